@@ -1,0 +1,80 @@
+// Fixture factories for the integration tests: a browser-like client with a
+// cookie jar and the app's Origin, and people with projects and episodes.
+import { exports } from "cloudflare:workers";
+
+export const ORIGIN = "http://localhost:8787";
+
+let counter = 0;
+export const uniqueEmail = (label = "user") => `${label}-${Date.now().toString(36)}-${++counter}@reelroom.test`;
+
+export interface RequestOptions {
+  body?: unknown;
+  rawBody?: string;
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+export class Client {
+  cookie: string | undefined;
+
+  constructor(readonly base = ORIGIN) {}
+
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
+    const origin = opts.origin === undefined ? this.base : opts.origin;
+    if (origin !== null) headers.origin = origin;
+    if (this.cookie) headers.cookie = this.cookie;
+    let body: string | undefined;
+    if (opts.rawBody !== undefined) body = opts.rawBody;
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const res = await exports.default.fetch(new Request(`${this.base}${path}`, { method, headers, body }));
+    const set = res.headers.get("set-cookie");
+    if (set) {
+      const pair = set.split(";")[0]!;
+      this.cookie = pair.endsWith("=") ? undefined : pair;
+    }
+    return res;
+  }
+
+  get = (path: string, opts?: RequestOptions) => this.request("GET", path, opts);
+  post = (path: string, body?: unknown, opts?: RequestOptions) => this.request("POST", path, { ...opts, body });
+  delete = (path: string, opts?: RequestOptions) => this.request("DELETE", path, opts);
+}
+
+export interface Person {
+  client: Client;
+  user: { id: string; email: string; name: string; isAdmin: boolean };
+  password: string;
+}
+
+export async function signUp(label = "user", email = uniqueEmail(label)): Promise<Person> {
+  const client = new Client();
+  const password = "correct horse battery";
+  const res = await client.post("/api/v1/auth/signup", { email, password, name: label });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  const { user } = (await res.json()) as { user: Person["user"] };
+  return { client, user, password };
+}
+
+export async function projectOf(owner: Person, name = "Test project"): Promise<string> {
+  const res = await owner.client.post("/api/v1/projects", { name });
+  if (res.status !== 201) throw new Error(`create project failed: ${res.status}`);
+  return ((await res.json()) as { project: { id: string } }).project.id;
+}
+
+export async function episodeOf(person: Person, projectId: string, title = "Pilot"): Promise<string> {
+  const res = await person.client.post(`/api/v1/projects/${projectId}/episodes`, { title });
+  if (res.status !== 201) throw new Error(`create episode failed: ${res.status}`);
+  return ((await res.json()) as { episode: { id: string } }).episode.id;
+}
+
+export async function addMember(owner: Person, projectId: string, member: Person, role: "owner" | "editor" | "viewer") {
+  const res = await owner.client.post(`/api/v1/projects/${projectId}/members`, { email: member.user.email, role });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`add member failed: ${res.status}`);
+}
+
+export async function errorCode(res: Response): Promise<string> {
+  const body = (await res.json()) as { error: { code: string } };
+  return body.error.code;
+}

@@ -1,0 +1,96 @@
+// The SPA's one API client: typed by the shared zod schemas, every response
+// parsed, every failure surfaced as an ApiFailure with the contract's code.
+import { z } from "zod";
+import {
+  BoardSnapshot,
+  Episode,
+  ErrorBody,
+  Health,
+  Member,
+  Project,
+  ProjectWithRole,
+  Role,
+  User,
+} from "../../worker/domain/api";
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure(0, "network", "Can't reach Reelroom. Check your connection and try again.");
+  }
+  if (res.status === 204) return schema.parse(undefined);
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = ErrorBody.safeParse(json);
+    if (parsed.success) throw new ApiFailure(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+    throw new ApiFailure(res.status, "internal", `The server answered ${res.status}.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiFailure(res.status, "bad_response", "The server sent something this page does not understand.");
+  return parsed.data;
+}
+
+const Nothing = z.undefined();
+const UserRes = z.object({ user: User });
+
+export const api = {
+  me: () => request(UserRes, "GET", "/api/v1/me"),
+  signup: (body: { email: string; password: string; name: string }) => request(UserRes, "POST", "/api/v1/auth/signup", body),
+  login: (body: { email: string; password: string }) => request(UserRes, "POST", "/api/v1/auth/login", body),
+  logout: () => request(Nothing, "POST", "/api/v1/auth/logout"),
+  projects: () => request(z.object({ projects: z.array(ProjectWithRole) }), "GET", "/api/v1/projects"),
+  createProject: (name: string) => request(z.object({ project: Project, role: Role }), "POST", "/api/v1/projects", { name }),
+  project: (id: string) =>
+    request(z.object({ project: Project, role: Role, members: z.array(Member) }), "GET", `/api/v1/projects/${encodeURIComponent(id)}`),
+  addMember: (projectId: string, email: string, role: Role) =>
+    request(z.object({ member: Member }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/members`, { email, role }),
+  removeMember: (projectId: string, userId: string) =>
+    request(Nothing, "DELETE", `/api/v1/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`),
+  episodes: (projectId: string) =>
+    request(z.object({ episodes: z.array(Episode) }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes`),
+  createEpisode: (projectId: string, title: string) =>
+    request(z.object({ episode: Episode }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes`, { title }),
+  episode: (projectId: string, episodeId: string) =>
+    request(
+      z.object({ episode: Episode, role: Role }),
+      "GET",
+      `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}`,
+    ),
+  board: (projectId: string, episodeId: string) =>
+    request(BoardSnapshot, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/board`),
+  health: () => request(Health, "GET", "/api/health"),
+};
+
+/** A message fit to show a person, whatever was thrown. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiFailure) return err.message;
+  return "Something went wrong. Try again.";
+}
+
+/** Field-level messages from a 400's zod issues, keyed by field name. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  if (!(err instanceof ApiFailure) || err.code !== "invalid_request" || !Array.isArray(err.details)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of err.details as { path?: unknown; message?: unknown }[]) {
+    if (typeof issue.path === "string" && typeof issue.message === "string" && !out[issue.path]) out[issue.path] = issue.message;
+  }
+  return out;
+}

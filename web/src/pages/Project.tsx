@@ -1,0 +1,219 @@
+// One project: its episodes (create one to open the studio) and, for owners,
+// its members and their roles.
+import { A, useNavigate, useParams } from "@solidjs/router";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import type { Member, Role } from "../../../worker/domain/api";
+import { api, describeError, fieldErrors } from "../api";
+import { Layout } from "../components/Layout";
+import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";
+import { useSession } from "../session";
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+export function ProjectPage() {
+  const params = useParams<{ projectId: string }>();
+  const navigate = useNavigate();
+  const [info, { refetch: refetchInfo, mutate: setInfo }] = createResource(() => params.projectId, (id) => api.project(id));
+  const [eps, { refetch: refetchEps }] = createResource(() => params.projectId, (id) => api.episodes(id));
+  const [title, setTitle] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const canEdit = () => info()?.role === "owner" || info()?.role === "editor";
+
+  const createEpisode = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError();
+    try {
+      const { episode } = await api.createEpisode(params.projectId, title());
+      navigate(`/projects/${params.projectId}/episodes/${episode.id}`);
+    } catch (err) {
+      setError(fieldErrors(err).title ?? describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Layout crumbs={[{ label: "Projects", href: "/projects" }, { label: info()?.project.name ?? "Project" }]}>
+      <Switch>
+        <Match when={info.loading}>
+          <Loading label="Loading project…" />
+        </Match>
+        <Match when={info.error}>
+          <Alert onRetry={refetchInfo}>{describeError(info.error)}</Alert>
+        </Match>
+        <Match when={info()}>
+          {(p) => (
+            <>
+              <div class="page-head">
+                <h1>{p().project.name}</h1>
+                <span class={`role-badge role-${p().role}`}>You are {p().role === "owner" ? "an owner" : `a ${p().role}`}</span>
+              </div>
+              <div class="two-col">
+                <section aria-labelledby="eps-h" class="panel">
+                  <h2 id="eps-h">Episodes</h2>
+                  <Switch>
+                    <Match when={eps.loading}>
+                      <Loading label="Loading episodes…" />
+                    </Match>
+                    <Match when={eps.error}>
+                      <Alert onRetry={refetchEps}>{describeError(eps.error)}</Alert>
+                    </Match>
+                    <Match when={eps()?.episodes.length === 0}>
+                      <EmptyState title="No episodes yet" icon="🎞️">
+                        {canEdit()
+                          ? "An episode is one video: its script, beats and storyboard. Create one to open the studio."
+                          : "An editor or owner of this project can create the first episode."}
+                      </EmptyState>
+                    </Match>
+                    <Match when={eps()}>
+                      {(data) => (
+                        <ul class="card-list">
+                          <For each={data().episodes}>
+                            {(ep) => (
+                              <li>
+                                <A class="list-card" href={`/projects/${params.projectId}/episodes/${ep.id}`}>
+                                  <span class="list-card-title">{ep.title}</span>
+                                  <span class="muted small">{formatDate(ep.createdAt)}</span>
+                                </A>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      )}
+                    </Match>
+                  </Switch>
+                  <Show when={canEdit()}>
+                    <form onSubmit={createEpisode} novalidate class="inline-form">
+                      <Field
+                        label="New episode title"
+                        name="episodeTitle"
+                        required
+                        maxLength={200}
+                        placeholder="Episode 1: The late shift"
+                        value={title()}
+                        onInput={(e) => setTitle(e.currentTarget.value)}
+                        error={error()}
+                      />
+                      <Button type="submit" busy={busy()}>
+                        Create episode
+                      </Button>
+                    </form>
+                  </Show>
+                </section>
+                <Members
+                  projectId={params.projectId}
+                  members={p().members}
+                  isOwner={p().role === "owner"}
+                  onChange={(members) => setInfo({ ...p(), members })}
+                />
+              </div>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </Layout>
+  );
+}
+
+function Members(props: { projectId: string; members: Member[]; isOwner: boolean; onChange: (m: Member[]) => void }) {
+  const session = useSession();
+  const [email, setEmail] = createSignal("");
+  const [role, setRole] = createSignal<Role>("editor");
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string>();
+
+  const add = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError();
+    setNotice();
+    try {
+      const { member } = await api.addMember(props.projectId, email(), role());
+      props.onChange([...props.members.filter((m) => m.userId !== member.userId), member]);
+      setNotice(`${member.name} is now ${member.role === "owner" ? "an owner" : `a ${member.role}`}.`);
+      setEmail("");
+    } catch (err) {
+      setError(fieldErrors(err).email ?? describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (m: Member) => {
+    setError();
+    setNotice();
+    try {
+      await api.removeMember(props.projectId, m.userId);
+      props.onChange(props.members.filter((x) => x.userId !== m.userId));
+      setNotice(`${m.name} was removed.`);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  return (
+    <section aria-labelledby="members-h" class="panel">
+      <h2 id="members-h">Team</h2>
+      <ul class="member-list">
+        <For each={props.members}>
+          {(m) => (
+            <li>
+              <div>
+                <div class="member-name">
+                  {m.name}
+                  <Show when={m.userId === session.user()?.id}>
+                    <span class="muted"> (you)</span>
+                  </Show>
+                </div>
+                <div class="muted small">{m.email}</div>
+              </div>
+              <span class={`role-badge role-${m.role}`}>{m.role}</span>
+              <Show when={props.isOwner && m.userId !== session.user()?.id}>
+                <button type="button" class="btn btn-secondary btn-small" aria-label={`Remove ${m.name}`} onClick={() => remove(m)}>
+                  Remove
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={notice()}>
+        <Alert kind="info">{notice()}</Alert>
+      </Show>
+      <Show
+        when={props.isOwner}
+        fallback={<p class="muted small">Only owners can change who is on the team.</p>}
+      >
+        <form onSubmit={add} novalidate class="inline-form">
+          <Field
+            label="Add a teammate by email"
+            name="memberEmail"
+            type="email"
+            required
+            placeholder="teammate@example.com"
+            value={email()}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            error={error()}
+            hint="They need a Reelroom account first."
+          />
+          <div class="field">
+            <label for="member-role">Role</label>
+            <select id="member-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+              <option value="viewer">Viewer: reads and watches</option>
+              <option value="editor">Editor: also chats, edits, renders</option>
+              <option value="owner">Owner: also manages the team</option>
+            </select>
+          </div>
+          <Button type="submit" busy={busy()}>
+            Add to team
+          </Button>
+        </form>
+      </Show>
+    </section>
+  );
+}

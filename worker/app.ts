@@ -1,0 +1,66 @@
+// The HTTP app: middleware that applies to every request, the resource
+// sub-apps, and the one place errors become the contract's error body.
+import { drizzle } from "drizzle-orm/d1";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { recordAudit } from "./audit";
+import * as schema from "./db/schema";
+import type { AppEnv } from "./env";
+import { ApiError, toErrorBody } from "./http/errors";
+import { sameOrigin } from "./http/origin";
+import { securityHeaders } from "./http/security-headers";
+import { authRoutes, meRoutes } from "./routes/auth";
+import { healthRoutes } from "./routes/health";
+import { projectRoutes } from "./routes/projects";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const app = new Hono<AppEnv>()
+  .use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }))
+  .use(securityHeaders)
+  .use(async (c, next) => {
+    c.set("db", drizzle(c.env.DB, { schema }));
+    await next();
+  })
+  .use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  )
+  .use("/api/*", sameOrigin)
+  .route("/api/health", healthRoutes)
+  .route("/api/v1/auth", authRoutes)
+  .route("/api/v1/me", meRoutes)
+  .route("/api/v1/projects", projectRoutes);
+
+app.notFound(() => {
+  throw new ApiError(404, "not_found", "No such route.");
+});
+
+app.onError(async (err, c) => {
+  const { status, body, headers } = toErrorBody(err);
+  if (status >= 500) {
+    // Details stay in the server log; the client gets a generic message.
+    console.error(JSON.stringify({ requestId: c.var.requestId, path: c.req.path, error: String(err), stack: (err as Error)?.stack }));
+  }
+  if ((status === 401 || status === 403) && c.var.db && !c.var.audited) {
+    try {
+      await recordAudit(c, {
+        action: "access.denied",
+        target: `${c.req.method} ${c.req.path}`,
+        verdict: "denied",
+        details: { code: body.error.code, message: body.error.message },
+      });
+    } catch (auditErr) {
+      console.error(JSON.stringify({ requestId: c.var.requestId, error: `audit write failed: ${String(auditErr)}` }));
+    }
+  }
+  return c.json(body, status, headers);
+});
+
+export type AppType = typeof app;

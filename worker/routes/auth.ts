@@ -1,0 +1,76 @@
+// Accounts: signup, login (throttled), logout, me (CONTRACT 2).
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { recordAudit } from "../audit";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
+import {
+  clearSessionCookie,
+  currentUser,
+  requireUser,
+  revokeSession,
+  startSession,
+  toUser,
+} from "../auth/session";
+import { accountKey, clearFailures, clientKey, MAX_PER_ACCOUNT, MAX_PER_CLIENT, recordFailure, retryAfterSeconds } from "../auth/throttle";
+import { users } from "../db/schema";
+import { LoginBody, SignupBody } from "../domain/api";
+import type { AppEnv } from "../env";
+import { ApiError, conflict, unauthenticated } from "../http/errors";
+import { validate } from "../http/validate";
+import { newId } from "../ids";
+
+export const authRoutes = new Hono<AppEnv>()
+  .post("/signup", validate("json", SignupBody), async (c) => {
+    const { email, password, name } = c.req.valid("json");
+    const existing = await c.var.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+    if (existing) {
+      await recordAudit(c, { action: "auth.signup", target: `email:${email}`, verdict: "failed", details: { reason: "email taken" } });
+      throw conflict("An account with that email already exists. Sign in instead.");
+    }
+    const id = newId("usr");
+    const row = await c.var.db
+      .insert(users)
+      .values({ id, email, name, passwordHash: await hashPassword(password) })
+      .returning()
+      .get();
+    await startSession(c, id);
+    await recordAudit(c, { action: "auth.signup", target: `user:${id}`, verdict: "allowed", actor: id });
+    return c.json({ user: toUser(c.env, row) }, 201);
+  })
+  .post("/login", validate("json", LoginBody), async (c) => {
+    const { email, password } = c.req.valid("json");
+    const ip = c.req.header("cf-connecting-ip") ?? "local";
+    const keys = [
+      { key: accountKey(email), max: MAX_PER_ACCOUNT },
+      { key: clientKey(ip), max: MAX_PER_CLIENT },
+    ];
+    const wait = await retryAfterSeconds(c.var.db, keys);
+    if (wait > 0) {
+      await recordAudit(c, { action: "auth.login", target: `email:${email}`, verdict: "denied", details: { reason: "throttled" } });
+      throw new ApiError(429, "rate_limited", `Too many failed sign-ins. Try again in ${wait} s.`, undefined, {
+        "Retry-After": String(wait),
+      });
+    }
+    const row = await c.var.db.select().from(users).where(eq(users.email, email)).get();
+    // Verify against a dummy hash when there is no such account, so timing
+    // does not tell which emails have accounts.
+    const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+    if (!row || !ok) {
+      await recordFailure(c.var.db, keys.map((k) => k.key));
+      await recordAudit(c, { action: "auth.login", target: `email:${email}`, verdict: "failed" });
+      throw unauthenticated("Wrong email or password.");
+    }
+    await clearFailures(c.var.db, accountKey(email));
+    await startSession(c, row.id);
+    await recordAudit(c, { action: "auth.login", target: `user:${row.id}`, verdict: "allowed", actor: row.id });
+    return c.json({ user: toUser(c.env, row) });
+  })
+  .post("/logout", requireUser, async (c) => {
+    const sessionId = c.var.sessionId!;
+    await revokeSession(c.var.db, sessionId);
+    clearSessionCookie(c);
+    await recordAudit(c, { action: "auth.logout", target: `session:${sessionId}`, verdict: "allowed" });
+    return c.body(null, 204);
+  });
+
+export const meRoutes = new Hono<AppEnv>().get("/", requireUser, (c) => c.json({ user: currentUser(c) }));

@@ -1,0 +1,159 @@
+// Projects, members and episodes (CONTRACT 2). Every route checks the
+// caller's membership and role through access.ts.
+import { and, desc, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { requireEpisode, requireRole } from "../access";
+import { recordAudit } from "../audit";
+import { currentUser, requireUser } from "../auth/session";
+import { episodes, members, projects, users } from "../db/schema";
+import { AddMemberBody, CreateEpisodeBody, CreateProjectBody, EntityId } from "../domain/api";
+import type { AppEnv, Db } from "../env";
+import { conflict, notFound } from "../http/errors";
+import { validate } from "../http/validate";
+import { newId } from "../ids";
+import { roomFor } from "../rooms";
+
+const ProjectParam = z.object({ projectId: EntityId });
+const MemberParam = ProjectParam.extend({ userId: EntityId });
+const EpisodeParam = ProjectParam.extend({ episodeId: EntityId });
+
+function listMembers(db: Db, projectId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: members.role, addedAt: members.addedAt })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.projectId, projectId))
+    .orderBy(members.addedAt)
+    .all();
+}
+
+async function ownerCount(db: Db, projectId: string): Promise<number> {
+  const rows = await db
+    .select({ userId: members.userId })
+    .from(members)
+    .where(and(eq(members.projectId, projectId), eq(members.role, "owner")))
+    .all();
+  return rows.length;
+}
+
+export const projectRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/", async (c) => {
+    const user = currentUser(c);
+    const rows = await c.var.db
+      .select({ id: projects.id, name: projects.name, createdAt: projects.createdAt, role: members.role })
+      .from(members)
+      .innerJoin(projects, eq(projects.id, members.projectId))
+      .where(eq(members.userId, user.id))
+      .orderBy(desc(projects.createdAt))
+      .all();
+    return c.json({ projects: rows });
+  })
+  .post("/", validate("json", CreateProjectBody), async (c) => {
+    const user = currentUser(c);
+    const { name } = c.req.valid("json");
+    const id = newId("prj");
+    // One batch: a project never exists without its owner.
+    const [project] = await c.var.db.batch([
+      c.var.db.insert(projects).values({ id, name, createdBy: user.id }).returning(),
+      c.var.db.insert(members).values({ projectId: id, userId: user.id, role: "owner" }),
+    ]);
+    const row = project[0]!;
+    await recordAudit(c, { action: "project.create", target: `project:${id}`, projectId: id, verdict: "allowed" });
+    return c.json({ project: { id: row.id, name: row.name, createdAt: row.createdAt }, role: "owner" as const }, 201);
+  })
+  .get("/:projectId", validate("param", ProjectParam), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { project, role } = await requireRole(c, projectId, "viewer");
+    return c.json({ project, role, members: await listMembers(c.var.db, projectId) });
+  })
+  .post("/:projectId/members", validate("param", ProjectParam), validate("json", AddMemberBody), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { email, role } = c.req.valid("json");
+    await requireRole(c, projectId, "owner");
+    const target = await c.var.db.select().from(users).where(eq(users.email, email)).get();
+    if (!target) throw notFound("An account with that email");
+    const existing = await c.var.db
+      .select()
+      .from(members)
+      .where(and(eq(members.projectId, projectId), eq(members.userId, target.id)))
+      .get();
+    if (existing?.role === "owner" && role !== "owner" && (await ownerCount(c.var.db, projectId)) <= 1) {
+      throw conflict("A project needs at least one owner.");
+    }
+    if (existing) {
+      await c.var.db
+        .update(members)
+        .set({ role })
+        .where(and(eq(members.projectId, projectId), eq(members.userId, target.id)));
+    } else {
+      await c.var.db.insert(members).values({ projectId, userId: target.id, role });
+    }
+    await recordAudit(c, {
+      action: existing ? "member.update" : "member.add",
+      target: `user:${target.id}`,
+      projectId,
+      verdict: "allowed",
+      details: { role, previousRole: existing?.role ?? null },
+    });
+    const member = (await listMembers(c.var.db, projectId)).find((m) => m.userId === target.id)!;
+    return c.json({ member }, existing ? 200 : 201);
+  })
+  .delete("/:projectId/members/:userId", validate("param", MemberParam), async (c) => {
+    const { projectId, userId } = c.req.valid("param");
+    await requireRole(c, projectId, "owner");
+    const existing = await c.var.db
+      .select()
+      .from(members)
+      .where(and(eq(members.projectId, projectId), eq(members.userId, userId)))
+      .get();
+    if (!existing) throw notFound("That member");
+    if (existing.role === "owner" && (await ownerCount(c.var.db, projectId)) <= 1) {
+      throw conflict("A project needs at least one owner.");
+    }
+    await c.var.db.delete(members).where(and(eq(members.projectId, projectId), eq(members.userId, userId)));
+    await recordAudit(c, {
+      action: "member.remove",
+      target: `user:${userId}`,
+      projectId,
+      verdict: "allowed",
+      details: { role: existing.role },
+    });
+    return c.body(null, 204);
+  })
+  .get("/:projectId/episodes", validate("param", ProjectParam), async (c) => {
+    const { projectId } = c.req.valid("param");
+    await requireRole(c, projectId, "viewer");
+    const rows = await c.var.db
+      .select({ id: episodes.id, projectId: episodes.projectId, title: episodes.title, createdAt: episodes.createdAt })
+      .from(episodes)
+      .where(eq(episodes.projectId, projectId))
+      .orderBy(desc(episodes.createdAt))
+      .all();
+    return c.json({ episodes: rows });
+  })
+  .post("/:projectId/episodes", validate("param", ProjectParam), validate("json", CreateEpisodeBody), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { title } = c.req.valid("json");
+    const user = currentUser(c);
+    await requireRole(c, projectId, "editor");
+    const id = newId("ep");
+    // The room first: an episode row never points at a room that failed to start.
+    await roomFor(c.env, id).init({ episodeId: id, projectId });
+    const row = await c.var.db.insert(episodes).values({ id, projectId, title, createdBy: user.id }).returning().get();
+    await recordAudit(c, { action: "episode.create", target: `episode:${id}`, projectId, verdict: "allowed" });
+    return c.json({ episode: { id: row.id, projectId: row.projectId, title: row.title, createdAt: row.createdAt } }, 201);
+  })
+  .get("/:projectId/episodes/:episodeId", validate("param", EpisodeParam), async (c) => {
+    const { projectId, episodeId } = c.req.valid("param");
+    const { role } = await requireRole(c, projectId, "viewer");
+    const ep = await requireEpisode(c.var.db, projectId, episodeId);
+    return c.json({ episode: { id: ep.id, projectId: ep.projectId, title: ep.title, createdAt: ep.createdAt }, role });
+  })
+  .get("/:projectId/episodes/:episodeId/board", validate("param", EpisodeParam), async (c) => {
+    const { projectId, episodeId } = c.req.valid("param");
+    await requireRole(c, projectId, "viewer");
+    await requireEpisode(c.var.db, projectId, episodeId);
+    return c.json(await roomFor(c.env, episodeId).snapshot());
+  });
