@@ -194,3 +194,21 @@ describe("every response", () => {
     expect(await res.json()).toEqual({ error: { code: "not_found", message: "No such route." } });
   });
 });
+
+describe("session probe", () => {
+  it("answers 200 with a null user when nobody is signed in", async () => {
+    const res = await new Client().get("/api/v1/auth/session");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ user: null });
+  });
+
+  it("answers the signed-in user, and null again after logout", async () => {
+    const p = await signUp("probe");
+    const res = await p.client.get("/api/v1/auth/session");
+    expect(((await res.json()) as { user: { id: string } }).user.id).toBe(p.user.id);
+    await p.client.post("/api/v1/auth/logout");
+    const old = new Client();
+    old.cookie = "rr_session=whatever";
+    expect(await (await old.get("/api/v1/auth/session")).json()).toEqual({ user: null });
+  });
+});

@@ -53,6 +53,7 @@ const UserRes = z.object({ user: User });
 
 export const api = {
   me: () => request(UserRes, "GET", "/api/v1/me"),
+  session: () => request(z.object({ user: User.nullable() }), "GET", "/api/v1/auth/session"),
   signup: (body: { email: string; password: string; name: string }) => request(UserRes, "POST", "/api/v1/auth/signup", body),
   login: (body: { email: string; password: string }) => request(UserRes, "POST", "/api/v1/auth/login", body),
   logout: () => request(Nothing, "POST", "/api/v1/auth/logout"),

@@ -3,17 +3,10 @@
 // so tests can drive it without rendering.
 import { createContext, createResource, useContext, type ParentProps } from "solid-js";
 import type { User } from "../../worker/domain/api";
-import { api, ApiFailure } from "./api";
+import { api } from "./api";
 
 export function createSession() {
-  const [me, { mutate, refetch }] = createResource(async (): Promise<User | null> => {
-    try {
-      return (await api.me()).user;
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 401) return null;
-      throw err;
-    }
-  });
+  const [me, { mutate, refetch }] = createResource(async (): Promise<User | null> => (await api.session()).user);
   return {
     /** undefined while loading, null when signed out. */
     user: () => (me.state === "ready" ? me() : undefined),

@@ -6,8 +6,10 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import {
   clearSessionCookie,
   currentUser,
+  lookupSession,
   requireUser,
   revokeSession,
+  sessionToken,
   startSession,
   toUser,
 } from "../auth/session";
@@ -64,6 +66,13 @@ export const authRoutes = new Hono<AppEnv>()
     await startSession(c, row.id);
     await recordAudit(c, { action: "auth.login", target: `user:${row.id}`, verdict: "allowed", actor: row.id });
     return c.json({ user: toUser(c.env, row) });
+  })
+  // The SPA's boot probe: "is anyone signed in here?" is a question, not a
+  // failure, so it answers 200 with null rather than /me's 401.
+  .get("/session", async (c) => {
+    const found = await lookupSession(c.var.db, c.env, sessionToken(c));
+    c.header("Cache-Control", "no-store");
+    return c.json({ user: found?.user ?? null });
   })
   .post("/logout", requireUser, async (c) => {
     const sessionId = c.var.sessionId!;

@@ -1,6 +1,7 @@
 // Small building blocks every page uses: fields with labels and errors,
 // buttons with a busy state, alerts, loading and empty states.
 import { createUniqueId, Show, splitProps, type JSX, type ParentProps } from "solid-js";
+import { Icon } from "./icons";
 
 export function Field(
   props: { label: string; error?: string; hint?: string } & JSX.InputHTMLAttributes<HTMLInputElement>,
@@ -64,12 +65,12 @@ export function Loading(props: { label?: string }) {
   );
 }
 
-export function EmptyState(props: ParentProps<{ title: string; icon?: string }>) {
+export function EmptyState(props: ParentProps<{ title: string; icon?: Parameters<typeof Icon>[0]["name"] }>) {
   return (
     <div class="empty">
       <Show when={props.icon}>
-        <div class="empty-icon" aria-hidden="true">
-          {props.icon}
+        <div class="empty-icon">
+          <Icon name={props.icon!} />
         </div>
       </Show>
       <h3>{props.title}</h3>

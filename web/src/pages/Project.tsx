@@ -63,7 +63,7 @@ export function ProjectPage() {
                       <Alert onRetry={refetchEps}>{describeError(eps.error)}</Alert>
                     </Match>
                     <Match when={eps()?.episodes.length === 0}>
-                      <EmptyState title="No episodes yet" icon="🎞️">
+                      <EmptyState title="No episodes yet" icon="film">
                         {canEdit()
                           ? "An episode is one video: its script, beats and storyboard. Create one to open the studio."
                           : "An editor or owner of this project can create the first episode."}

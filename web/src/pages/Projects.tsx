@@ -43,7 +43,7 @@ export function Projects() {
               <Alert onRetry={refetch}>{describeError(list.error)}</Alert>
             </Match>
             <Match when={list()?.projects.length === 0}>
-              <EmptyState title="No projects yet" icon="🎬">
+              <EmptyState title="No projects yet" icon="project">
                 A project holds a show's episodes and the team that makes them. Name your first one to begin.
               </EmptyState>
             </Match>

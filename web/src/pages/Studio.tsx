@@ -47,7 +47,7 @@ export function Studio() {
               </section>
               <aside class="chat-area" aria-labelledby="chat-h">
                 <h2 id="chat-h">Production agent</h2>
-                <EmptyState title="Start with an idea" icon="💬">
+                <EmptyState title="Start with an idea" icon="chat">
                   <p>
                     Describe the episode you want: for example <q>a 30-second ad for a night-time coffee shop, 6 shots</q>. The agent
                     will write the script, plan the beats and draw up the storyboard here, live.
@@ -73,7 +73,7 @@ function BoardView(props: { board: Board }) {
     <Show
       when={!isEmpty()}
       fallback={
-        <EmptyState title="This storyboard is empty" icon="🖼️">
+        <EmptyState title="This storyboard is empty" icon="frames">
           Ask the production agent for a script and shots in the chat beside the board. Frames appear here as they are written, and
           everyone on this episode sees them at once.
         </EmptyState>

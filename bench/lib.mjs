@@ -1,0 +1,25 @@
+// Small measuring kit for the benches: percentiles over repeated timings and
+// one line of JSON per figure, so `npm run evidence` can read them back.
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export async function time(n, fn) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const r = (x) => Math.round(x * 10) / 10;
+  return { n, p50: r(percentile(samples, 50)), p95: r(percentile(samples, 95)), p99: r(percentile(samples, 99)) };
+}
+
+/** Prints a human line and a machine line (prefixed BENCH) for each figure set. */
+export function report(capability, name, figures) {
+  console.log(`${capability} ${name}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  console.log(`BENCH ${JSON.stringify({ capability, name, ...figures })}`);
+}

@@ -1,0 +1,44 @@
+// Starts the built app under `wrangler dev` on a fresh local state (its own
+// D1, R2, queue and Durable Object storage), for the e2e tests and benches.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
+}
+
+/** Builds the SPA, migrates a fresh state dir and starts wrangler dev; resolves once /api/health answers. */
+export async function startLocalServer({ port, state, build = true, stdio = "ignore" }) {
+  rmSync(state, { recursive: true, force: true });
+  if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state], {
+    stdio: ["ignore", stdio, stdio],
+    detached: true,
+  });
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("wrangler dev did not answer within 120 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    child,
+    stop: () => {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
