@@ -2,7 +2,7 @@
 // the tests never touch the state of a developer's `npm start`.
 import { startLocalServer } from "./local-server.mjs";
 
-const server = await startLocalServer({ port: 8788, state: ".wrangler/e2e-state", stdio: "inherit" });
+const server = await startLocalServer({ port: 8788, state: ".wrangler/e2e-state", detached: false });
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
     server.stop();

@@ -9,13 +9,18 @@ function run(cmd, args) {
 }
 
 /** Builds the SPA, migrates a fresh state dir and starts wrangler dev; resolves once /api/health answers. */
-export async function startLocalServer({ port, state, build = true, stdio = "ignore" }) {
+/**
+ * `detached` puts wrangler in its own process group so stop() can end all of
+ * it (npx, wrangler, workerd); the e2e server keeps it in its own group
+ * instead, because Playwright ends the web server by killing that group.
+ */
+export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true }) {
   rmSync(state, { recursive: true, force: true });
   if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
   const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state], {
     stdio: ["ignore", stdio, stdio],
-    detached: true,
+    detached,
   });
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
@@ -35,7 +40,8 @@ export async function startLocalServer({ port, state, build = true, stdio = "ign
     child,
     stop: () => {
       try {
-        process.kill(-child.pid, "SIGTERM");
+        if (detached) process.kill(-child.pid, "SIGTERM");
+        else child.kill("SIGTERM");
       } catch {
         // already gone
       }
