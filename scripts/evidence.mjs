@@ -3,7 +3,8 @@
 // capability to .buildprint/evidence/evidence-ledger.jsonl, copies the
 // Playwright screenshots beside it and rewrites phase-runs/<id>/proof.md.
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { readCases } from "./test-reports.mjs";
 
 const CAPABILITIES = [
   {
@@ -29,7 +30,7 @@ mkdirSync("test-results", { recursive: true });
 console.log("evidence: typecheck");
 const typecheck = sh("npx", ["tsc", "-b"]);
 console.log("evidence: unit tests");
-sh("npx", ["vitest", "run", "--config", "vitest.unit.config.ts", "--reporter=json", "--outputFile=test-results/vitest-unit.json", "--passWithNoTests"]);
+sh("npx", ["vitest", "run", "--config", "vitest.unit.config.ts", "--reporter=json", "--outputFile=test-results/vitest-unit.json"]);
 console.log("evidence: Workers-runtime tests");
 sh("npx", ["vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=json", "--outputFile=test-results/vitest-workers.json"]);
 console.log("evidence: Playwright");
@@ -41,28 +42,7 @@ const figures = bench.stdout
   .filter((l) => l.startsWith("BENCH "))
   .map((l) => JSON.parse(l.slice(6)));
 
-/** [file, status] for every test case in the vitest and playwright JSON reports. */
-function cases() {
-  const out = [];
-  for (const f of ["test-results/vitest-unit.json", "test-results/vitest-workers.json"]) {
-    if (!existsSync(f)) continue;
-    for (const file of JSON.parse(readFileSync(f, "utf8")).testResults ?? []) {
-      for (const t of file.assertionResults ?? []) out.push([file.name.replace(`${process.cwd()}/`, ""), t.status]);
-    }
-  }
-  if (existsSync("test-results/e2e-report.json")) {
-    const walk = (suite) => {
-      for (const spec of suite.specs ?? []) {
-        for (const t of spec.tests ?? []) out.push([`e2e/${spec.file}`, t.results?.at(-1)?.status === "passed" ? "passed" : "failed"]);
-      }
-      for (const s of suite.suites ?? []) walk(s);
-    };
-    for (const s of JSON.parse(readFileSync("test-results/e2e-report.json", "utf8")).suites ?? []) walk(s);
-  }
-  return out;
-}
-
-const all = cases();
+const all = readCases();
 mkdirSync(".buildprint/evidence/screens", { recursive: true });
 if (existsSync("test-results/screens")) {
   for (const f of readdirSync("test-results/screens")) copyFileSync(`test-results/screens/${f}`, `.buildprint/evidence/screens/${f}`);
