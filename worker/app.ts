@@ -13,6 +13,7 @@ import { securityHeaders } from "./http/security-headers";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { projectRoutes } from "./routes/projects";
+import { realtimeRoutes } from "./routes/realtime";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -36,7 +37,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/health", healthRoutes)
   .route("/api/v1/auth", authRoutes)
   .route("/api/v1/me", meRoutes)
-  .route("/api/v1/projects", projectRoutes);
+  .route("/api/v1/projects", projectRoutes)
+  .route("/api/v1/realtime", realtimeRoutes);
 
 app.notFound(() => {
   throw new ApiError(404, "not_found", "No such route.");

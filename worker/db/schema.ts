@@ -105,3 +105,17 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
 );
+
+// Which session opened a socket in which episode's room, so logout and
+// member removal can close exactly those sockets (CONTRACT 3, close 4001).
+export const roomSessions = sqliteTable(
+  "room_sessions",
+  {
+    sessionId: text("session_id").notNull(),
+    episodeId: text("episode_id").notNull(),
+    projectId: text("project_id").notNull(),
+    userId: text("user_id").notNull(),
+    at: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.episodeId] }), index("room_sessions_member_idx").on(t.projectId, t.userId)],
+);

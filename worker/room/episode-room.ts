@@ -1,50 +1,304 @@
-// EpisodeRoom: one Durable Object per episode, the only writer of its board.
-// This shell keeps the board projection in the room's own SQLite; the
-// realtime channel and the event log build on the same tables.
+// EpisodeRoom: one Durable Object per episode. A thin shell: it accepts the
+// WebSockets the worker has already authenticated (hibernation API, identity
+// in each socket's attachment), checks every message on its own (size, rate,
+// schema, role), and hands board work to RoomCore over SQLite.
 import { DurableObject } from "cloudflare:workers";
-import { Board, emptyBoard } from "../domain/board";
-import type { BoardSnapshot } from "../domain/api";
+import { z } from "zod";
+import { Role, type BoardSnapshot } from "../domain/api";
+import {
+  type AckPayload,
+  ClientMessage,
+  envelope,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_SECOND,
+  type MetadataPayload,
+  type Peer,
+  PROTOCOL_VERSION,
+} from "../domain/protocol";
 import type { Env } from "../env";
+import { newId } from "../ids";
+import { type Committed, type Outcome, RoomCore } from "./room-core";
+import { SqliteRoomStore } from "./sqlite-store";
 
 export interface RoomIdentity {
   episodeId: string;
   projectId: string;
 }
 
+/** Who a socket belongs to, verified by the worker before the upgrade. */
+export const ConnectIdentity = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  sessionId: z.string(),
+  projectId: z.string(),
+  episodeId: z.string(),
+});
+export type ConnectIdentity = z.infer<typeof ConnectIdentity>;
+export const IDENTITY_HEADER = "X-Reelroom-Identity";
+
+interface Attachment {
+  connectionId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** Close codes: 1008 policy (flood of bad messages), 4001 session or membership ended. */
+export const CLOSE_POLICY = 1008;
+export const CLOSE_REVOKED = 4001;
+const BAD_MESSAGE_LIMIT = 10;
+const BAD_MESSAGE_WINDOW_MS = 10_000;
+
 export class EpisodeRoom extends DurableObject<Env> {
-  private readonly sql: SqlStorage;
+  private readonly store: SqliteRoomStore;
+  private coreInstance: RoomCore | undefined;
+  // Per-socket counters live in memory: losing them when the room hibernates
+  // only forgets an idle socket's history, which is harmless.
+  private readonly recent = new Map<string, number[]>();
+  private readonly bad = new Map<string, number[]>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.sql = ctx.storage.sql;
-    this.sql.exec(`
-      CREATE TABLE IF NOT EXISTS room_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS board_projection (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, board TEXT NOT NULL);
-    `);
+    this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
   }
+
+  private get core(): RoomCore {
+    if (!this.coreInstance) {
+      const episodeId = this.store.getMeta("episodeId");
+      if (!episodeId) throw new Error("EpisodeRoom used before init");
+      this.coreInstance = new RoomCore(this.store, episodeId);
+    }
+    return this.coreInstance;
+  }
+
+  // ---- RPC from the worker -------------------------------------------------
 
   /** Called once when the episode is created; calling it again changes nothing. */
   async init(identity: RoomIdentity): Promise<BoardSnapshot> {
-    this.ctx.storage.transactionSync(() => {
-      this.sql.exec("INSERT OR IGNORE INTO room_meta (key, value) VALUES ('episodeId', ?), ('projectId', ?)", identity.episodeId, identity.projectId);
-      this.sql.exec(
-        "INSERT OR IGNORE INTO board_projection (id, seq, board) VALUES (1, 0, ?)",
-        JSON.stringify(emptyBoard(identity.episodeId)),
-      );
-    });
+    this.store.setMetaOnce("episodeId", identity.episodeId);
+    this.store.setMetaOnce("projectId", identity.projectId);
     return this.snapshot();
   }
 
-  /** The authoritative board at its current seq. */
   async snapshot(): Promise<BoardSnapshot> {
-    const row = this.sql.exec<{ seq: number; board: string }>("SELECT seq, board FROM board_projection WHERE id = 1").toArray()[0];
-    if (!row) throw new Error("EpisodeRoom used before init");
-    return { seq: row.seq, board: Board.parse(JSON.parse(row.board)) };
+    return { seq: this.core.seq, board: this.core.board };
   }
 
   /** Health probe: proves a room can be reached and can read its storage. */
   async ping(): Promise<{ ok: true; tables: number }> {
-    const tables = this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").one().n;
+    const tables = this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").one().n;
     return { ok: true, tables };
+  }
+
+  /** Closes every socket of one session (logout, revocation). */
+  async closeSession(sessionId: string): Promise<number> {
+    return this.closeTagged(`s:${sessionId}`, "session ended");
+  }
+
+  /** Closes every socket of one user (removed from the project). */
+  async closeUser(userId: string): Promise<number> {
+    return this.closeTagged(`u:${userId}`, "no longer a member");
+  }
+
+  /** A member's role changed: later messages are checked against the new role. */
+  async setRole(userId: string, role: Role): Promise<number> {
+    const sockets = this.ctx.getWebSockets(`u:${userId}`);
+    for (const ws of sockets) ws.serializeAttachment({ ...this.attachment(ws), role });
+    return sockets.length;
+  }
+
+  private closeTagged(tag: string, reason: string): number {
+    const sockets = this.ctx.getWebSockets(tag);
+    for (const ws of sockets) {
+      try {
+        ws.close(CLOSE_REVOKED, reason);
+      } catch {
+        // already closing
+      }
+    }
+    if (sockets.length) this.broadcastPresence();
+    return sockets.length;
+  }
+
+  // ---- WebSocket upgrade ---------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    const raw = request.headers.get(IDENTITY_HEADER);
+    const identity = raw ? ConnectIdentity.safeParse(JSON.parse(raw)) : undefined;
+    if (!identity?.success || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("EpisodeRoom accepts only upgrades forwarded by the worker", { status: 400 });
+    }
+    const id = identity.data;
+    const { 0: client, 1: server } = new WebSocketPair();
+    const attachment: Attachment = {
+      connectionId: newId("conn"),
+      userId: id.userId,
+      name: id.name,
+      email: id.email,
+      role: id.role,
+      sessionId: id.sessionId,
+    };
+    this.ctx.acceptWebSocket(server, [`u:${id.userId}`, `s:${id.sessionId}`]);
+    server.serializeAttachment(attachment);
+
+    const sinceParam = new URL(request.url).searchParams.get("since");
+    const resumed = sinceParam === null ? null : this.core.resume(Number(sinceParam));
+    const metadata: MetadataPayload = {
+      protocol: PROTOCOL_VERSION,
+      connectionId: attachment.connectionId,
+      user: { id: id.userId, name: id.name, email: id.email },
+      role: id.role,
+      project: id.projectId,
+      episode: id.episodeId,
+      seq: this.core.seq,
+      ...(resumed ? { resumed: { fromSeq: Number(sinceParam), events: resumed } } : { board: this.core.board }),
+      agent: { status: "idle" },
+      peers: this.peers(),
+    };
+    server.send(envelope("metadata", metadata));
+    this.broadcastPresence();
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  // ---- Hibernation handlers ------------------------------------------------
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const att = this.attachment(ws);
+    const text = typeof message === "string" ? message : new TextDecoder().decode(message);
+    // Strings over the byte limit cannot be under it in characters either way round; check bytes.
+    if (text.length > MAX_MESSAGE_BYTES || new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
+      return this.badMessage(ws, att, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
+    }
+    if (this.overRate(att.connectionId)) {
+      ws.send(envelope("error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true }));
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.badMessage(ws, att, "Messages must be JSON.");
+    }
+    const parsed = ClientMessage.safeParse(json);
+    if (!parsed.success) {
+      const type = typeof json === "object" && json !== null && "type" in json ? String((json as { type: unknown }).type).slice(0, 40) : "";
+      const known = ClientMessage.options.some((o) => o.shape.type.value === type);
+      return this.badMessage(ws, att, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+    }
+    const msg = parsed.data;
+    if (msg.type === "ping") {
+      ws.send(envelope("pong", {}));
+      return;
+    }
+    if (!msg.id) return this.badMessage(ws, att, `A ${msg.type} message needs an id.`);
+    const msgId = msg.id;
+    // Roles are checked per message, not only at connect: a demotion applies at once.
+    if (att.role === "viewer") {
+      ws.send(envelope("ack", { id: msgId, ok: false, error: { code: "forbidden", message: "Viewers cannot change this episode." } }));
+      return;
+    }
+    const actor = { type: "user" as const, id: att.userId };
+    const { ack } = this.core.once<AckPayload>(att.userId, msgId, () => {
+      switch (msg.type) {
+        case "board_command": {
+          const runId = newId("edit", 12);
+          return this.ackFor(msgId, this.core.execute(msg.payload.command, actor, runId), runId);
+        }
+        case "undo_run": {
+          const runId = newId("undo", 12);
+          return this.ackFor(msgId, this.core.undoRun(msg.payload.runId, actor, runId), runId);
+        }
+        case "rewind": {
+          const runId = newId("rwnd", 12);
+          const out = this.core.rewind(msg.payload.toSeq, msg.payload.dryRun ?? false, actor, runId);
+          if (out.ok && "dryRun" in out.value) return { id: msgId, ok: true, result: out.value };
+          return this.ackFor(msgId, out as Outcome<Committed>, runId);
+        }
+        case "chat_send":
+        case "chat_stop":
+        case "chat_regenerate":
+          return { id: msgId, ok: false, error: { code: "unavailable", message: "The production agent is not available in this room." } };
+      }
+    });
+    ws.send(envelope("ack", ack));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    const att = this.attachment(ws);
+    this.recent.delete(att.connectionId);
+    this.bad.delete(att.connectionId);
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // the runtime already completed the close
+    }
+    this.broadcastPresence(ws);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.broadcastPresence(ws);
+  }
+
+  // ---- helpers ---------------------------------------------------------------
+
+  /** Turns a core outcome into the ack, broadcasting the event it committed. */
+  private ackFor(msgId: string, out: Outcome<Committed>, runId: string): AckPayload {
+    if (!out.ok) return { id: msgId, ok: false, error: { code: out.code, message: out.reason } };
+    this.broadcast(envelope("board_event", { event: out.value.event }, out.value.seq));
+    return { id: msgId, ok: true, result: { seq: out.value.seq, runId } };
+  }
+
+  private attachment(ws: WebSocket): Attachment {
+    return ws.deserializeAttachment() as Attachment;
+  }
+
+  private broadcast(message: string, except?: WebSocket): void {
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws === except) continue;
+      try {
+        ws.send(message);
+      } catch {
+        // a socket that is closing gets its close handler; nothing to do here
+      }
+    }
+  }
+
+  private peers(except?: WebSocket): Peer[] {
+    const byUser = new Map<string, Peer>();
+    for (const ws of this.ctx.getWebSockets()) {
+      if (ws === except || ws.readyState !== WebSocket.OPEN) continue;
+      const att = this.attachment(ws);
+      byUser.set(att.userId, { userId: att.userId, name: att.name });
+    }
+    return [...byUser.values()];
+  }
+
+  private broadcastPresence(except?: WebSocket): void {
+    this.broadcast(envelope("presence", { peers: this.peers(except) }), except);
+  }
+
+  private overRate(connectionId: string): boolean {
+    const now = Date.now();
+    const times = (this.recent.get(connectionId) ?? []).filter((t) => now - t < 1000);
+    times.push(now);
+    this.recent.set(connectionId, times);
+    return times.length > MAX_MESSAGES_PER_SECOND;
+  }
+
+  /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */
+  private badMessage(ws: WebSocket, att: Attachment, message: string): void {
+    const now = Date.now();
+    const times = (this.bad.get(att.connectionId) ?? []).filter((t) => now - t < BAD_MESSAGE_WINDOW_MS);
+    times.push(now);
+    this.bad.set(att.connectionId, times);
+    if (times.length > BAD_MESSAGE_LIMIT) {
+      ws.close(CLOSE_POLICY, "too many bad messages");
+      return;
+    }
+    ws.send(envelope("error", { code: "bad_message", message }));
   }
 }

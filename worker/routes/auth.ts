@@ -15,6 +15,7 @@ import {
 } from "../auth/session";
 import { accountKey, clearFailures, clientKey, MAX_PER_ACCOUNT, MAX_PER_CLIENT, recordFailure, retryAfterSeconds } from "../auth/throttle";
 import { users } from "../db/schema";
+import { closeSessionSockets } from "../room-sockets";
 import { LoginBody, SignupBody } from "../domain/api";
 import type { AppEnv } from "../env";
 import { ApiError, conflict, unauthenticated } from "../http/errors";
@@ -77,6 +78,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/logout", requireUser, async (c) => {
     const sessionId = c.var.sessionId!;
     await revokeSession(c.var.db, sessionId);
+    await closeSessionSockets(c.var.db, c.env, sessionId);
     clearSessionCookie(c);
     await recordAudit(c, { action: "auth.logout", target: `session:${sessionId}`, verdict: "allowed" });
     return c.body(null, 204);

@@ -12,6 +12,7 @@ import type { AppEnv, Db } from "../env";
 import { conflict, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { newId } from "../ids";
+import { closeMemberSockets, pushMemberRole } from "../room-sockets";
 import { roomFor } from "../rooms";
 
 const ProjectParam = z.object({ projectId: EntityId });
@@ -87,6 +88,7 @@ export const projectRoutes = new Hono<AppEnv>()
         .update(members)
         .set({ role })
         .where(and(eq(members.projectId, projectId), eq(members.userId, target.id)));
+      if (existing.role !== role) await pushMemberRole(c.var.db, c.env, projectId, target.id, role);
     } else {
       await c.var.db.insert(members).values({ projectId, userId: target.id, role });
     }
@@ -113,6 +115,7 @@ export const projectRoutes = new Hono<AppEnv>()
       throw conflict("A project needs at least one owner.");
     }
     await c.var.db.delete(members).where(and(eq(members.projectId, projectId), eq(members.userId, userId)));
+    await closeMemberSockets(c.var.db, c.env, projectId, userId);
     await recordAudit(c, {
       action: "member.remove",
       target: `user:${userId}`,

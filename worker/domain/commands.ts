@@ -1,0 +1,166 @@
+// Board commands (CONTRACT 4): the only way a board changes. A command is
+// parsed (zod), validated against the board, and turned into one event that
+// the pure reducer in events.ts applies. The room, the agent and the job
+// runtime all come through here; the SPA uses the same code to check a
+// command before sending it.
+import { z } from "zod";
+import { Asset, Beat, Board, Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
+import { applyEvent, BoardConflict, type EventBody } from "./events";
+
+const Text = z.string().max(LIMITS.textChars);
+const Prompt = z.string().max(LIMITS.promptChars);
+const Duration = z.number().positive().max(600).nullable();
+const Shot = z.string().max(40).nullable();
+
+/** A new frame: only the id is required; media always starts at "none". */
+export const FrameInput = z.strictObject({
+  id: Id,
+  shot: Shot.optional(),
+  beatId: Id.nullable().optional(),
+  title: Text.optional(),
+  prompt: Prompt.optional(),
+  camera: Text.optional(),
+  durationSec: Duration.optional(),
+  dialogue: Text.optional(),
+  continuity: z.strictObject({ assetIds: z.array(Id).max(LIMITS.assets).optional(), notes: Text.optional() }).optional(),
+  status: FrameStatus.optional(),
+});
+export type FrameInput = z.infer<typeof FrameInput>;
+
+export const FramePatch = FrameInput.omit({ id: true });
+export type FramePatch = z.infer<typeof FramePatch>;
+
+export const Command = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("set_script"), text: z.string().max(LIMITS.scriptChars) }),
+  z.strictObject({ type: z.literal("set_plan"), beats: z.array(Beat).max(LIMITS.beats) }),
+  z.strictObject({ type: z.literal("add_frame"), frame: FrameInput, after: Id.nullable().optional() }),
+  z.strictObject({ type: z.literal("update_frame"), id: Id, patch: FramePatch }),
+  z.strictObject({ type: z.literal("remove_frame"), id: Id }),
+  z.strictObject({ type: z.literal("move_frame"), id: Id, after: Id.nullable() }),
+  z.strictObject({ type: z.literal("upsert_asset"), asset: Asset }),
+  z.strictObject({ type: z.literal("remove_asset"), id: Id }),
+  z.strictObject({ type: z.literal("set_frame_media"), id: Id, media: FrameMedia }),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command["type"];
+
+export const ActorType = z.enum(["user", "agent", "system"]);
+export const Actor = z.object({ type: ActorType, id: z.string().max(100) });
+export type Actor = z.infer<typeof Actor>;
+
+export type Verdict = { ok: true; event: EventBody } | { ok: false; reason: string };
+
+const reject = (reason: string): Verdict => ({ ok: false, reason });
+
+function frameFromInput(input: FrameInput): Frame {
+  return {
+    id: input.id,
+    shot: input.shot ?? null,
+    beatId: input.beatId ?? null,
+    title: input.title ?? "",
+    prompt: input.prompt ?? "",
+    camera: input.camera ?? "",
+    durationSec: input.durationSec ?? null,
+    dialogue: input.dialogue ?? "",
+    continuity: { assetIds: input.continuity?.assetIds ?? [], notes: input.continuity?.notes ?? "" },
+    status: input.status ?? "draft",
+    media: { state: "none" },
+  };
+}
+
+function duplicates(ids: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** Checks the references a frame makes: its beat and its assets must exist. */
+function checkRefs(board: Board, beatId: string | null | undefined, assetIds: string[] | undefined): string | undefined {
+  if (beatId && !board.plan.beats.some((b) => b.id === beatId)) return `no beat "${beatId}"`;
+  if (assetIds) {
+    const dup = duplicates(assetIds);
+    if (dup) return `asset "${dup}" is listed twice`;
+    const missing = assetIds.find((a) => !board.assets.some((x) => x.id === a));
+    if (missing) return `no asset "${missing}"`;
+  }
+  return undefined;
+}
+
+/**
+ * Validates a parsed command against the board and returns the one event
+ * that applies it, or the reason it is rejected. Never throws, never mutates.
+ */
+export function validateCommand(board: Board, command: Command, actor: Actor): Verdict {
+  const hasFrame = (id: string) => board.frames.some((f) => f.id === id);
+  switch (command.type) {
+    case "set_script":
+      return { ok: true, event: { kind: "set_script", data: { text: command.text } } };
+    case "set_plan": {
+      const dup = duplicates(command.beats.map((b) => b.id));
+      if (dup) return reject(`beat "${dup}" appears twice`);
+      return { ok: true, event: { kind: "set_plan", data: { beats: command.beats } } };
+    }
+    case "add_frame": {
+      if (hasFrame(command.frame.id)) return reject(`frame "${command.frame.id}" already exists`);
+      if (board.frames.length >= LIMITS.frames) return reject(`a board holds at most ${LIMITS.frames} frames`);
+      if (command.after && !hasFrame(command.after)) return reject(`no frame "${command.after}" to add after`);
+      const bad = checkRefs(board, command.frame.beatId, command.frame.continuity?.assetIds);
+      if (bad) return reject(bad);
+      // Absent `after` appends; null puts the frame first.
+      const after = command.after === undefined ? (board.frames.at(-1)?.id ?? null) : command.after;
+      return { ok: true, event: { kind: "add_frame", data: { frame: frameFromInput(command.frame), after } } };
+    }
+    case "update_frame": {
+      if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
+      if (Object.keys(command.patch).length === 0) return reject("the patch changes nothing");
+      const bad = checkRefs(board, command.patch.beatId, command.patch.continuity?.assetIds);
+      if (bad) return reject(bad);
+      return { ok: true, event: { kind: "update_frame", data: { id: command.id, patch: command.patch } } };
+    }
+    case "remove_frame":
+      if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
+      return { ok: true, event: { kind: "remove_frame", data: { id: command.id } } };
+    case "move_frame":
+      if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
+      if (command.after === command.id) return reject("a frame cannot move after itself");
+      if (command.after !== null && !hasFrame(command.after)) return reject(`no frame "${command.after}" to move after`);
+      return { ok: true, event: { kind: "move_frame", data: { id: command.id, after: command.after } } };
+    case "upsert_asset": {
+      const exists = board.assets.some((a) => a.id === command.asset.id);
+      if (!exists && board.assets.length >= LIMITS.assets) return reject(`a board holds at most ${LIMITS.assets} assets`);
+      return { ok: true, event: { kind: "upsert_asset", data: { asset: command.asset } } };
+    }
+    case "remove_asset":
+      if (!board.assets.some((a) => a.id === command.id)) return reject(`no asset "${command.id}"`);
+      return { ok: true, event: { kind: "remove_asset", data: { id: command.id } } };
+    case "set_frame_media":
+      // Media state is the job runtime's to report, never a person's or the agent's.
+      if (actor.type !== "system") return reject("only the job runtime may set a frame's media");
+      if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
+      return { ok: true, event: { kind: "set_frame_media", data: { id: command.id, media: command.media } } };
+  }
+}
+
+/** Parse, validate and apply in one step, for callers holding untrusted input. */
+export function tryCommand(
+  board: Board,
+  input: unknown,
+  actor: Actor,
+): { ok: true; event: EventBody; board: Board } | { ok: false; reason: string } {
+  const parsed = Command.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: issue ? `${issue.path.join(".") || "command"}: ${issue.message}` : "invalid command" };
+  }
+  const verdict = validateCommand(board, parsed.data, actor);
+  if (!verdict.ok) return verdict;
+  try {
+    return { ok: true, event: verdict.event, board: applyEvent(board, verdict.event) };
+  } catch (err) {
+    if (err instanceof BoardConflict) return { ok: false, reason: err.message };
+    throw err;
+  }
+}

@@ -1,0 +1,202 @@
+// Board events and the pure reducer that applies them. The room appends
+// events to its log and the SPA applies the same events with the same
+// reducer, so after `metadata` and every `board_event` in seq order both
+// hold exactly the same board (CONTRACT 3's guarantee).
+import { z } from "zod";
+import { Asset, Beat, Board, Frame, FrameMedia, Id } from "./board";
+
+// What the reducer reads from a patch. Commands validate patches strictly;
+// `restore` batches (undo, rewind) may also carry media.
+const Patch = z.record(z.string(), z.unknown());
+
+const SimpleEvent = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("set_script"), data: z.object({ text: z.string() }) }),
+  z.object({ kind: z.literal("set_plan"), data: z.object({ beats: z.array(Beat) }) }),
+  z.object({ kind: z.literal("add_frame"), data: z.object({ frame: Frame, after: Id.nullable() }) }),
+  z.object({ kind: z.literal("update_frame"), data: z.object({ id: Id, patch: Patch }) }),
+  z.object({ kind: z.literal("remove_frame"), data: z.object({ id: Id }) }),
+  z.object({ kind: z.literal("move_frame"), data: z.object({ id: Id, after: Id.nullable() }) }),
+  z.object({ kind: z.literal("upsert_asset"), data: z.object({ asset: Asset, index: z.number().int().nonnegative().optional() }) }),
+  z.object({ kind: z.literal("remove_asset"), data: z.object({ id: Id }) }),
+  z.object({ kind: z.literal("set_frame_media"), data: z.object({ id: Id, media: FrameMedia }) }),
+]);
+export type SimpleEvent = z.infer<typeof SimpleEvent>;
+
+/** Undo and rewind append one `restore` event: the steps from the board as it
+ *  was to the board wanted, applied atomically. */
+export const RestoreCause = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("undo_run"), runId: z.string() }),
+  z.object({ type: z.literal("rewind"), toSeq: z.number().int().nonnegative() }),
+]);
+export type RestoreCause = z.infer<typeof RestoreCause>;
+
+export const EventBody = z.union([
+  SimpleEvent,
+  z.object({ kind: z.literal("restore"), data: z.object({ cause: RestoreCause, steps: z.array(SimpleEvent) }) }),
+]);
+export type EventBody = z.infer<typeof EventBody>;
+export type EventKind = EventBody["kind"];
+
+/** An event that does not fit the board it is applied to (a missing id). */
+export class BoardConflict extends Error {}
+
+function indexOfFrame(board: Board, id: string): number {
+  const i = board.frames.findIndex((f) => f.id === id);
+  if (i < 0) throw new BoardConflict(`no frame "${id}"`);
+  return i;
+}
+
+function insertAfter(frames: Frame[], frame: Frame, after: string | null): Frame[] {
+  if (after === null) return [frame, ...frames];
+  const i = frames.findIndex((f) => f.id === after);
+  if (i < 0) throw new BoardConflict(`no frame "${after}"`);
+  return [...frames.slice(0, i + 1), frame, ...frames.slice(i + 1)];
+}
+
+function patchFrame(frame: Frame, patch: Record<string, unknown>): Frame {
+  const next = { ...frame } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === "id" || value === undefined) continue;
+    if (key === "continuity" && value && typeof value === "object") {
+      next.continuity = { ...frame.continuity, ...(value as object) };
+    } else {
+      next[key] = value;
+    }
+  }
+  return next as Frame;
+}
+
+/** Applies one event, returning a new board; throws BoardConflict if it does not fit. */
+export function applyEvent(board: Board, event: EventBody): Board {
+  switch (event.kind) {
+    case "set_script":
+      return { ...board, script: { text: event.data.text, version: board.script.version + 1 } };
+    case "set_plan": {
+      // Frames keep their beat only if the new plan still has it.
+      const beatIds = new Set(event.data.beats.map((b) => b.id));
+      const frames = board.frames.map((f) => (f.beatId && !beatIds.has(f.beatId) ? { ...f, beatId: null } : f));
+      return { ...board, plan: { beats: event.data.beats }, frames };
+    }
+    case "add_frame":
+      if (board.frames.some((f) => f.id === event.data.frame.id)) throw new BoardConflict(`frame "${event.data.frame.id}" already exists`);
+      return { ...board, frames: insertAfter(board.frames, event.data.frame, event.data.after) };
+    case "update_frame": {
+      const i = indexOfFrame(board, event.data.id);
+      const frames = board.frames.slice();
+      frames[i] = patchFrame(frames[i]!, event.data.patch);
+      return { ...board, frames };
+    }
+    case "remove_frame": {
+      const i = indexOfFrame(board, event.data.id);
+      return { ...board, frames: [...board.frames.slice(0, i), ...board.frames.slice(i + 1)] };
+    }
+    case "move_frame": {
+      const i = indexOfFrame(board, event.data.id);
+      const frame = board.frames[i]!;
+      const rest = [...board.frames.slice(0, i), ...board.frames.slice(i + 1)];
+      return { ...board, frames: insertAfter(rest, frame, event.data.after) };
+    }
+    case "upsert_asset": {
+      const i = board.assets.findIndex((a) => a.id === event.data.asset.id);
+      const assets = board.assets.slice();
+      if (i >= 0) assets[i] = event.data.asset;
+      else assets.splice(Math.min(event.data.index ?? assets.length, assets.length), 0, event.data.asset);
+      return { ...board, assets };
+    }
+    case "remove_asset": {
+      const id = event.data.id;
+      if (!board.assets.some((a) => a.id === id)) throw new BoardConflict(`no asset "${id}"`);
+      // Removing an asset removes every reference to it in the same event.
+      const frames = board.frames.map((f) =>
+        f.continuity.assetIds.includes(id)
+          ? { ...f, continuity: { ...f.continuity, assetIds: f.continuity.assetIds.filter((a) => a !== id) } }
+          : f,
+      );
+      return { ...board, assets: board.assets.filter((a) => a.id !== id), frames };
+    }
+    case "set_frame_media": {
+      const i = indexOfFrame(board, event.data.id);
+      const frames = board.frames.slice();
+      frames[i] = { ...frames[i]!, media: event.data.media };
+      return { ...board, frames };
+    }
+    case "restore":
+      return event.data.steps.reduce(applyEvent, board);
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The steps that turn `from` into `to` (up to script.version, which only
+ * counts upward). Used by undo and rewind, so what they append is a plain,
+ * replayable event rather than a rewrite of history.
+ */
+export function diffBoards(from: Board, to: Board): SimpleEvent[] {
+  const steps: SimpleEvent[] = [];
+  let cur = from;
+  const push = (e: SimpleEvent) => {
+    steps.push(e);
+    cur = applyEvent(cur, e);
+  };
+  if (cur.script.text !== to.script.text) push({ kind: "set_script", data: { text: to.script.text } });
+  if (!same(cur.plan.beats, to.plan.beats)) push({ kind: "set_plan", data: { beats: to.plan.beats } });
+
+  const wantAssets = new Set(to.assets.map((a) => a.id));
+  for (const a of cur.assets) if (!wantAssets.has(a.id)) push({ kind: "remove_asset", data: { id: a.id } });
+  to.assets.forEach((a, index) => {
+    const had = cur.assets.find((x) => x.id === a.id);
+    if (!had) push({ kind: "upsert_asset", data: { asset: a, index } });
+    else if (!same(had, a)) push({ kind: "upsert_asset", data: { asset: a } });
+  });
+
+  const wantFrames = new Map(to.frames.map((f) => [f.id, f]));
+  for (const f of cur.frames) if (!wantFrames.has(f.id)) push({ kind: "remove_frame", data: { id: f.id } });
+  to.frames.forEach((f, i) => {
+    const had = cur.frames.find((x) => x.id === f.id);
+    const after = i === 0 ? null : to.frames[i - 1]!.id;
+    if (!had) {
+      push({ kind: "add_frame", data: { frame: f, after } });
+      return;
+    }
+    if (!same(had, f)) {
+      const patch: Record<string, unknown> = {};
+      for (const key of Object.keys(f) as (keyof Frame)[]) if (!same(had[key], f[key])) patch[key] = f[key];
+      push({ kind: "update_frame", data: { id: f.id, patch } });
+    }
+    const pos = cur.frames.findIndex((x) => x.id === f.id);
+    if (pos !== i) push({ kind: "move_frame", data: { id: f.id, after } });
+  });
+  return steps;
+}
+
+export interface Impact {
+  frames: { added: number; changed: number; removed: number };
+  script: boolean;
+  plan: boolean;
+  assets: number;
+}
+
+/** What a restore would change, for the rewind preview. */
+export function impactOf(from: Board, to: Board): Impact {
+  const before = new Map(from.frames.map((f, i) => [f.id, { f, i }]));
+  const after = new Map(to.frames.map((f, i) => [f.id, { f, i }]));
+  let added = 0;
+  let changed = 0;
+  let removed = 0;
+  for (const [id, a] of after) {
+    const b = before.get(id);
+    if (!b) added++;
+    else if (b.i !== a.i || !same(b.f, a.f)) changed++;
+  }
+  for (const id of before.keys()) if (!after.has(id)) removed++;
+  const assetsChanged =
+    from.assets.filter((a) => !same(a, to.assets.find((x) => x.id === a.id))).length +
+    to.assets.filter((a) => !from.assets.some((x) => x.id === a.id)).length;
+  return {
+    frames: { added, changed, removed },
+    script: from.script.text !== to.script.text,
+    plan: !same(from.plan.beats, to.plan.beats),
+    assets: assetsChanged,
+  };
+}

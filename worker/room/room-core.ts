@@ -1,0 +1,172 @@
+// The room's logic, free of Durable Object and WebSocket APIs: the board at
+// its seq, the one synchronous mutation path (validate → append event in a
+// transaction → update memory), undo, rewind, resume and message dedupe.
+// EpisodeRoom wraps it with SQLite storage; tests use an in-memory store.
+import { emptyBoard, type Board } from "../domain/board";
+import { type Actor, tryCommand } from "../domain/commands";
+import { applyEvent, BoardConflict, diffBoards, type EventBody, impactOf, type RestoreCause } from "../domain/events";
+import type { BoardEvent, ResumedEvent, RewindPreview } from "../domain/protocol";
+
+/** Every SNAPSHOT_EVERY events the board is written whole, so loading a room
+ *  replays at most that many events. */
+export const SNAPSHOT_EVERY = 50;
+/** A resume asking for more than this many events gets the full board instead. */
+export const MAX_RESUME_EVENTS = 1000;
+/** How long a client message id is remembered for dedupe (CONTRACT 3). */
+export const ACK_TTL_MS = 10 * 60 * 1000;
+
+export interface StoredEvent {
+  seq: number;
+  event: BoardEvent;
+  at: number;
+}
+
+/** What the room needs from storage. All calls are synchronous, as the DO's SQLite is. */
+export interface RoomStore {
+  transaction<T>(fn: () => T): T;
+  latestSnapshot(): { seq: number; board: Board } | null;
+  snapshotAtOrBefore(seq: number): { seq: number; board: Board } | null;
+  writeSnapshot(seq: number, board: Board): void;
+  appendEvent(e: StoredEvent): void;
+  /** Events with fromExclusive < seq <= toInclusive, in seq order. */
+  events(fromExclusive: number, toInclusive: number): StoredEvent[];
+  /** The seqs of one run's events, ascending. */
+  runSeqs(runId: string): number[];
+  /** The stored ack for (user, id) if it was stored at or after `since`. */
+  getAck(userId: string, msgId: string, since: number): string | null;
+  putAck(userId: string, msgId: string, ack: string, at: number): void;
+  pruneAcks(before: number): void;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; reason: string };
+const refuse = (code: string, reason: string): { ok: false; code: string; reason: string } => ({ ok: false, code, reason });
+
+export interface Committed {
+  seq: number;
+  event: BoardEvent;
+}
+
+export class RoomCore {
+  private current: Board;
+  private head: number;
+  private acksSincePrune = 0;
+
+  constructor(
+    private readonly store: RoomStore,
+    episodeId: string,
+    private readonly clock: () => number = Date.now,
+  ) {
+    const snap = store.latestSnapshot() ?? { seq: 0, board: emptyBoard(episodeId) };
+    let board = snap.board;
+    let seq = snap.seq;
+    for (const e of store.events(snap.seq, Number.MAX_SAFE_INTEGER)) {
+      board = applyEvent(board, e.event);
+      seq = e.seq;
+    }
+    this.current = board;
+    this.head = seq;
+  }
+
+  get seq(): number {
+    return this.head;
+  }
+
+  get board(): Board {
+    return this.current;
+  }
+
+  /** The one mutation path: append the event and update the projection in one transaction. */
+  private commit(body: EventBody, next: Board, actor: Actor, runId?: string): Committed {
+    const seq = this.head + 1;
+    const event = { ...body, actor, ...(runId ? { runId } : {}) } as BoardEvent;
+    this.store.transaction(() => {
+      this.store.appendEvent({ seq, event, at: this.clock() });
+      if (seq % SNAPSHOT_EVERY === 0) this.store.writeSnapshot(seq, next);
+    });
+    // Memory changes only after storage accepted the write.
+    this.current = next;
+    this.head = seq;
+    return { seq, event };
+  }
+
+  /** Parses, validates and applies one untrusted command. */
+  execute(command: unknown, actor: Actor, runId?: string): Outcome<Committed> {
+    const result = tryCommand(this.current, command, actor);
+    if (!result.ok) return refuse("rejected", result.reason);
+    return { ok: true, value: this.commit(result.event, result.board, actor, runId) };
+  }
+
+  /** The board as it was right after `seq`. */
+  boardAt(seq: number): Board {
+    if (seq === this.head) return this.current;
+    const snap = this.store.snapshotAtOrBefore(seq) ?? { seq: 0, board: emptyBoard(this.current.episodeId) };
+    return this.store.events(snap.seq, seq).reduce((b, e) => applyEvent(b, e.event), snap.board);
+  }
+
+  /** Events after `since`, or null when the client must take the full board. */
+  resume(since: number): ResumedEvent[] | null {
+    if (!Number.isInteger(since) || since < 0 || since > this.head || this.head - since > MAX_RESUME_EVENTS) return null;
+    return this.store.events(since, this.head).map((e) => ({ seq: e.seq, event: e.event }));
+  }
+
+  private restore(target: Board, cause: RestoreCause, actor: Actor, runId: string): Outcome<Committed> {
+    const steps = diffBoards(this.current, target);
+    if (steps.length === 0) return refuse("conflict", "Nothing to change: the board is already in that state.");
+    const body: EventBody = { kind: "restore", data: { cause, steps } };
+    return { ok: true, value: this.commit(body, applyEvent(this.current, body), actor, runId) };
+  }
+
+  /**
+   * Reverts every board event of one run: the board becomes what the log
+   * gives without that run's events. Later events that depended on the run
+   * (an edit to a frame it added) no longer fit and drop out with it.
+   */
+  undoRun(targetRunId: string, actor: Actor, runId: string): Outcome<Committed> {
+    const seqs = this.store.runSeqs(targetRunId);
+    if (seqs.length === 0) return refuse("not_found", `No board changes belong to run "${targetRunId}".`);
+    const first = seqs[0]!;
+    const skip = new Set(seqs);
+    let board = this.boardAt(first - 1);
+    for (const e of this.store.events(first - 1, this.head)) {
+      if (skip.has(e.seq)) continue;
+      board = applyLenient(board, e.event);
+    }
+    return this.restore(board, { type: "undo_run", runId: targetRunId }, actor, runId);
+  }
+
+  /** Returns the board to its state at `toSeq`, or with dryRun only reports what that would change. */
+  rewind(toSeq: number, dryRun: boolean, actor: Actor, runId: string): Outcome<Committed | RewindPreview> {
+    if (toSeq > this.head) return refuse("invalid_request", `seq ${toSeq} is ahead of the board (at ${this.head}).`);
+    const target = this.boardAt(toSeq);
+    if (dryRun) return { ok: true, value: { dryRun: true, toSeq, events: this.head - toSeq, impact: impactOf(this.current, target) } };
+    return this.restore(target, { type: "rewind", toSeq }, actor, runId);
+  }
+
+  /**
+   * Runs `compute` once per (user, message id) within ACK_TTL_MS; a repeat
+   * gets the first answer again and changes nothing (CONTRACT 3 dedupe).
+   */
+  once<T>(userId: string, msgId: string, compute: () => T): { replayed: boolean; ack: T } {
+    const at = this.clock();
+    const seen = this.store.getAck(userId, msgId, at - ACK_TTL_MS);
+    if (seen !== null) return { replayed: true, ack: JSON.parse(seen) as T };
+    const ack = compute();
+    this.store.putAck(userId, msgId, JSON.stringify(ack), at);
+    if (++this.acksSincePrune >= 100) {
+      this.acksSincePrune = 0;
+      this.store.pruneAcks(at - ACK_TTL_MS);
+    }
+    return { replayed: false, ack };
+  }
+}
+
+/** Applies what still fits: a restore step or event that conflicts is skipped. */
+function applyLenient(board: Board, event: EventBody): Board {
+  if (event.kind === "restore") return event.data.steps.reduce(applyLenient, board);
+  try {
+    return applyEvent(board, event);
+  } catch (err) {
+    if (err instanceof BoardConflict) return board;
+    throw err;
+  }
+}

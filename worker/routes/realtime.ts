@@ -1,0 +1,61 @@
+// GET /api/v1/realtime: every pre-upgrade check of CONTRACT 3, answered as
+// plain HTTP with the contract's error body, then the upgrade is forwarded to
+// the episode's room with the verified identity. The room is reachable only
+// through here, and the request it gets is built anew, so no client header
+// can pose as an identity.
+import { Hono } from "hono";
+import { z } from "zod";
+import { membership, requireEpisode } from "../access";
+import { lookupSession, sessionToken } from "../auth/session";
+import { roomSessions } from "../db/schema";
+import { EntityId } from "../domain/api";
+import type { AppEnv } from "../env";
+import { ApiError, forbidden, invalid, unauthenticated } from "../http/errors";
+import { isAllowedOrigin } from "../http/origin";
+import { type ConnectIdentity, IDENTITY_HEADER } from "../room/episode-room";
+import { roomFor } from "../rooms";
+
+const Query = z.object({
+  project: EntityId,
+  episode: EntityId,
+  since: z.coerce.number().int().nonnegative().optional(),
+});
+
+export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  const found = await lookupSession(c.var.db, c.env, sessionToken(c));
+  if (!found) throw unauthenticated();
+  c.set("user", found.user);
+  const query = Query.safeParse(c.req.query());
+  if (!query.success) throw invalid("project and episode must be valid ids; since a non-negative integer.", query.error.issues);
+  if (!isAllowedOrigin(c.req.header("origin"), c.env, c.req.url)) throw forbidden("Cross-origin connection refused.");
+  const { project, episode, since } = query.data;
+  const member = await membership(c.var.db, project, found.user.id);
+  if (!member) throw forbidden("You are not a member of this project.");
+  await requireEpisode(c.var.db, project, episode);
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
+  }
+
+  await c.var.db
+    .insert(roomSessions)
+    .values({ sessionId: found.sessionId, episodeId: episode, projectId: project, userId: found.user.id })
+    .onConflictDoNothing();
+
+  const identity: ConnectIdentity = {
+    userId: found.user.id,
+    name: found.user.name,
+    email: found.user.email,
+    role: member.role,
+    sessionId: found.sessionId,
+    projectId: project,
+    episodeId: episode,
+  };
+  const url = new URL("https://room.internal/connect");
+  if (since !== undefined) url.searchParams.set("since", String(since));
+  const res = await roomFor(c.env, episode).fetch(
+    new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }),
+  );
+  // A response from a stub has immutable headers; re-wrap it so the
+  // middleware can still add the security headers.
+  return new Response(res.body, { status: res.status, headers: new Headers(res.headers), webSocket: res.webSocket });
+});
