@@ -109,9 +109,9 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
       if (command.after && !hasFrame(command.after)) return reject(`no frame "${command.after}" to add after`);
       const bad = checkRefs(board, command.frame.beatId, command.frame.continuity?.assetIds);
       if (bad) return reject(bad);
-      // Absent `after` appends; null puts the frame first.
-      const after = command.after === undefined ? (board.frames.at(-1)?.id ?? null) : command.after;
-      return { ok: true, event: { kind: "add_frame", data: { frame: frameFromInput(command.frame), after } } };
+      // Absent `after` appends (and stays "append" on replay); null puts the frame first.
+      const data = command.after === undefined ? { frame: frameFromInput(command.frame) } : { frame: frameFromInput(command.frame), after: command.after };
+      return { ok: true, event: { kind: "add_frame", data } };
     }
     case "update_frame": {
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);

@@ -12,7 +12,8 @@ const Patch = z.record(z.string(), z.unknown());
 const SimpleEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("set_script"), data: z.object({ text: z.string() }) }),
   z.object({ kind: z.literal("set_plan"), data: z.object({ beats: z.array(Beat) }) }),
-  z.object({ kind: z.literal("add_frame"), data: z.object({ frame: Frame, after: Id.nullable() }) }),
+  // `after`: null puts the frame first, absent appends it at the end.
+  z.object({ kind: z.literal("add_frame"), data: z.object({ frame: Frame, after: Id.nullable().optional() }) }),
   z.object({ kind: z.literal("update_frame"), data: z.object({ id: Id, patch: Patch }) }),
   z.object({ kind: z.literal("remove_frame"), data: z.object({ id: Id }) }),
   z.object({ kind: z.literal("move_frame"), data: z.object({ id: Id, after: Id.nullable() }) }),
@@ -46,7 +47,8 @@ function indexOfFrame(board: Board, id: string): number {
   return i;
 }
 
-function insertAfter(frames: Frame[], frame: Frame, after: string | null): Frame[] {
+function insertAfter(frames: Frame[], frame: Frame, after: string | null | undefined): Frame[] {
+  if (after === undefined) return [...frames, frame];
   if (after === null) return [frame, ...frames];
   const i = frames.findIndex((f) => f.id === after);
   if (i < 0) throw new BoardConflict(`no frame "${after}"`);
@@ -144,10 +146,16 @@ export function diffBoards(from: Board, to: Board): SimpleEvent[] {
 
   const wantAssets = new Set(to.assets.map((a) => a.id));
   for (const a of cur.assets) if (!wantAssets.has(a.id)) push({ kind: "remove_asset", data: { id: a.id } });
+  // Assets in target order: one out of place is taken out and put back at its
+  // index (its frame references come back with the frame steps below).
   to.assets.forEach((a, index) => {
-    const had = cur.assets.find((x) => x.id === a.id);
-    if (!had) push({ kind: "upsert_asset", data: { asset: a, index } });
-    else if (!same(had, a)) push({ kind: "upsert_asset", data: { asset: a } });
+    const pos = cur.assets.findIndex((x) => x.id === a.id);
+    if (pos === index) {
+      if (!same(cur.assets[pos], a)) push({ kind: "upsert_asset", data: { asset: a } });
+      return;
+    }
+    if (pos >= 0) push({ kind: "remove_asset", data: { id: a.id } });
+    push({ kind: "upsert_asset", data: { asset: a, index } });
   });
 
   const wantFrames = new Map(to.frames.map((f) => [f.id, f]));

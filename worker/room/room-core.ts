@@ -160,13 +160,26 @@ export class RoomCore {
   }
 }
 
-/** Applies what still fits: a restore step or event that conflicts is skipped. */
+/**
+ * Applies what still fits: an event whose target is gone is skipped, and a
+ * frame whose anchor is gone is placed at the end rather than lost.
+ */
 function applyLenient(board: Board, event: EventBody): Board {
   if (event.kind === "restore") return event.data.steps.reduce(applyLenient, board);
-  try {
-    return applyEvent(board, event);
-  } catch (err) {
-    if (err instanceof BoardConflict) return board;
-    throw err;
+  const attempt = (e: EventBody) => {
+    try {
+      return applyEvent(board, e);
+    } catch (err) {
+      if (err instanceof BoardConflict) return undefined;
+      throw err;
+    }
+  };
+  const applied = attempt(event);
+  if (applied) return applied;
+  if (event.kind === "add_frame" && event.data.after) return attempt({ kind: "add_frame", data: { frame: event.data.frame } }) ?? board;
+  if (event.kind === "move_frame" && event.data.after) {
+    const last = board.frames.at(-1)?.id;
+    if (last && last !== event.data.id) return attempt({ kind: "move_frame", data: { id: event.data.id, after: last } }) ?? board;
   }
+  return board;
 }

@@ -1,0 +1,57 @@
+// RoomStore in memory, for testing RoomCore without a Durable Object. It
+// keeps the same contract as SqliteRoomStore, including rollback: a throw
+// inside transaction() leaves nothing behind.
+import type { Board } from "../../worker/domain/board";
+import type { RoomStore, StoredEvent } from "../../worker/room/room-core";
+
+export class MemoryRoomStore implements RoomStore {
+  eventsLog: StoredEvent[] = [];
+  snaps: { seq: number; board: Board }[] = [];
+  acks = new Map<string, { ack: string; at: number }>();
+  /** Makes the next appendEvent throw, to test that a failed write changes nothing. */
+  failNextAppend = false;
+
+  transaction<T>(fn: () => T): T {
+    const saved = { events: this.eventsLog.slice(), snaps: this.snaps.slice() };
+    try {
+      return fn();
+    } catch (err) {
+      this.eventsLog = saved.events;
+      this.snaps = saved.snaps;
+      throw err;
+    }
+  }
+  latestSnapshot() {
+    return this.snaps.at(-1) ?? null;
+  }
+  snapshotAtOrBefore(seq: number) {
+    return [...this.snaps].reverse().find((s) => s.seq <= seq) ?? null;
+  }
+  writeSnapshot(seq: number, board: Board) {
+    this.snaps.push({ seq, board: structuredClone(board) });
+  }
+  appendEvent(e: StoredEvent) {
+    if (this.failNextAppend) {
+      this.failNextAppend = false;
+      throw new Error("disk full");
+    }
+    // Stored as JSON, as SQLite would: nothing shares references with memory.
+    this.eventsLog.push(JSON.parse(JSON.stringify(e)) as StoredEvent);
+  }
+  events(fromExclusive: number, toInclusive: number) {
+    return this.eventsLog.filter((e) => e.seq > fromExclusive && e.seq <= toInclusive);
+  }
+  runSeqs(runId: string) {
+    return this.eventsLog.filter((e) => e.event.runId === runId).map((e) => e.seq);
+  }
+  getAck(userId: string, msgId: string, since: number) {
+    const a = this.acks.get(`${userId}\u0000${msgId}`);
+    return a && a.at >= since ? a.ack : null;
+  }
+  putAck(userId: string, msgId: string, ack: string, at: number) {
+    this.acks.set(`${userId}\u0000${msgId}`, { ack, at });
+  }
+  pruneAcks(before: number) {
+    for (const [k, v] of this.acks) if (v.at < before) this.acks.delete(k);
+  }
+}
