@@ -1,18 +1,20 @@
-// The episode studio: the storyboard (script, beats, assets, frames) beside
-// the chat with the production agent. It shows the room's authoritative board.
+// The episode studio: the live storyboard (script, beats, assets, frames)
+// beside the chat with the production agent. The board comes from the
+// episode's room over the realtime connection and stays in step with it.
 import { useParams } from "@solidjs/router";
-import { createResource, For, Match, Show, Switch } from "solid-js";
-import { shotLabel, type Board } from "../../../worker/domain/board";
+import { createResource, Match, Show, Switch } from "solid-js";
 import { api, describeError } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, EmptyState, Loading } from "../components/ui";
+import { FramesPanel } from "../studio/Frames";
+import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ScriptPanel } from "../studio/Panels";
+import { createStudio } from "../studio/studio-state";
 
 export function Studio() {
   const params = useParams<{ projectId: string; episodeId: string }>();
   const key = () => ({ projectId: params.projectId, episodeId: params.episodeId });
   const [project] = createResource(() => params.projectId, (id) => api.project(id));
   const [episode, { refetch: refetchEpisode }] = createResource(key, (k) => api.episode(k.projectId, k.episodeId));
-  const [board, { refetch: refetchBoard }] = createResource(key, (k) => api.board(k.projectId, k.episodeId));
 
   return (
     <Layout
@@ -27,37 +29,7 @@ export function Studio() {
         <Match when={episode.error}>
           <Alert onRetry={refetchEpisode}>{describeError(episode.error)}</Alert>
         </Match>
-        <Match when={episode()}>
-          {(ep) => (
-            <div class="studio">
-              <section class="board-area" aria-labelledby="board-h">
-                <div class="page-head">
-                  <h1 id="board-h">{ep().episode.title}</h1>
-                  <span class={`role-badge role-${ep().role}`}>{ep().role}</span>
-                </div>
-                <Switch>
-                  <Match when={board.loading}>
-                    <Loading label="Loading storyboard…" />
-                  </Match>
-                  <Match when={board.error}>
-                    <Alert onRetry={refetchBoard}>{describeError(board.error)}</Alert>
-                  </Match>
-                  <Match when={board()}>{(snap) => <BoardView board={snap().board} />}</Match>
-                </Switch>
-              </section>
-              <aside class="chat-area" aria-labelledby="chat-h">
-                <h2 id="chat-h">Production agent</h2>
-                <EmptyState title="Start with an idea" icon="chat">
-                  <p>
-                    Describe the episode you want: for example <q>a 30-second ad for a night-time coffee shop, 6 shots</q>. The agent
-                    will write the script, plan the beats and draw up the storyboard here, live.
-                  </p>
-                  <p class="muted small">The chat connects once this episode's live room is open.</p>
-                </EmptyState>
-              </aside>
-            </div>
-          )}
-        </Match>
+        <Match when={episode()}>{(ep) => <Room projectId={params.projectId} episodeId={params.episodeId} title={ep().episode.title} />}</Match>
         <Match when={episode.loading}>
           <Loading label="Opening the studio…" />
         </Match>
@@ -66,44 +38,50 @@ export function Studio() {
   );
 }
 
-function BoardView(props: { board: Board }) {
-  const isEmpty = () =>
-    props.board.frames.length === 0 && props.board.script.text === "" && props.board.plan.beats.length === 0 && props.board.assets.length === 0;
+function Room(props: { projectId: string; episodeId: string; title: string }) {
+  const studio = createStudio(props.projectId, props.episodeId);
   return (
-    <Show
-      when={!isEmpty()}
-      fallback={
-        <EmptyState title="This storyboard is empty" icon="frames">
-          Ask the production agent for a script and shots in the chat beside the board. Frames appear here as they are written, and
-          everyone on this episode sees them at once.
+    <div class="studio">
+      <section class="board-area" aria-labelledby="board-h">
+        <div class="page-head studio-head">
+          <h1 id="board-h">{props.title}</h1>
+          <Show when={studio.role()}>
+            <span class={`role-badge role-${studio.role()}`}>{studio.role()}</span>
+          </Show>
+          <ConnectionBar studio={studio} />
+          <HistoryControls studio={studio} />
+        </div>
+        <Show when={studio.notice()}>
+          {(n) => (
+            <div class={`alert alert-${n().kind} notice`} role={n().kind === "error" ? "alert" : "status"}>
+              <span>{n().text}</span>
+              <button type="button" class="btn btn-secondary btn-small" onClick={() => studio.dismissNotice()}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </Show>
+        <Show when={studio.board.board} fallback={<Loading label="Loading storyboard…" />}>
+          <div class="board-top">
+            <ScriptPanel studio={studio} />
+            <div class="board-side">
+              <BeatsPanel studio={studio} />
+              <AssetsPanel studio={studio} />
+            </div>
+          </div>
+          <FramesPanel studio={studio} />
+        </Show>
+      </section>
+      <aside class="chat-area" aria-labelledby="chat-h">
+        <h2 id="chat-h">Production agent</h2>
+        <EmptyState title="Start with an idea" icon="chat">
+          <p>
+            Describe the episode you want: for example <q>a 30-second ad for a night-time coffee shop, 6 shots</q>. The agent will write the
+            script, plan the beats and draw up the storyboard here, live.
+          </p>
+          <p class="muted small">The production agent is not connected to this room yet.</p>
         </EmptyState>
-      }
-    >
-      <Show when={props.board.script.text}>
-        <section class="panel" aria-label="Script">
-          <h2>Script</h2>
-          <pre class="script">{props.board.script.text}</pre>
-        </section>
-      </Show>
-      <Show when={props.board.frames.length > 0}>
-        <section aria-label="Frames">
-          <h2>Frames</h2>
-          <ol class="frame-grid">
-            <For each={props.board.frames}>
-              {(f, i) => (
-                <li class="frame-card">
-                  <div class="frame-shot">Shot {shotLabel(f, i())}</div>
-                  <h3>{f.title}</h3>
-                  <p class="muted small">
-                    {f.camera}
-                    <Show when={f.durationSec !== null}> · {f.durationSec}s</Show>
-                  </p>
-                </li>
-              )}
-            </For>
-          </ol>
-        </section>
-      </Show>
-    </Show>
+      </aside>
+    </div>
   );
 }

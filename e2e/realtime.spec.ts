@@ -1,0 +1,115 @@
+// Two tabs on one episode stay identical: an edit in one appears in the
+// other, and a tab whose connection drops while the other edits catches up
+// on reconnect, including an edit it made while it was away.
+import { type Browser, expect, type Page, test, type WebSocketRoute } from "@playwright/test";
+import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+
+async function signedInPage(browser: Browser, email: string, password: string, create: boolean): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const path = create ? "/api/v1/auth/signup" : "/api/v1/auth/login";
+  const res = await page.request.post(path, { data: { email, password, name: "Mia" }, headers: { origin } });
+  expect(res.ok()).toBe(true);
+  return page;
+}
+
+async function newEpisode(page: Page): Promise<string> {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const p = await page.request.post("/api/v1/projects", { data: { name: "Live project" }, headers: { origin } });
+  const projectId = (await p.json()).project.id as string;
+  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Live episode" }, headers: { origin } });
+  const episodeId = (await e.json()).episode.id as string;
+  return `/projects/${projectId}/episodes/${episodeId}`;
+}
+
+const frameTitles = (page: Page) => page.locator(".frame-card .frame-title").allTextContents();
+
+test("an edit in one tab appears in the other, and a dropped tab converges after reconnecting", async ({ browser }) => {
+  const email = uniqueEmail("live");
+  const a = await signedInPage(browser, email, "night owl coffee", true);
+  const b = await signedInPage(browser, email, "night owl coffee", false);
+  const errorsA = trapConsoleErrors(a);
+
+  // Tab B's socket goes through a route we can cut, like a network drop.
+  let online = true;
+  const sockets: WebSocketRoute[] = [];
+  await b.routeWebSocket(/\/api\/v1\/realtime/, (ws) => {
+    if (!online) {
+      ws.close({ code: 1011, reason: "network down" });
+      return;
+    }
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+
+  const url = await newEpisode(a);
+  await a.goto(url);
+  await b.goto(url);
+  await expect(a.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await expect(b.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+
+  // A adds a frame: it appears in B.
+  await a.getByRole("button", { name: "Add frame" }).click();
+  await expect(b.locator(".frame-card")).toHaveCount(1);
+  await expect(b.locator(".frame-card .frame-shot")).toHaveText(["Shot 1"]);
+
+  // B edits it: A sees the new title.
+  await b.getByRole("button", { name: "Edit shot 1" }).click();
+  const editor = b.getByRole("dialog", { name: "Edit frame" });
+  await editor.getByLabel("Title").fill("Neon sign in the rain");
+  await editor.getByLabel("Camera").fill("CU");
+  await editor.getByRole("button", { name: "Save frame" }).click();
+  await expect(a.locator(".frame-card .frame-title")).toHaveText(["Neon sign in the rain"]);
+
+  // Drop B's connection; A keeps editing meanwhile.
+  online = false;
+  for (const ws of sockets.splice(0)) await ws.close({ code: 1011, reason: "network down" });
+  await expect(b.locator(".conn")).not.toHaveText("Live");
+  await a.getByRole("button", { name: "Add frame" }).click();
+  await a.getByRole("button", { name: "Add frame" }).click();
+  await expect(a.locator(".frame-card")).toHaveCount(3);
+  await a.getByRole("button", { name: "Move shot 3 earlier" }).click();
+  // B adds a frame while offline: it waits, then goes out on reconnect.
+  await b.getByRole("button", { name: "Add frame" }).click();
+
+  online = true;
+  await expect(b.locator(".conn")).toHaveText("Live", { timeout: 20_000 });
+  await expect(a.locator(".frame-card")).toHaveCount(4);
+  await expect(b.locator(".frame-card")).toHaveCount(4);
+  expect(await frameTitles(b)).toEqual(await frameTitles(a));
+
+  // A reload of either tab shows the same board.
+  await b.reload();
+  await expect(b.locator(".frame-card")).toHaveCount(4);
+  expect(await frameTitles(b)).toEqual(await frameTitles(a));
+  await expectAccessible(a);
+  await screen(a, "05-studio-board");
+  expect(errorsA).toEqual([]);
+});
+
+test("keyboard: a focused card moves with Alt+Arrow and the table view shows the same order", async ({ browser }) => {
+  const page = await signedInPage(browser, uniqueEmail("keys"), "night owl coffee", true);
+  const errors = trapConsoleErrors(page);
+  await page.goto(await newEpisode(page));
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Add frame" }).click();
+  await expect(page.locator(".frame-card")).toHaveCount(3);
+  const before = await frameTitles(page);
+  await page.getByRole("listitem", { name: /^Shot 3:/ }).focus();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect(page.locator(".frame-card .frame-title")).toHaveText([before[0]!, before[2]!, before[1]!]);
+  await page.getByRole("button", { name: "Table" }).click();
+  await expect(page.locator(".frame-table tbody tr td:nth-child(2)")).toHaveText([before[0]!, before[2]!, before[1]!]);
+  await expectAccessible(page);
+
+  // Undo puts it back; rewind shows its impact before it changes anything.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".frame-table tbody tr td:nth-child(2)")).toHaveText(before);
+  await page.getByRole("button", { name: "Rewind…" }).click();
+  await page.getByLabel(/Go back to step/).fill("1");
+  await page.getByRole("button", { name: "Preview impact" }).click();
+  await expect(page.getByText(/Reverts \d+ changes?: 2 frames removed/)).toBeVisible();
+  await page.getByRole("button", { name: "Rewind to step 1" }).click();
+  await expect(page.locator(".frame-table tbody tr")).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,153 @@
+// One episode's live studio state: the realtime connection, the board it
+// keeps in step with the room, presence, and the person's own edits (for
+// undo). Pages read it; every change goes out as a board_command.
+import { createSignal, onCleanup } from "solid-js";
+import type { Role } from "../../../worker/domain/api";
+import type { Command } from "../../../worker/domain/commands";
+import type { Impact } from "../../../worker/domain/events";
+import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
+import { createBoardState, touchedFrames } from "../lib/board-state";
+import { type ConnState, RealtimeConnection } from "../lib/realtime";
+
+const FLASH_MS = 1600;
+
+export interface SendResult {
+  ok: boolean;
+  message?: string;
+}
+
+export function createStudio(projectId: string, episodeId: string) {
+  const board = createBoardState();
+  const [conn, setConn] = createSignal<ConnState>("IDLE");
+  const [connDetail, setConnDetail] = createSignal<string>();
+  const [peers, setPeers] = createSignal<Peer[]>([]);
+  const [role, setRole] = createSignal<Role>();
+  const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
+  const [undoStack, setUndoStack] = createSignal<string[]>([]);
+  // Frames this tab just changed: their events are not highlighted as news.
+  const mine = new Set<string>();
+
+  const highlight = (ids: string[]) => {
+    const fresh = ids.filter((id) => !mine.delete(id));
+    if (fresh.length === 0) return;
+    setFlash((s) => new Set([...s, ...fresh]));
+    setTimeout(() => setFlash((s) => new Set([...s].filter((id) => !fresh.includes(id)))), FLASH_MS);
+  };
+
+  const onMessage = (msg: ServerMessage) => {
+    switch (msg.type) {
+      case "metadata":
+        setRole(msg.payload.role);
+        setPeers(msg.payload.peers);
+        if (board.applyMetadata(msg.payload) === "gap") connection.resync();
+        break;
+      case "board_event": {
+        const result = board.applyEvent(msg.seq ?? -1, msg.payload.event);
+        if (result === "gap") connection.resync();
+        if (result === "applied") highlight(touchedFrames(msg.payload.event));
+        break;
+      }
+      case "presence":
+        setPeers(msg.payload.peers);
+        break;
+      case "error":
+        setNotice({ kind: "error", text: msg.payload.message });
+        break;
+      case "warning":
+        setNotice({ kind: "info", text: msg.payload.message });
+        break;
+    }
+  };
+
+  const url = (since: number | null) => {
+    const proto = location.protocol === "https:" ? "wss:" : "ws:";
+    const q = new URLSearchParams({ project: projectId, episode: episodeId });
+    if (since !== null) q.set("since", String(since));
+    return `${proto}//${location.host}/api/v1/realtime?${q}`;
+  };
+
+  const connection = new RealtimeConnection({
+    url,
+    currentSeq: () => board.state.seq,
+    onMessage,
+    onState: (s, detail) => {
+      setConn(s);
+      setConnDetail(detail);
+    },
+  });
+  connection.start();
+  const online = () => connection.reconnectNow();
+  window.addEventListener("online", online);
+  onCleanup(() => {
+    window.removeEventListener("online", online);
+    connection.close();
+  });
+
+  /** Sends one board command; resolves once the room accepted or refused it. */
+  async function send(command: Command): Promise<SendResult> {
+    const frameId = "id" in command ? command.id : command.type === "add_frame" ? command.frame.id : undefined;
+    if (frameId) mine.add(frameId);
+    const ack = await connection.request("board_command", { command });
+    if (!ack.ok) {
+      if (frameId) mine.delete(frameId);
+      setNotice({ kind: "error", text: `Not applied: ${ack.error.message}` });
+      return { ok: false, message: ack.error.message };
+    }
+    const runId = (ack.result as { runId?: string } | undefined)?.runId;
+    if (runId) setUndoStack((s) => [...s.slice(-49), runId]);
+    return { ok: true };
+  }
+
+  async function undo(): Promise<void> {
+    const runId = undoStack().at(-1);
+    if (!runId) return;
+    const ack = await connection.request("undo_run", { runId });
+    setUndoStack((s) => s.slice(0, -1));
+    if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
+    else setNotice({ kind: "info", text: "Undone." });
+  }
+
+  async function previewRewind(toSeq: number): Promise<{ ok: true; impact: Impact; events: number } | { ok: false; message: string }> {
+    const ack = await connection.request("rewind", { toSeq, dryRun: true });
+    if (!ack.ok) return { ok: false, message: ack.error.message };
+    const r = ack.result as { impact: Impact; events: number };
+    return { ok: true, impact: r.impact, events: r.events };
+  }
+
+  async function rewind(toSeq: number): Promise<SendResult> {
+    const ack = await connection.request("rewind", { toSeq });
+    if (!ack.ok) {
+      setNotice({ kind: "error", text: `Could not rewind: ${ack.error.message}` });
+      return { ok: false, message: ack.error.message };
+    }
+    const runId = (ack.result as { runId?: string }).runId;
+    if (runId) setUndoStack((s) => [...s, runId]);
+    setNotice({ kind: "info", text: `Rewound to step ${toSeq}. Undo brings the changes back.` });
+    return { ok: true };
+  }
+
+  return {
+    board: board.state,
+    conn,
+    connDetail,
+    peers,
+    role,
+    canEdit: () => role() === "owner" || role() === "editor",
+    flash,
+    notice,
+    dismissNotice: () => setNotice(),
+    announce: (text: string) => setNotice({ kind: "info", text }),
+    canUndo: () => undoStack().length > 0,
+    send,
+    undo,
+    previewRewind,
+    rewind,
+    reconnect: () => connection.reconnectNow(),
+  };
+}
+export type Studio = ReturnType<typeof createStudio>;
+
+export function newFrameId(): string {
+  return `f${Math.random().toString(36).slice(2, 10)}`;
+}
