@@ -20,6 +20,18 @@ const CAPABILITIES = [
       "bench/foundation.mjs: login p50/p95 vs an authenticated read; scripts/size.mjs: worker and SPA gzip sizes",
     ],
   },
+  {
+    id: "02-episode-room",
+    title: "Episode room: authenticated realtime channel and event-sourced storyboard",
+    tests: [/test\/workers\/realtime\.test\.ts/, /test\/unit\/(board-commands|room-core)\.test\.ts/, /e2e\/realtime\.spec\.ts/],
+    proves: [
+      "test/workers/realtime.test.ts: every pre-upgrade refusal (401, 400, 403 origin, 403 member, 404, 426), metadata, gapless seq, rejection changes nothing, dedupe by id across reconnects, viewer and demoted-editor refusals, bad/oversized/unknown messages, flood 1008, rate_limited, 4001 on logout and member removal, presence, resume, undo, rewind with dryRun",
+      "test/unit/board-commands.test.ts: every command's rules; fast-check: any command sequence leaves a schema-valid board, accepted events replay to it, diffBoards(a, b) turns a into b",
+      "test/unit/room-core.test.ts: log replay equals the board, failed writes change nothing, snapshot reload, dedupe TTL, undo across dependent edits; fast-check: rewind to any seq",
+      "e2e/realtime.spec.ts: two tabs converge through edits, a dropped connection (with an edit made while away) and a reload; keyboard reorder, table view, undo, rewind preview",
+      "bench/room.bench.mjs: command → every socket's board_event p50/p99 at 1, 10, 50 sockets and commands/s, each beside a bare echo room",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });

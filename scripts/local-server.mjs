@@ -14,11 +14,12 @@ function run(cmd, args) {
  * it (npx, wrangler, workerd); the e2e server keeps it in its own group
  * instead, because Playwright ends the web server by killing that group.
  */
-export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true }) {
+export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true, config }) {
+  const cfg = config ? ["--config", config] : [];
   rmSync(state, { recursive: true, force: true });
   if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
-  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state], {
+  run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state, ...cfg]);
+  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg], {
     stdio: ["ignore", stdio, stdio],
     detached,
   });
