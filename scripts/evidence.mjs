@@ -37,14 +37,14 @@ const CAPABILITIES = [
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
 const dirty = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() !== "";
-mkdirSync("test-results", { recursive: true });
+mkdirSync("reports", { recursive: true });
 
 console.log("evidence: typecheck");
 const typecheck = sh("npx", ["tsc", "-b"]);
 console.log("evidence: unit tests");
-sh("npx", ["vitest", "run", "--config", "vitest.unit.config.ts", "--reporter=json", "--outputFile=test-results/vitest-unit.json"]);
+sh("npx", ["vitest", "run", "--config", "vitest.unit.config.ts", "--reporter=json", "--outputFile=reports/vitest-unit.json"]);
 console.log("evidence: Workers-runtime tests");
-sh("npx", ["vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=json", "--outputFile=test-results/vitest-workers.json"]);
+sh("npx", ["vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=json", "--outputFile=reports/vitest-workers.json"]);
 console.log("evidence: Playwright");
 sh("npx", ["playwright", "test"], { env: { ...process.env, CI: "true" } });
 console.log("evidence: benches");
