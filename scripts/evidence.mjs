@@ -10,7 +10,7 @@ const CAPABILITIES = [
   {
     id: "01-foundation",
     title: "Foundation: accounts, projects, members, episodes, health, audit, CI",
-    tests: [/test\/workers\/(auth|projects|audit|health)\.test\.ts/, /e2e\/first-run\.spec\.ts/],
+    tests: [/test\/workers\/(auth|projects|audit|health)\.test\.ts/, /test\/unit\/domain\.test\.ts/, /e2e\/first-run\.spec\.ts/],
     proves: [
       "test/workers/auth.test.ts: signup/login/logout/me, throttling (429 + Retry-After), same-origin, body limits, cookie flags, security headers",
       "test/workers/projects.test.ts: every project/member/episode route, refusals first (no session, revoked, wrong role, foreign ids, malformed)",
