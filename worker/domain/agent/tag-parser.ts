@@ -1,0 +1,330 @@
+// Incremental parser for the agent's answer (CONTRACT 5): prose streams out
+// as it arrives, and each top-level board tag becomes one command the moment
+// it closes. htmlparser2 in xmlMode does the tokenizing; this module decides
+// what a tag means. The model's output is untrusted: anything malformed,
+// unknown, too deep, too large or too many is rejected whole with a reason,
+// and never throws. Feeding the same text in any chunking gives the same
+// prose and the same commands.
+import { Parser } from "htmlparser2";
+
+export const MAX_DEPTH = 8;
+export const MAX_TAG_BYTES = 64 * 1024;
+export const MAX_COMMANDS_PER_RUN = 500;
+
+export type ParseEvent =
+  | { kind: "prose"; text: string }
+  | { kind: "command"; tag: string; command: Record<string, unknown> }
+  | { kind: "generate"; tag: "generate"; frameId: string }
+  | { kind: "rejected"; tag: string; reason: string }
+  | { kind: "duplicate"; tag: string; command: Record<string, unknown> };
+
+interface Node {
+  name: string;
+  attrs: Record<string, string>;
+  children: Node[];
+  text: string;
+  /** Where its opening tag ended; a self-closing tag closes at the same place. */
+  openEnd: number;
+}
+
+const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate"]);
+const GRAMMAR = ["script", "plan", "beat", "asset", "frame", "prompt", "dialogue", "notes", "move", "generate"];
+const REAL_TAG = new RegExp(`^</?(?:${GRAMMAR.join("|")})[\\s/>]`);
+const LONGEST_OPENER = Math.max(...GRAMMAR.map((n) => n.length)) + 3; // "</" + name + delimiter
+
+/**
+ * Prose like "3<4" or "a<b" would open a tag in XML. Only the grammar's own
+ * tag names may open one; every other "<" is escaped before htmlparser2 sees
+ * it. Returns the text safe to feed now and what must wait for more input.
+ */
+export function guardAngles(text: string, final: boolean): { ready: string; held: string } {
+  let ready = "";
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf("<", i);
+    if (lt < 0) return { ready: ready + text.slice(i), held: "" };
+    ready += text.slice(i, lt);
+    const rest = text.slice(lt, lt + LONGEST_OPENER);
+    if (REAL_TAG.test(rest)) {
+      ready += "<";
+    } else if (!final && rest.length < LONGEST_OPENER && GRAMMAR.some((n) => `<${n}`.startsWith(rest) || `</${n}`.startsWith(rest) || rest === `<${n}` || rest === `</${n}`)) {
+      // Could still become a grammar tag: wait for the next chunk.
+      return { ready, held: text.slice(lt) };
+    } else {
+      ready += "&lt;";
+    }
+    i = lt + 1;
+  }
+}
+
+class Reject extends Error {}
+const fail = (reason: string): never => {
+  throw new Reject(reason);
+};
+
+function onlyAttrs(node: Node, allowed: string[]): void {
+  for (const a of Object.keys(node.attrs)) if (!allowed.includes(a)) fail(`<${node.name}> has an unknown attribute "${a}"`);
+}
+function need(node: Node, attr: string): string {
+  const v = node.attrs[attr];
+  if (v === undefined) fail(`<${node.name}> needs a "${attr}" attribute`);
+  return v as string;
+}
+function noChildren(node: Node): void {
+  if (node.children.length) fail(`<${node.name}> cannot contain <${node.children[0]!.name}>`);
+}
+function textOnly(node: Node): string {
+  noChildren(node);
+  return node.text.trim();
+}
+function number(node: Node, attr: string): number {
+  const raw = node.attrs[attr]!.trim();
+  if (!/^\d+(\.\d+)?$/.test(raw)) fail(`<${node.name}> ${attr}="${raw}" is not a number`);
+  return Number(raw);
+}
+const list = (raw: string) =>
+  raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Turns one closed top-level tag into its command (shape only; the board validates it). */
+function toCommand(node: Node): ParseEvent {
+  switch (node.name) {
+    case "script":
+      onlyAttrs(node, []);
+      return { kind: "command", tag: "script", command: { type: "set_script", text: textOnly(node) } };
+    case "plan": {
+      onlyAttrs(node, []);
+      if (node.text.trim()) fail("<plan> may contain only <beat> tags");
+      const beats = node.children.map((b) => {
+        if (b.name !== "beat") fail(`<plan> cannot contain <${b.name}>`);
+        onlyAttrs(b, ["id", "title"]);
+        return { id: need(b, "id"), title: need(b, "title"), summary: textOnly(b) };
+      });
+      return { kind: "command", tag: "plan", command: { type: "set_plan", beats } };
+    }
+    case "asset": {
+      if (node.attrs.op === "remove") {
+        onlyAttrs(node, ["op", "id"]);
+        if (textOnly(node)) fail('<asset op="remove"> must be empty');
+        return { kind: "command", tag: "asset", command: { type: "remove_asset", id: need(node, "id") } };
+      }
+      onlyAttrs(node, ["op", "id", "kind", "name", "prompt"]);
+      if (node.attrs.op !== undefined && node.attrs.op !== "upsert") fail(`<asset> op="${node.attrs.op}" is not add or remove`);
+      const asset = {
+        id: need(node, "id"),
+        kind: need(node, "kind"),
+        name: need(node, "name"),
+        description: textOnly(node),
+        prompt: node.attrs.prompt ?? "",
+      };
+      return { kind: "command", tag: "asset", command: { type: "upsert_asset", asset } };
+    }
+    case "frame": {
+      const op = need(node, "op");
+      const id = need(node, "id");
+      if (op === "remove") {
+        onlyAttrs(node, ["op", "id"]);
+        if (node.children.length || node.text.trim()) fail('<frame op="remove"> must be empty');
+        return { kind: "command", tag: "frame", command: { type: "remove_frame", id } };
+      }
+      if (op !== "add" && op !== "update") fail(`<frame> op="${op}" is not add, update or remove`);
+      onlyAttrs(node, op === "add" ? ["op", "id", "after", "title", "camera", "duration", "beat", "assets"] : ["op", "id", "title", "camera", "duration", "beat", "assets"]);
+      if (node.text.trim()) fail("<frame> text belongs in <prompt>, <dialogue> or <notes>");
+      const fields: Record<string, unknown> = {};
+      const a = node.attrs;
+      if (a.title !== undefined) fields.title = a.title;
+      if (a.camera !== undefined) fields.camera = a.camera;
+      if (a.duration !== undefined) fields.durationSec = number(node, "duration");
+      if (a.beat !== undefined) fields.beatId = a.beat.trim() || null;
+      const continuity: Record<string, unknown> = {};
+      if (a.assets !== undefined) continuity.assetIds = list(a.assets);
+      const seen = new Set<string>();
+      for (const child of node.children) {
+        if (!["prompt", "dialogue", "notes"].includes(child.name)) fail(`<frame> cannot contain <${child.name}>`);
+        if (seen.has(child.name)) fail(`<frame> has two <${child.name}> tags`);
+        seen.add(child.name);
+        onlyAttrs(child, []);
+        if (child.name === "notes") continuity.notes = textOnly(child);
+        else fields[child.name] = textOnly(child);
+      }
+      if (Object.keys(continuity).length) fields.continuity = continuity;
+      if (op === "update") {
+        if (Object.keys(fields).length === 0) fail('<frame op="update"> changes nothing');
+        return { kind: "command", tag: "frame", command: { type: "update_frame", id, patch: fields } };
+      }
+      const command: Record<string, unknown> = { type: "add_frame", frame: { id, ...fields } };
+      if (a.after !== undefined) command.after = a.after.trim() || null;
+      return { kind: "command", tag: "frame", command };
+    }
+    case "move":
+      onlyAttrs(node, ["id", "after"]);
+      noChildren(node);
+      if (node.text.trim()) fail("<move> must be empty");
+      return { kind: "command", tag: "move", command: { type: "move_frame", id: need(node, "id"), after: need(node, "after").trim() || null } };
+    case "generate":
+      onlyAttrs(node, ["frame"]);
+      noChildren(node);
+      if (node.text.trim()) fail("<generate> must be empty");
+      return { kind: "generate", tag: "generate", frameId: need(node, "frame") };
+    default:
+      return fail(`unknown tag <${node.name}>`);
+  }
+}
+
+/**
+ * One parser per agent run. `write` takes the next chunk of model output and
+ * returns what it completed; `end` flushes and discards any tag still open.
+ */
+export class TagStreamParser {
+  private readonly parser: Parser;
+  private out: ParseEvent[] = [];
+  private stack: Node[] = [];
+  private start = 0;
+  private discarding = false;
+  private broken: string | undefined;
+  private commands = 0;
+  private readonly seen = new Set<string>();
+  private ended = false;
+
+  constructor() {
+    this.parser = new Parser(
+      {
+        onopentag: (name, attrs) => this.open(name, attrs),
+        onattribute: (name) => {
+          // The tag being opened is not on the stack yet; a repeated name would overwrite silently.
+          if (this.pendingAttrs.has(name)) this.pendingDup = name;
+          this.pendingAttrs.add(name);
+        },
+        onopentagname: () => {
+          this.pendingAttrs.clear();
+          this.pendingDup = undefined;
+        },
+        ontext: (text) => this.text(text),
+        onclosetag: (name, implied) => this.close(name, implied),
+      },
+      { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
+    );
+  }
+
+  private pendingAttrs = new Set<string>();
+  private pendingDup: string | undefined;
+
+  private emit(e: ParseEvent) {
+    if (e.kind === "prose" && e.text === "") return;
+    const last = this.out.at(-1);
+    // Adjacent prose merges, so the event list does not depend on chunking.
+    if (e.kind === "prose" && last?.kind === "prose") last.text += e.text;
+    else this.out.push(e);
+  }
+
+  private open(name: string, attrs: Record<string, string>) {
+    const dup = this.pendingDup;
+    const node: Node = { name, attrs, children: [], text: "", openEnd: this.parser.endIndex };
+    if (this.stack.length === 0) {
+      this.start = this.parser.startIndex;
+      this.broken = undefined;
+      if (!TOP_LEVEL.has(name)) this.broken = `unknown tag <${name}>`;
+    } else {
+      this.stack.at(-1)!.children.push(node);
+    }
+    if (dup && !this.broken) this.broken = `<${name}> repeats the attribute "${dup}"`;
+    this.stack.push(node);
+    if (this.stack.length > MAX_DEPTH && !this.broken) this.broken = `tags nested deeper than ${MAX_DEPTH}`;
+    this.checkSize();
+  }
+
+  private checkSize() {
+    if (this.stack.length && !this.broken && this.parser.endIndex - this.start + 1 > MAX_TAG_BYTES) {
+      this.broken = `a tag over ${MAX_TAG_BYTES / 1024} KiB`;
+      // Stop holding its content: the tag is rejected whatever comes next.
+      for (const n of this.stack) {
+        n.text = "";
+        n.children = [];
+      }
+    }
+  }
+
+  private text(text: string) {
+    if (this.discarding) return;
+    const top = this.stack.at(-1);
+    if (!top) {
+      this.emit({ kind: "prose", text });
+      return;
+    }
+    this.checkSize();
+    if (!this.broken) top.text += text;
+  }
+
+  private close(name: string, implied: boolean) {
+    const node = this.stack.pop();
+    if (!node) return;
+    // htmlparser2 reports both `<x/>` and a tag closed by a mismatched end tag
+    // as "implied"; only the second is malformed, and only it ends elsewhere.
+    const selfClosing = implied && this.parser.endIndex === node.openEnd;
+    if (implied && !selfClosing && !this.broken) this.broken = `<${node.name}> was not closed before </${name}>`;
+    this.checkSize();
+    if (this.stack.length > 0) return;
+    if (this.broken) {
+      this.emit({ kind: "rejected", tag: node.name, reason: this.broken });
+      return;
+    }
+    let event: ParseEvent;
+    try {
+      event = toCommand(node);
+    } catch (err) {
+      if (!(err instanceof Reject)) throw err;
+      this.emit({ kind: "rejected", tag: node.name, reason: err.message });
+      return;
+    }
+    if (event.kind === "command" || event.kind === "generate") {
+      const key = JSON.stringify(event.kind === "command" ? event.command : { generate: event.frameId });
+      if (this.seen.has(key)) {
+        this.emit({ kind: "duplicate", tag: node.name, command: event.kind === "command" ? event.command : { generate: event.frameId } });
+        return;
+      }
+      if (this.commands >= MAX_COMMANDS_PER_RUN) {
+        this.emit({ kind: "rejected", tag: node.name, reason: `more than ${MAX_COMMANDS_PER_RUN} commands in one run` });
+        return;
+      }
+      this.seen.add(key);
+      this.commands++;
+    }
+    this.emit(event);
+  }
+
+  private take(): ParseEvent[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  private held = "";
+
+  write(chunk: string): ParseEvent[] {
+    if (this.ended) return [];
+    const { ready, held } = guardAngles(this.held + chunk, false);
+    this.held = held;
+    if (ready) this.parser.write(ready);
+    return this.take();
+  }
+
+  /** Ends the stream: a tag still open is discarded, never applied. */
+  end(): ParseEvent[] {
+    if (this.ended) return [];
+    this.ended = true;
+    const { ready } = guardAngles(this.held, true);
+    this.held = "";
+    if (ready) this.parser.write(ready);
+    const open = this.stack[0];
+    // Whatever the tokenizer still holds belongs to the open tag: drop it
+    // rather than let end() close the tag as if it were complete.
+    this.discarding = open !== undefined;
+    this.stack = [];
+    this.parser.end();
+    const out = this.take();
+    if (open) out.push({ kind: "rejected", tag: open.name, reason: `<${open.name}> was still open when the answer ended` });
+    return out;
+  }
+}
