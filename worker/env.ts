@@ -19,6 +19,12 @@ export interface Env {
   MEDIA_PROVIDER?: string;
   ALLOWED_ORIGINS?: string;
   ADMIN_EMAILS?: string;
+  /** Prompt budget in tokens for agent runs (default 12,000). */
+  AGENT_PROMPT_BUDGET?: string;
+  /** Provider timeout in ms, for the first byte and between chunks (default 30,000). */
+  AGENT_TIMEOUT_MS?: string;
+  /** Delay between the offline agent's chunks in ms (default 12); tests set 1. */
+  OFFLINE_AGENT_PACE_MS?: string;
 }
 
 export type Db = DrizzleD1Database<typeof schema>;

@@ -17,6 +17,10 @@ import {
 } from "../domain/protocol";
 import type { Env } from "../env";
 import { newId } from "../ids";
+import { agentProvider, secretValues } from "../agent/providers";
+import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
+import { makeRedactor } from "../domain/agent/redact";
+import { AgentRuns, type ChatMessage, type Trace } from "./agent-runs";
 import { type Committed, type Outcome, RoomCore } from "./room-core";
 import { SqliteRoomStore } from "./sqlite-store";
 
@@ -61,9 +65,23 @@ export class EpisodeRoom extends DurableObject<Env> {
   private readonly recent = new Map<string, number[]>();
   private readonly bad = new Map<string, number[]>();
 
+  private readonly agent: AgentRuns;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
+    this.agent = new AgentRuns({
+      core: () => this.core,
+      chat: this.store,
+      broadcast: (type, payload, seq) => this.broadcast(envelope(type, payload, seq)),
+      provider: () => agentProvider(env),
+      redact: makeRedactor(secretValues(env)),
+      budgetTokens: Number(env.AGENT_PROMPT_BUDGET) || DEFAULT_BUDGET_TOKENS,
+      keepAlive: (p) => ctx.waitUntil(p),
+    });
+    // Nothing runs in a freshly loaded room, so any run still marked as
+    // running was cut short by a restart.
+    this.agent.recoverInterrupted();
   }
 
   private get core(): RoomCore {
@@ -86,6 +104,16 @@ export class EpisodeRoom extends DurableObject<Env> {
 
   async snapshot(): Promise<BoardSnapshot> {
     return { seq: this.core.seq, board: this.core.board };
+  }
+
+  /** The chat, oldest first. */
+  async messages(): Promise<ChatMessage[]> {
+    return this.store.messages();
+  }
+
+  /** One agent run's trace, or null. */
+  async runTrace(runId: string): Promise<Trace | null> {
+    return this.agent.trace(runId);
   }
 
   /** Health probe: proves a room can be reached and can read its storage. */
@@ -156,7 +184,7 @@ export class EpisodeRoom extends DurableObject<Env> {
       episode: id.episodeId,
       seq: this.core.seq,
       ...(resumed ? { resumed: { fromSeq: Number(sinceParam), events: resumed } } : { board: this.core.board }),
-      agent: { status: "idle" },
+      agent: this.agent.status(),
       peers: this.peers(),
     };
     server.send(envelope("metadata", metadata));
@@ -219,9 +247,14 @@ export class EpisodeRoom extends DurableObject<Env> {
           return this.ackFor(msgId, out as Outcome<Committed>, runId);
         }
         case "chat_send":
-        case "chat_stop":
-        case "chat_regenerate":
-          return { id: msgId, ok: false, error: { code: "unavailable", message: "The production agent is not available in this room." } };
+        case "chat_regenerate": {
+          const out = this.agent.start(msg.type === "chat_send" ? msg.payload.text : "", { id: att.userId, name: att.name }, { regenerate: msg.type === "chat_regenerate" });
+          return out.ok ? { id: msgId, ok: true, result: { runId: out.runId } } : { id: msgId, ok: false, error: { code: out.code, message: out.message } };
+        }
+        case "chat_stop": {
+          const out = this.agent.stop(msg.payload.runId);
+          return out.ok ? { id: msgId, ok: true } : { id: msgId, ok: false, error: { code: out.code, message: out.message } };
+        }
       }
     });
     ws.send(envelope("ack", ack));

@@ -2,6 +2,7 @@
 // periodic board snapshots and the message-id dedupe table.
 import { Board } from "../domain/board";
 import { BoardEvent } from "../domain/protocol";
+import { type ChatStore, ChatMessage, type RunRecord } from "./agent-runs";
 import type { RoomStore, StoredEvent } from "./room-core";
 
 export const ROOM_SCHEMA = `
@@ -10,12 +11,15 @@ export const ROOM_SCHEMA = `
   CREATE INDEX IF NOT EXISTS events_run_idx ON events (run_id, seq);
   CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, board TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS acks (user_id TEXT NOT NULL, msg_id TEXT NOT NULL, at INTEGER NOT NULL, ack TEXT NOT NULL, PRIMARY KEY (user_id, msg_id));
+  CREATE TABLE IF NOT EXISTS messages (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, role TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, status TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS runs_status_idx ON runs (status);
 `;
 
 type SnapRow = { seq: number; board: string };
 type EventRow = { seq: number; body: string; at: number };
 
-export class SqliteRoomStore implements RoomStore {
+export class SqliteRoomStore implements RoomStore, ChatStore {
   constructor(
     private readonly sql: SqlStorage,
     private readonly storage: DurableObjectStorage,
@@ -81,5 +85,39 @@ export class SqliteRoomStore implements RoomStore {
 
   setMetaOnce(key: string, value: string): void {
     this.sql.exec("INSERT OR IGNORE INTO room_meta (key, value) VALUES (?, ?)", key, value);
+  }
+
+  // ---- chat and agent runs ----
+
+  addMessage(m: ChatMessage): void {
+    this.sql.exec("INSERT INTO messages (id, role, body) VALUES (?, ?, ?)", m.id, m.role, JSON.stringify(m));
+  }
+
+  messages(): ChatMessage[] {
+    return this.sql
+      .exec<{ body: string }>("SELECT body FROM messages ORDER BY n")
+      .toArray()
+      .map((r) => ChatMessage.parse(JSON.parse(r.body)));
+  }
+
+  lastUserMessage(): ChatMessage | null {
+    const row = this.sql.exec<{ body: string }>("SELECT body FROM messages WHERE role = 'user' ORDER BY n DESC LIMIT 1").toArray()[0];
+    return row ? ChatMessage.parse(JSON.parse(row.body)) : null;
+  }
+
+  putRun(run: RunRecord): void {
+    this.sql.exec("INSERT OR REPLACE INTO runs (id, status, body) VALUES (?, ?, ?)", run.id, run.status, JSON.stringify(run));
+  }
+
+  getRun(id: string): RunRecord | null {
+    const row = this.sql.exec<{ body: string }>("SELECT body FROM runs WHERE id = ?", id).toArray()[0];
+    return row ? (JSON.parse(row.body) as RunRecord) : null;
+  }
+
+  unfinishedRuns(): RunRecord[] {
+    return this.sql
+      .exec<{ body: string }>("SELECT body FROM runs WHERE status IN ('pending', 'streaming', 'stopping')")
+      .toArray()
+      .map((r) => JSON.parse(r.body) as RunRecord);
   }
 }

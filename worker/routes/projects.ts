@@ -18,6 +18,7 @@ import { roomFor } from "../rooms";
 const ProjectParam = z.object({ projectId: EntityId });
 const MemberParam = ProjectParam.extend({ userId: EntityId });
 const EpisodeParam = ProjectParam.extend({ episodeId: EntityId });
+const RunParam = EpisodeParam.extend({ runId: z.string().regex(/^run_[A-Za-z0-9_-]{16}$/, "malformed run id") });
 
 function listMembers(db: Db, projectId: string) {
   return db
@@ -159,4 +160,18 @@ export const projectRoutes = new Hono<AppEnv>()
     await requireRole(c, projectId, "viewer");
     await requireEpisode(c.var.db, projectId, episodeId);
     return c.json(await roomFor(c.env, episodeId).snapshot());
+  })
+  .get("/:projectId/episodes/:episodeId/messages", validate("param", EpisodeParam), async (c) => {
+    const { projectId, episodeId } = c.req.valid("param");
+    await requireRole(c, projectId, "viewer");
+    await requireEpisode(c.var.db, projectId, episodeId);
+    return c.json({ messages: await roomFor(c.env, episodeId).messages() });
+  })
+  .get("/:projectId/episodes/:episodeId/runs/:runId/trace", validate("param", RunParam), async (c) => {
+    const { projectId, episodeId, runId } = c.req.valid("param");
+    await requireRole(c, projectId, "viewer");
+    await requireEpisode(c.var.db, projectId, episodeId);
+    const trace = await roomFor(c.env, episodeId).runTrace(runId);
+    if (!trace) throw notFound("That run");
+    return c.json({ trace });
   });

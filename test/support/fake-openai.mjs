@@ -1,0 +1,81 @@
+// A fake OpenAI-compatible /chat/completions server on loopback, for tests
+// and benches only. The last user message picks the scenario ("scenario:401",
+// "scenario:slow", …); GET /__log lists what each request saw, including
+// whether the client aborted it.
+import { createServer } from "node:http";
+
+const ANSWER = 'Here you go. <frame op="add" id="fa" title="From the fake"/> More prose. <frame op="add" id="fb" title="Second"/> Done.';
+
+export async function startFakeOpenAi(port = 0) {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    if (req.method === "GET" && req.url === "/__log") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(log));
+      return;
+    }
+    if (req.method === "POST" && req.url === "/__reset") {
+      log.length = 0;
+      res.end("{}");
+      return;
+    }
+    let body = "";
+    for await (const c of req) body += c;
+    let last = "";
+    try {
+      const msgs = JSON.parse(body).messages ?? [];
+      last = msgs.filter((m) => m.role === "user").at(-1)?.content ?? "";
+    } catch {
+      // keep last empty
+    }
+    const scenario = last.match(/scenario:([a-z0-9-]+)/)?.[1] ?? "ok";
+    const entry = { scenario, auth: req.headers.authorization ?? "", aborted: false, at: Date.now() };
+    log.push(entry);
+    res.on("close", () => {
+      if (!res.writableEnded) entry.aborted = true;
+    });
+    const sse = (content) => `data: ${JSON.stringify({ choices: [{ delta: { content } }] })}\n\n`;
+    const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    switch (scenario) {
+      case "401":
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${entry.auth}` } }));
+        return;
+      case "429":
+        res.writeHead(429, { "content-type": "application/json", "retry-after": "1" });
+        res.end("{}");
+        return;
+      case "500":
+        res.writeHead(500);
+        res.end("boom");
+        return;
+      case "timeout":
+        // Never answers; the client's timeout must fire.
+        return;
+      default:
+        break;
+    }
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    const text =
+      scenario === "leak"
+        ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
+        : ANSWER;
+    const pieces = text.match(/.{1,6}/gs) ?? [];
+    for (let i = 0; i < pieces.length; i++) {
+      if (res.destroyed) return;
+      if (scenario === "drop" && i === Math.floor(pieces.length * 0.6)) {
+        req.socket.destroy();
+        return;
+      }
+      res.write(sse(pieces[i]));
+      await sleep(scenario === "slow" ? 60 : 2);
+    }
+    res.write("data: [DONE]\n\n");
+    res.end();
+  });
+  await new Promise((r) => server.listen(port, "127.0.0.1", r));
+  // Never keeps the test process alive on its own.
+  server.unref();
+  const address = server.address();
+  return { url: `http://127.0.0.1:${address.port}`, log, close: () => new Promise((r) => server.close(r)) };
+}

@@ -1,0 +1,286 @@
+// Agent runs inside an episode room (CONTRACT 6): one at a time; the answer
+// streams to every socket as partial_result while each closed tag goes
+// through the room's one mutation path; Stop aborts the provider request;
+// a stopped or failed run keeps its prose as a truncated message; every run
+// leaves a redacted trace. A run does not belong to a socket: it goes on
+// when the sender's tab closes, and one cut short by a room restart is
+// marked failed when the room loads again.
+import { z } from "zod";
+import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
+import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
+import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
+import { type AgentProvider, ProviderError } from "../agent/provider";
+import { newId } from "../ids";
+import type { RoomCore } from "./room-core";
+
+export const ChatMessage = z.object({
+  id: z.string(),
+  role: z.enum(["user", "assistant"]),
+  text: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  runId: z.string().optional(),
+  truncated: z.boolean().optional(),
+  createdAt: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export type RunStatus = "pending" | "streaming" | "stopping" | "stopped" | "completed" | "failed";
+
+export interface TraceEntry {
+  atMs: number;
+  tag: string;
+  status: "applied" | "rejected" | "duplicate";
+  command?: unknown;
+  reason?: string;
+  seq?: number;
+}
+
+export interface Trace {
+  runId: string;
+  provider: string;
+  model: string;
+  prompt: PromptMessage[];
+  promptTokens: number;
+  trimmed: { chatTurnsDropped: number; boardDetail: string };
+  raw: string;
+  commands: TraceEntry[];
+  timings: { startedAt: string; firstTokenMs?: number; totalMs?: number };
+  error?: { kind: string; message: string; retryable: boolean };
+}
+
+export interface RunRecord {
+  id: string;
+  status: RunStatus;
+  prose: string;
+  trace: Trace;
+  reason?: string;
+  retryable?: boolean;
+}
+
+/** Where the room keeps its chat and runs. Synchronous, like the room's SQLite. */
+export interface ChatStore {
+  addMessage(m: ChatMessage): void;
+  messages(): ChatMessage[];
+  lastUserMessage(): ChatMessage | null;
+  putRun(run: RunRecord): void;
+  getRun(id: string): RunRecord | null;
+  unfinishedRuns(): RunRecord[];
+}
+
+export interface AgentRunsDeps {
+  core: () => RoomCore;
+  chat: ChatStore;
+  broadcast: (type: string, payload: unknown, seq?: number) => void;
+  provider: () => AgentProvider;
+  redact: Redactor;
+  budgetTokens: number;
+  /** Keeps the object alive while a run streams. */
+  keepAlive: (p: Promise<unknown>) => void;
+  now?: () => number;
+}
+
+const AGENT_AUTHOR = { id: "agent", name: "Production agent" };
+const SAVE_EVERY_MS = 1000;
+
+export class AgentRuns {
+  private active: { record: RunRecord; controller: AbortController } | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: AgentRunsDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The status a new socket's metadata reports. */
+  status(): { status: string; runId?: string } {
+    return this.active ? { status: this.active.record.status, runId: this.active.record.id } : { status: "idle" };
+  }
+
+  /** Runs left unfinished by a restart are failed, their prose kept as a truncated message. */
+  recoverInterrupted(): void {
+    for (const run of this.deps.chat.unfinishedRuns()) {
+      if (this.active?.record.id === run.id) continue;
+      run.status = "failed";
+      run.reason = "The run was interrupted when the room restarted.";
+      run.retryable = true;
+      this.deps.chat.putRun(run);
+      if (run.prose) this.commitAssistant(run, true);
+    }
+  }
+
+  start(text: string, user: { id: string; name: string }, opts: { regenerate?: boolean } = {}): { ok: true; runId: string } | { ok: false; code: string; message: string } {
+    if (this.active) return { ok: false, code: "busy", message: "The agent is already answering in this episode. Stop it or wait for it to finish." };
+    let prompt = text;
+    if (opts.regenerate) {
+      const last = this.deps.chat.lastUserMessage();
+      if (!last) return { ok: false, code: "not_found", message: "There is no message to regenerate an answer for." };
+      prompt = last.text;
+    }
+    let provider: AgentProvider;
+    try {
+      provider = this.deps.provider();
+    } catch (err) {
+      const message = err instanceof ProviderError ? err.message : "The agent is not configured.";
+      return { ok: false, code: "unavailable", message: this.deps.redact(message) };
+    }
+    const history = this.deps.chat.messages().map((m) => ({ role: m.role, text: m.text }));
+    if (!opts.regenerate) {
+      // A pasted key must not end up in the chat history.
+      const message: ChatMessage = { id: newId("msg"), role: "user", text: this.deps.redact(text), author: user, createdAt: new Date(this.now()).toISOString() };
+      this.deps.chat.addMessage(message);
+      this.deps.broadcast("chat_message", message);
+    } else {
+      // Regenerating answers the last user message again; it is not part of its own history.
+      const lastIndex = history.map((h) => h.role).lastIndexOf("user");
+      history.splice(lastIndex);
+    }
+
+    const runId = newId("run", 16);
+    const built = buildPrompt({ board: this.deps.core().board, history, latest: prompt, budgetTokens: this.deps.budgetTokens });
+    const record: RunRecord = {
+      id: runId,
+      status: "pending",
+      prose: "",
+      trace: redactDeep(
+        {
+          runId,
+          provider: provider.name,
+          model: provider.model,
+          prompt: built.messages,
+          promptTokens: built.tokens,
+          trimmed: built.trimmed,
+          raw: "",
+          commands: [],
+          timings: { startedAt: new Date(this.now()).toISOString() },
+        },
+        this.deps.redact,
+      ),
+    };
+    const controller = new AbortController();
+    this.active = { record, controller };
+    this.save(record);
+    this.deps.broadcast("agent_status", { runId, status: "pending" });
+    this.deps.keepAlive(this.run(record, provider, built.messages, prompt, controller));
+    return { ok: true, runId };
+  }
+
+  stop(runId?: string): { ok: true } | { ok: false; code: string; message: string } {
+    const a = this.active;
+    if (!a || (runId && runId !== a.record.id)) return { ok: false, code: "not_found", message: "No agent run to stop." };
+    if (a.record.status !== "stopping") {
+      a.record.status = "stopping";
+      this.deps.broadcast("agent_status", { runId: a.record.id, status: "stopping" });
+      a.controller.abort(new DOMException("Stopped by a person", "AbortError"));
+    }
+    return { ok: true };
+  }
+
+  trace(runId: string): Trace | null {
+    return this.deps.chat.getRun(runId)?.trace ?? null;
+  }
+
+  private commitAssistant(run: RunRecord, truncated: boolean): void {
+    const message: ChatMessage = {
+      id: newId("msg"),
+      role: "assistant",
+      text: run.prose,
+      author: AGENT_AUTHOR,
+      runId: run.id,
+      ...(truncated ? { truncated: true } : {}),
+      createdAt: new Date(this.now()).toISOString(),
+    };
+    this.deps.chat.addMessage(message);
+    this.deps.broadcast("chat_message", message);
+  }
+
+  private emitProse(run: RunRecord, text: string): void {
+    if (!text) return;
+    run.prose += text;
+    this.deps.broadcast("partial_result", { runId: run.id, delta: text });
+  }
+
+  /** Saves the run as it stands, redacted: a raw answer can echo a secret back. */
+  private save(run: RunRecord): void {
+    this.deps.chat.putRun(redactDeep(run, this.deps.redact));
+  }
+
+  private handle(run: RunRecord, e: ParseEvent, started: number, gate: RedactingStream): void {
+    const atMs = Math.round(this.now() - started);
+    const core = this.deps.core();
+    switch (e.kind) {
+      case "prose":
+        this.emitProse(run, gate.push(e.text));
+        return;
+      case "command": {
+        // What the model writes onto the board is redacted too.
+        const command = redactDeep(e.command, this.deps.redact);
+        const out = core.execute(command, { type: "agent", id: "agent" }, run.id);
+        if (out.ok) {
+          this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
+          run.trace.commands.push({ atMs, tag: e.tag, status: "applied", command, seq: out.value.seq });
+        } else {
+          run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", command, reason: out.reason });
+          this.deps.broadcast("warning", { code: "command_rejected", message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${out.reason}`), runId: run.id });
+        }
+        return;
+      }
+      case "generate":
+        run.trace.commands.push({ atMs, tag: "generate", status: "rejected", command: { generate: e.frameId }, reason: "media generation is not available in this room" });
+        this.deps.broadcast("warning", { code: "generate_unavailable", message: "The agent asked for an image, but media generation is not available yet.", runId: run.id });
+        return;
+      case "rejected":
+        run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", reason: e.reason });
+        this.deps.broadcast("warning", { code: "tag_rejected", message: this.deps.redact(`The agent's <${e.tag}> was rejected: ${e.reason}`), runId: run.id });
+        return;
+      case "duplicate":
+        run.trace.commands.push({ atMs, tag: e.tag, status: "duplicate", command: e.command, reason: "identical to a command already applied in this run" });
+        return;
+    }
+  }
+
+  private async run(run: RunRecord, provider: AgentProvider, messages: PromptMessage[], latest: string, controller: AbortController): Promise<void> {
+    const parser = new TagStreamParser();
+    const gate = new RedactingStream(this.deps.redact);
+    const started = this.now();
+    let lastSave = started;
+    const finish = (status: RunStatus, error?: { kind: string; message: string; retryable: boolean }) => {
+      for (const e of parser.end()) this.handle(run, e, started, gate);
+      this.emitProse(run, gate.flush());
+      run.status = status;
+      run.trace.timings.totalMs = Math.round(this.now() - started);
+      if (error) {
+        run.trace.error = redactDeep(error, this.deps.redact);
+        run.reason = run.trace.error.message;
+        run.retryable = error.retryable;
+      }
+      this.active = null;
+      this.save(run);
+      if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
+      this.deps.broadcast("agent_status", { runId: run.id, status, ...(run.reason ? { reason: run.reason } : {}), ...(error ? { retryable: error.retryable } : {}) });
+    };
+    try {
+      for await (const piece of provider.stream({ messages, latest, board: this.deps.core().board, signal: controller.signal })) {
+        if (controller.signal.aborted) break;
+        if (run.trace.timings.firstTokenMs === undefined) {
+          run.trace.timings.firstTokenMs = Math.round(this.now() - started);
+          run.status = "streaming";
+          this.deps.broadcast("agent_status", { runId: run.id, status: "streaming" });
+        }
+        run.trace.raw += piece;
+        for (const e of parser.write(piece)) this.handle(run, e, started, gate);
+        if (this.now() - lastSave > SAVE_EVERY_MS) {
+          lastSave = this.now();
+          this.save(run);
+        }
+      }
+      if (controller.signal.aborted) finish("stopped");
+      else finish("completed");
+    } catch (err) {
+      if (controller.signal.aborted) finish("stopped");
+      else if (err instanceof ProviderError) finish("failed", { kind: err.kind, message: err.message, retryable: err.retryable });
+      else {
+        console.error(JSON.stringify({ at: "agent-run", runId: run.id, error: this.deps.redact(String(err)) }));
+        finish("failed", { kind: "internal", message: "The agent run failed unexpectedly.", retryable: true });
+      }
+    }
+  }
+}
