@@ -29,7 +29,7 @@ export default defineConfig(async () => {
           AGENT_PROVIDER: "openai",
           OPENAI_BASE_URL: `${fake.url}/v1`,
           OPENAI_API_KEY: PLANTED_SECRET,
-          AGENT_TIMEOUT_MS: "1500",
+          AGENT_TIMEOUT_MS: "500",
           FAKE_OPENAI_URL: fake.url,
         }),
       ],

@@ -7,6 +7,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Set in the agent-openai project: the fake provider's base URL. */
+      FAKE_OPENAI_URL?: string;
     }
     interface GlobalProps {
       mainModule: typeof import("../../worker/index");

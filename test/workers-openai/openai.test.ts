@@ -1,0 +1,124 @@
+// The OpenAI-compatible provider against a fake server on loopback: each
+// failure the contract names (401, 429, 5xx, timeout, mid-stream
+// disconnect), Stop aborting the upstream request, and a planted secret that
+// must appear nowhere people or logs can see.
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { Board } from "../../worker/domain/board";
+import { episodeOf, projectOf, signUp } from "../workers/helpers";
+import { connect, msgId, type TestSocket } from "../workers/socket";
+
+const SECRET = "sk-test-PLANTED-SECRET-0123456789abcdef";
+const fake = env.FAKE_OPENAI_URL!;
+
+interface LogEntry {
+  scenario: string;
+  aborted: boolean;
+}
+const log = async () => (await (await fetch(`${fake}/__log`)).json()) as LogEntry[];
+
+async function room() {
+  const owner = await signUp("owner");
+  const projectId = await projectOf(owner);
+  const episodeId = await episodeOf(owner, projectId);
+  const sock = await connect(owner, projectId, episodeId);
+  return { owner, sock, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
+}
+
+async function ask(sock: TestSocket, text: string) {
+  const id = msgId();
+  sock.send({ type: "chat_send", id, payload: { text } });
+  const ack = await sock.next("ack", (m) => m.payload.id === id);
+  return (ack.payload as { result: { runId: string } }).result.runId;
+}
+
+const ended = (sock: TestSocket) => sock.next("agent_status", (m) => ["completed", "failed", "stopped"].includes(String(m.payload.status)));
+
+beforeEach(async () => {
+  await fetch(`${fake}/__reset`, { method: "POST" });
+});
+
+describe("the openai provider", () => {
+  it("streams an answer and applies its tags", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:ok");
+    expect((await ended(sock)).payload.status).toBe("completed");
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames.map((f) => f.id)).toEqual(["fa", "fb"]);
+    sock.close();
+  });
+
+  it("fails on 401 with a plain message about the key, without retrying", async () => {
+    const { sock } = await room();
+    await ask(sock, "scenario:401");
+    const status = await ended(sock);
+    expect(status.payload).toMatchObject({ status: "failed", retryable: false, reason: expect.stringMatching(/API key.*401/) });
+    expect((await log()).filter((e) => e.scenario === "401")).toHaveLength(1);
+    sock.close();
+  });
+
+  it("fails on 429 as retryable, after retrying before the first token", async () => {
+    const { sock } = await room();
+    await ask(sock, "scenario:429");
+    expect((await ended(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("429") });
+    expect((await log()).filter((e) => e.scenario === "429")).toHaveLength(3);
+    sock.close();
+  });
+
+  it("fails on 500 as retryable", async () => {
+    const { sock } = await room();
+    await ask(sock, "scenario:500");
+    expect((await ended(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("500") });
+    sock.close();
+  });
+
+  it("fails on a timeout as retryable", async () => {
+    const { sock } = await room();
+    await ask(sock, "scenario:timeout");
+    expect((await ended(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringMatching(/did not answer/) });
+    sock.close();
+  });
+
+  it("on a mid-stream disconnect, keeps what was applied and the prose so far as a truncated message", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:drop");
+    expect((await ended(sock)).payload).toMatchObject({ status: "failed", retryable: true });
+    const msg = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(msg.payload).toMatchObject({ truncated: true, text: expect.stringContaining("Here you go.") });
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames.map((f) => f.id)).toEqual(["fa"]);
+    // Started streaming, so no retry: one request only.
+    expect((await log()).filter((e) => e.scenario === "drop")).toHaveLength(1);
+    sock.close();
+  });
+
+  it("aborts the upstream request when stopped", async () => {
+    const { sock } = await room();
+    const runId = await ask(sock, "scenario:slow");
+    await sock.next("agent_status", (m) => m.payload.status === "streaming");
+    const id = msgId();
+    sock.send({ type: "chat_stop", id, payload: { runId } });
+    expect((await ended(sock)).payload.status).toBe("stopped");
+    expect((await sock.next("chat_message", (m) => m.payload.role === "assistant")).payload.truncated).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await log()).find((e) => e.scenario === "slow")?.aborted).toBe(true);
+    sock.close();
+  });
+
+  it("never lets a configured secret reach a trace, a message, a record or a socket", async () => {
+    const { owner, sock, base } = await room();
+    const runId = await ask(sock, `scenario:leak my key is ${SECRET}`);
+    await ended(sock);
+    await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    const trace = await (await owner.client.get(`${base}/runs/${runId}/trace`)).text();
+    const messages = await (await owner.client.get(`${base}/messages`)).text();
+    const board = await (await owner.client.get(`${base}/board`)).text();
+    const wire = JSON.stringify(sock.messages);
+    expect(wire).toContain("[redacted]");
+    for (const [where, text] of Object.entries({ trace, messages, board, wire })) {
+      expect(text.includes(SECRET), `${where} leaks the secret`).toBe(false);
+      expect(/Bearer sk-/.test(text), `${where} leaks a bearer token`).toBe(false);
+    }
+    sock.close();
+  });
+});
