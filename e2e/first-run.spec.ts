@@ -47,7 +47,7 @@ for (const viewport of [
     await expect(page).toHaveURL(/\/episodes\/ep_/);
     await expect(page.getByRole("heading", { level: 1, name: "The late shift" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "This storyboard is empty" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Start with an idea" })).toBeVisible();
+    await expect(page.getByText("Start with an idea.")).toBeVisible();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
     if (viewport.name === "desktop") await screen(page, "04-studio-empty");

@@ -5,26 +5,16 @@
 // leaves a redacted trace. A run does not belong to a socket: it goes on
 // when the sender's tab closes, and one cut short by a room restart is
 // marked failed when the room loads again.
-import { z } from "zod";
+import { type ChatMessage, type RunStatus } from "../domain/chat";
 import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
 import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
 import { type AgentProvider, ProviderError } from "../agent/provider";
+
+export type { ChatMessage, RunStatus };
 import { newId } from "../ids";
 import type { RoomCore } from "./room-core";
 
-export const ChatMessage = z.object({
-  id: z.string(),
-  role: z.enum(["user", "assistant"]),
-  text: z.string(),
-  author: z.object({ id: z.string(), name: z.string() }),
-  runId: z.string().optional(),
-  truncated: z.boolean().optional(),
-  createdAt: z.string(),
-});
-export type ChatMessage = z.infer<typeof ChatMessage>;
-
-export type RunStatus = "pending" | "streaming" | "stopping" | "stopped" | "completed" | "failed";
 
 export interface TraceEntry {
   atMs: number;

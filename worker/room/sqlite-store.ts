@@ -2,7 +2,8 @@
 // periodic board snapshots and the message-id dedupe table.
 import { Board } from "../domain/board";
 import { BoardEvent } from "../domain/protocol";
-import { type ChatStore, ChatMessage, type RunRecord } from "./agent-runs";
+import { ChatMessage } from "../domain/chat";
+import type { ChatStore, RunRecord } from "./agent-runs";
 import type { RoomStore, StoredEvent } from "./room-core";
 
 export const ROOM_SCHEMA = `

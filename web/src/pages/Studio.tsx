@@ -2,10 +2,11 @@
 // beside the chat with the production agent. The board comes from the
 // episode's room over the realtime connection and stays in step with it.
 import { useParams } from "@solidjs/router";
-import { createResource, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import { api, describeError } from "../api";
 import { Layout } from "../components/Layout";
-import { Alert, EmptyState, Loading } from "../components/ui";
+import { Alert, Loading } from "../components/ui";
+import { ChatPanel } from "../studio/Chat";
 import { FramesPanel } from "../studio/Frames";
 import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
@@ -38,10 +39,56 @@ export function Studio() {
   );
 }
 
+const CHAT_MIN = 280;
+const CHAT_MAX = 720;
+const clampWidth = (w: number) => Math.round(Math.min(CHAT_MAX, Math.max(CHAT_MIN, w)));
+
+/** The divider between board and chat: drag it, or focus it and use ←/→. */
+function Splitter(props: { width: number; onChange: (w: number) => void }) {
+  const drag = (e: PointerEvent) => {
+    const startX = e.clientX;
+    const start = props.width;
+    const target = e.currentTarget as HTMLElement;
+    target.setPointerCapture(e.pointerId);
+    const move = (ev: PointerEvent) => props.onChange(clampWidth(start + (startX - ev.clientX)));
+    const up = () => {
+      target.removeEventListener("pointermove", move);
+      target.removeEventListener("pointerup", up);
+    };
+    target.addEventListener("pointermove", move);
+    target.addEventListener("pointerup", up);
+  };
+  return (
+    <div
+      class="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the chat"
+      aria-valuemin={CHAT_MIN}
+      aria-valuemax={CHAT_MAX}
+      aria-valuenow={props.width}
+      tabindex="0"
+      onPointerDown={drag}
+      onKeyDown={(e) => {
+        if (e.key === "ArrowLeft") props.onChange(clampWidth(props.width + 24));
+        else if (e.key === "ArrowRight") props.onChange(clampWidth(props.width - 24));
+        else return;
+        e.preventDefault();
+      }}
+    />
+  );
+}
+
 function Room(props: { projectId: string; episodeId: string; title: string }) {
   const studio = createStudio(props.projectId, props.episodeId);
+  const saved = Number(localStorage.getItem("reelroom.chatWidth"));
+  const [chatWidth, setWidth] = createSignal(saved ? clampWidth(saved) : 380);
+  const setChatWidth = (w: number) => {
+    setWidth(w);
+    localStorage.setItem("reelroom.chatWidth", String(w));
+  };
   return (
-    <div class="studio">
+    <div class="studio" style={{ "--chat-w": `${chatWidth()}px` }}>
       <section class="board-area" aria-labelledby="board-h">
         <div class="page-head studio-head">
           <h1 id="board-h">{props.title}</h1>
@@ -72,16 +119,8 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
           <FramesPanel studio={studio} />
         </Show>
       </section>
-      <aside class="chat-area" aria-labelledby="chat-h">
-        <h2 id="chat-h">Production agent</h2>
-        <EmptyState title="Start with an idea" icon="chat">
-          <p>
-            Describe the episode you want: for example <q>a 30-second ad for a night-time coffee shop, 6 shots</q>. The agent will write the
-            script, plan the beats and draw up the storyboard here, live.
-          </p>
-          <p class="muted small">The production agent is not connected to this room yet.</p>
-        </EmptyState>
-      </aside>
+      <Splitter width={chatWidth()} onChange={setChatWidth} />
+      <ChatPanel studio={studio} />
     </div>
   );
 }

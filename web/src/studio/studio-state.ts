@@ -2,14 +2,20 @@
 // keeps in step with the room, presence, and the person's own edits (for
 // undo). Pages read it; every change goes out as a board_command.
 import { createSignal, onCleanup } from "solid-js";
+import { z } from "zod";
 import type { Role } from "../../../worker/domain/api";
 import type { Command } from "../../../worker/domain/commands";
 import type { Impact } from "../../../worker/domain/events";
 import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
+import { AgentStatus, ChatMessage } from "../../../worker/domain/chat";
+
+export type { AgentStatus, ChatMessage };
 import { createBoardState, touchedFrames } from "../lib/board-state";
 import { type ConnState, RealtimeConnection } from "../lib/realtime";
 
 const FLASH_MS = 1600;
+
+
 
 export interface SendResult {
   ok: boolean;
@@ -25,6 +31,21 @@ export function createStudio(projectId: string, episodeId: string) {
   const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
   const [undoStack, setUndoStack] = createSignal<string[]>([]);
+  const [messages, setMessages] = createSignal<ChatMessage[]>([]);
+  const [draft, setDraft] = createSignal<{ runId: string; text: string } | null>(null);
+  const [agent, setAgent] = createSignal<AgentStatus>({ status: "idle" });
+  const addMessage = (m: ChatMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m]));
+  const loadMessages = async () => {
+    try {
+      const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`, { credentials: "same-origin" });
+      if (!res.ok) return;
+      const parsed = z.object({ messages: z.array(ChatMessage) }).safeParse(await res.json());
+      if (parsed.success) setMessages(parsed.data.messages);
+    } catch {
+      // the connection state already tells the person; the next metadata retries
+    }
+  };
+
   // Frames this tab just changed: their events are not highlighted as news.
   const mine = new Set<string>();
 
@@ -40,6 +61,13 @@ export function createStudio(projectId: string, episodeId: string) {
       case "metadata":
         setRole(msg.payload.role);
         setPeers(msg.payload.peers);
+        {
+          const a = AgentStatus.safeParse(msg.payload.agent);
+          if (a.success) setAgent(a.data);
+        }
+        if (msg.payload.agent.status === "idle") setDraft(null);
+        // Messages committed while this tab was away come with a fresh list.
+        void loadMessages();
         if (board.applyMetadata(msg.payload) === "gap") connection.resync();
         break;
       case "board_event": {
@@ -51,6 +79,24 @@ export function createStudio(projectId: string, episodeId: string) {
       case "presence":
         setPeers(msg.payload.peers);
         break;
+      case "chat_message": {
+        const m = ChatMessage.safeParse(msg.payload);
+        if (m.success) {
+          addMessage(m.data);
+          if (m.data.role === "assistant") setDraft(null);
+        }
+        break;
+      }
+      case "partial_result": {
+        const p = z.object({ runId: z.string(), delta: z.string() }).safeParse(msg.payload);
+        if (p.success) setDraft((d) => (d && d.runId === p.data.runId ? { runId: d.runId, text: d.text + p.data.delta } : { runId: p.data.runId, text: p.data.delta }));
+        break;
+      }
+      case "agent_status": {
+        const a = AgentStatus.safeParse(msg.payload);
+        if (a.success) setAgent(a.data);
+        break;
+      }
       case "error":
         setNotice({ kind: "error", text: msg.payload.message });
         break;
@@ -127,7 +173,49 @@ export function createStudio(projectId: string, episodeId: string) {
     return { ok: true };
   }
 
+  const agentBusy = () => ["pending", "streaming", "stopping"].includes(agent().status);
+
+  async function chat(text: string): Promise<SendResult> {
+    const ack = await connection.request("chat_send", { text });
+    if (!ack.ok) {
+      setNotice({ kind: "error", text: ack.error.message });
+      return { ok: false, message: ack.error.message };
+    }
+    return { ok: true };
+  }
+
+  async function stop(): Promise<void> {
+    const runId = agent().runId;
+    const ack = await connection.request("chat_stop", runId ? { runId } : {});
+    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
+  }
+
+  async function regenerate(): Promise<void> {
+    const ack = await connection.request("chat_regenerate", {});
+    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
+  }
+
+  async function undoRun(runId: string): Promise<void> {
+    const ack = await connection.request("undo_run", { runId });
+    if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
+    else {
+      const undoId = (ack.result as { runId?: string } | undefined)?.runId;
+      if (undoId) setUndoStack((s) => [...s, undoId]);
+      setNotice({ kind: "info", text: "The agent's changes from that answer were undone. Undo brings them back." });
+    }
+  }
+
   return {
+    messages,
+    draft,
+    agent,
+    agentBusy,
+    chat,
+    stop,
+    regenerate,
+    undoRun,
+    projectId,
+    episodeId,
     board: board.state,
     conn,
     connDetail,

@@ -1,0 +1,84 @@
+// The production agent in the browser, offline: an instruction makes frames
+// appear while the answer is still streaming; Stop mid-stream leaves a board
+// that survives a reload and matches a second tab.
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+
+async function studio(page: Page): Promise<string> {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const headers = { origin };
+  const email = uniqueEmail("agent");
+  expect((await page.request.post("/api/v1/auth/signup", { data: { email, password: "night owl coffee", name: "Mia" }, headers })).ok()).toBe(true);
+  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Agent project" }, headers })).json()).project.id;
+  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
+  const url = `/projects/${projectId}/episodes/${episodeId}`;
+  await page.goto(url);
+  await expect(page.locator(".conn")).toHaveText("Live");
+  return url;
+}
+
+const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";
+
+test("an instruction makes frames appear while the answer is still streaming", async ({ page }) => {
+  const errors = trapConsoleErrors(page);
+  await studio(page);
+  await expect(page.getByText("Offline demo agent", { exact: true })).toBeVisible();
+  const input = page.getByLabel("Message the production agent");
+  await input.fill(IDEA);
+  await input.press("Enter");
+  // Mid-answer: the agent is still writing and frames are already on the board.
+  await expect(page.locator(".frame-card").first()).toBeVisible();
+  await expect(page.locator(".agent-state")).toHaveText("Writing…");
+  await expect(page.getByRole("button", { name: "Stop" })).toBeVisible();
+  await screen(page, "06-agent-streaming");
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(page.locator(".frame-card")).toHaveCount(6);
+  await expect(page.locator(".msg-assistant")).toHaveCount(1);
+  await expect(page.locator(".msg-assistant")).not.toContainText("<frame");
+
+  // A follow-up edit.
+  await input.fill("make shot 3 a close-up");
+  await input.press("Enter");
+  await expect(page.locator(".msg-assistant")).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator(".frame-card").nth(2).locator(".frame-meta")).toContainText("CU");
+  await expectAccessible(page);
+  await screen(page, "07-agent-done");
+
+  // The trace opens from the answer.
+  await page.locator(".msg-assistant").first().getByRole("button", { name: "Trace" }).click();
+  const trace = page.getByRole("dialog", { name: "Run trace" });
+  await expect(trace.getByText("offline · offline-demo")).toBeVisible();
+  await expect(trace.getByRole("cell", { name: "<frame>" }).first()).toBeVisible();
+  await trace.getByRole("button", { name: "Close" }).click();
+  expect(errors).toEqual([]);
+});
+
+test("Stop mid-stream leaves a board that survives a reload and matches a second tab", async ({ page, browser }) => {
+  const errors = trapConsoleErrors(page);
+  const url = await studio(page);
+  const input = page.getByLabel("Message the production agent");
+  await input.fill(IDEA);
+  await input.press("Enter");
+  await expect(page.locator(".frame-card").nth(1)).toBeVisible();
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(page.locator(".agent-state")).toHaveText("Stopped");
+  await expect(page.getByText("This answer was cut short")).toBeVisible();
+  const titles = await page.locator(".frame-card .frame-title").allTextContents();
+  expect(titles.length).toBeGreaterThan(1);
+  expect(titles.length).toBeLessThan(6);
+
+  await page.reload();
+  await expect(page.locator(".frame-card .frame-title")).toHaveText(titles);
+  await expect(page.getByText("This answer was cut short")).toBeVisible();
+
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  const tab = await other.newPage();
+  await tab.goto(url);
+  await expect(tab.locator(".frame-card .frame-title")).toHaveText(titles);
+  await other.close();
+
+  // Undo the stopped answer's changes: the board empties again.
+  await page.getByRole("button", { name: "Undo its changes" }).click();
+  await expect(page.locator(".frame-card")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

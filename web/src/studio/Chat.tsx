@@ -1,0 +1,273 @@
+// The chat with the production agent: messages (model text rendered through
+// a safe markdown subset), the answer as it streams, its state, Stop, Retry,
+// Regenerate, undo of one answer's board changes, and each run's trace.
+import { createEffect, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { z } from "zod";
+import { api } from "../api";
+import { Markdown } from "../lib/markdown";
+import type { ChatMessage, Studio } from "./studio-state";
+
+const STATUS_LABEL: Record<string, string> = {
+  idle: "Ready",
+  pending: "Thinking…",
+  streaming: "Writing…",
+  stopping: "Stopping…",
+  stopped: "Stopped",
+  completed: "Ready",
+  failed: "Error",
+};
+
+export function ChatPanel(props: { studio: Studio }) {
+  const s = props.studio;
+  const [text, setText] = createSignal("");
+  const [traceRun, setTraceRun] = createSignal<string | null>(null);
+  const [health] = createResource(() => api.health().catch(() => null));
+  const offline = () => health()?.components.agent.detail?.startsWith("Offline demo agent") ?? false;
+  const connected = () => s.conn() === "CONNECTED";
+  const canSend = () => connected() && s.canEdit() && !s.agentBusy() && text().trim().length > 0;
+  let list!: HTMLDivElement;
+
+  // Keep the newest message in view while the answer streams.
+  createEffect(() => {
+    s.messages();
+    s.draft();
+    if (list) list.scrollTop = list.scrollHeight;
+  });
+
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    if (!canSend()) return;
+    const value = text();
+    const r = await s.chat(value.trim());
+    if (r.ok) setText("");
+  };
+
+  const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant");
+  const status = () => s.agent().status;
+  const stateLabel = () => (connected() ? STATUS_LABEL[status()] ?? status() : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
+
+  return (
+    <aside class="chat-area" aria-labelledby="chat-h">
+      <div class="chat-head">
+        <h2 id="chat-h">Production agent</h2>
+        <Show when={offline()}>
+          <span class="agent-label" title="Runs without a key or network: a deterministic demo of the agent">
+            Offline demo agent
+          </span>
+        </Show>
+        <span class={`agent-state agent-${connected() ? status() : "disconnected"}`} role="status" aria-live="polite">
+          {stateLabel()}
+        </span>
+      </div>
+      <div class="chat-log" ref={list} role="log" aria-live="polite" aria-label="Conversation">
+        <Show when={s.messages().length === 0 && !s.draft()}>
+          <div class="chat-empty">
+            <p>
+              <strong>Start with an idea.</strong> Describe the episode you want, for example <q>a 30-second ad for a night-time coffee shop, 6 shots</q>. The
+              script, beats, cast and frames appear on the board as the agent writes.
+            </p>
+            <p class="muted small">Then refine: “make shot 3 a close-up”, “add a shot after 2”.</p>
+          </div>
+        </Show>
+        <For each={s.messages()}>{(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} onTrace={setTraceRun} />}</For>
+        <Show when={s.draft()}>
+          {(d) => (
+            <div class="msg msg-assistant msg-streaming" aria-busy="true">
+              <div class="msg-author">Production agent</div>
+              <div class="msg-body">
+                <Markdown text={d().text} />
+                <span class="cursor" aria-hidden="true" />
+              </div>
+            </div>
+          )}
+        </Show>
+      </div>
+      <Show when={status() === "failed" && s.agent().reason}>
+        <div class="alert alert-error chat-error" role="alert">
+          <span>{s.agent().reason}</span>
+          <Show when={s.agent().retryable && s.canEdit()}>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => s.regenerate()}>
+              Retry
+            </button>
+          </Show>
+        </div>
+      </Show>
+      <form class="composer" onSubmit={submit}>
+        <label for="chat-input" class="sr-only">
+          Message the production agent
+        </label>
+        <textarea
+          id="chat-input"
+          rows={3}
+          maxLength={8000}
+          placeholder={s.canEdit() ? "Describe an idea or ask for a change…  (Enter to send, Shift+Enter for a new line)" : "Viewers can read the chat but not send."}
+          disabled={!s.canEdit()}
+          value={text()}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <div class="composer-actions">
+          <Show
+            when={s.agentBusy()}
+            fallback={
+              <button type="submit" class="btn btn-primary" disabled={!canSend()}>
+                Send
+              </button>
+            }
+          >
+            <button type="button" class="btn btn-danger" onClick={() => s.stop()} disabled={status() === "stopping"}>
+              Stop
+            </button>
+          </Show>
+        </div>
+      </form>
+      <TraceDialog studio={s} runId={traceRun()} onClose={() => setTraceRun(null)} />
+    </aside>
+  );
+}
+
+function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean; onTrace: (runId: string) => void }) {
+  const s = props.studio;
+  const m = () => props.message;
+  return (
+    <div class={`msg msg-${m().role}`}>
+      <div class="msg-author">{m().role === "user" ? m().author.name : "Production agent"}</div>
+      <div class="msg-body">
+        <Show when={m().text} fallback={<p class="muted small">(no text)</p>}>
+          <Markdown text={m().text} />
+        </Show>
+      </div>
+      <Show when={m().truncated}>
+        <p class="msg-truncated">This answer was cut short; changes it made before that are kept.</p>
+      </Show>
+      <Show when={m().role === "assistant" && m().runId}>
+        {(runId) => (
+          <div class="msg-actions">
+            <button type="button" class="link-btn" onClick={() => props.onTrace(runId())}>
+              Trace
+            </button>
+            <Show when={s.canEdit()}>
+              <button type="button" class="link-btn" onClick={() => s.undoRun(runId())}>
+                Undo its changes
+              </button>
+              <Show when={props.isLast && !s.agentBusy()}>
+                <button type="button" class="link-btn" onClick={() => s.regenerate()}>
+                  Regenerate
+                </button>
+              </Show>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+const TraceSchema = z.object({
+  trace: z.object({
+    provider: z.string(),
+    model: z.string(),
+    prompt: z.array(z.object({ role: z.string(), content: z.string() })),
+    promptTokens: z.number(),
+    raw: z.string(),
+    commands: z.array(z.object({ atMs: z.number(), tag: z.string(), status: z.string(), reason: z.string().optional(), seq: z.number().optional() })),
+    timings: z.object({ startedAt: z.string(), firstTokenMs: z.number().optional(), totalMs: z.number().optional() }),
+    error: z.object({ kind: z.string(), message: z.string() }).optional(),
+  }),
+});
+
+function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () => void }) {
+  let dialog!: HTMLDialogElement;
+  const [trace] = createResource(
+    () => props.runId,
+    async (runId) => {
+      const res = await fetch(
+        `/api/v1/projects/${encodeURIComponent(props.studio.projectId)}/episodes/${encodeURIComponent(props.studio.episodeId)}/runs/${encodeURIComponent(runId)}/trace`,
+        { credentials: "same-origin" },
+      );
+      if (!res.ok) throw new Error(`The trace could not be loaded (${res.status}).`);
+      return TraceSchema.parse(await res.json()).trace;
+    },
+  );
+  createEffect(() => {
+    if (props.runId) {
+      if (!dialog.open) dialog.showModal();
+    } else if (dialog.open) dialog.close();
+  });
+  return (
+    <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="trace-h" onClose={() => props.onClose()}>
+      <h2 id="trace-h">Run trace</h2>
+      <Switch>
+        <Match when={trace.loading}>
+          <p class="muted">Loading…</p>
+        </Match>
+        <Match when={trace.error}>
+          <p class="alert alert-error">{String((trace.error as Error).message)}</p>
+        </Match>
+        <Match when={trace()}>
+          {(t) => (
+            <div class="trace">
+              <p class="small">
+                {t().provider} · {t().model} · prompt ≈ {t().promptTokens} tokens · first token {t().timings.firstTokenMs ?? "–"} ms · total {t().timings.totalMs ?? "–"} ms
+              </p>
+              <Show when={t().error}>
+                <p class="alert alert-error">{t().error!.message}</p>
+              </Show>
+              <h3>Commands</h3>
+              <Show when={t().commands.length} fallback={<p class="muted small">No board tags in this answer.</p>}>
+                <div class="table-wrap">
+                  <table class="frame-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">At</th>
+                        <th scope="col">Tag</th>
+                        <th scope="col">Result</th>
+                        <th scope="col">Why</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={t().commands}>
+                        {(c) => (
+                          <tr>
+                            <td>{c.atMs} ms</td>
+                            <td>&lt;{c.tag}&gt;</td>
+                            <td>{c.status}{c.seq ? ` (step ${c.seq})` : ""}</td>
+                            <td>{c.reason ?? ""}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+              <details>
+                <summary>Prompt as sent ({t().prompt.length} messages, secrets redacted)</summary>
+                <For each={t().prompt}>
+                  {(p) => (
+                    <pre class="trace-pre">
+                      <strong>{p.role}:</strong> {p.content}
+                    </pre>
+                  )}
+                </For>
+              </details>
+              <details>
+                <summary>Raw output</summary>
+                <pre class="trace-pre">{t().raw}</pre>
+              </details>
+            </div>
+          )}
+        </Match>
+      </Switch>
+      <div class="dialog-actions">
+        <button type="button" class="btn btn-secondary" onClick={() => props.onClose()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
