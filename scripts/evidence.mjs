@@ -32,6 +32,19 @@ const CAPABILITIES = [
       "bench/room.bench.mjs: command → every socket's board_event p50/p99 at 1, 10, 50 sockets and commands/s, each beside a bare echo room",
     ],
   },
+  {
+    id: "03-production-agent",
+    title: "Production agent: streamed chat that edits the storyboard live, with stop, trace and recovery",
+    tests: [/test\/unit\/(tag-parser|agent)\.test\.ts/, /test\/workers\/agent\.test\.ts/, /test\/workers-openai\//, /e2e\/agent\.spec\.ts/],
+    proves: [
+      "test/unit/tag-parser.test.ts: every CONTRACT 5 rule on a corpus (valid, malformed, unknown attributes, duplicates, open at end, depth, 64 KiB, 500 commands, entities, prose with < and &); fast-check: any chunking gives identical prose and commands, no input throws",
+      "test/unit/agent.test.ts: prompt budget trims oldest chat then board detail, never grammar or latest; redaction incl. streamed text split anywhere; offline agent storyboards and follows edits; a run cut short by a restart is failed with its prose kept",
+      "test/workers/agent.test.ts: frames applied while streaming, follow-up edit, busy, viewer refused, stop mid-stream (truncated, board consistent), run survives its sender's socket, regenerate, undo_run, trace route",
+      "test/workers-openai/openai.test.ts: fake OpenAI-compatible server on loopback: 401 (plain, no retry), 429 (retried before first token), 500, timeout, mid-stream disconnect, Stop aborts upstream, planted secret absent from trace, messages, board and wire",
+      "e2e/agent.spec.ts: frames appear while the answer streams; Stop mid-stream survives reload and matches a second tab; trace dialog; undo an answer",
+      "bench/agent.bench.mjs: parser MB/s at 4 B and 64 B chunks vs fast-xml-parser re-parse; closing tag → board_event p50/p99",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });

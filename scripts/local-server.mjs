@@ -14,12 +14,13 @@ function run(cmd, args) {
  * it (npx, wrangler, workerd); the e2e server keeps it in its own group
  * instead, because Playwright ends the web server by killing that group.
  */
-export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true, config }) {
+export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true, config, vars = {} }) {
   const cfg = config ? ["--config", config] : [];
+  const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   rmSync(state, { recursive: true, force: true });
   if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state, ...cfg]);
-  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg], {
+  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg, ...varArgs], {
     stdio: ["ignore", stdio, stdio],
     detached,
   });

@@ -6,7 +6,8 @@ import { createServer } from "node:http";
 
 const ANSWER = 'Here you go. <frame op="add" id="fa" title="From the fake"/> More prose. <frame op="add" id="fb" title="Second"/> Done.';
 
-export async function startFakeOpenAi(port = 0) {
+/** @param onTag called with the time each "bench" chunk that closes a tag is written */
+export async function startFakeOpenAi(port = 0, onTag = () => {}) {
   const log = [];
   const server = createServer(async (req, res) => {
     if (req.method === "GET" && req.url === "/__log") {
@@ -56,6 +57,19 @@ export async function startFakeOpenAi(port = 0) {
         break;
     }
     res.writeHead(200, { "content-type": "text/event-stream" });
+    if (scenario === "bench") {
+      // One frame tag per chunk, 25 ms apart, each timed as it leaves.
+      res.write(sse("Laying out the frames. "));
+      for (let i = 0; i < 40; i++) {
+        await sleep(25);
+        if (res.destroyed) return;
+        res.write(sse(`<frame op="add" id="b${i}" title="Bench ${i}"/> `));
+        onTag(i, performance.now());
+      }
+      res.write("data: [DONE]\n\n");
+      res.end();
+      return;
+    }
     const text =
       scenario === "leak"
         ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
