@@ -1,7 +1,7 @@
 // D1 tables, as drizzle-orm schema. drizzle-kit generates migrations/ from
 // this file (npm run db:generate); wrangler and the test pool apply them.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
@@ -119,3 +119,103 @@ export const roomSessions = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.episodeId] }), index("room_sessions_member_idx").on(t.projectId, t.userId)],
 );
+
+// ---- media jobs (CONTRACT 7) ----
+
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id").notNull(),
+    episodeId: text("episode_id").notNull(),
+    frameId: text("frame_id").notNull(),
+    provider: text("provider").notNull(),
+    status: text("status").notNull(),
+    attempt: integer("attempt").notNull().default(1),
+    // A fresh random token per attempt: only the holder of the current one may
+    // move the job forward, so a stale or redelivered attempt cannot.
+    attemptToken: text("attempt_token").notNull(),
+    progress: integer("progress").notNull().default(0),
+    idempotencyKey: text("idempotency_key"),
+    blockedReason: text("blocked_reason"),
+    error: text("error"),
+    input: text("input", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    pluginTimings: text("plugin_timings", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    warnings: text("warnings", { mode: "json" }).$type<string[]>().notNull(),
+    artifactKey: text("artifact_key"),
+    manifestKey: text("manifest_key"),
+    parentJobId: text("parent_job_id"),
+    deadLettered: integer("dead_lettered", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("jobs_project_idx").on(t.projectId, t.createdAt),
+    index("jobs_episode_idx").on(t.episodeId, t.createdAt),
+    index("jobs_status_idx").on(t.status, t.createdAt),
+    uniqueIndex("jobs_idempotency_unique").on(t.projectId, t.idempotencyKey),
+  ],
+);
+
+export const jobAttempts = sqliteTable(
+  "job_attempts",
+  {
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    status: text("status").notNull(),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+    error: text("error"),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.attempt] })],
+);
+
+export const jobLogs = sqliteTable(
+  "job_logs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    at: createdAt(),
+    level: text("level").notNull(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("job_logs_job_idx").on(t.jobId, t.id)],
+);
+
+export const providerRequests = sqliteTable(
+  "provider_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    at: createdAt(),
+    provider: text("provider").notNull(),
+    model: text("model").notNull(),
+    try: integer("try").notNull(),
+    outcome: text("outcome").notNull(),
+    durationMs: real("duration_ms").notNull(),
+    httpStatus: integer("http_status"),
+    request: text("request", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    error: text("error"),
+  },
+  (t) => [index("provider_requests_job_idx").on(t.jobId, t.id)],
+);
+
+// Circuit breakers, one row per media provider, shared by every isolate.
+export const providerBreakers = sqliteTable("provider_breakers", {
+  provider: text("provider").primaryKey(),
+  state: text("state").notNull(),
+  failures: integer("failures").notNull().default(0),
+  openedAt: integer("opened_at"),
+  nextProbeAt: integer("next_probe_at"),
+});
+
+// A project owner's consent to paid media providers.
+export const projectConsents = sqliteTable("project_consents", {
+  projectId: text("project_id").primaryKey(),
+  paidMedia: integer("paid_media", { mode: "boolean" }).notNull().default(false),
+  grantedBy: text("granted_by").notNull(),
+  grantedAt: createdAt(),
+});

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 export const HealthProbeMessage = z.object({ type: z.literal("health_probe"), sentAt: z.string() });
+export const RunJobMessage = z.object({ type: z.literal("job"), jobId: z.string().max(64), attempt: z.number().int().positive(), token: z.string().max(64) });
 
-export const JobQueueMessage = z.discriminatedUnion("type", [HealthProbeMessage]);
+export const JobQueueMessage = z.discriminatedUnion("type", [HealthProbeMessage, RunJobMessage]);
 export type JobQueueMessage = z.infer<typeof JobQueueMessage>;

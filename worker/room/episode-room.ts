@@ -5,6 +5,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { z } from "zod";
 import { Role, type BoardSnapshot } from "../domain/api";
+import { type Asset, type Frame, type FrameMedia, shotLabel } from "../domain/board";
 import {
   type AckPayload,
   ClientMessage,
@@ -104,6 +105,30 @@ export class EpisodeRoom extends DurableObject<Env> {
 
   async snapshot(): Promise<BoardSnapshot> {
     return { seq: this.core.seq, board: this.core.board };
+  }
+
+  // ---- media jobs ----
+
+  /** What a job renders: the frame as it is now, its shot label and its assets. */
+  async frameContext(frameId: string): Promise<{ frame: Frame; shot: string; assets: Asset[] } | null> {
+    const board = this.core.board;
+    const i = board.frames.findIndex((f) => f.id === frameId);
+    if (i < 0) return null;
+    const frame = board.frames[i]!;
+    return { frame, shot: shotLabel(frame, i), assets: board.assets.filter((a) => frame.continuity.assetIds.includes(a.id)) };
+  }
+
+  /** The job runtime's set_frame_media, through the one mutation path. False if the frame is gone. */
+  async applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean> {
+    const out = this.core.execute({ type: "set_frame_media", id: frameId, media }, { type: "system", id: "jobs" });
+    if (!out.ok) return false;
+    this.broadcast(envelope("board_event", { event: out.value.event }, out.value.seq));
+    return true;
+  }
+
+  /** Job progress, stage status, previews and warnings for every tab of the episode. */
+  async jobEvent(type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>): Promise<void> {
+    this.broadcast(envelope(type, payload));
   }
 
   /** The chat, oldest first. */

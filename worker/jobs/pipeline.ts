@@ -1,0 +1,208 @@
+// The generation pipeline a queue message runs: compose_prompt → render →
+// store → manifest. Each stage reports plugin_status and a timing (ms, one
+// decimal); progress rises 0 → 100; the frame card moves through its media
+// states. Success is recorded only after the artifact and its manifest are
+// in R2, and only by the attempt that still holds the job's token: an
+// attempt that finishes after a cancel discards its output.
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../db/schema";
+import type { Asset, Frame, FrameMedia } from "../domain/board";
+import { ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
+import type { Env } from "../env";
+import { sha256Hex } from "../ids";
+import { roomFor } from "../rooms";
+import { allowCall, recordOutcome } from "../media/breaker";
+import { mediaProvider, missingConfiguration } from "../media/providers";
+import { MediaError, type Rendered } from "../media/provider";
+import { getJob, guarded, log, recordProviderRequest, setProgress } from "./store";
+import { projectConsents } from "../db/schema";
+import { eq } from "drizzle-orm";
+
+export interface JobMessage {
+  type: "job";
+  jobId: string;
+  attempt: number;
+  token: string;
+}
+
+export interface JobInput {
+  frame: Frame;
+  shot: string;
+  assets: Asset[];
+}
+
+const RETRY_DELAYS_MS = [100, 200, 400];
+const PROGRESS_AFTER: Record<PluginName, number> = { compose_prompt: 15, render: 70, store: 90, manifest: 100 };
+
+export function artifactKeys(projectId: string, episodeId: string, jobId: string, attempt: number, mime: string) {
+  const ext = mime === "image/svg+xml" ? "svg" : mime === "image/png" ? "png" : "jpg";
+  const dir = `${projectId}/${episodeId}/${jobId}`;
+  return { artifact: `${dir}/attempt-${attempt}.${ext}`, manifest: `${dir}/attempt-${attempt}.manifest.json` };
+}
+
+/** The frame's prompt with the prompts of the assets it points at, so a character looks the same in every shot. */
+export function composePrompt(input: JobInput): string {
+  const f = input.frame;
+  const parts = [f.prompt || f.title || "storyboard frame"];
+  if (f.camera) parts.push(`Camera: ${f.camera}.`);
+  for (const a of input.assets) if (a.prompt) parts.push(`${a.name} (${a.kind}): ${a.prompt}.`);
+  if (f.continuity.notes) parts.push(`Continuity: ${f.continuity.notes}.`);
+  return parts.join(" ");
+}
+
+export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<typeof schema>>, provider: string, projectId: string): Promise<string | null> {
+  const missing = missingConfiguration(env, provider);
+  if (missing) return missing;
+  if (PAID_PROVIDERS.has(provider as never)) {
+    const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
+    if (!consent?.paidMedia) return `The project owner has not allowed paid image generation with ${provider}. An owner can allow it in the project's settings, then retry.`;
+  }
+  return null;
+}
+
+/** Runs one attempt. Stale, duplicate or redelivered messages change nothing. */
+export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "stale"> {
+  const db = drizzle(env.DB, { schema });
+  const found = await getJob(db, msg.jobId);
+  if (!found || found.status !== "pending" || found.attempt !== msg.attempt || found.attemptToken !== msg.token) return "stale";
+  const row = found;
+  const room = roomFor(env, row.episodeId);
+  const input = row.input as unknown as JobInput;
+  const frameId = row.frameId;
+  const media = (m: FrameMedia) => room.applyFrameMedia(frameId, m).catch(() => false);
+  const say = (type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>) => room.jobEvent(type, { jobId: row.id, ...payload }).catch(() => undefined);
+
+  const reason = await blockedReason(env, db, row.provider, row.projectId);
+  if (reason) {
+    if (await guarded(db, row.id, "block", { token: msg.token, set: { blockedReason: reason } })) {
+      await log(db, row.id, row.attempt, "warn", `Blocked: ${reason}`);
+      await media({ state: "blocked", jobId: row.id, reason });
+      await say("warning", { code: "job_blocked", message: reason });
+    }
+    return "done";
+  }
+  if (!(await guarded(db, row.id, "start", { token: msg.token }))) return "stale";
+  await log(db, row.id, row.attempt, "info", `Attempt ${row.attempt} started.`);
+  await media({ state: "running", jobId: row.id });
+
+  const timings: Record<string, number> = {};
+  const warnings: string[] = [];
+  const still = async () => (await getJob(db, row.id))?.status === "running";
+
+  async function stage<T>(name: PluginName, fn: () => Promise<T>): Promise<T> {
+    await say("plugin_status", { plugin: name, status: "started" });
+    const t0 = performance.now();
+    try {
+      const out = await fn();
+      timings[name] = ms1(performance.now() - t0);
+      await say("plugin_status", { plugin: name, status: "completed", timing_ms: timings[name] });
+      await setProgress(db, row.id, msg.token, PROGRESS_AFTER[name], timings, warnings);
+      await say("progress", { frameId, progress: PROGRESS_AFTER[name] });
+      await log(db, row.id, row.attempt, "info", `${name} completed in ${timings[name]} ms.`);
+      return out;
+    } catch (err) {
+      timings[name] = ms1(performance.now() - t0);
+      await say("plugin_status", { plugin: name, status: "failed", timing_ms: timings[name] });
+      throw err;
+    }
+  }
+
+  let written: string[] = [];
+  try {
+    await say("progress", { frameId, progress: 0 });
+    const prompt = await stage("compose_prompt", async () => composePrompt(input));
+    const provider = mediaProvider(env, row.provider);
+    const renderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets };
+    const rendered = await stage("render", async (): Promise<Rendered> => {
+      for (let attempt = 0; ; attempt++) {
+        const t0 = performance.now();
+        if (!(await allowCall(db, provider.name))) {
+          await recordProviderRequest(db, {
+            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "short_circuited",
+            durationMs: 0, httpStatus: null, request: provider.describe(renderInput), error: "circuit breaker open",
+          });
+          throw new MediaError(`The ${provider.name} provider is failing; calls are paused for a moment.`, true);
+        }
+        try {
+          const out = await provider.render(renderInput, new AbortController().signal);
+          await recordProviderRequest(db, {
+            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "ok",
+            durationMs: ms1(performance.now() - t0), httpStatus: 200, request: provider.describe(renderInput), error: null,
+          });
+          await recordOutcome(db, provider.name, true);
+          return out;
+        } catch (err) {
+          const e = err instanceof MediaError ? err : new MediaError("The provider call failed.", true);
+          await recordProviderRequest(db, {
+            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "error",
+            durationMs: ms1(performance.now() - t0), httpStatus: e.httpStatus ?? null, request: provider.describe(renderInput), error: e.message,
+          });
+          await recordOutcome(db, provider.name, false);
+          const delay = RETRY_DELAYS_MS[attempt];
+          if (!e.retryable || delay === undefined) throw e;
+          warnings.push(`${provider.name} call ${attempt + 1} failed (${e.message}); retrying in ${delay} ms.`);
+          await log(db, row.id, row.attempt, "warn", warnings.at(-1)!);
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
+    });
+    if (!(await still())) throw new Canceled();
+    const keys = artifactKeys(row.projectId, row.episodeId, row.id, row.attempt, rendered.mime);
+    const checksum = await stage("store", async () => {
+      await env.ARTIFACTS.put(keys.artifact, rendered.bytes, { httpMetadata: { contentType: rendered.mime } });
+      written = [keys.artifact];
+      const digest = await crypto.subtle.digest("SHA-256", rendered.bytes as BufferSource);
+      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+    });
+    await stage("manifest", async () => {
+      const manifest = {
+        job: row.id,
+        attempt: row.attempt,
+        projectId: row.projectId,
+        episodeId: row.episodeId,
+        frame: input.frame,
+        shot: input.shot,
+        assets: input.assets,
+        provider: provider.name,
+        model: provider.model,
+        promptHash: await sha256Hex(prompt),
+        artifact: { key: keys.artifact, mime: rendered.mime, size: rendered.bytes.byteLength, width: rendered.width, height: rendered.height, sha256: checksum },
+        timings,
+        createdAt: new Date().toISOString(),
+      };
+      await env.ARTIFACTS.put(keys.manifest, JSON.stringify(manifest, null, 2), { httpMetadata: { contentType: "application/json" } });
+      written.push(keys.manifest);
+    });
+    // Success only once both objects are really there.
+    const [a, m] = await Promise.all([env.ARTIFACTS.head(keys.artifact), env.ARTIFACTS.head(keys.manifest)]);
+    if (!a || !m) throw new MediaError("The artifact or its manifest is missing from storage after writing.", true);
+    const done = await guarded(db, row.id, "succeed", {
+      token: msg.token,
+      set: { artifactKey: keys.artifact, manifestKey: keys.manifest, progress: 100, pluginTimings: timings, warnings },
+    });
+    if (!done) throw new Canceled();
+    await log(db, row.id, row.attempt, "info", "Succeeded: artifact and manifest stored.");
+    const url = `/api/v1/artifacts/${keys.artifact}`;
+    await media({ state: "ready", jobId: row.id, url });
+    await say("frame", { frameId, preview: { url, mime: rendered.mime } });
+    return "done";
+  } catch (err) {
+    if (err instanceof Canceled || !(await still())) {
+      // Canceled while running: whatever this attempt wrote is not published.
+      await Promise.all(written.map((k) => env.ARTIFACTS.delete(k)));
+      await log(db, row.id, row.attempt, "warn", "The attempt finished after the job was canceled; its output was discarded.");
+      return "done";
+    }
+    const message = err instanceof MediaError ? err.message : "The generation failed unexpectedly.";
+    if (!(err instanceof MediaError)) console.error(JSON.stringify({ at: "pipeline", jobId: row.id, error: String(err) }));
+    await Promise.all(written.map((k) => env.ARTIFACTS.delete(k)));
+    if (await guarded(db, row.id, "fail", { token: msg.token, set: { error: message, pluginTimings: timings, warnings } })) {
+      await log(db, row.id, row.attempt, "error", `Failed: ${message}`);
+      await media({ state: "failed", jobId: row.id, reason: message });
+      await say("warning", { code: "job_failed", message });
+    }
+    return "done";
+  }
+}
+
+class Canceled extends Error {}

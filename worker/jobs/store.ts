@@ -1,0 +1,207 @@
+// The job store in D1: jobs, attempts, ordered logs and provider records.
+// Every status change is a guarded conditional update built from the pure
+// lifecycle, so two racing writers (a cancel and a finishing attempt, two
+// retries) can never both win.
+import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { jobAttempts, jobLogs, jobs, providerRequests } from "../db/schema";
+import { type Job, type JobAction, type JobStatus, JobStatus as JobStatusSchema, transition } from "../domain/jobs";
+import type { Db } from "../env";
+import { newId, randomToken } from "../ids";
+
+export type JobRow = typeof jobs.$inferSelect;
+
+const nowIso = () => new Date().toISOString();
+
+export function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    episodeId: row.episodeId,
+    frameId: row.frameId,
+    provider: row.provider as Job["provider"],
+    status: row.status as JobStatus,
+    attempt: row.attempt,
+    progress: row.progress,
+    blockedReason: row.blockedReason,
+    error: row.error,
+    artifactUrl: row.status === "success" && row.artifactKey ? `/api/v1/artifacts/${row.artifactKey}` : null,
+    parentJobId: row.parentJobId,
+    deadLettered: row.deadLettered,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export interface NewJob {
+  projectId: string;
+  episodeId: string;
+  frameId: string;
+  provider: Job["provider"];
+  input: Record<string, unknown>;
+  createdBy: string;
+  idempotencyKey?: string;
+  parentJobId?: string;
+}
+
+/** Creates a pending job, or returns the existing one for the same idempotency key. */
+export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; created: boolean }> {
+  if (n.idempotencyKey) {
+    const existing = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.projectId, n.projectId), eq(jobs.idempotencyKey, n.idempotencyKey)))
+      .get();
+    if (existing) return { row: existing, created: false };
+  }
+  const id = newId("job");
+  const at = nowIso();
+  const values = {
+    id,
+    projectId: n.projectId,
+    episodeId: n.episodeId,
+    frameId: n.frameId,
+    provider: n.provider,
+    status: "pending",
+    attempt: 1,
+    attemptToken: randomToken(16),
+    progress: 0,
+    idempotencyKey: n.idempotencyKey ?? null,
+    input: n.input,
+    pluginTimings: {},
+    warnings: [],
+    parentJobId: n.parentJobId ?? null,
+    createdBy: n.createdBy,
+    updatedAt: at,
+  };
+  try {
+    const [row] = await db.batch([
+      db.insert(jobs).values(values).returning(),
+      db.insert(jobAttempts).values({ jobId: id, attempt: 1, status: "pending" }),
+      db.insert(jobLogs).values({ jobId: id, attempt: 1, level: "info", message: `Job created for frame ${n.frameId} with ${n.provider}.` }),
+    ]);
+    return { row: row[0]!, created: true };
+  } catch (err) {
+    // Two creates with one key at once: the unique index lets one in; the other gets it.
+    if (n.idempotencyKey) {
+      const existing = await db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.projectId, n.projectId), eq(jobs.idempotencyKey, n.idempotencyKey)))
+        .get();
+      if (existing) return { row: existing, created: false };
+    }
+    throw err;
+  }
+}
+
+export function getJob(db: Db, id: string) {
+  return db.select().from(jobs).where(eq(jobs.id, id)).get();
+}
+
+/** The statuses from which `action` is allowed, per the lifecycle. */
+function sourcesOf(action: JobAction): JobStatus[] {
+  return JobStatusSchema.options.filter((s) => transition(s, action) !== null);
+}
+
+/**
+ * Applies one lifecycle action if, and only if, the job is still in a status
+ * that allows it (and, when given, still on the same attempt token).
+ * Returns the updated row, or null when another writer got there first.
+ */
+export async function guarded(
+  db: Db,
+  jobId: string,
+  action: JobAction,
+  opts: { token?: string; set?: Partial<typeof jobs.$inferInsert> } = {},
+): Promise<JobRow | null> {
+  const from = sourcesOf(action);
+  const current = await getJob(db, jobId);
+  if (!current || !from.includes(current.status as JobStatus)) return null;
+  const to = transition(current.status as JobStatus, action)!;
+  const conds: SQL[] = [eq(jobs.id, jobId), eq(jobs.status, current.status), eq(jobs.attempt, current.attempt)];
+  if (opts.token) conds.push(eq(jobs.attemptToken, opts.token));
+  const rows = await db
+    .update(jobs)
+    .set({ ...opts.set, status: to, updatedAt: nowIso() })
+    .where(and(...conds))
+    .returning();
+  const row = rows[0];
+  if (!row) return null;
+  const attemptStatus = action === "retry" ? null : to;
+  if (attemptStatus) {
+    await db
+      .update(jobAttempts)
+      .set({
+        status: attemptStatus,
+        ...(action === "start" ? { startedAt: nowIso() } : {}),
+        ...(["succeed", "fail", "block", "cancel"].includes(action) ? { finishedAt: nowIso(), error: opts.set?.error ?? opts.set?.blockedReason ?? null } : {}),
+      })
+      .where(and(eq(jobAttempts.jobId, jobId), eq(jobAttempts.attempt, current.attempt)));
+  }
+  return row;
+}
+
+/** Starts attempt n+1 of a failed or blocked job. Two concurrent retries make one attempt. */
+export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
+  const current = await getJob(db, jobId);
+  if (!current || transition(current.status as JobStatus, "retry") === null) return null;
+  const next = current.attempt + 1;
+  const row = await guarded(db, jobId, "retry", {
+    set: { attempt: next, attemptToken: randomToken(16), progress: 0, error: null, blockedReason: null, pluginTimings: {}, warnings: [], artifactKey: null, manifestKey: null },
+  });
+  if (!row) return null;
+  await db.insert(jobAttempts).values({ jobId, attempt: next, status: "pending" }).onConflictDoNothing();
+  await log(db, jobId, next, "info", `Retry: attempt ${next} queued.`);
+  return row;
+}
+
+export async function log(db: Db, jobId: string, attempt: number, level: "info" | "warn" | "error", message: string): Promise<void> {
+  await db.insert(jobLogs).values({ jobId, attempt, level, message });
+}
+
+export async function recordProviderRequest(db: Db, r: typeof providerRequests.$inferInsert): Promise<void> {
+  await db.insert(providerRequests).values(r);
+}
+
+export async function setProgress(db: Db, jobId: string, token: string, progress: number, timings: Record<string, number>, warnings: string[]) {
+  await db
+    .update(jobs)
+    .set({ progress, pluginTimings: timings, warnings, updatedAt: nowIso() })
+    .where(and(eq(jobs.id, jobId), eq(jobs.attemptToken, token), eq(jobs.status, "running")));
+}
+
+export interface JobFilter {
+  projectIds: string[];
+  episodeId?: string;
+  status?: JobStatus;
+  cursor?: { createdAt: string; id: string };
+  limit: number;
+}
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
+  if (f.projectIds.length === 0) return [];
+  const conds: SQL[] = [inArray(jobs.projectId, f.projectIds)];
+  if (f.episodeId) conds.push(eq(jobs.episodeId, f.episodeId));
+  if (f.status) conds.push(eq(jobs.status, f.status));
+  if (f.cursor) {
+    conds.push(or(lt(jobs.createdAt, f.cursor.createdAt), and(eq(jobs.createdAt, f.cursor.createdAt), lt(jobs.id, f.cursor.id)))!);
+  }
+  return db
+    .select()
+    .from(jobs)
+    .where(and(...conds))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(f.limit)
+    .all();
+}
+
+export async function jobDetails(db: Db, jobId: string) {
+  const [logs, requests, attempts] = await Promise.all([
+    db.select().from(jobLogs).where(eq(jobLogs.jobId, jobId)).orderBy(jobLogs.id).all(),
+    db.select().from(providerRequests).where(eq(providerRequests.jobId, jobId)).orderBy(providerRequests.id).all(),
+    db.select().from(jobAttempts).where(eq(jobAttempts.jobId, jobId)).orderBy(jobAttempts.attempt).all(),
+  ]);
+  return { logs, requests, attempts };
+}

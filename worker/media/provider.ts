@@ -1,0 +1,35 @@
+// Media providers: one interface, a sketch renderer that needs nothing, and
+// two paid services. Each call returns real image bytes or throws a
+// MediaError saying whether retrying can help.
+import type { Asset, Frame } from "../domain/board";
+import type { MediaProviderName } from "../domain/jobs";
+
+export interface RenderInput {
+  prompt: string;
+  frame: Frame;
+  shot: string;
+  assets: Asset[];
+}
+export interface Rendered {
+  bytes: Uint8Array;
+  mime: string;
+  width: number;
+  height: number;
+}
+export interface MediaProvider {
+  readonly name: MediaProviderName;
+  readonly model: string;
+  render(input: RenderInput, signal: AbortSignal): Promise<Rendered>;
+  /** What the provider request record keeps of the call (never a key). */
+  describe(input: RenderInput): Record<string, unknown>;
+}
+
+export class MediaError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+  }
+}
