@@ -14,6 +14,7 @@ import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { projectRoutes } from "./routes/projects";
 import { realtimeRoutes } from "./routes/realtime";
+import { artifactRoutes, jobRoutes } from "./routes/jobs";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -38,7 +39,9 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1/auth", authRoutes)
   .route("/api/v1/me", meRoutes)
   .route("/api/v1/projects", projectRoutes)
-  .route("/api/v1/realtime", realtimeRoutes);
+  .route("/api/v1/realtime", realtimeRoutes)
+  .route("/api/v1/jobs", jobRoutes)
+  .route("/api/v1/artifacts", artifactRoutes);
 
 app.notFound(() => {
   throw new ApiError(404, "not_found", "No such route.");

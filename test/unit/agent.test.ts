@@ -152,7 +152,7 @@ class MemoryChat implements ChatStore {
 describe("a run cut short by a restart", () => {
   it("is marked failed when the room loads again, its prose kept as a truncated message", () => {
     const chat = new MemoryChat();
-    chat.putRun({ id: "run_1", status: "streaming", prose: "Here is the start of", trace: {} as RunRecord["trace"] });
+    chat.putRun({ id: "run_1", userId: "usr_1", status: "streaming", prose: "Here is the start of", trace: {} as RunRecord["trace"] });
     const sent: [string, unknown][] = [];
     const core = new RoomCore(new MemoryRoomStore(), "ep");
     const runs = new AgentRuns({

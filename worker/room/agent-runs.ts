@@ -40,6 +40,8 @@ export interface Trace {
 
 export interface RunRecord {
   id: string;
+  /** Who asked: jobs the run starts are theirs. */
+  userId: string;
   status: RunStatus;
   prose: string;
   trace: Trace;
@@ -64,6 +66,8 @@ export interface AgentRunsDeps {
   provider: () => AgentProvider;
   redact: Redactor;
   budgetTokens: number;
+  /** Starts a generation job for the agent's <generate frame="…"/>. */
+  generate?: (frameId: string, userId: string) => Promise<{ ok: true; jobId: string } | { ok: false; message: string }>;
   /** Keeps the object alive while a run streams. */
   keepAlive: (p: Promise<unknown>) => void;
   now?: () => number;
@@ -128,6 +132,7 @@ export class AgentRuns {
     const built = buildPrompt({ board: this.deps.core().board, history, latest: prompt, budgetTokens: this.deps.budgetTokens });
     const record: RunRecord = {
       id: runId,
+      userId: user.id,
       status: "pending",
       prose: "",
       trace: redactDeep(
@@ -213,10 +218,27 @@ export class AgentRuns {
         }
         return;
       }
-      case "generate":
-        run.trace.commands.push({ atMs, tag: "generate", status: "rejected", command: { generate: e.frameId }, reason: "media generation is not available in this room" });
-        this.deps.broadcast("warning", { code: "generate_unavailable", message: "The agent asked for an image, but media generation is not available yet.", runId: run.id });
+      case "generate": {
+        const entry: TraceEntry = { atMs, tag: "generate", status: "applied", command: { generate: e.frameId } };
+        run.trace.commands.push(entry);
+        if (!this.deps.generate) {
+          entry.status = "rejected";
+          entry.reason = "media generation is not available here";
+          return;
+        }
+        // Starting a job waits on D1 and the queue; the answer streams on meanwhile.
+        this.deps.keepAlive(
+          this.deps.generate(e.frameId, run.userId).then((out) => {
+            if (out.ok) entry.reason = `job ${out.jobId}`;
+            else {
+              entry.status = "rejected";
+              entry.reason = out.message;
+              this.deps.broadcast("warning", { code: "generate_rejected", message: this.deps.redact(`The agent's <generate> was not started: ${out.message}`), runId: run.id });
+            }
+          }),
+        );
         return;
+      }
       case "rejected":
         run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", reason: e.reason });
         this.deps.broadcast("warning", { code: "tag_rejected", message: this.deps.redact(`The agent's <${e.tag}> was rejected: ${e.reason}`), runId: run.id });

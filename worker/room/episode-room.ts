@@ -22,6 +22,7 @@ import { agentProvider, secretValues } from "../agent/providers";
 import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
 import { makeRedactor } from "../domain/agent/redact";
 import { AgentRuns, type ChatMessage, type Trace } from "./agent-runs";
+import { startGeneration } from "../jobs/generate";
 import { type Committed, type Outcome, RoomCore } from "./room-core";
 import { SqliteRoomStore } from "./sqlite-store";
 
@@ -79,6 +80,12 @@ export class EpisodeRoom extends DurableObject<Env> {
       redact: makeRedactor(secretValues(env)),
       budgetTokens: Number(env.AGENT_PROMPT_BUDGET) || DEFAULT_BUDGET_TOKENS,
       keepAlive: (p) => ctx.waitUntil(p),
+      generate: async (frameId, userId) => {
+        const projectId = this.store.getMeta("projectId");
+        if (!projectId) return { ok: false, message: "the room does not know its project" };
+        const out = await startGeneration(env, { projectId, episodeId: this.core.board.episodeId, frameId, createdBy: userId }, this);
+        return out.ok ? { ok: true, jobId: out.job.id } : { ok: false, message: out.message };
+      },
     });
     // Nothing runs in a freshly loaded room, so any run still marked as
     // running was cut short by a restart.

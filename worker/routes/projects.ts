@@ -8,8 +8,12 @@ import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { episodes, members, projects, users } from "../db/schema";
 import { AddMemberBody, CreateEpisodeBody, CreateProjectBody, EntityId } from "../domain/api";
+import { Id } from "../domain/board";
+import { GenerateBody } from "../domain/jobs";
+import { startGeneration } from "../jobs/generate";
+import { projectConsents } from "../db/schema";
 import type { AppEnv, Db } from "../env";
-import { conflict, notFound } from "../http/errors";
+import { ApiError, conflict, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { newId } from "../ids";
 import { closeMemberSockets, pushMemberRole } from "../room-sockets";
@@ -18,6 +22,7 @@ import { roomFor } from "../rooms";
 const ProjectParam = z.object({ projectId: EntityId });
 const MemberParam = ProjectParam.extend({ userId: EntityId });
 const EpisodeParam = ProjectParam.extend({ episodeId: EntityId });
+const FrameParam = EpisodeParam.extend({ frameId: Id });
 const RunParam = EpisodeParam.extend({ runId: z.string().regex(/^run_[A-Za-z0-9_-]{16}$/, "malformed run id") });
 
 function listMembers(db: Db, projectId: string) {
@@ -174,4 +179,31 @@ export const projectRoutes = new Hono<AppEnv>()
     const trace = await roomFor(c.env, episodeId).runTrace(runId);
     if (!trace) throw notFound("That run");
     return c.json({ trace });
+  })
+  .post("/:projectId/episodes/:episodeId/frames/:frameId/generate", validate("param", FrameParam), validate("json", GenerateBody), async (c) => {
+    const { projectId, episodeId, frameId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    await requireRole(c, projectId, "editor");
+    await requireEpisode(c.var.db, projectId, episodeId);
+    const out = await startGeneration(c.env, { projectId, episodeId, frameId, provider: body.provider, idempotencyKey: body.idempotencyKey, createdBy: currentUser(c).id });
+    if (!out.ok) throw out.code === "not_found" ? notFound(`Frame "${frameId}"`) : new ApiError(400, "invalid_request", out.message);
+    if (out.created) await recordAudit(c, { action: "job.create", target: `job:${out.job.id}`, projectId, verdict: "allowed", details: { frameId, provider: out.job.provider } });
+    return c.json({ job: out.job }, 202);
+  })
+  .get("/:projectId/consent", validate("param", ProjectParam), async (c) => {
+    const { projectId } = c.req.valid("param");
+    await requireRole(c, projectId, "viewer");
+    const row = await c.var.db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
+    return c.json({ paidMedia: row?.paidMedia ?? false });
+  })
+  .post("/:projectId/consent", validate("param", ProjectParam), validate("json", z.object({ paidMedia: z.boolean() })), async (c) => {
+    const { projectId } = c.req.valid("param");
+    const { paidMedia } = c.req.valid("json");
+    await requireRole(c, projectId, "owner");
+    await c.var.db
+      .insert(projectConsents)
+      .values({ projectId, paidMedia, grantedBy: currentUser(c).id })
+      .onConflictDoUpdate({ target: projectConsents.projectId, set: { paidMedia, grantedBy: currentUser(c).id } });
+    await recordAudit(c, { action: "project.consent", target: `project:${projectId}`, projectId, verdict: "allowed", details: { paidMedia } });
+    return c.json({ paidMedia });
   });

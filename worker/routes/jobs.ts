@@ -1,0 +1,146 @@
+// Jobs (CONTRACT 2 and 7): list, read, extended read, cancel, retry, and the
+// authenticated artifact route. A job is visible to members of its project;
+// to anyone else it does not exist (404).
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import { membership, requireRole } from "../access";
+import { recordAudit } from "../audit";
+import { currentUser, requireUser } from "../auth/session";
+import { members } from "../db/schema";
+import { EntityId } from "../domain/api";
+import { type ExtendedJob, JobStatus } from "../domain/jobs";
+import type { AppEnv } from "../env";
+import { conflict, invalid, notFound } from "../http/errors";
+import { validate } from "../http/validate";
+import type { JobMessage } from "../jobs/pipeline";
+import { getJob, guarded, jobDetails, type JobRow, listJobs, retryJob, toJob } from "../jobs/store";
+import { roomFor } from "../rooms";
+import type { Context } from "hono";
+
+const PAGE = 50;
+const JobParam = z.object({ jobId: EntityId });
+const ListQuery = z.object({
+  project: EntityId.optional(),
+  episode: EntityId.optional(),
+  status: JobStatus.optional(),
+  cursor: z.string().max(200).optional(),
+});
+
+const encodeCursor = (row: JobRow) => btoa(`${row.createdAt}|${row.id}`).replace(/=+$/, "");
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = atob(cursor).split("|");
+    if (createdAt && id) return { createdAt, id };
+  } catch {
+    // fall through
+  }
+  throw invalid("cursor is not one this server gave out.");
+}
+
+/** The job, if the caller is a member of its project with at least `needed`. */
+async function visibleJob(c: Context<AppEnv>, jobId: string, needed: "viewer" | "editor" = "viewer") {
+  const row = await getJob(c.var.db, jobId);
+  if (!row) throw notFound("That job");
+  const m = await membership(c.var.db, row.projectId, currentUser(c).id);
+  if (!m) throw notFound("That job");
+  if (needed === "editor") await requireRole(c, row.projectId, "editor");
+  return row;
+}
+
+export const jobRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/", validate("query", ListQuery), async (c) => {
+    const q = c.req.valid("query");
+    const user = currentUser(c);
+    let projectIds: string[];
+    if (q.project) {
+      await requireRole(c, q.project, "viewer");
+      projectIds = [q.project];
+    } else {
+      projectIds = (await c.var.db.select({ id: members.projectId }).from(members).where(eq(members.userId, user.id)).all()).map((r) => r.id);
+    }
+    const rows = await listJobs(c.var.db, {
+      projectIds,
+      episodeId: q.episode,
+      status: q.status,
+      cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: PAGE + 1,
+    });
+    const page = rows.slice(0, PAGE);
+    return c.json({ jobs: page.map(toJob), nextCursor: rows.length > PAGE ? encodeCursor(page.at(-1)!) : null });
+  })
+  .get("/:jobId", validate("param", JobParam), async (c) => {
+    const row = await visibleJob(c, c.req.valid("param").jobId);
+    return c.json({ job: toJob(row) });
+  })
+  .get("/:jobId/extended", validate("param", JobParam), async (c) => {
+    const row = await visibleJob(c, c.req.valid("param").jobId);
+    const { logs, requests, attempts } = await jobDetails(c.var.db, row.id);
+    let manifest: Record<string, unknown> | null = null;
+    if (row.manifestKey) {
+      const obj = await c.env.ARTIFACTS.get(row.manifestKey);
+      if (obj) manifest = (await obj.json()) as Record<string, unknown>;
+    }
+    const body: ExtendedJob = {
+      job: toJob(row),
+      progress: row.progress,
+      plugin_timings: row.pluginTimings,
+      warnings: row.warnings,
+      logs: logs.map((l) => ({ at: l.at, attempt: l.attempt, level: l.level as "info" | "warn" | "error", message: l.message })),
+      provider_requests: requests.map((r) => ({
+        at: r.at,
+        attempt: r.attempt,
+        provider: r.provider,
+        model: r.model,
+        try: r.try,
+        outcome: r.outcome as "ok" | "error" | "short_circuited",
+        durationMs: r.durationMs,
+        httpStatus: r.httpStatus,
+        request: r.request,
+        error: r.error,
+      })),
+      manifest,
+      attempts: attempts.map((a) => ({ attempt: a.attempt, status: a.status, startedAt: a.startedAt, finishedAt: a.finishedAt, error: a.error })),
+    };
+    return c.json(body);
+  })
+  .post("/:jobId/cancel", validate("param", JobParam), async (c) => {
+    const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
+    const done = await guarded(c.var.db, row.id, "cancel");
+    if (!done) throw conflict(`A ${row.status} job cannot be canceled.`);
+    await recordAudit(c, { action: "job.cancel", target: `job:${row.id}`, projectId: row.projectId, verdict: "allowed" });
+    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "canceled", jobId: row.id }).catch(() => false);
+    return c.json({ job: toJob(done) });
+  })
+  .post("/:jobId/retry", validate("param", JobParam), async (c) => {
+    const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
+    const next = await retryJob(c.var.db, row.id);
+    if (!next) throw conflict(`A ${row.status} job cannot be retried${row.status === "canceled" ? ": cancel is final" : ""}.`);
+    await recordAudit(c, { action: "job.retry", target: `job:${row.id}`, projectId: row.projectId, verdict: "allowed", details: { attempt: next.attempt } });
+    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "queued", jobId: row.id }).catch(() => false);
+    await c.env.JOBS.send({ type: "job", jobId: next.id, attempt: next.attempt, token: next.attemptToken } satisfies JobMessage);
+    return c.json({ job: toJob(next) });
+  });
+
+// Artifact keys are <projectId>/<episodeId>/<jobId>/<file>, built by the
+// pipeline from validated ids; anything else is refused before R2 is asked.
+const ArtifactKey = z.string().regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|manifest\.json)$/);
+
+export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
+  const key = decodeURIComponent(c.req.path.replace(/^\/api\/v1\/artifacts\//, ""));
+  if (!ArtifactKey.safeParse(key).success) throw notFound("That artifact");
+  const projectId = key.split("/")[0]!;
+  if (!(await membership(c.var.db, projectId, currentUser(c).id))) throw notFound("That artifact");
+  const obj = await c.env.ARTIFACTS.get(key);
+  if (!obj) throw notFound("That artifact");
+  const headers = new Headers({
+    "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
+    "cache-control": "private, max-age=3600",
+    etag: obj.httpEtag,
+    // An SVG opened on its own must not run anything.
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+  });
+  return new Response(obj.body, { headers });
+});
+
