@@ -74,13 +74,14 @@ describe("generate", () => {
 
     // The room heard all of it.
     const medias = sock.messages
-      .filter((m) => m.type === "board_event" && (m.payload.event as { kind: string }).kind === "set_frame_media")
-      .map((m) => (m.payload.event as { data: { media: { state: string } } }).data.media.state);
+      .flatMap((m) => (m.type === "board_event" ? [m.payload.event] : []))
+      .filter((e) => e.kind === "set_frame_media")
+      .map((e) => (e as { data: { media: { state: string } } }).data.media.state);
     expect(medias).toEqual(["queued", "running", "ready"]);
     const progress = sock.messages.filter((m) => m.type === "progress").map((m) => m.payload.progress as number);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(100);
-    const stages = sock.messages.filter((m) => m.type === "plugin_status" && m.payload.status === "completed").map((m) => m.payload.plugin);
+    const stages = sock.messages.flatMap((m) => (m.type === "plugin_status" && m.payload.status === "completed" ? [m.payload.plugin] : []));
     expect(stages).toEqual(["compose_prompt", "render", "store", "manifest"]);
     expect(sock.messages.some((m) => m.type === "frame" && m.payload.frameId === "f1")).toBe(true);
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
