@@ -12,6 +12,7 @@ import {
   Role,
   User,
 } from "../../worker/domain/api";
+import { Job } from "../../worker/domain/jobs";
 
 export class ApiFailure extends Error {
   constructor(
@@ -78,6 +79,17 @@ export const api = {
   board: (projectId: string, episodeId: string) =>
     request(BoardSnapshot, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/board`),
   health: () => request(Health, "GET", "/api/health"),
+  generate: (projectId: string, episodeId: string, frameId: string, body: { provider?: string; idempotencyKey?: string } = {}) =>
+    request(
+      z.object({ job: Job }),
+      "POST",
+      `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/frames/${encodeURIComponent(frameId)}/generate`,
+      body,
+    ),
+  jobs: (projectId: string, episodeId: string) =>
+    request(z.object({ jobs: z.array(Job), nextCursor: z.string().nullable() }), "GET", `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`),
+  cancelJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/cancel`),
+  retryJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/retry`),
 };
 
 /** A message fit to show a person, whatever was thrown. */

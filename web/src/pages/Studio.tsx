@@ -8,6 +8,7 @@ import { Layout } from "../components/Layout";
 import { Alert, Loading } from "../components/ui";
 import { ChatPanel } from "../studio/Chat";
 import { FramesPanel } from "../studio/Frames";
+import { JobsPanel } from "../studio/Media";
 import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
 
@@ -117,6 +118,7 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
             </div>
           </div>
           <FramesPanel studio={studio} />
+          <JobsPanel studio={studio} />
         </Show>
       </section>
       <Splitter width={chatWidth()} onChange={setChatWidth} />

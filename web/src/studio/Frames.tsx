@@ -6,6 +6,7 @@ import { createEffect, createSignal, For, Show } from "solid-js";
 import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
 import { EmptyState } from "../components/ui";
+import { FrameMedia } from "./Media";
 import { newFrameId, type Studio } from "./studio-state";
 
 const MEDIA_LABEL: Record<Frame["media"]["state"], string> = {
@@ -181,6 +182,7 @@ export function FramesPanel(props: { studio: Studio }) {
                     </ul>
                   </Show>
                   <p class={`media media-${f.media.state}`}>{MEDIA_LABEL[f.media.state]}</p>
+                  <FrameMedia studio={s} frame={f} shot={shotLabel(f, i())} />
                   <Show when={s.canEdit()}>
                     <div class="frame-actions">
                       <button type="button" class="link-btn" aria-label={`Edit shot ${shotLabel(f, i())}`} onClick={() => setEditing(f)}>

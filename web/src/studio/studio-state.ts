@@ -2,6 +2,9 @@
 // keeps in step with the room, presence, and the person's own edits (for
 // undo). Pages read it; every change goes out as a board_command.
 import { createSignal, onCleanup } from "solid-js";
+import { createStore, produce } from "solid-js/store";
+import type { Job } from "../../../worker/domain/jobs";
+import { api, describeError } from "../api";
 import { z } from "zod";
 import type { Role } from "../../../worker/domain/api";
 import type { Command } from "../../../worker/domain/commands";
@@ -46,6 +49,26 @@ export function createStudio(projectId: string, episodeId: string) {
     }
   };
 
+  // Live job state per frame, from progress / plugin_status / warning events.
+  const [live, setLive] = createStore<Record<string, { jobId: string; progress: number; plugins: Record<string, { status: string; ms?: number }>; warnings: string[] }>>({});
+  const [jobs, setJobs] = createSignal<Job[]>([]);
+  const jobFrame = new Map<string, string>();
+  let jobsTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshJobs = () => {
+    clearTimeout(jobsTimer);
+    jobsTimer = setTimeout(async () => {
+      try {
+        setJobs((await api.jobs(projectId, episodeId)).jobs);
+      } catch {
+        // the list is a convenience; the board already shows each frame's state
+      }
+    }, 150);
+  };
+  const liveFor = (jobId: string, frameId: string) => {
+    jobFrame.set(jobId, frameId);
+    if (live[frameId]?.jobId !== jobId) setLive(frameId, { jobId, progress: 0, plugins: {}, warnings: [] });
+  };
+
   // Frames this tab just changed: their events are not highlighted as news.
   const mine = new Set<string>();
 
@@ -66,16 +89,40 @@ export function createStudio(projectId: string, episodeId: string) {
           if (a.success) setAgent(a.data);
         }
         if (msg.payload.agent.status === "idle") setDraft(null);
-        // Messages committed while this tab was away come with a fresh list.
+        // Messages and jobs committed while this tab was away come with a fresh list.
         void loadMessages();
+        refreshJobs();
         if (board.applyMetadata(msg.payload) === "gap") connection.resync();
         break;
       case "board_event": {
         const result = board.applyEvent(msg.seq ?? -1, msg.payload.event);
         if (result === "gap") connection.resync();
         if (result === "applied") highlight(touchedFrames(msg.payload.event));
+        if (msg.payload.event.kind === "set_frame_media") {
+          const { id, media } = msg.payload.event.data;
+          if (media.jobId && (media.state === "queued" || media.state === "running")) liveFor(media.jobId, id);
+          refreshJobs();
+        }
         break;
       }
+      case "progress": {
+        const p = z.object({ jobId: z.string(), frameId: z.string(), progress: z.number() }).safeParse(msg.payload);
+        if (p.success) {
+          liveFor(p.data.jobId, p.data.frameId);
+          // Never backwards within an attempt.
+          setLive(p.data.frameId, "progress", (old) => Math.max(old ?? 0, p.data.progress));
+        }
+        break;
+      }
+      case "plugin_status": {
+        const p = z.object({ jobId: z.string(), plugin: z.string(), status: z.string(), timing_ms: z.number().optional() }).safeParse(msg.payload);
+        const frameId = p.success ? jobFrame.get(p.data.jobId) : undefined;
+        if (p.success && frameId) setLive(frameId, "plugins", p.data.plugin, { status: p.data.status, ms: p.data.timing_ms });
+        break;
+      }
+      case "frame":
+        refreshJobs();
+        break;
       case "presence":
         setPeers(msg.payload.peers);
         break;
@@ -100,9 +147,12 @@ export function createStudio(projectId: string, episodeId: string) {
       case "error":
         setNotice({ kind: "error", text: msg.payload.message });
         break;
-      case "warning":
-        setNotice({ kind: "info", text: msg.payload.message });
+      case "warning": {
+        const frameId = msg.payload.jobId ? jobFrame.get(msg.payload.jobId) : undefined;
+        if (frameId) setLive(frameId, "warnings", produce((w) => void w.push(msg.payload.message)));
+        else setNotice({ kind: "info", text: msg.payload.message });
         break;
+      }
     }
   };
 
@@ -205,7 +255,40 @@ export function createStudio(projectId: string, episodeId: string) {
     }
   }
 
+  async function generate(frameId: string): Promise<void> {
+    try {
+      const { job } = await api.generate(projectId, episodeId, frameId);
+      liveFor(job.id, frameId);
+      refreshJobs();
+    } catch (err) {
+      setNotice({ kind: "error", text: `Could not start the render: ${describeError(err)}` });
+    }
+  }
+
+  async function generateAll(): Promise<void> {
+    const frames = board.state.board?.frames ?? [];
+    const todo = frames.filter((f) => f.media.state !== "queued" && f.media.state !== "running");
+    for (const f of todo) await generate(f.id);
+    setNotice({ kind: "info", text: `Queued ${todo.length} render${todo.length === 1 ? "" : "s"}.` });
+  }
+
+  async function jobAction(kind: "cancel" | "retry", jobId: string): Promise<void> {
+    try {
+      const { job } = kind === "cancel" ? await api.cancelJob(jobId) : await api.retryJob(jobId);
+      if (kind === "retry") liveFor(job.id, job.frameId);
+      refreshJobs();
+    } catch (err) {
+      setNotice({ kind: "error", text: describeError(err) });
+    }
+  }
+
   return {
+    live,
+    jobs,
+    generate,
+    generateAll,
+    cancelJob: (jobId: string) => jobAction("cancel", jobId),
+    retryJob: (jobId: string) => jobAction("retry", jobId),
     messages,
     draft,
     agent,

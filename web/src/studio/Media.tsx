@@ -1,0 +1,123 @@
+// A frame's media, live: the rendered image when it is ready, a progress
+// bar and the pipeline inspector (stage badges, timings as bars, warnings)
+// while a job runs, and Generate / Cancel / Retry. Plus the episode's jobs.
+import { For, Show } from "solid-js";
+import type { Frame } from "../../../worker/domain/board";
+import { PLUGINS } from "../../../worker/domain/jobs";
+import type { Studio } from "./studio-state";
+
+export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }) {
+  const s = props.studio;
+  const live = () => s.live[props.frame.id];
+  const m = () => props.frame.media;
+  const active = () => m().state === "queued" || m().state === "running";
+  const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
+  return (
+    <div class="frame-media">
+      <Show when={m().state === "ready" && m().url}>
+        <img class="frame-image" src={m().url} alt={`Storyboard image for shot ${props.shot}`} loading="lazy" />
+      </Show>
+      <Show when={active() || (live() && live()!.jobId === m().jobId && Object.keys(live()!.plugins).length > 0)}>
+        <div
+          class="progress-bar"
+          role="progressbar"
+          aria-label={`Render progress for shot ${props.shot}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={m().state === "ready" ? 100 : (live()?.progress ?? 0)}
+        >
+          <div class="progress-fill" style={{ width: `${m().state === "ready" ? 100 : (live()?.progress ?? 0)}%` }} />
+        </div>
+        <div class="plugin-inspector" aria-label={`Pipeline stages for shot ${props.shot}`}>
+          <For each={PLUGINS}>
+            {(name) => {
+              const p = () => live()?.plugins[name];
+              return (
+                <div class={`stage stage-${p()?.status ?? "waiting"}`}>
+                  <span class="stage-name">{name}</span>
+                  <span class="stage-bar" aria-hidden="true">
+                    <span style={{ width: `${p()?.ms !== undefined ? Math.max(4, (p()!.ms! / maxMs()) * 100) : 0}%` }} />
+                  </span>
+                  <span class="stage-ms">{p()?.ms !== undefined ? `${p()!.ms} ms` : p()?.status ?? "waiting"}</span>
+                </div>
+              );
+            }}
+          </For>
+          <For each={live()?.warnings ?? []}>{(w) => <p class="stage-warning">{w}</p>}</For>
+        </div>
+      </Show>
+      <Show when={m().reason && (m().state === "blocked" || m().state === "failed")}>
+        <p class="media-reason">{m().reason}</p>
+      </Show>
+      <Show when={s.canEdit()}>
+        <div class="media-actions">
+          <Show when={active()}>
+            <button type="button" class="btn btn-secondary btn-small" aria-label={`Cancel render of shot ${props.shot}`} onClick={() => m().jobId && s.cancelJob(m().jobId!)}>
+              Cancel render
+            </button>
+          </Show>
+          <Show when={(m().state === "failed" || m().state === "blocked") && m().jobId}>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => s.retryJob(m().jobId!)}>
+              Retry render
+            </button>
+          </Show>
+          <Show when={!active()}>
+            <button
+              type="button"
+              class="btn btn-secondary btn-small"
+              aria-label={`${m().state === "ready" ? "Regenerate" : "Generate"} image for shot ${props.shot}`}
+              onClick={() => s.generate(props.frame.id)}
+            >
+              {m().state === "ready" ? "Regenerate" : "Generate"}
+            </button>
+          </Show>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+export function JobsPanel(props: { studio: Studio }) {
+  const s = props.studio;
+  const shotOf = (frameId: string) => {
+    const i = s.board.board?.frames.findIndex((f) => f.id === frameId) ?? -1;
+    return i < 0 ? "removed" : String(i + 1);
+  };
+  return (
+    <section class="panel jobs-panel" aria-labelledby="jobs-h">
+      <div class="panel-head">
+        <h2 id="jobs-h">Renders</h2>
+        <Show when={s.canEdit() && (s.board.board?.frames.length ?? 0) > 0}>
+          <button type="button" class="btn btn-secondary btn-small" onClick={() => s.generateAll()}>
+            Generate all
+          </button>
+        </Show>
+      </div>
+      <Show when={s.jobs().length > 0} fallback={<p class="muted small">No renders yet. Generate a frame to see its job here.</p>}>
+        <ul class="job-list">
+          <For each={s.jobs().slice(0, 20)}>
+            {(j) => (
+              <li class={`job job-${j.status}`}>
+                <span class="job-shot">Shot {shotOf(j.frameId)}</span>
+                <span class={`job-status status-${j.status}`}>{j.status}</span>
+                <span class="muted small">
+                  {j.provider} · attempt {j.attempt}
+                </span>
+                <Show when={s.canEdit() && (j.status === "pending" || j.status === "running" || j.status === "blocked")}>
+                  <button type="button" class="link-btn" onClick={() => s.cancelJob(j.id)}>
+                    Cancel
+                  </button>
+                </Show>
+                <Show when={s.canEdit() && (j.status === "failure" || j.status === "blocked")}>
+                  <button type="button" class="link-btn" onClick={() => s.retryJob(j.id)}>
+                    Retry
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
