@@ -4,6 +4,8 @@
 // room is measured against. Never deployed; see bench/wrangler.bench.toml.
 import { DurableObject } from "cloudflare:workers";
 import app from "../worker/index";
+import { composePrompt } from "../worker/jobs/pipeline";
+import { SketchProvider } from "../worker/media/sketch";
 import type { Env } from "../worker/env";
 
 export { EpisodeRoom } from "../worker/index";
@@ -23,6 +25,24 @@ export class EchoRoom extends DurableObject {
   }
 }
 
+/**
+ * The jobs baseline: the same work a sketch job does for its output
+ * (compose the prompt, render, write artifact and manifest to R2), inline,
+ * with no queue, no lifecycle, no logs and no room events.
+ */
+async function inlineRender(env: Env, n: number): Promise<Response> {
+  const provider = new SketchProvider();
+  const frame = { id: "f1", shot: null, beatId: null, title: "Bench frame", prompt: "a neon sign in the rain", camera: "CU", durationSec: 3, dialogue: "", continuity: { assetIds: [], notes: "" }, status: "draft" as const, media: { state: "none" as const } };
+  const start = Date.now();
+  for (let i = 0; i < n; i++) {
+    const prompt = composePrompt({ frame, shot: "1", assets: [] });
+    const out = await provider.render({ prompt, frame, shot: "1", assets: [] });
+    await env.ARTIFACTS.put(`bench/inline/${i}.svg`, out.bytes, { httpMetadata: { contentType: out.mime } });
+    await env.ARTIFACTS.put(`bench/inline/${i}.manifest.json`, JSON.stringify({ i, size: out.bytes.byteLength }));
+  }
+  return Response.json({ n, ms: Date.now() - start });
+}
+
 interface BenchEnv extends Env {
   ECHO_ROOM: DurableObjectNamespace<EchoRoom>;
 }
@@ -31,6 +51,7 @@ export default {
   fetch(request: Request, env: BenchEnv, ctx: ExecutionContext) {
     const url = new URL(request.url);
     if (url.pathname === "/bench/echo") return env.ECHO_ROOM.get(env.ECHO_ROOM.idFromName(url.searchParams.get("room") ?? "echo")).fetch(request);
+    if (url.pathname === "/bench/inline-render") return inlineRender(env, Number(url.searchParams.get("n") ?? 100));
     return app.fetch(request, env, ctx);
   },
   queue: app.queue,

@@ -45,6 +45,17 @@ const CAPABILITIES = [
       "bench/agent.bench.mjs: parser MB/s at 4 B and 64 B chunks vs fast-xml-parser re-parse; closing tag → board_event p50/p99",
     ],
   },
+  {
+    id: "04-media-jobs",
+    title: "Media jobs: queued frame generation with an honest lifecycle, live progress and R2 manifests",
+    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/jobs\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /e2e\/media\.spec\.ts/],
+    proves: [
+      "test/unit/jobs.test.ts: every (status, action) pair of the lifecycle; the sketch card escapes all text; prompt composition with asset prompts",
+      "test/workers/jobs.test.ts: generate through the real queue to success with artifact + manifest (checksum) in R2, ordered logs, provider record, plugin timings, progress never decreasing, queued→running→ready on the card; idempotency; roles and visibility; blocked without a key and retry; cancel final; 25 cancel-vs-finish races; two concurrent retries make one attempt; redelivery makes one success",
+      "e2e/media.spec.ts: Generate shows a progress bar then the image; Cancel shows canceled and no image",
+      "bench/jobs.bench.mjs: 100 sketch jobs through the local queue: jobs/s, create→terminal p50/p99, plugin shares, beside the same output work done inline",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });

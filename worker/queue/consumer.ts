@@ -17,31 +17,35 @@ export const DEAD_LETTER_QUEUE = "reelroom-jobs-dlq";
 
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE;
-  for (const msg of batch.messages) {
-    const parsed = JobQueueMessage.safeParse(msg.body);
-    if (!parsed.success) {
-      console.warn(JSON.stringify({ at: "queue", event: "dropped_invalid_message", messageId: msg.id }));
-      msg.ack();
-      continue;
-    }
-    const body = parsed.data;
-    if (body.type === "health_probe") {
-      // The probe only proves delivery end to end; nothing to do.
-      msg.ack();
-      continue;
-    }
-    if (deadLetters) {
-      await deadLettered(env, body.jobId);
-      msg.ack();
-      continue;
-    }
-    try {
-      await processJob(env, body);
-      msg.ack();
-    } catch (err) {
-      console.error(JSON.stringify({ at: "queue", event: "job_attempt_threw", jobId: body.jobId, error: String(err) }));
-      msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
-    }
+  // Messages in a batch are independent jobs: run them side by side. Each
+  // one's lifecycle is guarded on its own row, so order does not matter.
+  await Promise.all(batch.messages.map((msg) => consumeOne(msg, env, deadLetters)));
+}
+
+async function consumeOne(msg: Message<unknown>, env: Env, deadLetters: boolean): Promise<void> {
+  const parsed = JobQueueMessage.safeParse(msg.body);
+  if (!parsed.success) {
+    console.warn(JSON.stringify({ at: "queue", event: "dropped_invalid_message", messageId: msg.id }));
+    msg.ack();
+    return;
+  }
+  const body = parsed.data;
+  if (body.type === "health_probe") {
+    // The probe only proves delivery end to end; nothing to do.
+    msg.ack();
+    return;
+  }
+  if (deadLetters) {
+    await deadLettered(env, body.jobId);
+    msg.ack();
+    return;
+  }
+  try {
+    await processJob(env, body);
+    msg.ack();
+  } catch (err) {
+    console.error(JSON.stringify({ at: "queue", event: "job_attempt_threw", jobId: body.jobId, error: String(err) }));
+    msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });
   }
 }
 
