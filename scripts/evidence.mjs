@@ -48,10 +48,12 @@ const CAPABILITIES = [
   {
     id: "04-media-jobs",
     title: "Media jobs: queued frame generation with an honest lifecycle, live progress and R2 manifests",
-    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/jobs\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /e2e\/media\.spec\.ts/],
+    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/jobs\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /test\/restart\//, /e2e\/media\.spec\.ts/],
     proves: [
       "test/unit/jobs.test.ts: every (status, action) pair of the lifecycle; the sketch card escapes all text; prompt composition with asset prompts",
       "test/workers/jobs.test.ts: generate through the real queue to success with artifact + manifest (checksum) in R2, ordered logs, provider record, plugin timings, progress never decreasing, queued→running→ready on the card; idempotency; roles and visibility; blocked without a key and retry; cancel final; 25 cancel-vs-finish races; two concurrent retries make one attempt; redelivery makes one success",
+      "test/workers-openai/media.test.ts: a paid provider is blocked until the owner consents, then a retry renders a real PNG with a redacted provider record",
+      "test/restart/durability.test.ts: job state, logs, artifact, manifest, board and chat read back after wrangler dev restarts on the same state",
       "e2e/media.spec.ts: Generate shows a progress bar then the image; Cancel shows canceled and no image",
       "bench/jobs.bench.mjs: 100 sketch jobs through the local queue: jobs/s, create→terminal p50/p99, plugin shares, beside the same output work done inline",
     ],
@@ -69,6 +71,8 @@ console.log("evidence: unit tests");
 sh("npx", ["vitest", "run", "--config", "vitest.unit.config.ts", "--reporter=json", "--outputFile=reports/vitest-unit.json"]);
 console.log("evidence: Workers-runtime tests");
 sh("npx", ["vitest", "run", "--config", "vitest.workers.config.ts", "--reporter=json", "--outputFile=reports/vitest-workers.json"]);
+console.log("evidence: restart durability test");
+sh("npx", ["vitest", "run", "--config", "vitest.restart.config.ts", "--reporter=json", "--outputFile=reports/vitest-restart.json"]);
 console.log("evidence: Playwright");
 sh("npx", ["playwright", "test"], { env: { ...process.env, CI: "true" } });
 console.log("evidence: benches");

@@ -14,10 +14,10 @@ function run(cmd, args) {
  * it (npx, wrangler, workerd); the e2e server keeps it in its own group
  * instead, because Playwright ends the web server by killing that group.
  */
-export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true, config, vars = {} }) {
+export async function startLocalServer({ port, state, build = true, stdio = "ignore", detached = true, config, vars = {}, fresh = true }) {
   const cfg = config ? ["--config", config] : [];
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-  rmSync(state, { recursive: true, force: true });
+  if (fresh) rmSync(state, { recursive: true, force: true });
   if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state, ...cfg]);
   const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg, ...varArgs], {
@@ -48,5 +48,17 @@ export async function startLocalServer({ port, state, build = true, stdio = "ign
         // already gone
       }
     },
+    /** Resolves once the whole process group has exited, so a restart can reuse the port and state. */
+    stopped: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        try {
+          if (detached) process.kill(-child.pid, "SIGTERM");
+          else child.kill("SIGTERM");
+        } catch {
+          resolve();
+        }
+      }),
   };
 }

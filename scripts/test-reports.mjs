@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 
 export function readCases() {
   const out = [];
-  for (const f of ["reports/vitest-unit.json", "reports/vitest-workers.json"]) {
+  for (const f of ["reports/vitest-unit.json", "reports/vitest-workers.json", "reports/vitest-restart.json"]) {
     if (!existsSync(f)) continue;
     for (const file of JSON.parse(readFileSync(f, "utf8")).testResults ?? []) {
       for (const t of file.assertionResults ?? []) out.push([file.name.replace(`${process.cwd()}/`, ""), t.status]);

@@ -22,6 +22,14 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
     }
     let body = "";
     for await (const c of req) body += c;
+    if (req.url === "/v1/images/generations") {
+      // A real 1x1 PNG, so the stored artifact is a genuine image.
+      const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+      log.push({ scenario: "images", auth: req.headers.authorization ?? "", aborted: false, at: Date.now() });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: [{ b64_json: png }] }));
+      return;
+    }
     let last = "";
     try {
       const msgs = JSON.parse(body).messages ?? [];

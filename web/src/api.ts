@@ -88,6 +88,9 @@ export const api = {
     ),
   jobs: (projectId: string, episodeId: string) =>
     request(z.object({ jobs: z.array(Job), nextCursor: z.string().nullable() }), "GET", `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`),
+  consent: (projectId: string) => request(z.object({ paidMedia: z.boolean() }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
+  setConsent: (projectId: string, paidMedia: boolean) =>
+    request(z.object({ paidMedia: z.boolean() }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
   cancelJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/cancel`),
   retryJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/retry`),
 };

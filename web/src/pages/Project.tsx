@@ -104,12 +104,17 @@ export function ProjectPage() {
                     </form>
                   </Show>
                 </section>
-                <Members
-                  projectId={params.projectId}
-                  members={p().members}
-                  isOwner={p().role === "owner"}
-                  onChange={(members) => setInfo({ ...p(), members })}
-                />
+                <div class="side-stack">
+                  <Members
+                    projectId={params.projectId}
+                    members={p().members}
+                    isOwner={p().role === "owner"}
+                    onChange={(members) => setInfo({ ...p(), members })}
+                  />
+                  <Show when={p().role === "owner"}>
+                    <Settings projectId={params.projectId} />
+                  </Show>
+                </div>
               </div>
             </>
           )}
@@ -213,6 +218,33 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
             Add to team
           </Button>
         </form>
+      </Show>
+    </section>
+  );
+}
+
+/** Owner settings: consent to paid image providers, which jobs check before calling them. */
+function Settings(props: { projectId: string }) {
+  const [consent, { mutate }] = createResource(() => props.projectId, (id) => api.consent(id));
+  const [error, setError] = createSignal<string>();
+  const toggle = async (paidMedia: boolean) => {
+    setError();
+    try {
+      mutate(await api.setConsent(props.projectId, paidMedia));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <section aria-labelledby="settings-h" class="panel">
+      <h2 id="settings-h">Settings</h2>
+      <label class="check">
+        <input type="checkbox" checked={consent()?.paidMedia ?? false} disabled={consent.loading} onChange={(e) => toggle(e.currentTarget.checked)} />
+        Allow paid image providers (OpenAI, Workers AI) for this project
+      </label>
+      <p class="hint">Renders with a paid provider are blocked until an owner allows them here. The offline sketch renderer is always free.</p>
+      <Show when={error()}>
+        <Alert>{error()}</Alert>
       </Show>
     </section>
   );

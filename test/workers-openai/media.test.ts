@@ -1,0 +1,54 @@
+// A paid media provider (openai images, against the fake server): blocked
+// until the project owner consents, then retried to success, with a
+// redacted provider record.
+import { describe, expect, it } from "vitest";
+import type { ExtendedJob, Job } from "../../worker/domain/jobs";
+import { episodeOf, projectOf, signUp, type Person, addMember } from "../workers/helpers";
+import { command, connect } from "../workers/socket";
+
+const SECRET = "sk-test-PLANTED-SECRET-0123456789abcdef";
+
+async function until(p: Person, id: string, done: (j: Job) => boolean): Promise<Job> {
+  for (let i = 0; i < 200; i++) {
+    const { job } = (await (await p.client.get(`/api/v1/jobs/${id}`)).json()) as { job: Job };
+    if (done(job)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("job stuck");
+}
+const terminal = (j: Job) => ["success", "failure", "blocked", "canceled"].includes(j.status);
+
+describe("paid media providers", () => {
+  it("block until the owner consents; after consent a retry renders a real image", async () => {
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const episodeId = await episodeOf(owner, projectId);
+    const sock = await connect(owner, projectId, episodeId);
+    await command(sock, { type: "add_frame", frame: { id: "f1", title: "Sign", prompt: "neon sign" } });
+    const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
+
+    const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "openai" })).json()) as { job: Job };
+    const blocked = await until(owner, job.id, terminal);
+    expect(blocked.status).toBe("blocked");
+    expect(blocked.blockedReason).toMatch(/owner has not allowed paid image generation with openai/);
+
+    const editor = await signUp("editor");
+    await addMember(owner, projectId, editor, "editor");
+    expect((await editor.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(403);
+    expect((await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(200);
+
+    expect((await owner.client.post(`/api/v1/jobs/${job.id}/retry`)).status).toBe(200);
+    const done = await until(owner, job.id, (j) => j.attempt === 2 && terminal(j));
+    expect(done.status).toBe("success");
+    const img = await owner.client.get(done.artifactUrl!);
+    expect(img.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await img.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+
+    const ext = (await (await owner.client.get(`/api/v1/jobs/${job.id}/extended`)).json()) as ExtendedJob;
+    expect(ext.provider_requests).toEqual([expect.objectContaining({ provider: "openai", outcome: "ok", attempt: 2 })]);
+    expect(JSON.stringify(ext)).not.toContain(SECRET);
+    expect(ext.attempts.map((a) => a.status)).toEqual(["blocked", "success"]);
+    sock.close();
+  });
+});
