@@ -15,6 +15,7 @@ import { healthRoutes } from "./routes/health";
 import { projectRoutes } from "./routes/projects";
 import { realtimeRoutes } from "./routes/realtime";
 import { artifactRoutes, jobRoutes } from "./routes/jobs";
+import { opsRoutes } from "./routes/ops";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -41,7 +42,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1/projects", projectRoutes)
   .route("/api/v1/realtime", realtimeRoutes)
   .route("/api/v1/jobs", jobRoutes)
-  .route("/api/v1/artifacts", artifactRoutes);
+  .route("/api/v1/artifacts", artifactRoutes)
+  .route("/api/v1", opsRoutes);
 
 app.notFound(() => {
   throw new ApiError(404, "not_found", "No such route.");

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPrompt, estimateTokens, GRAMMAR } from "../../worker/domain/agent/prompt";
-import { makeRedactor, RedactingStream } from "../../worker/domain/agent/redact";
+import { makeRedactor, RedactingStream, redactDeep } from "../../worker/domain/agent/redact";
 import { TagStreamParser } from "../../worker/domain/agent/tag-parser";
 import { chunk, offlineAnswer } from "../../worker/agent/offline-agent";
 import { AgentRuns, type ChatMessage, type ChatStore, type RunRecord } from "../../worker/room/agent-runs";
@@ -46,6 +46,11 @@ describe("prompt assembly", () => {
 });
 
 describe("redaction", () => {
+  it("keeps JSON intact when a secret sits right before a quote", () => {
+    const r = makeRedactor([]);
+    expect(redactDeep({ content: 'set password=hunter2hunter2" ok' }, r)).toEqual({ content: 'set password=[redacted]" ok' });
+  });
+
   const secret = "sk-test-PLANTED-0123456789abcdef";
   const redact = makeRedactor([secret, "hunter2-long-password"]);
 

@@ -105,6 +105,17 @@ describe("the openai provider", () => {
     sock.close();
   });
 
+  it("ignores a command identical to one already applied, but not one that was rejected", async () => {
+    const { owner, sock, base } = await room();
+    const runId = await ask(sock, "scenario:dup");
+    expect((await ended(sock)).payload.status).toBe("completed");
+    const { trace } = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { commands: { status: string }[] } };
+    expect(trace.commands.map((c) => c.status)).toEqual(["rejected", "applied", "applied", "duplicate"]);
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames[0]).toMatchObject({ id: "fa", camera: "WS" });
+    sock.close();
+  });
+
   it("never lets a configured secret reach a trace, a message, a record or a socket", async () => {
     const { owner, sock, base } = await room();
     const runId = await ask(sock, `scenario:leak my key is ${SECRET}`);

@@ -146,6 +146,9 @@ export const jobs = sqliteTable(
     manifestKey: text("manifest_key"),
     parentJobId: text("parent_job_id"),
     deadLettered: integer("dead_lettered", { mode: "boolean" }).notNull().default(false),
+    // Set when the job reaches success or failure: metrics read these through an index.
+    finishedAt: text("finished_at"),
+    latencyMs: integer("latency_ms"),
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
@@ -155,6 +158,9 @@ export const jobs = sqliteTable(
     index("jobs_episode_idx").on(t.episodeId, t.createdAt),
     index("jobs_status_idx").on(t.status, t.createdAt),
     uniqueIndex("jobs_idempotency_unique").on(t.projectId, t.idempotencyKey),
+    index("jobs_finished_idx").on(t.finishedAt),
+    index("jobs_latency_idx").on(t.status, t.latencyMs),
+    index("jobs_project_status_idx").on(t.projectId, t.status),
   ],
 );
 
@@ -219,3 +225,31 @@ export const projectConsents = sqliteTable("project_consents", {
   grantedBy: text("granted_by").notNull(),
   grantedAt: createdAt(),
 });
+
+// ---- operations ----
+
+// One row per agent run, written by the room, for the operations metrics.
+export const agentRuns = sqliteTable(
+  "agent_runs",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id").notNull(),
+    episodeId: text("episode_id").notNull(),
+    status: text("status").notNull(),
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at"),
+  },
+  (t) => [index("agent_runs_project_idx").on(t.projectId, t.status), index("agent_runs_status_idx").on(t.status)],
+);
+
+// Open sockets per room, written by the room on connect and close.
+export const roomStats = sqliteTable(
+  "room_stats",
+  {
+    episodeId: text("episode_id").primaryKey(),
+    projectId: text("project_id").notNull(),
+    openSockets: integer("open_sockets").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("room_stats_project_idx").on(t.projectId)],
+);

@@ -60,11 +60,30 @@ export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<type
   return null;
 }
 
-/** Runs one attempt. Stale, duplicate or redelivered messages change nothing. */
-export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "stale"> {
+/** An attempt that has not reported for this long is taken to have died with its isolate. */
+export const STUCK_AFTER_MS = 60_000;
+
+/**
+ * Runs one attempt. Stale or duplicate messages change nothing. A message
+ * for an attempt that is still running answers "busy" (the consumer asks the
+ * queue to deliver it again later); if by then the attempt has not reported
+ * for STUCK_AFTER_MS, it died with its isolate and is failed, so a job never
+ * stays "running" for ever.
+ */
+export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "stale" | "busy"> {
   const db = drizzle(env.DB, { schema });
   const found = await getJob(db, msg.jobId);
-  if (!found || found.status !== "pending" || found.attempt !== msg.attempt || found.attemptToken !== msg.token) return "stale";
+  if (!found || found.attempt !== msg.attempt || found.attemptToken !== msg.token) return "stale";
+  if (found.status === "running") {
+    if (Date.now() - Date.parse(found.updatedAt) < STUCK_AFTER_MS) return "busy";
+    const reason = "The attempt stopped reporting (its worker was restarted). Retry to run it again.";
+    if (await guarded(db, found.id, "fail", { token: msg.token, set: { error: reason } })) {
+      await log(db, found.id, found.attempt, "error", reason);
+      await roomFor(env, found.episodeId).applyFrameMedia(found.frameId, { state: "failed", jobId: found.id, reason }).catch(() => false);
+    }
+    return "done";
+  }
+  if (found.status !== "pending") return "stale";
   const row = found;
   const room = roomFor(env, row.episodeId);
   const input = row.input as unknown as JobInput;
@@ -82,8 +101,6 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
     return "done";
   }
   if (!(await guarded(db, row.id, "start", { token: msg.token }))) return "stale";
-  await log(db, row.id, row.attempt, "info", `Attempt ${row.attempt} started.`);
-  await media({ state: "running", jobId: row.id });
 
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
@@ -109,6 +126,8 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
 
   let written: string[] = [];
   try {
+    await log(db, row.id, row.attempt, "info", `Attempt ${row.attempt} started.`);
+    await media({ state: "running", jobId: row.id });
     await say("progress", { frameId, progress: 0 });
     const prompt = await stage("compose_prompt", async () => composePrompt(input));
     const provider = mediaProvider(env, row.provider);

@@ -2,7 +2,7 @@
 // Every status change is a guarded conditional update built from the pure
 // lifecycle, so two racing writers (a cancel and a finishing attempt, two
 // retries) can never both win.
-import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { jobAttempts, jobLogs, jobs, providerRequests } from "../db/schema";
 import { type Job, type JobAction, type JobStatus, JobStatus as JobStatusSchema, transition } from "../domain/jobs";
 import type { Db } from "../env";
@@ -119,11 +119,13 @@ export async function guarded(
   const current = await getJob(db, jobId);
   if (!current || !from.includes(current.status as JobStatus)) return null;
   const to = transition(current.status as JobStatus, action)!;
+  const finished =
+    to === "success" || to === "failure" ? { finishedAt: nowIso(), latencyMs: Math.max(0, Date.now() - Date.parse(current.createdAt)) } : {};
   const conds: SQL[] = [eq(jobs.id, jobId), eq(jobs.status, current.status), eq(jobs.attempt, current.attempt)];
   if (opts.token) conds.push(eq(jobs.attemptToken, opts.token));
   const rows = await db
     .update(jobs)
-    .set({ ...opts.set, status: to, updatedAt: nowIso() })
+    .set({ ...opts.set, ...finished, status: to, updatedAt: nowIso() })
     .where(and(...conds))
     .returning();
   const row = rows[0];
@@ -148,7 +150,7 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
   if (!current || transition(current.status as JobStatus, "retry") === null) return null;
   const next = current.attempt + 1;
   const row = await guarded(db, jobId, "retry", {
-    set: { attempt: next, attemptToken: randomToken(16), progress: 0, error: null, blockedReason: null, pluginTimings: {}, warnings: [], artifactKey: null, manifestKey: null },
+    set: { attempt: next, attemptToken: randomToken(16), progress: 0, error: null, blockedReason: null, pluginTimings: {}, warnings: [], artifactKey: null, manifestKey: null, finishedAt: null, latencyMs: null },
   });
   if (!row) return null;
   await db.insert(jobAttempts).values({ jobId, attempt: next, status: "pending" }).onConflictDoNothing();
@@ -175,6 +177,9 @@ export interface JobFilter {
   projectIds: string[];
   episodeId?: string;
   status?: JobStatus;
+  provider?: string;
+  from?: string;
+  to?: string;
   cursor?: { createdAt: string; id: string };
   limit: number;
 }
@@ -185,6 +190,9 @@ export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
   const conds: SQL[] = [inArray(jobs.projectId, f.projectIds)];
   if (f.episodeId) conds.push(eq(jobs.episodeId, f.episodeId));
   if (f.status) conds.push(eq(jobs.status, f.status));
+  if (f.provider) conds.push(eq(jobs.provider, f.provider));
+  if (f.from) conds.push(gte(jobs.createdAt, f.from));
+  if (f.to) conds.push(lt(jobs.createdAt, f.to));
   if (f.cursor) {
     conds.push(or(lt(jobs.createdAt, f.cursor.createdAt), and(eq(jobs.createdAt, f.cursor.createdAt), lt(jobs.id, f.cursor.id)))!);
   }

@@ -41,8 +41,9 @@ async function consumeOne(msg: Message<unknown>, env: Env, deadLetters: boolean)
     return;
   }
   try {
-    await processJob(env, body);
-    msg.ack();
+    const outcome = await processJob(env, body);
+    if (outcome === "busy") msg.retry({ delaySeconds: 65 });
+    else msg.ack();
   } catch (err) {
     console.error(JSON.stringify({ at: "queue", event: "job_attempt_threw", jobId: body.jobId, error: String(err) }));
     msg.retry({ delaySeconds: Math.min(30, 2 ** msg.attempts) });

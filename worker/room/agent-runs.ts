@@ -68,6 +68,8 @@ export interface AgentRunsDeps {
   budgetTokens: number;
   /** Starts a generation job for the agent's <generate frame="…"/>. */
   generate?: (frameId: string, userId: string) => Promise<{ ok: true; jobId: string } | { ok: false; message: string }>;
+  /** Told when a run starts and ends, for the operations metrics. */
+  observe?: (runId: string, status: RunStatus) => void;
   /** Keeps the object alive while a run streams. */
   keepAlive: (p: Promise<unknown>) => void;
   now?: () => number;
@@ -154,6 +156,7 @@ export class AgentRuns {
     this.active = { record, controller };
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
+    this.deps.observe?.(runId, "pending");
     this.deps.keepAlive(this.run(record, provider, built.messages, prompt, controller));
     return { ok: true, runId };
   }
@@ -198,7 +201,7 @@ export class AgentRuns {
     this.deps.chat.putRun(redactDeep(run, this.deps.redact));
   }
 
-  private handle(run: RunRecord, e: ParseEvent, started: number, gate: RedactingStream): void {
+  private handle(run: RunRecord, e: ParseEvent, started: number, gate: RedactingStream, applied: Set<string>): void {
     const atMs = Math.round(this.now() - started);
     const core = this.deps.core();
     switch (e.kind) {
@@ -208,8 +211,16 @@ export class AgentRuns {
       case "command": {
         // What the model writes onto the board is redacted too.
         const command = redactDeep(e.command, this.deps.redact);
+        // A command identical to one this run already applied is ignored (CONTRACT 5);
+        // one that was rejected may be tried again once the board allows it.
+        const key = JSON.stringify(command);
+        if (applied.has(key)) {
+          run.trace.commands.push({ atMs, tag: e.tag, status: "duplicate", command, reason: "identical to a command already applied in this run" });
+          return;
+        }
         const out = core.execute(command, { type: "agent", id: "agent" }, run.id);
         if (out.ok) {
+          applied.add(key);
           this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
           run.trace.commands.push({ atMs, tag: e.tag, status: "applied", command, seq: out.value.seq });
         } else {
@@ -219,6 +230,12 @@ export class AgentRuns {
         return;
       }
       case "generate": {
+        const key = JSON.stringify({ generate: e.frameId });
+        if (applied.has(key)) {
+          run.trace.commands.push({ atMs, tag: "generate", status: "duplicate", command: { generate: e.frameId }, reason: "identical to a command already applied in this run" });
+          return;
+        }
+        applied.add(key);
         const entry: TraceEntry = { atMs, tag: "generate", status: "applied", command: { generate: e.frameId } };
         run.trace.commands.push(entry);
         if (!this.deps.generate) {
@@ -243,19 +260,17 @@ export class AgentRuns {
         run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", reason: e.reason });
         this.deps.broadcast("warning", { code: "tag_rejected", message: this.deps.redact(`The agent's <${e.tag}> was rejected: ${e.reason}`), runId: run.id });
         return;
-      case "duplicate":
-        run.trace.commands.push({ atMs, tag: e.tag, status: "duplicate", command: e.command, reason: "identical to a command already applied in this run" });
-        return;
     }
   }
 
   private async run(run: RunRecord, provider: AgentProvider, messages: PromptMessage[], latest: string, controller: AbortController): Promise<void> {
     const parser = new TagStreamParser();
     const gate = new RedactingStream(this.deps.redact);
+    const applied = new Set<string>();
     const started = this.now();
     let lastSave = started;
     const finish = (status: RunStatus, error?: { kind: string; message: string; retryable: boolean }) => {
-      for (const e of parser.end()) this.handle(run, e, started, gate);
+      for (const e of parser.end()) this.handle(run, e, started, gate, applied);
       this.emitProse(run, gate.flush());
       run.status = status;
       run.trace.timings.totalMs = Math.round(this.now() - started);
@@ -266,6 +281,7 @@ export class AgentRuns {
       }
       this.active = null;
       this.save(run);
+      this.deps.observe?.(run.id, status);
       if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
       this.deps.broadcast("agent_status", { runId: run.id, status, ...(run.reason ? { reason: run.reason } : {}), ...(error ? { retryable: error.retryable } : {}) });
     };
@@ -278,7 +294,7 @@ export class AgentRuns {
           this.deps.broadcast("agent_status", { runId: run.id, status: "streaming" });
         }
         run.trace.raw += piece;
-        for (const e of parser.write(piece)) this.handle(run, e, started, gate);
+        for (const e of parser.write(piece)) this.handle(run, e, started, gate, applied);
         if (this.now() - lastSave > SAVE_EVERY_MS) {
           lastSave = this.now();
           this.save(run);

@@ -23,6 +23,8 @@ import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
 import { makeRedactor } from "../domain/agent/redact";
 import { AgentRuns, type ChatMessage, type Trace } from "./agent-runs";
 import { startGeneration } from "../jobs/generate";
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../db/schema";
 import { type Committed, type Outcome, RoomCore } from "./room-core";
 import { SqliteRoomStore } from "./sqlite-store";
 
@@ -68,10 +70,12 @@ export class EpisodeRoom extends DurableObject<Env> {
   private readonly bad = new Map<string, number[]>();
 
   private readonly agent: AgentRuns;
+  private readonly db: ReturnType<typeof drizzle<typeof schema>>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
+    this.db = drizzle(env.DB, { schema });
     this.agent = new AgentRuns({
       core: () => this.core,
       chat: this.store,
@@ -80,6 +84,7 @@ export class EpisodeRoom extends DurableObject<Env> {
       redact: makeRedactor(secretValues(env)),
       budgetTokens: Number(env.AGENT_PROMPT_BUDGET) || DEFAULT_BUDGET_TOKENS,
       keepAlive: (p) => ctx.waitUntil(p),
+      observe: (runId, status) => this.recordRun(runId, status),
       generate: async (frameId, userId) => {
         const projectId = this.store.getMeta("projectId");
         if (!projectId) return { ok: false, message: "the room does not know its project" };
@@ -114,6 +119,52 @@ export class EpisodeRoom extends DurableObject<Env> {
     return { seq: this.core.seq, board: this.core.board };
   }
 
+  // ---- operations records (D1), written off the hot path ----
+
+  private background(what: string, p: Promise<unknown>): void {
+    this.ctx.waitUntil(p.catch((err) => console.error(JSON.stringify({ at: "room", what, error: String(err) }))));
+  }
+
+  private recordRun(runId: string, status: string): void {
+    const projectId = this.store.getMeta("projectId");
+    const episodeId = this.store.getMeta("episodeId");
+    if (!projectId || !episodeId) return;
+    const now = new Date().toISOString();
+    const ended = ["completed", "stopped", "failed"].includes(status);
+    this.background(
+      "agent_runs",
+      this.db
+        .insert(schema.agentRuns)
+        .values({ id: runId, projectId, episodeId, status, startedAt: now, endedAt: ended ? now : null })
+        .onConflictDoUpdate({ target: schema.agentRuns.id, set: { status, ...(ended ? { endedAt: now } : {}) } }),
+    );
+  }
+
+  private recordSockets(): void {
+    const projectId = this.store.getMeta("projectId");
+    const episodeId = this.store.getMeta("episodeId");
+    if (!projectId || !episodeId) return;
+    const open = this.ctx.getWebSockets().filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    const updatedAt = new Date().toISOString();
+    this.background(
+      "room_stats",
+      this.db
+        .insert(schema.roomStats)
+        .values({ episodeId, projectId, openSockets: open, updatedAt })
+        .onConflictDoUpdate({ target: schema.roomStats.episodeId, set: { openSockets: open, updatedAt } }),
+    );
+  }
+
+  /** Audit rows for what people do in the room (undo, rewind, agent runs). */
+  private audit(att: Attachment, action: string, msgId: string, verdict: "allowed" | "denied" | "failed", details: Record<string, unknown>): void {
+    const projectId = this.store.getMeta("projectId");
+    const episodeId = this.store.getMeta("episodeId");
+    this.background(
+      "audit",
+      this.db.insert(schema.audit).values({ actor: att.userId, action, target: `episode:${episodeId}`, projectId, verdict, requestId: `ws:${msgId}`.slice(0, 100), details }),
+    );
+  }
+
   // ---- media jobs ----
 
   /** What a job renders: the frame as it is now, its shot label and its assets. */
@@ -125,8 +176,16 @@ export class EpisodeRoom extends DurableObject<Env> {
     return { frame, shot: shotLabel(frame, i), assets: board.assets.filter((a) => frame.continuity.assetIds.includes(a.id)) };
   }
 
-  /** The job runtime's set_frame_media, through the one mutation path. False if the frame is gone. */
+  /**
+   * The job runtime's set_frame_media, through the one mutation path. A job
+   * may only move a card it owns (a newer job queued on the frame wins), and
+   * a canceled card stays canceled for that job. False when nothing changed.
+   */
   async applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean> {
+    const current = this.core.board.frames.find((f) => f.id === frameId)?.media;
+    if (!current) return false;
+    if (media.state !== "queued" && current.jobId && current.jobId !== media.jobId) return false;
+    if (current.state === "canceled" && current.jobId === media.jobId && media.state !== "canceled") return false;
     const out = this.core.execute({ type: "set_frame_media", id: frameId, media }, { type: "system", id: "jobs" });
     if (!out.ok) return false;
     this.broadcast(envelope("board_event", { event: out.value.event }, out.value.seq));
@@ -221,6 +280,7 @@ export class EpisodeRoom extends DurableObject<Env> {
     };
     server.send(envelope("metadata", metadata));
     this.broadcastPresence();
+    this.recordSockets();
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -258,11 +318,12 @@ export class EpisodeRoom extends DurableObject<Env> {
     const msgId = msg.id;
     // Roles are checked per message, not only at connect: a demotion applies at once.
     if (att.role === "viewer") {
+      this.audit(att, "access.denied", msgId, "denied", { message: msg.type, reason: "viewer" });
       ws.send(envelope("ack", { id: msgId, ok: false, error: { code: "forbidden", message: "Viewers cannot change this episode." } }));
       return;
     }
     const actor = { type: "user" as const, id: att.userId };
-    const { ack } = this.core.once<AckPayload>(att.userId, msgId, () => {
+    const { ack, replayed } = this.core.once<AckPayload>(att.userId, msgId, () => {
       switch (msg.type) {
         case "board_command": {
           const runId = newId("edit", 12);
@@ -290,6 +351,14 @@ export class EpisodeRoom extends DurableObject<Env> {
       }
     });
     ws.send(envelope("ack", ack));
+    const AUDITED: Partial<Record<string, string>> = { undo_run: "board.undo", rewind: "board.rewind", chat_send: "agent.run.start", chat_regenerate: "agent.run.start", chat_stop: "agent.run.stop" };
+    const action = AUDITED[msg.type];
+    const dryRun = msg.type === "rewind" && msg.payload.dryRun;
+    if (action && !replayed && !dryRun) {
+      // The person's chat text stays out of the audit trail; the run id is enough to find it.
+      const payload = msg.type === "chat_send" ? {} : (msg.payload as Record<string, unknown>);
+      this.audit(att, action, msgId, ack.ok ? "allowed" : "failed", { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) });
+    }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -302,6 +371,7 @@ export class EpisodeRoom extends DurableObject<Env> {
       // the runtime already completed the close
     }
     this.broadcastPresence(ws);
+    this.recordSockets();
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {

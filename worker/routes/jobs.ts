@@ -9,12 +9,12 @@ import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { members } from "../db/schema";
 import { EntityId } from "../domain/api";
-import { type ExtendedJob, JobStatus } from "../domain/jobs";
+import { type ExtendedJob, type Job, JobStatus, TERMINAL } from "../domain/jobs";
 import type { AppEnv } from "../env";
 import { conflict, invalid, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import type { JobMessage } from "../jobs/pipeline";
-import { getJob, guarded, jobDetails, type JobRow, listJobs, retryJob, toJob } from "../jobs/store";
+import { createJob, getJob, guarded, jobDetails, type JobRow, listJobs, retryJob, toJob } from "../jobs/store";
 import { roomFor } from "../rooms";
 import type { Context } from "hono";
 
@@ -24,6 +24,9 @@ const ListQuery = z.object({
   project: EntityId.optional(),
   episode: EntityId.optional(),
   status: JobStatus.optional(),
+  provider: z.enum(["sketch", "openai", "workers-ai"]).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
   cursor: z.string().max(200).optional(),
 });
 
@@ -64,6 +67,9 @@ export const jobRoutes = new Hono<AppEnv>()
       projectIds,
       episodeId: q.episode,
       status: q.status,
+      provider: q.provider,
+      from: q.from,
+      to: q.to,
       cursor: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: PAGE + 1,
     });
@@ -113,6 +119,29 @@ export const jobRoutes = new Hono<AppEnv>()
     await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "canceled", jobId: row.id }).catch(() => false);
     return c.json({ job: toJob(done) });
   })
+  .post("/:jobId/replay", validate("param", JobParam), async (c) => {
+    const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
+    if (!TERMINAL.has(row.status as JobStatus)) throw conflict(`A ${row.status} job has not finished; replay runs finished jobs.`);
+    // The same inputs: the manifest's frame snapshot when there is one, else the job's own.
+    let input = row.input;
+    if (row.manifestKey) {
+      const manifest = (await (await c.env.ARTIFACTS.get(row.manifestKey))?.json()) as { frame?: unknown; shot?: unknown; assets?: unknown } | undefined;
+      if (manifest?.frame) input = { frame: manifest.frame, shot: manifest.shot, assets: manifest.assets };
+    }
+    const { row: created } = await createJob(c.var.db, {
+      projectId: row.projectId,
+      episodeId: row.episodeId,
+      frameId: row.frameId,
+      provider: row.provider as Job["provider"],
+      input,
+      createdBy: currentUser(c).id,
+      parentJobId: row.id,
+    });
+    await recordAudit(c, { action: "job.replay", target: `job:${created.id}`, projectId: row.projectId, verdict: "allowed", details: { replayOf: row.id } });
+    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "queued", jobId: created.id }).catch(() => false);
+    await c.env.JOBS.send({ type: "job", jobId: created.id, attempt: created.attempt, token: created.attemptToken } satisfies JobMessage);
+    return c.json({ job: toJob(created) }, 202);
+  })
   .post("/:jobId/retry", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
     const next = await retryJob(c.var.db, row.id);
@@ -128,7 +157,12 @@ export const jobRoutes = new Hono<AppEnv>()
 const ArtifactKey = z.string().regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|manifest\.json)$/);
 
 export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
-  const key = decodeURIComponent(c.req.path.replace(/^\/api\/v1\/artifacts\//, ""));
+  let key: string;
+  try {
+    key = decodeURIComponent(c.req.path.replace(/^\/api\/v1\/artifacts\//, ""));
+  } catch {
+    throw notFound("That artifact");
+  }
   if (!ArtifactKey.safeParse(key).success) throw notFound("That artifact");
   const projectId = key.split("/")[0]!;
   if (!(await membership(c.var.db, projectId, currentUser(c).id))) throw notFound("That artifact");

@@ -6,7 +6,7 @@ const PATTERNS: [RegExp, string][] = [
   [/\bsk-[A-Za-z0-9_-]{16,}/g, "[redacted-key]"],
   [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, "[redacted-key]"],
   [/\bgh[pousr]_[A-Za-z0-9]{20,}\b/g, "[redacted-key]"],
-  [/((?:api[_-]?key|access[_-]?token|secret|password)["']?\s*[:=]\s*["']?)[^\s"',}]{8,}/gi, "$1[redacted]"],
+  [/((?:api[_-]?key|access[_-]?token|secret|password)["']?\s*[:=]\s*["']?)[^\s"',}\\]{8,}/gi, "$1[redacted]"],
 ];
 
 export type Redactor = (text: string) => string;
@@ -23,9 +23,16 @@ export function makeRedactor(secrets: (string | undefined)[]): Redactor {
   };
 }
 
-/** Redacts every string inside a JSON-able value. */
+/** Redacts every string inside a JSON-able value (values one by one, so JSON escapes are never cut). */
 export function redactDeep<T>(value: T, redact: Redactor): T {
-  return JSON.parse(redact(JSON.stringify(value))) as T;
+  if (typeof value === "string") return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, redact);
+    return out as T;
+  }
+  return value;
 }
 
 /**

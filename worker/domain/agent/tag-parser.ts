@@ -4,7 +4,8 @@
 // what a tag means. The model's output is untrusted: anything malformed,
 // unknown, too deep, too large or too many is rejected whole with a reason,
 // and never throws. Feeding the same text in any chunking gives the same
-// prose and the same commands.
+// prose and the same commands. (Duplicates are judged by the run, which
+// knows which commands the board actually applied.)
 import { Parser } from "htmlparser2";
 
 export const MAX_DEPTH = 8;
@@ -15,8 +16,7 @@ export type ParseEvent =
   | { kind: "prose"; text: string }
   | { kind: "command"; tag: string; command: Record<string, unknown> }
   | { kind: "generate"; tag: "generate"; frameId: string }
-  | { kind: "rejected"; tag: string; reason: string }
-  | { kind: "duplicate"; tag: string; command: Record<string, unknown> };
+  | { kind: "rejected"; tag: string; reason: string };
 
 interface Node {
   name: string;
@@ -185,7 +185,6 @@ export class TagStreamParser {
   private discarding = false;
   private broken: string | undefined;
   private commands = 0;
-  private readonly seen = new Set<string>();
   private ended = false;
 
   constructor() {
@@ -279,16 +278,10 @@ export class TagStreamParser {
       return;
     }
     if (event.kind === "command" || event.kind === "generate") {
-      const key = JSON.stringify(event.kind === "command" ? event.command : { generate: event.frameId });
-      if (this.seen.has(key)) {
-        this.emit({ kind: "duplicate", tag: node.name, command: event.kind === "command" ? event.command : { generate: event.frameId } });
-        return;
-      }
       if (this.commands >= MAX_COMMANDS_PER_RUN) {
         this.emit({ kind: "rejected", tag: node.name, reason: `more than ${MAX_COMMANDS_PER_RUN} commands in one run` });
         return;
       }
-      this.seen.add(key);
       this.commands++;
     }
     this.emit(event);
