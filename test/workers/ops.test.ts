@@ -1,0 +1,200 @@
+// Operations API: who sees what, metrics against a seeded data set, the SSE
+// stream's framing and Last-Event-ID, audit completeness and exports, replay.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { Job } from "../../worker/domain/jobs";
+import { addMember, Client, episodeOf, projectOf, signUp, type Person } from "./helpers";
+import { command, connect, msgId } from "./socket";
+
+/** The instance admin (ADMIN_EMAILS), signed up once per file and signed in after that. */
+let adminPerson: Person | undefined;
+async function admin(): Promise<Person> {
+  if (adminPerson) return adminPerson;
+  adminPerson = await signUp("admin", "admin@reelroom.test");
+  return adminPerson;
+}
+
+async function seedJobs(projectId: string, episodeId: string, rows: { status: string; latencyMs?: number }[]) {
+  const now = new Date().toISOString();
+  for (const [i, r] of rows.entries()) {
+    await env.DB.prepare(
+      `INSERT INTO jobs (id, project_id, episode_id, frame_id, provider, status, attempt, attempt_token, progress, input, plugin_timings, warnings, created_by, updated_at, finished_at, latency_ms)
+       VALUES (?, ?, ?, 'f1', 'sketch', ?, 1, 't', 0, '{}', '{}', '[]', 'seed', ?, ?, ?)`,
+    )
+      .bind(`job_seed${projectId.slice(4, 12)}${String(i).padStart(6, "0")}`, projectId, episodeId, r.status, now, r.latencyMs !== undefined ? now : null, r.latencyMs ?? null)
+      .run();
+  }
+}
+
+async function until(p: Person, id: string, done: (j: Job) => boolean): Promise<Job> {
+  for (let i = 0; i < 200; i++) {
+    const { job } = (await (await p.client.get(`/api/v1/jobs/${id}`)).json()) as { job: Job };
+    if (done(job)) return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("job stuck");
+}
+
+describe("who sees what", () => {
+  it("refuses metrics and audit to people who own no project, and providers to non-admins", async () => {
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const editor = await signUp("editor");
+    await addMember(owner, projectId, editor, "editor");
+    for (const path of ["/api/v1/metrics", "/api/v1/metrics/stream", "/api/v1/audit"]) expect((await editor.client.get(path)).status).toBe(403);
+    expect((await owner.client.get("/api/v1/providers")).status).toBe(403);
+    expect((await owner.client.post("/api/v1/providers/sketch/reset")).status).toBe(403);
+    expect((await new Client().get("/api/v1/metrics")).status).toBe(401);
+    expect((await owner.client.get("/api/v1/metrics")).status).toBe(200);
+    // Editors still see their projects' jobs.
+    expect((await editor.client.get(`/api/v1/jobs?project=${projectId}`)).status).toBe(200);
+  });
+
+  it("scopes an owner to their projects while an admin sees everything", async () => {
+    const a = await signUp("owner-a");
+    const b = await signUp("owner-b");
+    const pa = await projectOf(a);
+    const pb = await projectOf(b);
+    await seedJobs(pa, "ep_seedseedseedseed01", [{ status: "success", latencyMs: 100 }]);
+    await seedJobs(pb, "ep_seedseedseedseed02", [{ status: "failure", latencyMs: 50 }, { status: "running" }]);
+    const ma = (await (await a.client.get("/api/v1/metrics")).json()) as { jobsByStatus: Record<string, number> };
+    expect(ma.jobsByStatus).toMatchObject({ success: 1, failure: 0, running: 0 });
+    const root = await admin();
+    const all = (await (await root.client.get("/api/v1/metrics")).json()) as { jobsByStatus: Record<string, number> };
+    expect(all.jobsByStatus.success).toBeGreaterThanOrEqual(1);
+    expect(all.jobsByStatus.failure).toBeGreaterThanOrEqual(1);
+    expect((await a.client.get(`/api/v1/metrics?project=${pb}`)).status).toBe(403);
+    const providers = (await (await root.client.get("/api/v1/providers")).json()) as { providers: { name: string; state: string }[] };
+    expect(providers.providers.map((p) => p.name)).toEqual(["sketch", "openai", "workers-ai"]);
+    expect((await root.client.post("/api/v1/providers/openai/reset")).status).toBe(200);
+    expect((await root.client.post("/api/v1/providers/dalle/reset")).status).toBe(400);
+  });
+});
+
+describe("metrics", () => {
+  it("computes counts, mean and p95 latency, success and error rates from the data", async () => {
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const latencies = Array.from({ length: 20 }, (_, i) => (i + 1) * 100); // 100..2000
+    await seedJobs(projectId, "ep_seedseedseedseed03", [
+      ...latencies.map((l) => ({ status: "success", latencyMs: l })),
+      { status: "failure", latencyMs: 10 },
+      { status: "failure", latencyMs: 10 },
+      { status: "running" },
+      { status: "pending" },
+      { status: "canceled" },
+    ]);
+    const m = (await (await owner.client.get("/api/v1/metrics")).json()) as {
+      jobsByStatus: Record<string, number>;
+      latencyMs: { mean: number; p95: number; samples: number };
+      successRate: number;
+      errorRate: number;
+      activeWorkers: number;
+      series: { succeeded: number; failed: number }[];
+    };
+    expect(m.jobsByStatus).toEqual({ pending: 1, running: 1, success: 20, failure: 2, blocked: 0, canceled: 1 });
+    expect(m.latencyMs).toEqual({ mean: 1050, p95: 1900, samples: 20 });
+    expect(m.successRate).toBe(Math.round((20 / 22) * 1000) / 1000);
+    expect(m.errorRate).toBe(Math.round((2 / 22) * 1000) / 1000);
+    expect(m.activeWorkers).toBe(1);
+    expect(m.series.reduce((s, r) => s + r.succeeded, 0)).toBe(20);
+  });
+
+  it("counts agent runs and open sockets reported by the rooms", async () => {
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const episodeId = await episodeOf(owner, projectId);
+    const sock = await connect(owner, projectId, episodeId);
+    const id = msgId();
+    sock.send({ type: "chat_send", id, payload: { text: "a 10 second ad for a bakery, 2 shots" } });
+    await sock.next("agent_status", (m) => m.payload.status === "completed");
+    await new Promise((r) => setTimeout(r, 100));
+    const m = (await (await owner.client.get("/api/v1/metrics")).json()) as { agentRuns: { active: number; total: number }; openSockets: number };
+    expect(m.agentRuns).toEqual({ active: 0, total: 1 });
+    expect(m.openSockets).toBe(1);
+    sock.close();
+  });
+
+  it("streams `event: metrics` with ids and retry, resuming after Last-Event-ID", async () => {
+    const owner = await signUp("owner");
+    await projectOf(owner);
+    const read = async (headers: Record<string, string> = {}) => {
+      const res = await owner.client.get("/api/v1/metrics/stream", { headers });
+      expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+      const reader = res.body!.getReader();
+      let text = "";
+      while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
+      return text.split("\n\n")[0]!;
+    };
+    const fields = (block: string) => Object.fromEntries(block.split("\n").map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+    const first = fields(await read());
+    expect(first).toMatchObject({ event: "metrics", id: "1", retry: "3000" });
+    expect(JSON.parse(first.data!)).toHaveProperty("jobsByStatus");
+    const resumed = fields(await read({ "last-event-id": "41" }));
+    expect(resumed).toMatchObject({ event: "metrics", id: "42" });
+  });
+});
+
+describe("audit", () => {
+  it("records every audited action, and exports as CSV and JSON Lines", async () => {
+    const owner = await signUp("owner");
+    await owner.client.post("/api/v1/auth/logout");
+    await owner.client.post("/api/v1/auth/login", { email: owner.user.email, password: owner.password });
+    const projectId = await projectOf(owner);
+    const episodeId = await episodeOf(owner, projectId);
+    const mate = await signUp("mate");
+    await addMember(owner, projectId, mate, "viewer");
+    await addMember(owner, projectId, mate, "editor");
+    await owner.client.delete(`/api/v1/projects/${projectId}/members/${mate.user.id}`);
+    await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: false });
+    const sock = await connect(owner, projectId, episodeId);
+    const ack = await command(sock, { type: "add_frame", frame: { id: "f1", title: "A" } });
+    const runId = (ack.payload as { result: { runId: string } }).result.runId;
+    for (const [type, payload] of [["undo_run", { runId }], ["rewind", { toSeq: 1 }]] as const) {
+      const id = msgId();
+      sock.send({ type, id, payload });
+      await sock.next("ack", (m) => m.payload.id === id);
+    }
+    await command(sock, { type: "add_frame", frame: { id: "f2", title: "B" } });
+    const chat = msgId();
+    sock.send({ type: "chat_send", id: chat, payload: { text: "a 10 second ad for a bakery, 2 shots" } });
+    await sock.next("agent_status", (m) => m.payload.status === "streaming");
+    const stop = msgId();
+    sock.send({ type: "chat_stop", id: stop, payload: {} });
+    await sock.next("agent_status", (m) => m.payload.status === "stopped");
+    const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
+    const { job } = (await (await owner.client.post(`${base}/frames/f2/generate`, {})).json()) as { job: Job };
+    await until(owner, job.id, (j) => j.status === "success");
+    const replay = await owner.client.post(`/api/v1/jobs/${job.id}/replay`);
+    expect(replay.status).toBe(202);
+    const replayed = ((await replay.json()) as { job: Job }).job;
+    expect(replayed.parentJobId).toBe(job.id);
+    await owner.client.post(`/api/v1/jobs/${replayed.id}/cancel`);
+    const blocked = ((await (await owner.client.post(`${base}/frames/f2/generate`, { provider: "openai" })).json()) as { job: Job }).job;
+    await until(owner, blocked.id, (j) => j.status === "blocked");
+    await owner.client.post(`/api/v1/jobs/${blocked.id}/retry`);
+    await new Promise((r) => setTimeout(r, 200));
+
+    const { entries } = (await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json()) as { entries: { action: string; requestId: string; actor: string }[] };
+    const actions = new Set(entries.map((e) => e.action));
+    for (const a of ["project.create", "episode.create", "member.add", "member.update", "member.remove", "project.consent", "board.undo", "board.rewind", "agent.run.start", "agent.run.stop", "job.create", "job.replay", "job.cancel", "job.retry"]) {
+      expect(actions, a).toContain(a);
+    }
+    expect(entries.every((e) => e.requestId && e.actor)).toBe(true);
+    // Sign-ins belong to no project: an instance admin sees them.
+    const root = await admin();
+    const logins = (await (await root.client.get(`/api/v1/audit?actor=${owner.user.id}&action=auth.login`)).json()) as { entries: unknown[] };
+    expect(logins.entries.length).toBeGreaterThanOrEqual(1);
+
+    const csv = await owner.client.get(`/api/v1/audit?project=${projectId}&format=csv`);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("id,at,actor,action,target,verdict,requestId,details");
+    expect(lines.length).toBe(entries.length + 1);
+    const jsonl = await owner.client.get(`/api/v1/audit?project=${projectId}&format=jsonl`);
+    const parsed = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(parsed.map((e) => e.action)).toEqual(entries.map((e) => e.action));
+    sock.close();
+  });
+});
