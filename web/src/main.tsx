@@ -9,6 +9,7 @@ import { SignIn, SignUp } from "./pages/Auth";
 import { ProjectPage } from "./pages/Project";
 import { Projects } from "./pages/Projects";
 import { Studio } from "./pages/Studio";
+import { Ops } from "./pages/Ops";
 import { SessionProvider, useSession } from "./session";
 import "./styles.css";
 
@@ -67,6 +68,7 @@ render(
         <Route path="/projects" component={() => <RequireUser><Projects /></RequireUser>} />
         <Route path="/projects/:projectId" component={() => <RequireUser><ProjectPage /></RequireUser>} />
         <Route path="/projects/:projectId/episodes/:episodeId" component={() => <RequireUser><Studio /></RequireUser>} />
+        <Route path="/ops" component={() => <RequireUser><Ops /></RequireUser>} />
         <Route path="*" component={NotFound} />
       </Router>
     </SessionProvider>

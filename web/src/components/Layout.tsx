@@ -45,6 +45,9 @@ export function Layout(props: ParentProps<{ crumbs?: Crumb[]; wide?: boolean }>)
           <Show when={session.user()}>
             {(u) => (
               <>
+                <A href="/ops" class="nav-link">
+                  Operations
+                </A>
                 <span class="account-name" title={u().email}>
                   {u().name}
                 </span>
