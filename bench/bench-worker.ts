@@ -43,6 +43,25 @@ async function inlineRender(env: Env, n: number): Promise<Response> {
   return Response.json({ n, ms: Date.now() - start });
 }
 
+/** Seeds finished and open jobs straight into D1 for the metrics bench (rows from..from+n). */
+async function seedJobs(env: Env, projectId: string, n: number, from: number): Promise<Response> {
+  const statuses = ["success", "success", "success", "success", "failure", "canceled", "pending", "running"];
+  const now = Date.now();
+  const stmts: D1PreparedStatement[] = [];
+  for (let i = from; i < from + n; i++) {
+    const status = statuses[i % statuses.length]!;
+    const done = status === "success" || status === "failure";
+    const finished = new Date(now - (i % 7200) * 1000).toISOString();
+    stmts.push(
+      env.DB.prepare(
+        "INSERT INTO jobs (id, project_id, episode_id, frame_id, provider, status, attempt, attempt_token, progress, input, plugin_timings, warnings, created_by, updated_at, finished_at, latency_ms) VALUES (?, ?, 'ep_benchbenchbenchbench', 'f1', 'sketch', ?, 1, 't', 0, '{}', '{}', '[]', 'bench', ?, ?, ?)",
+      ).bind(`job_bench${String(i).padStart(12, "0")}`, projectId, status, finished, done ? finished : null, done ? 200 + ((i * 7919) % 5000) : null),
+    );
+  }
+  for (let i = 0; i < stmts.length; i += 500) await env.DB.batch(stmts.slice(i, i + 500));
+  return Response.json({ seeded: n });
+}
+
 interface BenchEnv extends Env {
   ECHO_ROOM: DurableObjectNamespace<EchoRoom>;
 }
@@ -52,6 +71,7 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === "/bench/echo") return env.ECHO_ROOM.get(env.ECHO_ROOM.idFromName(url.searchParams.get("room") ?? "echo")).fetch(request);
     if (url.pathname === "/bench/inline-render") return inlineRender(env, Number(url.searchParams.get("n") ?? 100));
+    if (url.pathname === "/bench/seed-jobs") return seedJobs(env, url.searchParams.get("project") ?? "", Number(url.searchParams.get("n") ?? 1000), Number(url.searchParams.get("from") ?? 0));
     return app.fetch(request, env, ctx);
   },
   queue: app.queue,

@@ -19,6 +19,7 @@ CREATE TABLE `room_stats` (
 CREATE INDEX `room_stats_project_idx` ON `room_stats` (`project_id`);--> statement-breakpoint
 ALTER TABLE `jobs` ADD `finished_at` text;--> statement-breakpoint
 ALTER TABLE `jobs` ADD `latency_ms` integer;--> statement-breakpoint
-CREATE INDEX `jobs_finished_idx` ON `jobs` (`finished_at`);--> statement-breakpoint
+CREATE INDEX `jobs_finished_idx` ON `jobs` (`finished_at`,`status`,`latency_ms`);--> statement-breakpoint
 CREATE INDEX `jobs_latency_idx` ON `jobs` (`status`,`latency_ms`);--> statement-breakpoint
-CREATE INDEX `jobs_project_status_idx` ON `jobs` (`project_id`,`status`);
+CREATE INDEX `jobs_project_status_idx` ON `jobs` (`project_id`,`status`,`latency_ms`);--> statement-breakpoint
+CREATE INDEX `jobs_project_finished_idx` ON `jobs` (`project_id`,`finished_at`,`status`,`latency_ms`);

@@ -58,6 +58,17 @@ const CAPABILITIES = [
       "bench/jobs.bench.mjs: 100 sketch jobs through the local queue: jobs/s, create→terminal p50/p99, plugin shares, beside the same output work done inline",
     ],
   },
+  {
+    id: "05-operations",
+    title: "Operations console: live health, jobs, metrics stream and audit trail",
+    tests: [/test\/workers\/ops\.test\.ts/, /e2e\/ops\.spec\.ts/],
+    proves: [
+      "test/workers/ops.test.ts: access (editor 403, owner scoped, admin all, providers admin-only), metrics against a seeded set (counts, mean 1050 / p95 1900 ms, success and error rates, running), agent runs and open sockets from the rooms, SSE framing with id/retry and Last-Event-ID, audit completeness across auth, members, consent, undo, rewind, agent start/stop, job create/cancel/retry/replay, CSV and JSONL exports",
+      "e2e/ops.spec.ts: the /ops page shows health; KPIs and the chart change while a job runs, live over SSE",
+      "bench/ops.bench.mjs: metrics snapshot p50/p95 with 100,000 jobs vs an authenticated read; the stream serving 50 clients (interval vs the 2 s target)",
+      "npm run lint:placeholders: the placeholder gate CI runs",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });

@@ -158,9 +158,12 @@ export const jobs = sqliteTable(
     index("jobs_episode_idx").on(t.episodeId, t.createdAt),
     index("jobs_status_idx").on(t.status, t.createdAt),
     uniqueIndex("jobs_idempotency_unique").on(t.projectId, t.idempotencyKey),
-    index("jobs_finished_idx").on(t.finishedAt),
+    // Covering indexes for the metrics: counts and latency by (project, status),
+    // and the last hour by (project, finished_at); the unscoped pair serves admins.
+    index("jobs_finished_idx").on(t.finishedAt, t.status, t.latencyMs),
     index("jobs_latency_idx").on(t.status, t.latencyMs),
-    index("jobs_project_status_idx").on(t.projectId, t.status),
+    index("jobs_project_status_idx").on(t.projectId, t.status, t.latencyMs),
+    index("jobs_project_finished_idx").on(t.projectId, t.finishedAt, t.status, t.latencyMs),
   ],
 );
 

@@ -28,6 +28,25 @@ function scoped(scope: Scope, column: typeof jobs.projectId | typeof agentRuns.p
   return inArray(column, scope.projectIds.length ? scope.projectIds : ["-"]);
 }
 
+/** How long one computed snapshot serves every caller with the same scope in this isolate. */
+export const SNAPSHOT_TTL_MS = 1500;
+const cache = new Map<string, { at: number; value: Promise<MetricsSnapshot> }>();
+
+/**
+ * The snapshot for a scope, computed at most once per SNAPSHOT_TTL_MS per
+ * isolate: fifty dashboards on the stream cost one computation, not fifty.
+ */
+export function cachedSnapshot(db: Db, scope: Scope, now = Date.now()): Promise<MetricsSnapshot> {
+  const key = JSON.stringify("all" in scope ? "all" : [...scope.projectIds].sort());
+  const hit = cache.get(key);
+  if (hit && now - hit.at < SNAPSHOT_TTL_MS) return hit.value;
+  const value = metricsSnapshot(db, scope, now);
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key));
+  if (cache.size > 500) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
 export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): Promise<MetricsSnapshot> {
   const inScope = scoped(scope, jobs.projectId);
   const hourAgo = new Date(now - HOUR_MS).toISOString();

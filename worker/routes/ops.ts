@@ -15,7 +15,7 @@ import type { AppEnv } from "../env";
 import { forbidden, invalid } from "../http/errors";
 import { validate } from "../http/validate";
 import { breakerState, resetBreaker } from "../media/breaker";
-import { metricsSnapshot, type Scope } from "../ops/metrics";
+import { cachedSnapshot, metricsSnapshot, type Scope } from "../ops/metrics";
 
 export const STREAM_INTERVAL_MS = 2000;
 /** A stream closes after this long; the client reconnects with Last-Event-ID. */
@@ -81,11 +81,11 @@ export const opsRoutes = new Hono<AppEnv>()
       stream.onAbort(() => {
         open = false;
       });
-      await stream.writeSSE({ event: "metrics", id: String(++id), retry: 3000, data: JSON.stringify(await metricsSnapshot(c.var.db, scope)) });
+      await stream.writeSSE({ event: "metrics", id: String(++id), retry: 3000, data: JSON.stringify(await cachedSnapshot(c.var.db, scope)) });
       while (open && Date.now() - started < STREAM_MAX_MS) {
         await stream.sleep(STREAM_INTERVAL_MS);
         if (!open) break;
-        await stream.writeSSE({ event: "metrics", id: String(++id), data: JSON.stringify(await metricsSnapshot(c.var.db, scope)) });
+        await stream.writeSSE({ event: "metrics", id: String(++id), data: JSON.stringify(await cachedSnapshot(c.var.db, scope)) });
       }
     });
   })
