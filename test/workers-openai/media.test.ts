@@ -3,20 +3,11 @@
 // redacted provider record.
 import { describe, expect, it } from "vitest";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
-import { episodeOf, projectOf, signUp, type Person, addMember } from "../workers/helpers";
+import { addMember, episodeOf, isTerminal, type Person, projectOf, signUp, waitForJob } from "../workers/helpers";
 import { command, connect } from "../workers/socket";
 
 const SECRET = "sk-test-PLANTED-SECRET-0123456789abcdef";
 
-async function until(p: Person, id: string, done: (j: Job) => boolean): Promise<Job> {
-  for (let i = 0; i < 200; i++) {
-    const { job } = (await (await p.client.get(`/api/v1/jobs/${id}`)).json()) as { job: Job };
-    if (done(job)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("job stuck");
-}
-const terminal = (j: Job) => ["success", "failure", "blocked", "canceled"].includes(j.status);
 
 describe("paid media providers", () => {
   it("block until the owner consents; after consent a retry renders a real image", async () => {
@@ -28,7 +19,7 @@ describe("paid media providers", () => {
     const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
 
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "openai" })).json()) as { job: Job };
-    const blocked = await until(owner, job.id, terminal);
+    const blocked = await waitForJob(owner, job.id, isTerminal);
     expect(blocked.status).toBe("blocked");
     expect(blocked.blockedReason).toMatch(/owner has not allowed paid image generation with openai/);
 
@@ -38,7 +29,7 @@ describe("paid media providers", () => {
     expect((await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(200);
 
     expect((await owner.client.post(`/api/v1/jobs/${job.id}/retry`)).status).toBe(200);
-    const done = await until(owner, job.id, (j) => j.attempt === 2 && terminal(j));
+    const done = await waitForJob(owner, job.id, (j) => j.attempt === 2 && isTerminal(j));
     expect(done.status).toBe("success");
     const img = await owner.client.get(done.artifactUrl!);
     expect(img.headers.get("content-type")).toBe("image/png");

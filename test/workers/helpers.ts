@@ -78,3 +78,15 @@ export async function errorCode(res: Response): Promise<string> {
   const body = (await res.json()) as { error: { code: string } };
   return body.error.code;
 }
+
+/** Polls a job until `done` says so (10 s at most). */
+export async function waitForJob(person: Person, jobId: string, done: (j: { status: string; attempt: number }) => boolean) {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const { job } = (await (await person.client.get(`/api/v1/jobs/${jobId}`)).json()) as { job: import("../../worker/domain/jobs").Job };
+    if (done(job)) return job;
+    if (Date.now() > end) throw new Error(`job ${jobId} stuck in ${job.status}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+export const isTerminal = (j: { status: string }) => ["success", "failure", "blocked", "canceled"].includes(j.status);

@@ -9,7 +9,7 @@ import type { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { processJob } from "../../worker/jobs/pipeline";
 import { createJob, getJob } from "../../worker/jobs/store";
 import { roomFor } from "../../worker/rooms";
-import { addMember, episodeOf, errorCode, projectOf, signUp, type Person } from "./helpers";
+import { addMember, episodeOf, errorCode, isTerminal, type Person, projectOf, signUp, waitForJob } from "./helpers";
 import { command, connect } from "./socket";
 
 async function withFrame() {
@@ -23,16 +23,6 @@ async function withFrame() {
   return { owner, projectId, episodeId, sock, base };
 }
 
-async function until(person: Person, jobId: string, done: (j: Job) => boolean, ms = 10_000): Promise<Job> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const { job } = (await (await person.client.get(`/api/v1/jobs/${jobId}`)).json()) as { job: Job };
-    if (done(job)) return job;
-    if (Date.now() > end) throw new Error(`job ${jobId} stuck in ${job.status}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const terminal = (j: Job) => ["success", "failure", "blocked", "canceled"].includes(j.status);
 
 describe("generate", () => {
   it("renders a frame through the queue: pending → success, with artifact, manifest, logs, records and live events", async () => {
@@ -42,7 +32,7 @@ describe("generate", () => {
     const { job } = (await res.json()) as { job: Job };
     expect(job).toMatchObject({ status: "pending", provider: "sketch", attempt: 1, frameId: "f1" });
 
-    const done = await until(owner, job.id, terminal);
+    const done = await waitForJob(owner, job.id, isTerminal);
     expect(done.status).toBe("success");
     expect(done.artifactUrl).toMatch(/^\/api\/v1\/artifacts\/prj_.*\/attempt-1\.svg$/);
 
@@ -94,7 +84,7 @@ describe("generate", () => {
     const a = (await (await owner.client.post(`${base}/frames/f1/generate`, { idempotencyKey: "k1" })).json()) as { job: Job };
     const b = (await (await owner.client.post(`${base}/frames/f1/generate`, { idempotencyKey: "k1" })).json()) as { job: Job };
     expect(b.job.id).toBe(a.job.id);
-    await until(owner, a.job.id, terminal);
+    await waitForJob(owner, a.job.id, isTerminal);
     sock.close();
   });
 
@@ -109,7 +99,7 @@ describe("generate", () => {
     expect((await owner.client.post(`${base}/frames/f1/generate`, { provider: "dalle" })).status).toBe(400);
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, {})).json()) as { job: Job };
     expect((await stranger.client.get(`/api/v1/jobs/${job.id}`)).status).toBe(404);
-    const done = await until(owner, job.id, terminal);
+    const done = await waitForJob(owner, job.id, isTerminal);
     expect((await stranger.client.get(done.artifactUrl!)).status).toBe(404);
     expect((await viewer.client.get(done.artifactUrl!)).status).toBe(200);
     expect((await viewer.client.post(`/api/v1/jobs/${job.id}/cancel`)).status).toBe(403);
@@ -119,7 +109,7 @@ describe("generate", () => {
   it("blocks a live provider without its key, with a reason that names what is missing and no secret", async () => {
     const { owner, base, sock } = await withFrame();
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "openai" })).json()) as { job: Job };
-    const done = await until(owner, job.id, terminal);
+    const done = await waitForJob(owner, job.id, isTerminal);
     expect(done.status).toBe("blocked");
     expect(done.blockedReason).toMatch(/OPENAI_API_KEY, which is not configured/);
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
@@ -127,7 +117,7 @@ describe("generate", () => {
     // Retry after the fix runs again; without it, it blocks again as attempt 2.
     const retry = await owner.client.post(`/api/v1/jobs/${job.id}/retry`);
     expect(retry.status).toBe(200);
-    const again = await until(owner, job.id, (j) => j.attempt === 2 && terminal(j));
+    const again = await waitForJob(owner, job.id, (j) => j.attempt === 2 && isTerminal(j));
     expect(again.status).toBe("blocked");
     sock.close();
   });
@@ -187,10 +177,10 @@ describe("cancel and retry", () => {
   it("makes one attempt from two concurrent retries, with lineage", async () => {
     const { owner, base, sock } = await withFrame();
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "openai" })).json()) as { job: Job };
-    await until(owner, job.id, terminal);
+    await waitForJob(owner, job.id, isTerminal);
     const [a, b] = await Promise.all([owner.client.post(`/api/v1/jobs/${job.id}/retry`), owner.client.post(`/api/v1/jobs/${job.id}/retry`)]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    await until(owner, job.id, (j) => j.attempt === 2 && terminal(j));
+    await waitForJob(owner, job.id, (j) => j.attempt === 2 && isTerminal(j));
     const ext = (await (await owner.client.get(`/api/v1/jobs/${job.id}/extended`)).json()) as ExtendedJob;
     expect(ext.attempts.map((x) => x.attempt)).toEqual([1, 2]);
     expect(ext.job.attempt).toBe(2);
@@ -218,7 +208,7 @@ describe("listing", () => {
     const { owner, projectId, base, sock } = await withFrame();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(((await (await owner.client.post(`${base}/frames/f1/generate`, {})).json()) as { job: Job }).job.id);
-    for (const id of ids) await until(owner, id, terminal);
+    for (const id of ids) await waitForJob(owner, id, isTerminal);
     const list = (await (await owner.client.get(`/api/v1/jobs?project=${projectId}&status=success`)).json()) as { jobs: Job[]; nextCursor: string | null };
     expect(list.jobs.map((j) => j.id)).toEqual([...ids].reverse());
     expect(list.nextCursor).toBeNull();

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../worker/domain/jobs";
-import { addMember, Client, episodeOf, projectOf, signUp, type Person } from "./helpers";
+import { addMember, Client, episodeOf, type Person, projectOf, signUp, waitForJob } from "./helpers";
 import { command, connect, msgId } from "./socket";
 
 /** The instance admin (ADMIN_EMAILS), signed up once per file and signed in after that. */
@@ -26,14 +26,6 @@ async function seedJobs(projectId: string, episodeId: string, rows: { status: st
   }
 }
 
-async function until(p: Person, id: string, done: (j: Job) => boolean): Promise<Job> {
-  for (let i = 0; i < 200; i++) {
-    const { job } = (await (await p.client.get(`/api/v1/jobs/${id}`)).json()) as { job: Job };
-    if (done(job)) return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("job stuck");
-}
 
 describe("who sees what", () => {
   it("refuses metrics and audit to people who own no project, and providers to non-admins", async () => {
@@ -165,14 +157,14 @@ describe("audit", () => {
     await sock.next("agent_status", (m) => m.payload.status === "stopped");
     const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
     const { job } = (await (await owner.client.post(`${base}/frames/f2/generate`, {})).json()) as { job: Job };
-    await until(owner, job.id, (j) => j.status === "success");
+    await waitForJob(owner, job.id, (j) => j.status === "success");
     const replay = await owner.client.post(`/api/v1/jobs/${job.id}/replay`);
     expect(replay.status).toBe(202);
     const replayed = ((await replay.json()) as { job: Job }).job;
     expect(replayed.parentJobId).toBe(job.id);
     await owner.client.post(`/api/v1/jobs/${replayed.id}/cancel`);
     const blocked = ((await (await owner.client.post(`${base}/frames/f2/generate`, { provider: "openai" })).json()) as { job: Job }).job;
-    await until(owner, blocked.id, (j) => j.status === "blocked");
+    await waitForJob(owner, blocked.id, (j) => j.status === "blocked");
     await owner.client.post(`/api/v1/jobs/${blocked.id}/retry`);
     await new Promise((r) => setTimeout(r, 200));
 

@@ -44,14 +44,18 @@ export interface NewJob {
   parentJobId?: string;
 }
 
+function byIdempotencyKey(db: Db, projectId: string, key: string) {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.projectId, projectId), eq(jobs.idempotencyKey, key)))
+    .get();
+}
+
 /** Creates a pending job, or returns the existing one for the same idempotency key. */
 export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; created: boolean }> {
   if (n.idempotencyKey) {
-    const existing = await db
-      .select()
-      .from(jobs)
-      .where(and(eq(jobs.projectId, n.projectId), eq(jobs.idempotencyKey, n.idempotencyKey)))
-      .get();
+    const existing = await byIdempotencyKey(db, n.projectId, n.idempotencyKey);
     if (existing) return { row: existing, created: false };
   }
   const id = newId("job");
@@ -84,11 +88,7 @@ export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; creat
   } catch (err) {
     // Two creates with one key at once: the unique index lets one in; the other gets it.
     if (n.idempotencyKey) {
-      const existing = await db
-        .select()
-        .from(jobs)
-        .where(and(eq(jobs.projectId, n.projectId), eq(jobs.idempotencyKey, n.idempotencyKey)))
-        .get();
+      const existing = await byIdempotencyKey(db, n.projectId, n.idempotencyKey);
       if (existing) return { row: existing, created: false };
     }
     throw err;
