@@ -3,7 +3,7 @@
 // redacted provider record.
 import { describe, expect, it } from "vitest";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
-import { addMember, episodeOf, isTerminal, type Person, projectOf, signUp, waitForJob } from "../workers/helpers";
+import { addMember, episodeOf, isTerminal, projectOf, signUp, waitForJob } from "../workers/helpers";
 import { command, connect } from "../workers/socket";
 
 const SECRET = "sk-test-PLANTED-SECRET-0123456789abcdef";

@@ -9,7 +9,7 @@ import type { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { processJob } from "../../worker/jobs/pipeline";
 import { createJob, getJob } from "../../worker/jobs/store";
 import { roomFor } from "../../worker/rooms";
-import { addMember, episodeOf, errorCode, isTerminal, type Person, projectOf, signUp, waitForJob } from "./helpers";
+import { addMember, episodeOf, errorCode, isTerminal, projectOf, signUp, waitForJob } from "./helpers";
 import { command, connect } from "./socket";
 
 async function withFrame() {
