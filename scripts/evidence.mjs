@@ -48,13 +48,15 @@ const CAPABILITIES = [
   {
     id: "04-media-jobs",
     title: "Media jobs: queued frame generation with an honest lifecycle, live progress and R2 manifests",
-    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/jobs\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /test\/restart\//, /e2e\/media\.spec\.ts/],
+    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/(jobs|breaker)\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /test\/restart\//, /e2e\/media\.spec\.ts/],
     proves: [
       "test/unit/jobs.test.ts: every (status, action) pair of the lifecycle; the sketch card escapes all text; prompt composition with asset prompts",
       "test/workers/jobs.test.ts: generate through the real queue to success with artifact + manifest (checksum) in R2, ordered logs, provider record, plugin timings, progress never decreasing, queued→running→ready on the card; idempotency; roles and visibility; blocked without a key and retry; cancel final; 25 cancel-vs-finish races; two concurrent retries make one attempt; redelivery makes one success",
       "test/workers-openai/media.test.ts: a paid provider is blocked until the owner consents, then a retry renders a real PNG with a redacted provider record",
       "test/restart/durability.test.ts: job state, logs, artifact, manifest, board and chat read back after wrangler dev restarts on the same state",
+      "test/workers/breaker.test.ts: the D1 circuit breaker opens after repeated failures, lets one half-open probe through, closes or re-opens, resets",
       "e2e/media.spec.ts: Generate shows a progress bar then the image; Cancel shows canceled and no image",
+      "web/src/studio/Media.stories.tsx (npm run storybook): the overlay in each state",
       "bench/jobs.bench.mjs: 100 sketch jobs through the local queue: jobs/s, create→terminal p50/p99, plugin shares, beside the same output work done inline",
     ],
   },

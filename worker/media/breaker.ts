@@ -2,7 +2,7 @@
 // same state: closed → open after FAILURE_THRESHOLD failures in a row; open
 // refuses calls until OPEN_MS has passed, then lets one probe through
 // (half-open); the probe's result closes or re-opens it.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { providerBreakers } from "../db/schema";
 import type { Db } from "../env";
 
@@ -32,7 +32,7 @@ export async function allowCall(db: Db, provider: string, now = Date.now()): Pro
     const won = await db
       .update(providerBreakers)
       .set({ state: "half_open" })
-      .where(eq(providerBreakers.provider, provider))
+      .where(and(eq(providerBreakers.provider, provider), eq(providerBreakers.state, "open")))
       .returning();
     return won.length > 0;
   }
