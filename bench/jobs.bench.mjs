@@ -26,10 +26,9 @@ try {
   ws.onmessage = (e) => {
     const msg = JSON.parse(String(e.data));
     if (msg.type === "ack") acks.get(msg.payload.id)?.(msg.payload);
-    if (msg.type === "board_event" && msg.payload.event.kind === "set_frame_media") {
-      const m = msg.payload.event.data.media;
-      if (["ready", "failed", "canceled", "blocked"].includes(m.state) && m.jobId) terminalAt.set(m.jobId, performance.now());
-    }
+    // Ten jobs share each frame, and a card follows only its newest job, so
+    // completion is read from each job's own events: its preview, or a warning.
+    if ((msg.type === "frame" || msg.type === "warning") && msg.payload.jobId && !terminalAt.has(msg.payload.jobId)) terminalAt.set(msg.payload.jobId, performance.now());
   };
   await new Promise((r) => (ws.onopen = r));
   for (let i = 0; i < FRAMES; i++) {
