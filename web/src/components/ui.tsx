@@ -1,6 +1,6 @@
 // Small building blocks every page uses: fields with labels and errors,
 // buttons with a busy state, alerts, loading and empty states.
-import { createUniqueId, Show, splitProps, type JSX, type ParentProps } from "solid-js";
+import { createEffect, createUniqueId, Show, splitProps, type JSX, type ParentProps } from "solid-js";
 import { Icon } from "./icons";
 
 export function Field(
@@ -77,4 +77,15 @@ export function EmptyState(props: ParentProps<{ title: string; icon?: Parameters
       <div class="empty-body">{props.children}</div>
     </div>
   );
+}
+
+/** Keeps a native <dialog> shown as a modal exactly while `open()` is true. */
+export function showModalWhile(dialog: () => HTMLDialogElement | undefined, open: () => boolean): void {
+  createEffect(() => {
+    const d = dialog();
+    if (!d) return;
+    if (open()) {
+      if (!d.open) d.showModal();
+    } else if (d.open) d.close();
+  });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ExtendedJob, type Job, JobStatus } from "../../../worker/domain/jobs";
 import { api, ApiFailure, describeError } from "../api";
 import { Layout } from "../components/Layout";
-import { Alert, Loading } from "../components/ui";
+import { Alert, Loading, showModalWhile } from "../components/ui";
 import { useSession } from "../session";
 
 const Metrics = z.object({
@@ -380,11 +380,7 @@ function JobsPanel() {
 function JobDetail(props: { jobId: string | null; onClose: () => void; onAction: (k: "cancel" | "retry" | "replay", id: string) => Promise<void> }) {
   let dialog!: HTMLDialogElement;
   const [ext, { refetch }] = createResource(() => props.jobId, (id) => getJson(ExtendedJob, `/api/v1/jobs/${encodeURIComponent(id)}/extended`));
-  createEffect(() => {
-    if (props.jobId) {
-      if (!dialog.open) dialog.showModal();
-    } else if (dialog.open) dialog.close();
-  });
+  showModalWhile(() => dialog, () => !!props.jobId);
   const maxMs = () => Math.max(1, ...Object.values(ext()?.plugin_timings ?? {}));
   return (
     <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="job-h" onClose={() => props.onClose()}>

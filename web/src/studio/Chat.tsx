@@ -5,6 +5,7 @@ import { createEffect, createResource, createSignal, For, Match, Show, Switch } 
 import { z } from "zod";
 import { api } from "../api";
 import { Markdown } from "../lib/markdown";
+import { showModalWhile } from "../components/ui";
 import type { ChatMessage, Studio } from "./studio-state";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -194,11 +195,7 @@ function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () 
       return TraceSchema.parse(await res.json()).trace;
     },
   );
-  createEffect(() => {
-    if (props.runId) {
-      if (!dialog.open) dialog.showModal();
-    } else if (dialog.open) dialog.close();
-  });
+  showModalWhile(() => dialog, () => !!props.runId);
   return (
     <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="trace-h" onClose={() => props.onClose()}>
       <h2 id="trace-h">Run trace</h2>

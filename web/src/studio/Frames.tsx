@@ -5,7 +5,7 @@
 import { createEffect, createSignal, For, Show } from "solid-js";
 import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
-import { EmptyState } from "../components/ui";
+import { EmptyState, showModalWhile } from "../components/ui";
 import { FrameMedia } from "./Media";
 import { newFrameId, type Studio } from "./studio-state";
 
@@ -225,9 +225,9 @@ function FrameEditor(props: { studio: Studio; frame: Frame | null; onClose: () =
   createEffect(() => {
     if (props.frame) {
       setError();
-      if (!dialog.open) dialog.showModal();
-    } else if (dialog.open) dialog.close();
+    }
   });
+  showModalWhile(() => dialog, () => !!props.frame);
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
