@@ -32,7 +32,7 @@ export class EchoRoom extends DurableObject {
  */
 async function inlineRender(env: Env, n: number): Promise<Response> {
   const provider = new SketchProvider();
-  const frame = { id: "f1", shot: null, beatId: null, title: "Bench frame", prompt: "a neon sign in the rain", camera: "CU", durationSec: 3, dialogue: "", continuity: { assetIds: [], notes: "" }, status: "draft" as const, media: { state: "none" as const } };
+  const frame = { id: "f1", shot: null, beatId: null, title: "Bench frame", action: "", sound: "", prompt: "a neon sign in the rain", camera: "CU", durationSec: 3, dialogue: "", continuity: { assetIds: [], notes: "" }, status: "draft" as const, media: { state: "none" as const } };
   const start = Date.now();
   for (let i = 0; i < n; i++) {
     const prompt = composePrompt({ frame, shot: "1", assets: [] });

@@ -10,10 +10,12 @@ export function frameWith(over: Partial<Frame> = {}): Frame {
     shot: null,
     beatId: null,
     title: "",
+    action: "",
     prompt: "",
     camera: "",
     durationSec: null,
     dialogue: "",
+    sound: "",
     continuity: { assetIds: [], notes: "" },
     status: "draft",
     media: { state: "none" },
@@ -64,7 +66,7 @@ export const commandArb = fc.oneof(
     type: fc.constant("update_frame"),
     id: frameId,
     patch: fc.record(
-      { title: text, camera: text, status: fc.constantFrom("draft", "ready", "approved", "bogus"), beatId: fc.oneof(fc.constant(null), beatId) },
+      { title: text, action: text, sound: text, camera: text, status: fc.constantFrom("draft", "ready", "approved", "bogus"), beatId: fc.oneof(fc.constant(null), beatId) },
       { requiredKeys: [] },
     ),
   }),
@@ -77,6 +79,7 @@ export const commandArb = fc.oneof(
   fc.record({ type: fc.constant("remove_asset"), id: assetId }),
   fc.record({ type: fc.constant("set_frame_media"), id: frameId, media: fc.record({ state: fc.constantFrom("queued", "ready") }) }),
   // Garbage of every shape.
+  fc.record({ type: fc.constant("set_format"), aspect: fc.constantFrom("16:9", "9:16", "1:1", "4:5", "2.39:1", "3:2") }),
   { arbitrary: fc.anything(), weight: 1 },
 );
 

@@ -94,6 +94,21 @@ describe("commands", () => {
     expect(tryCommand(b, { type: "update_frame", id: "a", patch: { media: { state: "ready" } } }, person).ok).toBe(false);
   });
 
+  it("sets the episode's aspect ratio, refusing an unknown one or no change", () => {
+    expect(boardWith().format.aspect).toBe("16:9");
+    const b = run(boardWith(), { type: "set_format", aspect: "9:16" });
+    expect(b.format.aspect).toBe("9:16");
+    expect(tryCommand(b, { type: "set_format", aspect: "3:2" }, person).ok).toBe(false);
+    expect(tryCommand(b, { type: "set_format", aspect: "9:16" }, person)).toMatchObject({ ok: false, reason: expect.stringContaining("already") });
+  });
+
+  it("keeps a frame's action and sound apart from its prompt", () => {
+    const b = run(boardWith(), { type: "add_frame", frame: { id: "a", action: "Mia wipes the counter", sound: "espresso hiss" } });
+    expect(b.frames[0]).toMatchObject({ action: "Mia wipes the counter", sound: "espresso hiss", prompt: "" });
+    const c = run(b, { type: "update_frame", id: "a", patch: { sound: "rain" } });
+    expect(c.frames[0]).toMatchObject({ action: "Mia wipes the counter", sound: "rain" });
+  });
+
   it("enforces the 500-frame bound", () => {
     const full = boardWith({ frames: Array.from({ length: 500 }, (_, i) => frameWith({ id: `f${i}` })) });
     expect(tryCommand(full, { type: "add_frame", frame: { id: "one_more" } }, person)).toMatchObject({ ok: false });

@@ -11,6 +11,8 @@ const frame = (over: Partial<Frame> = {}): Frame => ({
   shot: null,
   beatId: null,
   title: "Opening",
+  action: "",
+  sound: "",
   prompt: "a neon sign in the rain",
   camera: "WS",
   durationSec: 3,
@@ -25,11 +27,20 @@ describe("board model", () => {
   it("starts every episode from an empty board that passes the schema", () => {
     expect(Board.parse(emptyBoard("ep_1"))).toEqual({
       episodeId: "ep_1",
+      format: { aspect: "16:9" },
       script: { text: "", version: 0 },
       plan: { beats: [] },
       assets: [],
       frames: [],
     });
+  });
+
+  it("reads a board stored before format, action and sound existed, with their defaults", () => {
+    const { format: _f, ...old } = emptyBoard("ep_1");
+    const { action: _a, sound: _s, ...oldFrame } = frame();
+    const board = Board.parse({ ...old, frames: [oldFrame] });
+    expect(board.format.aspect).toBe("16:9");
+    expect(board.frames[0]).toMatchObject({ action: "", sound: "" });
   });
 
   it("rejects ids outside [A-Za-z0-9_-]{1,40}", () => {

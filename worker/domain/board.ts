@@ -35,6 +35,9 @@ export const FrameMedia = z.object({
   jobId: Id.optional(),
   url: z.string().max(LIMITS.textChars).optional(),
   reason: Text.optional(),
+  // The last ready image while a re-render runs: a canceled or failed
+  // re-render leaves the frame showing it (CONTRACT 4).
+  previous: z.object({ url: z.string().max(LIMITS.textChars), jobId: Id.optional() }).optional(),
 });
 export type FrameMedia = z.infer<typeof FrameMedia>;
 
@@ -44,18 +47,27 @@ export const Frame = z.object({
   shot: z.string().max(40).nullable(),
   beatId: Id.nullable(),
   title: Text,
+  // What happens in the shot: the storyboard's caption. Defaults keep boards
+  // stored before the field existed readable.
+  action: Text.default(""),
   prompt: Prompt,
   camera: Text,
   durationSec: z.number().positive().max(600).nullable(),
   dialogue: Text,
+  sound: Text.default(""),
   continuity: z.object({ assetIds: z.array(Id).max(LIMITS.assets), notes: Text }),
   status: FrameStatus,
   media: FrameMedia,
 });
 export type Frame = z.infer<typeof Frame>;
 
+export const Aspect = z.enum(["16:9", "9:16", "1:1", "4:5", "2.39:1"]);
+export type Aspect = z.infer<typeof Aspect>;
+export const DEFAULT_ASPECT: Aspect = "16:9";
+
 export const Board = z.object({
   episodeId: Id,
+  format: z.object({ aspect: Aspect }).default({ aspect: DEFAULT_ASPECT }),
   script: z.object({ text: z.string().max(LIMITS.scriptChars), version: z.number().int().nonnegative() }),
   plan: z.object({ beats: z.array(Beat).max(LIMITS.beats) }),
   assets: z.array(Asset).max(LIMITS.assets),
@@ -65,7 +77,7 @@ export type Board = z.infer<typeof Board>;
 
 /** The board every new episode starts from. */
 export function emptyBoard(episodeId: string): Board {
-  return { episodeId, script: { text: "", version: 0 }, plan: { beats: [] }, assets: [], frames: [] };
+  return { episodeId, format: { aspect: DEFAULT_ASPECT }, script: { text: "", version: 0 }, plan: { beats: [] }, assets: [], frames: [] };
 }
 
 /** A frame's shot label: the person's own label, else its 1-based position. */

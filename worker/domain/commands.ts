@@ -4,7 +4,7 @@
 // runtime all come through here; the SPA uses the same code to check a
 // command before sending it.
 import { z } from "zod";
-import { Asset, Beat, Board, Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
+import { Aspect, Asset, Beat, Board, Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
 import { applyEvent, BoardConflict, type EventBody } from "./events";
 
 const Text = z.string().max(LIMITS.textChars);
@@ -18,10 +18,12 @@ export const FrameInput = z.strictObject({
   shot: Shot.optional(),
   beatId: Id.nullable().optional(),
   title: Text.optional(),
+  action: Text.optional(),
   prompt: Prompt.optional(),
   camera: Text.optional(),
   durationSec: Duration.optional(),
   dialogue: Text.optional(),
+  sound: Text.optional(),
   continuity: z.strictObject({ assetIds: z.array(Id).max(LIMITS.assets).optional(), notes: Text.optional() }).optional(),
   status: FrameStatus.optional(),
 });
@@ -40,6 +42,7 @@ export const Command = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("upsert_asset"), asset: Asset }),
   z.strictObject({ type: z.literal("remove_asset"), id: Id }),
   z.strictObject({ type: z.literal("set_frame_media"), id: Id, media: FrameMedia }),
+  z.strictObject({ type: z.literal("set_format"), aspect: Aspect }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -58,10 +61,12 @@ function frameFromInput(input: FrameInput): Frame {
     shot: input.shot ?? null,
     beatId: input.beatId ?? null,
     title: input.title ?? "",
+    action: input.action ?? "",
     prompt: input.prompt ?? "",
     camera: input.camera ?? "",
     durationSec: input.durationSec ?? null,
     dialogue: input.dialogue ?? "",
+    sound: input.sound ?? "",
     continuity: { assetIds: input.continuity?.assetIds ?? [], notes: input.continuity?.notes ?? "" },
     status: input.status ?? "draft",
     media: { state: "none" },
@@ -141,6 +146,9 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
       if (actor.type !== "system") return reject("only the job runtime may set a frame's media");
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
       return { ok: true, event: { kind: "set_frame_media", data: { id: command.id, media: command.media } } };
+    case "set_format":
+      if (board.format.aspect === command.aspect) return reject(`the episode is already ${command.aspect}`);
+      return { ok: true, event: { kind: "set_format", data: { aspect: command.aspect } } };
   }
 }
 

@@ -3,7 +3,7 @@
 // reducer, so after `metadata` and every `board_event` in seq order both
 // hold exactly the same board (CONTRACT 3's guarantee).
 import { z } from "zod";
-import { Asset, Beat, Board, Frame, FrameMedia, Id } from "./board";
+import { Aspect, Asset, Beat, Board, Frame, FrameMedia, Id } from "./board";
 
 // What the reducer reads from a patch. Commands validate patches strictly;
 // `restore` batches (undo, rewind) may also carry media.
@@ -20,6 +20,7 @@ const SimpleEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("upsert_asset"), data: z.object({ asset: Asset, index: z.number().int().nonnegative().optional() }) }),
   z.object({ kind: z.literal("remove_asset"), data: z.object({ id: Id }) }),
   z.object({ kind: z.literal("set_frame_media"), data: z.object({ id: Id, media: FrameMedia }) }),
+  z.object({ kind: z.literal("set_format"), data: z.object({ aspect: Aspect }) }),
 ]);
 export type SimpleEvent = z.infer<typeof SimpleEvent>;
 
@@ -122,6 +123,8 @@ export function applyEvent(board: Board, event: EventBody): Board {
       frames[i] = { ...frames[i]!, media: event.data.media };
       return { ...board, frames };
     }
+    case "set_format":
+      return { ...board, format: { aspect: event.data.aspect } };
     case "restore":
       return event.data.steps.reduce(applyEvent, board);
   }
@@ -141,6 +144,7 @@ export function diffBoards(from: Board, to: Board): SimpleEvent[] {
     steps.push(e);
     cur = applyEvent(cur, e);
   };
+  if (cur.format.aspect !== to.format.aspect) push({ kind: "set_format", data: { aspect: to.format.aspect } });
   if (cur.script.text !== to.script.text) push({ kind: "set_script", data: { text: to.script.text } });
   if (!same(cur.plan.beats, to.plan.beats)) push({ kind: "set_plan", data: { beats: to.plan.beats } });
 
@@ -183,6 +187,7 @@ export interface Impact {
   script: boolean;
   plan: boolean;
   assets: number;
+  format: boolean;
 }
 
 /** What a restore would change, for the rewind preview. */
@@ -206,5 +211,6 @@ export function impactOf(from: Board, to: Board): Impact {
     script: from.script.text !== to.script.text,
     plan: !same(from.plan.beats, to.plan.beats),
     assets: assetsChanged,
+    format: from.format.aspect !== to.format.aspect,
   };
 }

@@ -13,6 +13,8 @@ function frame(media: Frame["media"]): Frame {
     shot: null,
     beatId: null,
     title: "Neon sign in the rain",
+    action: "",
+    sound: "",
     prompt: "a neon sign in the rain",
     camera: "CU",
     durationSec: 3,
