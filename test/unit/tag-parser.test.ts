@@ -61,6 +61,20 @@ Done.`;
     expect(prose(events).replace(/\s+/g, " ").trim()).toBe("Here is the plan. Done.");
   });
 
+  it("reads a frame's shot label, action and sound, and the episode's format", () => {
+    const text = `<frame op="add" id="f3" shot="3A" title="Smile" camera="CU"><action>Mia smiles at a customer</action><sound>cups clink</sound></frame>
+<frame op="update" id="f3" shot=""><action>Mia laughs</action></frame>
+<format aspect="9:16"/>`;
+    const events = parse(text);
+    expect(rejected(events)).toEqual([]);
+    expect(commands(events)).toEqual([
+      { type: "add_frame", frame: { id: "f3", shot: "3A", title: "Smile", camera: "CU", action: "Mia smiles at a customer", sound: "cups clink" } },
+      { type: "update_frame", id: "f3", patch: { shot: null, action: "Mia laughs" } },
+      { type: "set_format", aspect: "9:16" },
+    ]);
+    expect(rejected(parse('<format aspect="9:16" size="big"/>'))).toEqual(['<format> has an unknown attribute "size"']);
+  });
+
   it("emits a command the moment its top-level tag closes, before the answer ends", () => {
     const p = new TagStreamParser();
     expect(p.write('Sure. <frame op="add" id="f1" title="A">')).toEqual([{ kind: "prose", text: "Sure. " }]);

@@ -27,8 +27,9 @@ interface Node {
   openEnd: number;
 }
 
-const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate"]);
-const GRAMMAR = ["script", "plan", "beat", "asset", "frame", "prompt", "dialogue", "notes", "move", "generate"];
+const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate", "format"]);
+const FRAME_FIELDS = ["action", "prompt", "dialogue", "sound", "notes"];
+const GRAMMAR = ["script", "plan", "beat", "asset", "frame", ...FRAME_FIELDS, "move", "generate", "format"];
 const REAL_TAG = new RegExp(`^</?(?:${GRAMMAR.join("|")})[\\s/>]`);
 const LONGEST_OPENER = Math.max(...GRAMMAR.map((n) => n.length)) + 3; // "</" + name + delimiter
 
@@ -130,10 +131,13 @@ function toCommand(node: Node): ParseEvent {
         return { kind: "command", tag: "frame", command: { type: "remove_frame", id } };
       }
       if (op !== "add" && op !== "update") fail(`<frame> op="${op}" is not add, update or remove`);
-      onlyAttrs(node, op === "add" ? ["op", "id", "after", "title", "camera", "duration", "beat", "assets"] : ["op", "id", "title", "camera", "duration", "beat", "assets"]);
-      if (node.text.trim()) fail("<frame> text belongs in <prompt>, <dialogue> or <notes>");
+      const attrs = ["op", "id", "shot", "title", "camera", "duration", "beat", "assets"];
+      onlyAttrs(node, op === "add" ? [...attrs, "after"] : attrs);
+      if (node.text.trim()) fail("<frame> text belongs in <action>, <prompt>, <dialogue>, <sound> or <notes>");
       const fields: Record<string, unknown> = {};
       const a = node.attrs;
+      // shot="" clears a person's label, so the shot numbers itself by position again.
+      if (a.shot !== undefined) fields.shot = a.shot.trim() || null;
       if (a.title !== undefined) fields.title = a.title;
       if (a.camera !== undefined) fields.camera = a.camera;
       if (a.duration !== undefined) fields.durationSec = number(node, "duration");
@@ -142,7 +146,7 @@ function toCommand(node: Node): ParseEvent {
       if (a.assets !== undefined) continuity.assetIds = list(a.assets);
       const seen = new Set<string>();
       for (const child of node.children) {
-        if (!["prompt", "dialogue", "notes"].includes(child.name)) fail(`<frame> cannot contain <${child.name}>`);
+        if (!FRAME_FIELDS.includes(child.name)) fail(`<frame> cannot contain <${child.name}>`);
         if (seen.has(child.name)) fail(`<frame> has two <${child.name}> tags`);
         seen.add(child.name);
         onlyAttrs(child, []);
@@ -163,6 +167,11 @@ function toCommand(node: Node): ParseEvent {
       noChildren(node);
       if (node.text.trim()) fail("<move> must be empty");
       return { kind: "command", tag: "move", command: { type: "move_frame", id: need(node, "id"), after: need(node, "after").trim() || null } };
+    case "format":
+      onlyAttrs(node, ["aspect"]);
+      noChildren(node);
+      if (node.text.trim()) fail("<format> must be empty");
+      return { kind: "command", tag: "format", command: { type: "set_format", aspect: need(node, "aspect").trim() } };
     case "generate":
       onlyAttrs(node, ["frame"]);
       noChildren(node);
