@@ -1,8 +1,10 @@
 // RoomStore in memory, for testing RoomCore without a Durable Object. It
 // keeps the same contract as SqliteRoomStore, including rollback: a throw
-// inside transaction() leaves nothing behind.
+// inside transaction() leaves nothing behind, and a value over production's
+// 2 MB row limit is refused.
 import type { Board } from "../../worker/domain/board";
 import type { RoomStore, StoredEvent } from "../../worker/room/room-core";
+import { checkRow } from "../../worker/room/storage-limits";
 
 export class MemoryRoomStore implements RoomStore {
   eventsLog: StoredEvent[] = [];
@@ -28,6 +30,7 @@ export class MemoryRoomStore implements RoomStore {
     return [...this.snaps].reverse().find((s) => s.seq <= seq) ?? null;
   }
   writeSnapshot(seq: number, board: Board) {
+    checkRow([JSON.stringify(board)]);
     this.snaps.push({ seq, board: structuredClone(board) });
   }
   appendEvent(e: StoredEvent) {
@@ -36,7 +39,9 @@ export class MemoryRoomStore implements RoomStore {
       throw new Error("disk full");
     }
     // Stored as JSON, as SQLite would: nothing shares references with memory.
-    this.eventsLog.push(JSON.parse(JSON.stringify(e)) as StoredEvent);
+    const json = JSON.stringify(e);
+    checkRow([json]);
+    this.eventsLog.push(JSON.parse(json) as StoredEvent);
   }
   events(fromExclusive: number, toInclusive: number) {
     return this.eventsLog.filter((e) => e.seq > fromExclusive && e.seq <= toInclusive);

@@ -6,12 +6,9 @@ import { buildPrompt, estimateTokens, GRAMMAR } from "../../worker/domain/agent/
 import { makeRedactor, RedactingStream, redactDeep } from "../../worker/domain/agent/redact";
 import { TagStreamParser } from "../../worker/domain/agent/tag-parser";
 import { chunk, offlineAnswer } from "../../worker/agent/offline-agent";
-import { AgentRuns, type ChatMessage, type ChatStore, type RunRecord } from "../../worker/room/agent-runs";
-import { RoomCore } from "../../worker/room/room-core";
 import { tryCommand } from "../../worker/domain/commands";
 import { Board } from "../../worker/domain/board";
 import { boardWith, frameWith } from "../support/boards";
-import { MemoryRoomStore } from "../support/memory-store";
 
 const history = (n: number) => Array.from({ length: n }, (_, i) => ({ role: (i % 2 ? "assistant" : "user") as "user" | "assistant", text: `turn ${i} ${"x".repeat(400)}` }));
 const bigBoard = boardWith({ frames: Array.from({ length: 40 }, (_, i) => frameWith({ id: `f${i}`, title: `Shot ${i}`, prompt: "p".repeat(300), camera: "WS" })) });
@@ -128,51 +125,5 @@ describe("the offline demo agent", () => {
   it("says what it can do when it does not understand", () => {
     const board = applyAll(offlineAnswer("a 20 second promo for a bike shop, 4 shots", boardWith()), boardWith());
     expect(offlineAnswer("hello?", board)).toMatch(/offline demo agent/);
-  });
-});
-
-class MemoryChat implements ChatStore {
-  msgs: ChatMessage[] = [];
-  runs = new Map<string, RunRecord>();
-  addMessage(m: ChatMessage) {
-    this.msgs.push(m);
-  }
-  messages() {
-    return this.msgs;
-  }
-  lastUserMessage() {
-    return [...this.msgs].reverse().find((m) => m.role === "user") ?? null;
-  }
-  putRun(r: RunRecord) {
-    this.runs.set(r.id, structuredClone(r));
-  }
-  getRun(id: string) {
-    return this.runs.get(id) ?? null;
-  }
-  unfinishedRuns() {
-    return [...this.runs.values()].filter((r) => ["pending", "streaming", "stopping"].includes(r.status));
-  }
-}
-
-describe("a run cut short by a restart", () => {
-  it("is marked failed when the room loads again, its prose kept as a truncated message", () => {
-    const chat = new MemoryChat();
-    chat.putRun({ id: "run_1", userId: "usr_1", status: "streaming", prose: "Here is the start of", trace: {} as RunRecord["trace"] });
-    const sent: [string, unknown][] = [];
-    const core = new RoomCore(new MemoryRoomStore(), "ep");
-    const runs = new AgentRuns({
-      core: () => core,
-      chat,
-      broadcast: (t, p) => sent.push([t, p]),
-      provider: () => {
-        throw new Error("unused");
-      },
-      redact: (s) => s,
-      budgetTokens: 1000,
-      keepAlive: () => undefined,
-    });
-    runs.recoverInterrupted();
-    expect(chat.getRun("run_1")).toMatchObject({ status: "failed", retryable: true });
-    expect(chat.msgs).toEqual([expect.objectContaining({ role: "assistant", runId: "run_1", truncated: true, text: "Here is the start of" })]);
   });
 });

@@ -164,12 +164,20 @@ describe("a connected socket", () => {
     expect((await sock.next("error")).payload.message).toMatch(/Unknown message type/);
     sock.send({ type: "board_command", id: "x".repeat(65), payload: { command: frame("f1") } });
     expect((await sock.next("error")).payload.code).toBe("bad_message");
-    sock.sendRaw(JSON.stringify({ type: "board_command", id: msgId(), payload: { command: { type: "set_script", text: "a".repeat(70_000) } } }));
-    expect((await sock.next("error")).payload.message).toMatch(/64 KiB/);
+    sock.sendRaw(JSON.stringify({ type: "board_command", id: msgId(), payload: { command: { type: "set_script", text: "é".repeat(530_000) } } }));
+    expect((await sock.next("error")).payload.message).toMatch(/1024 KiB/);
     sock.send({ type: "board_command", payload: { command: frame("f1") } });
     expect((await sock.next("error")).payload.message).toMatch(/needs an id/);
     // Still open: a valid command works.
     expect((await command(sock, frame("f1"))).payload.ok).toBe(true);
+    sock.close();
+  });
+
+  it("accepts a 200,000-character script, the contract's bound, through the socket", async () => {
+    const { owner, projectId, episodeId } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    const ack = await command(sock, { type: "set_script", text: "🎬".repeat(100_000) });
+    expect(ack.payload.ok).toBe(true);
     sock.close();
   });
 
@@ -218,6 +226,20 @@ describe("a connected socket", () => {
     const presence = await ownerSock.next("presence", (m) => m.payload.peers.every((p) => p.userId !== mate.user.id));
     expect(presence.payload.peers.map((p) => p.userId)).toEqual([owner.user.id]);
     ownerSock.close();
+  });
+
+  it("refuses an 11th socket of one person in one episode with 429, and lets another person in", async () => {
+    const { owner, projectId, episodeId, q } = await room();
+    const open = [];
+    for (let i = 0; i < 10; i++) open.push(await connect(owner, projectId, episodeId));
+    const res = await upgrade(owner, q);
+    expect(res.status).toBe(429);
+    expect(await errorCode(res)).toBe("rate_limited");
+    const mate = await signUp("mate");
+    await addMember(owner, projectId, mate, "viewer");
+    const other = await connect(mate, projectId, episodeId);
+    expect((await other.next("metadata")).payload.role).toBe("viewer");
+    for (const sock of [...open, other]) sock.close();
   });
 
   it("announces presence as people come and go", async () => {

@@ -4,15 +4,22 @@
 import { z } from "zod";
 import { Board } from "./board";
 import { Actor, Command } from "./commands";
-import { EventBody, type Impact } from "./events";
+import { EventBody } from "./events";
+import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
 
 export const PROTOCOL_VERSION = 1;
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** 1 MiB, so that every bound of CONTRACT 4 (a 200,000-char script) can be reached through the socket. */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
 export const MAX_MESSAGES_PER_SECOND = 20;
+/** Across all of one person's sockets in an episode: ten tabs must not multiply the rate. */
+export const MAX_MESSAGES_PER_SECOND_PER_USER = 40;
+/** Open sockets one person may hold in one episode; the next upgrade gets 429. */
+export const MAX_SOCKETS_PER_USER = 10;
 
 const MsgId = z.string().min(1).max(64);
 const Timestamp = z.string().max(40);
+const RunId = z.string().min(1).max(64);
 
 const clientMsg = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
   z.object({ type: z.literal(type), id: MsgId.optional(), payload, timestamp: Timestamp.optional() });
@@ -20,10 +27,10 @@ const clientMsg = <T extends string, P extends z.ZodType>(type: T, payload: P) =
 export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("ping", z.object({}).passthrough()),
   clientMsg("board_command", z.object({ command: z.unknown() })),
-  clientMsg("undo_run", z.object({ runId: z.string().min(1).max(64) })),
+  clientMsg("undo_run", z.object({ runId: RunId })),
   clientMsg("rewind", z.object({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
   clientMsg("chat_send", z.object({ text: z.string().min(1).max(8000) })),
-  clientMsg("chat_stop", z.object({ runId: z.string().max(64).optional() })),
+  clientMsg("chat_stop", z.object({ runId: RunId.optional() })),
   clientMsg("chat_regenerate", z.object({}).passthrough()),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
@@ -39,6 +46,10 @@ export type Peer = z.infer<typeof Peer>;
 export const ResumedEvent = z.object({ seq: z.number().int().positive(), event: BoardEvent });
 export type ResumedEvent = z.infer<typeof ResumedEvent>;
 
+/** The agent as a joining tab sees it: `text` is the prose a run in progress has streamed so far. */
+export const AgentState = AgentStatus.extend({ text: z.string().optional() });
+export type AgentState = z.infer<typeof AgentState>;
+
 export const MetadataPayload = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   connectionId: z.string(),
@@ -49,55 +60,104 @@ export const MetadataPayload = z.object({
   seq: z.number().int().nonnegative(),
   board: Board.optional(),
   resumed: z.object({ fromSeq: z.number().int().nonnegative(), events: z.array(ResumedEvent) }).optional(),
-  agent: z.object({ status: z.string(), runId: z.string().optional() }),
+  agent: AgentState,
   peers: z.array(Peer),
 });
 export type MetadataPayload = z.infer<typeof MetadataPayload>;
 
-const ErrorPayload = z.object({ code: z.string(), message: z.string() });
+export const ErrorBody = z.object({ code: z.string(), message: z.string() });
+
+// ---- ack results, one per client message type ----
+
+/** An accepted board_command, undo_run or rewind: where the board is now and the run the change belongs to. */
+export const CommandResult = z.object({ seq: z.number().int().positive(), runId: z.string() });
+export type CommandResult = z.infer<typeof CommandResult>;
+
+export const Impact = z.object({
+  frames: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
+  script: z.boolean(),
+  plan: z.boolean(),
+  assets: z.number().int(),
+  format: z.boolean(),
+});
+export const RewindPreview = z.object({ dryRun: z.literal(true), toSeq: z.number().int().nonnegative(), events: z.number().int(), impact: Impact });
+export type RewindPreview = z.infer<typeof RewindPreview>;
+
+export const RunStarted = z.object({ runId: z.string() });
+
+/** What an ok ack carries for each client message type. */
+export const AckResults = {
+  board_command: CommandResult,
+  undo_run: CommandResult,
+  rewind: z.union([CommandResult, RewindPreview]),
+  chat_send: RunStarted,
+  chat_regenerate: RunStarted,
+  chat_stop: z.undefined(),
+} satisfies Record<Exclude<ClientMessageType, "ping">, z.ZodType>;
+export type AckResult<T extends keyof typeof AckResults> = z.infer<(typeof AckResults)[T]>;
 
 export const AckPayload = z.union([
-  z.object({ id: z.string(), ok: z.literal(true), result: z.unknown().optional() }),
-  z.object({ id: z.string(), ok: z.literal(false), error: ErrorPayload }),
+  z.object({ id: z.string(), ok: z.literal(true), result: z.union([CommandResult, RewindPreview, RunStarted]).optional() }),
+  z.object({ id: z.string(), ok: z.literal(false), error: ErrorBody }),
 ]);
 export type AckPayload = z.infer<typeof AckPayload>;
 
-const serverMsg = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
-  z.object({ type: z.literal(type), payload, timestamp: Timestamp, seq: z.number().int().positive().optional() });
+// ---- server payloads, one schema per type ----
+
+export const ServerPayloads = {
+  metadata: MetadataPayload,
+  board_event: z.object({ event: BoardEvent }),
+  presence: z.object({ peers: z.array(Peer) }),
+  ack: AckPayload,
+  error: ErrorBody.extend({ retryable: z.boolean().optional() }),
+  warning: z.object({ code: z.string(), message: z.string(), runId: z.string().optional(), jobId: z.string().optional() }),
+  pong: z.object({}),
+  ping: z.object({}),
+  chat_message: ChatMessage,
+  partial_result: z.union([
+    z.object({ runId: z.string(), delta: z.string() }),
+    z.object({ jobId: z.string(), stage: z.string(), data: z.record(z.string(), z.unknown()) }),
+  ]),
+  agent_status: AgentStatus.required({ runId: true }).omit({ status: true }).extend({ status: RunStatus }),
+  progress: z.object({ jobId: z.string(), frameId: z.string(), progress: z.number().min(0).max(100) }),
+  plugin_status: z.object({
+    jobId: z.string(),
+    plugin: z.string(),
+    status: z.enum(["started", "running", "completed", "failed", "skipped"]),
+    timing_ms: z.number().optional(),
+  }),
+  frame: z.object({ jobId: z.string(), frameId: z.string(), preview: z.object({ url: z.string(), mime: z.string() }) }),
+} as const;
+export type ServerType = keyof typeof ServerPayloads;
+export type ServerPayload<T extends ServerType> = z.infer<(typeof ServerPayloads)[T]>;
+/** The job runtime's events for every tab of an episode. */
+export type JobEventType = "progress" | "plugin_status" | "frame" | "warning";
+
+const serverMsg = <T extends ServerType>(type: T) =>
+  z.object({ type: z.literal(type), payload: ServerPayloads[type], timestamp: Timestamp, seq: z.number().int().positive().optional() });
 
 export const ServerMessage = z.discriminatedUnion("type", [
-  serverMsg("metadata", MetadataPayload),
-  serverMsg("board_event", z.object({ event: BoardEvent })),
-  serverMsg("presence", z.object({ peers: z.array(Peer) })),
-  serverMsg("ack", AckPayload),
-  serverMsg("error", ErrorPayload.extend({ retryable: z.boolean().optional() })),
-  serverMsg("warning", z.object({ code: z.string(), message: z.string(), runId: z.string().optional(), jobId: z.string().optional() })),
-  serverMsg("pong", z.object({}).passthrough()),
-  serverMsg("ping", z.object({}).passthrough()),
-  serverMsg("chat_message", z.record(z.string(), z.unknown())),
-  serverMsg("partial_result", z.record(z.string(), z.unknown())),
-  serverMsg("agent_status", z.record(z.string(), z.unknown())),
-  serverMsg("progress", z.record(z.string(), z.unknown())),
-  serverMsg("plugin_status", z.record(z.string(), z.unknown())),
-  serverMsg("frame", z.record(z.string(), z.unknown())),
+  serverMsg("metadata"),
+  serverMsg("board_event"),
+  serverMsg("presence"),
+  serverMsg("ack"),
+  serverMsg("error"),
+  serverMsg("warning"),
+  serverMsg("pong"),
+  serverMsg("ping"),
+  serverMsg("chat_message"),
+  serverMsg("partial_result"),
+  serverMsg("agent_status"),
+  serverMsg("progress"),
+  serverMsg("plugin_status"),
+  serverMsg("frame"),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-/** The result of an accepted board_command, undo_run or rewind. */
-export interface CommandResult {
-  seq: number;
-  runId?: string;
-}
-export interface RewindPreview {
-  dryRun: true;
-  toSeq: number;
-  events: number;
-  impact: Impact;
-}
-
 export const now = () => new Date().toISOString();
 
-export function envelope(type: string, payload: unknown, seq?: number): string {
+/** One frame on the wire, typed by message type so a payload cannot drift from its schema. */
+export function envelope<T extends ServerType>(type: T, payload: ServerPayload<T>, seq?: number): string {
   return JSON.stringify(seq === undefined ? { type, payload, timestamp: now() } : { type, payload, timestamp: now(), seq });
 }
 

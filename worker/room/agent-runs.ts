@@ -5,7 +5,9 @@
 // leaves a redacted trace. A run does not belong to a socket: it goes on
 // when the sender's tab closes, and one cut short by a room restart is
 // marked failed when the room loads again.
-import { type ChatMessage, type RunStatus } from "../domain/chat";
+import type { ChatMessage, RunStatus } from "../domain/chat";
+import type { ServerPayload, ServerType } from "../domain/protocol";
+import { capText, MAX_STORED_BYTES } from "./storage-limits";
 import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
 import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
@@ -15,6 +17,10 @@ export type { ChatMessage, RunStatus };
 import { newId } from "../ids";
 import type { RoomCore } from "./room-core";
 
+/** Prose a run may stream: beyond it the answer is cut with a marker, so the message row stays under 1 MiB. */
+export const PROSE_CAP_BYTES = 512 * 1024;
+/** The raw output kept in a trace, cut with a marker beyond it. */
+export const RAW_CAP_BYTES = 512 * 1024;
 
 export interface TraceEntry {
   atMs: number;
@@ -49,12 +55,20 @@ export interface RunRecord {
   retryable?: boolean;
 }
 
+/** A run as stored in its own row: prose and trace entries have rows of their own, so no row grows with the run. */
+export type RunHeader = Omit<RunRecord, "prose" | "trace"> & { trace: Omit<Trace, "commands"> };
+
 /** Where the room keeps its chat and runs. Synchronous, like the room's SQLite. */
 export interface ChatStore {
+  transaction<T>(fn: () => T): T;
   addMessage(m: ChatMessage): void;
   messages(): ChatMessage[];
   lastUserMessage(): ChatMessage | null;
-  putRun(run: RunRecord): void;
+  putRun(run: RunHeader): void;
+  /** Appends the n-th piece of a run's streamed prose. */
+  appendProse(runId: string, n: number, text: string): void;
+  /** Writes (or rewrites) the n-th entry of a run's trace. */
+  putTraceEntry(runId: string, n: number, entry: TraceEntry): void;
   getRun(id: string): RunRecord | null;
   unfinishedRuns(): RunRecord[];
 }
@@ -62,7 +76,7 @@ export interface ChatStore {
 export interface AgentRunsDeps {
   core: () => RoomCore;
   chat: ChatStore;
-  broadcast: (type: string, payload: unknown, seq?: number) => void;
+  broadcast: <T extends ServerType>(type: T, payload: ServerPayload<T>, seq?: number) => void;
   provider: () => AgentProvider;
   redact: Redactor;
   budgetTokens: number;
@@ -78,29 +92,56 @@ export interface AgentRunsDeps {
 const AGENT_AUTHOR = { id: "agent", name: "Production agent" };
 const SAVE_EVERY_MS = 1000;
 
+/** What a live run keeps beside its record: counters for its rows, and whether its prose was cut. */
+interface Live {
+  record: RunRecord;
+  controller: AbortController;
+  proseParts: number;
+  proseBytes: number;
+  proseCut: boolean;
+}
+
 export class AgentRuns {
-  private active: { record: RunRecord; controller: AbortController } | null = null;
+  private active: Live | null = null;
   private readonly now: () => number;
 
   constructor(private readonly deps: AgentRunsDeps) {
     this.now = deps.now ?? Date.now;
   }
 
-  /** The status a new socket's metadata reports. */
-  status(): { status: string; runId?: string } {
-    return this.active ? { status: this.active.record.status, runId: this.active.record.id } : { status: "idle" };
+  /** The agent as a joining tab must see it: a run in progress comes with the prose streamed so far. */
+  status(): { status: RunStatus | "idle"; runId?: string; text?: string } {
+    const a = this.active;
+    return a ? { status: a.record.status, runId: a.record.id, text: a.record.prose } : { status: "idle" };
   }
 
-  /** Runs left unfinished by a restart are failed, their prose kept as a truncated message. */
-  recoverInterrupted(): void {
+  /** Whether a run is in progress (the room keeps itself awake for it). */
+  get running(): boolean {
+    return this.active !== null;
+  }
+
+  /**
+   * Runs left unfinished by a restart are failed, with the reason in the
+   * trace, their prose (exactly what clients received, since each piece was
+   * stored before it was sent) kept as a truncated message.
+   */
+  recoverInterrupted(): string[] {
+    const recovered: string[] = [];
     for (const run of this.deps.chat.unfinishedRuns()) {
       if (this.active?.record.id === run.id) continue;
+      const message = "The run was interrupted when the room restarted; what it applied stays applied.";
       run.status = "failed";
-      run.reason = "The run was interrupted when the room restarted.";
+      run.reason = message;
       run.retryable = true;
-      this.deps.chat.putRun(run);
-      if (run.prose) this.commitAssistant(run, true);
+      run.trace.error = { kind: "interrupted", message, retryable: true };
+      this.deps.chat.transaction(() => {
+        this.save(run);
+        if (run.prose) this.commitAssistant(run, true);
+      });
+      this.deps.observe?.(run.id, "failed");
+      recovered.push(run.id);
     }
+    return recovered;
   }
 
   start(text: string, user: { id: string; name: string }, opts: { regenerate?: boolean } = {}): { ok: true; runId: string } | { ok: false; code: string; message: string } {
@@ -153,7 +194,7 @@ export class AgentRuns {
       ),
     };
     const controller = new AbortController();
-    this.active = { record, controller };
+    this.active = { record, controller, proseParts: 0, proseBytes: 0, proseCut: false };
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
     this.deps.observe?.(runId, "pending");
@@ -190,15 +231,41 @@ export class AgentRuns {
     this.deps.broadcast("chat_message", message);
   }
 
+  /**
+   * Stores a piece of prose, then sends it: a tab never shows prose the room
+   * could lose in a restart (the DO's output gate holds the send until the
+   * write is durable), so a recovered partial answer is exactly what tabs saw.
+   */
   private emitProse(run: RunRecord, text: string): void {
-    if (!text) return;
-    run.prose += text;
-    this.deps.broadcast("partial_result", { runId: run.id, delta: text });
+    const live = this.active;
+    if (!text || !live || live.record !== run || live.proseCut) return;
+    let piece = text;
+    const bytes = new TextEncoder().encode(piece).byteLength;
+    if (live.proseBytes + bytes > PROSE_CAP_BYTES) {
+      piece = capText(piece, Math.max(0, PROSE_CAP_BYTES - live.proseBytes), "answer").text;
+      live.proseCut = true;
+    }
+    live.proseBytes += bytes;
+    this.deps.chat.appendProse(run.id, live.proseParts++, piece);
+    run.prose += piece;
+    this.deps.broadcast("partial_result", { runId: run.id, delta: piece });
   }
 
-  /** Saves the run as it stands, redacted: a raw answer can echo a secret back. */
+  /** Saves the run's header as it stands, redacted (a raw answer can echo a secret back) and bounded. */
   private save(run: RunRecord): void {
-    this.deps.chat.putRun(redactDeep(run, this.deps.redact));
+    const { prose: _p, trace, ...rest } = run;
+    const { commands: _c, ...header } = trace;
+    const raw = capText(header.raw, RAW_CAP_BYTES, "raw output").text;
+    const prompt = header.prompt.map((m) => ({ ...m, content: capText(m.content, MAX_STORED_BYTES / 4, "prompt").text }));
+    this.deps.chat.putRun(redactDeep({ ...rest, trace: { ...header, raw, prompt } }, this.deps.redact));
+  }
+
+  /** Adds an entry to the run's trace and stores it at once (or, with `within`, inside the caller's transaction). */
+  private addEntry(run: RunRecord, entry: TraceEntry): number {
+    run.trace.commands.push(entry);
+    const n = run.trace.commands.length - 1;
+    this.deps.chat.putTraceEntry(run.id, n, entry);
+    return n;
   }
 
   private handle(run: RunRecord, e: ParseEvent, started: number, gate: RedactingStream, applied: Set<string>): void {
@@ -215,16 +282,21 @@ export class AgentRuns {
         // one that was rejected may be tried again once the board allows it.
         const key = JSON.stringify(command);
         if (applied.has(key)) {
-          run.trace.commands.push({ atMs, tag: e.tag, status: "duplicate", command, reason: "identical to a command already applied in this run" });
+          this.addEntry(run, { atMs, tag: e.tag, status: "duplicate", command, reason: "identical to a command already applied in this run" });
           return;
         }
-        const out = core.execute(command, { type: "agent", id: "agent" }, run.id);
+        // The trace entry commits in the same transaction as the event it
+        // describes: after a crash the trace never misses an applied command.
+        const n = run.trace.commands.length;
+        const out = core.execute(command, { type: "agent", id: "agent" }, run.id, (c) =>
+          this.deps.chat.putTraceEntry(run.id, n, { atMs, tag: e.tag, status: "applied", command, seq: c.seq }),
+        );
         if (out.ok) {
           applied.add(key);
-          this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
           run.trace.commands.push({ atMs, tag: e.tag, status: "applied", command, seq: out.value.seq });
+          this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
         } else {
-          run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", command, reason: out.reason });
+          this.addEntry(run, { atMs, tag: e.tag, status: "rejected", command, reason: out.reason });
           this.deps.broadcast("warning", { code: "command_rejected", message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${out.reason}`), runId: run.id });
         }
         return;
@@ -232,17 +304,16 @@ export class AgentRuns {
       case "generate": {
         const key = JSON.stringify({ generate: e.frameId });
         if (applied.has(key)) {
-          run.trace.commands.push({ atMs, tag: "generate", status: "duplicate", command: { generate: e.frameId }, reason: "identical to a command already applied in this run" });
+          this.addEntry(run, { atMs, tag: "generate", status: "duplicate", command: { generate: e.frameId }, reason: "identical to a command already applied in this run" });
           return;
         }
         applied.add(key);
-        const entry: TraceEntry = { atMs, tag: "generate", status: "applied", command: { generate: e.frameId } };
-        run.trace.commands.push(entry);
         if (!this.deps.generate) {
-          entry.status = "rejected";
-          entry.reason = "media generation is not available here";
+          this.addEntry(run, { atMs, tag: "generate", status: "rejected", command: { generate: e.frameId }, reason: "media generation is not available here" });
           return;
         }
+        const entry: TraceEntry = { atMs, tag: "generate", status: "applied", command: { generate: e.frameId } };
+        const n = this.addEntry(run, entry);
         // Starting a job waits on D1 and the queue; the answer streams on meanwhile.
         this.deps.keepAlive(
           this.deps.generate(e.frameId, run.userId).then((out) => {
@@ -250,6 +321,9 @@ export class AgentRuns {
             else {
               entry.status = "rejected";
               entry.reason = out.message;
+            }
+            this.deps.chat.putTraceEntry(run.id, n, entry);
+            if (!out.ok) {
               this.deps.broadcast("warning", { code: "generate_rejected", message: this.deps.redact(`The agent's <generate> was not started: ${out.message}`), runId: run.id });
             }
           }),
@@ -257,7 +331,7 @@ export class AgentRuns {
         return;
       }
       case "rejected":
-        run.trace.commands.push({ atMs, tag: e.tag, status: "rejected", reason: e.reason });
+        this.addEntry(run, { atMs, tag: e.tag, status: "rejected", reason: e.reason });
         this.deps.broadcast("warning", { code: "tag_rejected", message: this.deps.redact(`The agent's <${e.tag}> was rejected: ${e.reason}`), runId: run.id });
         return;
     }
@@ -280,9 +354,12 @@ export class AgentRuns {
         run.retryable = error.retryable;
       }
       this.active = null;
-      this.save(run);
+      // The run's end and its message commit together: a restart in between cannot leave a finished run without its answer.
+      this.deps.chat.transaction(() => {
+        this.save(run);
+        if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
+      });
       this.deps.observe?.(run.id, status);
-      if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
       this.deps.broadcast("agent_status", { runId: run.id, status, ...(run.reason ? { reason: run.reason } : {}), ...(error ? { retryable: error.retryable } : {}) });
     };
     try {

@@ -21,9 +21,16 @@ export interface StoredEvent {
   at: number;
 }
 
+/**
+ * A transaction body must be synchronous: an await inside it would let other
+ * messages interleave with a half-made change, so a function returning a
+ * promise is a type error here (as in tldraw's TLSyncStorage).
+ */
+export type SyncWork<T> = () => T extends PromiseLike<unknown> ? never : T;
+
 /** What the room needs from storage. All calls are synchronous, as the DO's SQLite is. */
 export interface RoomStore {
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: SyncWork<T>): T;
   latestSnapshot(): { seq: number; board: Board } | null;
   snapshotAtOrBefore(seq: number): { seq: number; board: Board } | null;
   writeSnapshot(seq: number, board: Board): void;
@@ -75,13 +82,18 @@ export class RoomCore {
     return this.current;
   }
 
-  /** The one mutation path: append the event and update the projection in one transaction. */
-  private commit(body: EventBody, next: Board, actor: Actor, runId?: string): Committed {
+  /**
+   * The one mutation path: append the event (and a checkpoint every
+   * SNAPSHOT_EVERY events) in one transaction. `alongside` writes what must
+   * commit with the event or not at all, such as the agent's trace entry.
+   */
+  private commit(body: EventBody, next: Board, actor: Actor, runId?: string, alongside?: (c: Committed) => void): Committed {
     const seq = this.head + 1;
     const event = { ...body, actor, ...(runId ? { runId } : {}) } as BoardEvent;
     this.store.transaction(() => {
       this.store.appendEvent({ seq, event, at: this.clock() });
       if (seq % SNAPSHOT_EVERY === 0) this.store.writeSnapshot(seq, next);
+      alongside?.({ seq, event });
     });
     // Memory changes only after storage accepted the write.
     this.current = next;
@@ -90,10 +102,10 @@ export class RoomCore {
   }
 
   /** Parses, validates and applies one untrusted command. */
-  execute(command: unknown, actor: Actor, runId?: string): Outcome<Committed> {
+  execute(command: unknown, actor: Actor, runId?: string, alongside?: (c: Committed) => void): Outcome<Committed> {
     const result = tryCommand(this.current, command, actor);
     if (!result.ok) return refuse("rejected", result.reason);
-    return { ok: true, value: this.commit(result.event, result.board, actor, runId) };
+    return { ok: true, value: this.commit(result.event, result.board, actor, runId, alongside) };
   }
 
   /** The board as it was right after `seq`. */

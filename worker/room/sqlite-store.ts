@@ -1,79 +1,118 @@
-// RoomStore over a Durable Object's SQLite: the append-only event log,
-// periodic board snapshots and the message-id dedupe table.
+// RoomStore and ChatStore over a Durable Object's SQLite: the append-only
+// event log, checkpoints of the board, message-id dedupe, the chat and agent
+// runs. No row grows with the board: a value that could pass 512 KiB (a
+// checkpoint, the restore event of a rewind of a big board) is written in
+// parts, and every statement's bound values are checked against the 2 MB
+// production limit, which local SQLite does not enforce (CONTRACT 11).
+import { ChatMessage } from "../domain/chat";
 import { Board } from "../domain/board";
 import { BoardEvent } from "../domain/protocol";
-import { ChatMessage } from "../domain/chat";
-import type { ChatStore, RunRecord } from "./agent-runs";
+import type { ChatStore, RunHeader, RunRecord, TraceEntry } from "./agent-runs";
 import type { RoomStore, StoredEvent } from "./room-core";
+import { checkRow, splitUtf8 } from "./storage-limits";
 
 export const ROOM_SCHEMA = `
   CREATE TABLE IF NOT EXISTS room_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, run_id TEXT, body TEXT NOT NULL, at INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS events_run_idx ON events (run_id, seq);
-  CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, board TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS event_parts (seq INTEGER NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (seq, n));
+  CREATE TABLE IF NOT EXISTS checkpoints (seq INTEGER NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (seq, n));
   CREATE TABLE IF NOT EXISTS acks (user_id TEXT NOT NULL, msg_id TEXT NOT NULL, at INTEGER NOT NULL, ack TEXT NOT NULL, PRIMARY KEY (user_id, msg_id));
   CREATE TABLE IF NOT EXISTS messages (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, role TEXT NOT NULL, body TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, status TEXT NOT NULL, body TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS runs_status_idx ON runs (status);
+  CREATE TABLE IF NOT EXISTS run_prose (run_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run_id, n));
+  CREATE TABLE IF NOT EXISTS run_entries (run_id TEXT NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (run_id, n));
 `;
 
-type SnapRow = { seq: number; board: string };
+/** An event stored in parts has an empty inline body (a JSON event is never empty). */
+const IN_PARTS = "";
+
 type EventRow = { seq: number; body: string; at: number };
 
 export class SqliteRoomStore implements RoomStore, ChatStore {
   constructor(
     private readonly sql: SqlStorage,
-    private readonly storage: DurableObjectStorage,
+    private readonly storage: Pick<DurableObjectStorage, "transactionSync">,
   ) {
     sql.exec(ROOM_SCHEMA);
+  }
+
+  /** Every write goes through here: production refuses a row over 2 MB, so we refuse it first. */
+  private write(query: string, ...values: (string | number | null)[]): void {
+    checkRow(values);
+    this.sql.exec(query, ...values);
+  }
+
+  private rows<T extends Record<string, SqlStorageValue>>(query: string, ...values: (string | number | null)[]): T[] {
+    return this.sql.exec<T>(query, ...values).toArray();
   }
 
   transaction<T>(fn: () => T): T {
     return this.storage.transactionSync(fn);
   }
 
-  private snap(row: SnapRow | undefined) {
+  // ---- board checkpoints ----
+
+  private readCheckpoint(seq: number | undefined): { seq: number; board: Board } | null {
+    if (seq === undefined || seq === null) return null;
+    const text = this.rows<{ body: string }>("SELECT body FROM checkpoints WHERE seq = ? ORDER BY n", seq)
+      .map((r) => r.body)
+      .join("");
     // Stored boards were validated on the way in; parsing again guards
     // against a corrupted row silently becoming the board.
-    return row ? { seq: row.seq, board: Board.parse(JSON.parse(row.board)) } : null;
+    return { seq, board: Board.parse(JSON.parse(text)) };
   }
 
   latestSnapshot() {
-    return this.snap(this.sql.exec<SnapRow>("SELECT seq, board FROM snapshots ORDER BY seq DESC LIMIT 1").toArray()[0]);
+    return this.readCheckpoint(this.rows<{ seq: number | null }>("SELECT max(seq) AS seq FROM checkpoints")[0]?.seq ?? undefined);
   }
 
   snapshotAtOrBefore(seq: number) {
-    return this.snap(this.sql.exec<SnapRow>("SELECT seq, board FROM snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1", seq).toArray()[0]);
+    return this.readCheckpoint(this.rows<{ seq: number | null }>("SELECT max(seq) AS seq FROM checkpoints WHERE seq <= ?", seq)[0]?.seq ?? undefined);
   }
 
   writeSnapshot(seq: number, board: Board): void {
-    this.sql.exec("INSERT OR REPLACE INTO snapshots (seq, board) VALUES (?, ?)", seq, JSON.stringify(board));
+    splitUtf8(JSON.stringify(board)).forEach((part, n) => this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part));
   }
 
+  // ---- the event log ----
+
   appendEvent(e: StoredEvent): void {
-    this.sql.exec("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, e.event.runId ?? null, JSON.stringify(e.event), e.at);
+    const parts = splitUtf8(JSON.stringify(e.event));
+    const runId = e.event.runId ?? null;
+    if (parts.length === 1) {
+      this.write("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, runId, parts[0]!, e.at);
+      return;
+    }
+    this.write("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, runId, IN_PARTS, e.at);
+    parts.forEach((part, n) => this.write("INSERT INTO event_parts (seq, n, body) VALUES (?, ?, ?)", e.seq, n, part));
   }
 
   events(fromExclusive: number, toInclusive: number): StoredEvent[] {
-    return this.sql
-      .exec<EventRow>("SELECT seq, body, at FROM events WHERE seq > ? AND seq <= ? ORDER BY seq", fromExclusive, toInclusive)
-      .toArray()
-      .map((r) => ({ seq: r.seq, at: r.at, event: BoardEvent.parse(JSON.parse(r.body)) }));
+    return this.rows<EventRow>("SELECT seq, body, at FROM events WHERE seq > ? AND seq <= ? ORDER BY seq", fromExclusive, toInclusive).map((r) => {
+      const body =
+        r.body === IN_PARTS
+          ? this.rows<{ body: string }>("SELECT body FROM event_parts WHERE seq = ? ORDER BY n", r.seq)
+              .map((p) => p.body)
+              .join("")
+          : r.body;
+      return { seq: r.seq, at: r.at, event: BoardEvent.parse(JSON.parse(body)) };
+    });
   }
 
   runSeqs(runId: string): number[] {
-    return this.sql.exec<{ seq: number }>("SELECT seq FROM events WHERE run_id = ? ORDER BY seq", runId).toArray().map((r) => r.seq);
+    return this.rows<{ seq: number }>("SELECT seq FROM events WHERE run_id = ? ORDER BY seq", runId).map((r) => r.seq);
   }
 
+  // ---- message-id dedupe ----
+
   getAck(userId: string, msgId: string, since: number): string | null {
-    const row = this.sql
-      .exec<{ ack: string }>("SELECT ack FROM acks WHERE user_id = ? AND msg_id = ? AND at >= ?", userId, msgId, since)
-      .toArray()[0];
-    return row?.ack ?? null;
+    return this.rows<{ ack: string }>("SELECT ack FROM acks WHERE user_id = ? AND msg_id = ? AND at >= ?", userId, msgId, since)[0]?.ack ?? null;
   }
 
   putAck(userId: string, msgId: string, ack: string, at: number): void {
-    this.sql.exec("INSERT OR REPLACE INTO acks (user_id, msg_id, at, ack) VALUES (?, ?, ?, ?)", userId, msgId, at, ack);
+    this.write("INSERT OR REPLACE INTO acks (user_id, msg_id, at, ack) VALUES (?, ?, ?, ?)", userId, msgId, at, ack);
   }
 
   pruneAcks(before: number): void {
@@ -81,44 +120,78 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
   }
 
   getMeta(key: string): string | null {
-    return this.sql.exec<{ value: string }>("SELECT value FROM room_meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+    return this.rows<{ value: string }>("SELECT value FROM room_meta WHERE key = ?", key)[0]?.value ?? null;
   }
 
   setMetaOnce(key: string, value: string): void {
-    this.sql.exec("INSERT OR IGNORE INTO room_meta (key, value) VALUES (?, ?)", key, value);
+    this.write("INSERT OR IGNORE INTO room_meta (key, value) VALUES (?, ?)", key, value);
   }
 
   // ---- chat and agent runs ----
 
   addMessage(m: ChatMessage): void {
-    this.sql.exec("INSERT INTO messages (id, role, body) VALUES (?, ?, ?)", m.id, m.role, JSON.stringify(m));
+    this.write("INSERT INTO messages (id, role, body) VALUES (?, ?, ?)", m.id, m.role, JSON.stringify(m));
   }
 
   messages(): ChatMessage[] {
-    return this.sql
-      .exec<{ body: string }>("SELECT body FROM messages ORDER BY n")
-      .toArray()
-      .map((r) => ChatMessage.parse(JSON.parse(r.body)));
+    return this.rows<{ body: string }>("SELECT body FROM messages ORDER BY n").map((r) => ChatMessage.parse(JSON.parse(r.body)));
   }
 
   lastUserMessage(): ChatMessage | null {
-    const row = this.sql.exec<{ body: string }>("SELECT body FROM messages WHERE role = 'user' ORDER BY n DESC LIMIT 1").toArray()[0];
+    const row = this.rows<{ body: string }>("SELECT body FROM messages WHERE role = 'user' ORDER BY n DESC LIMIT 1")[0];
     return row ? ChatMessage.parse(JSON.parse(row.body)) : null;
   }
 
-  putRun(run: RunRecord): void {
-    this.sql.exec("INSERT OR REPLACE INTO runs (id, status, body) VALUES (?, ?, ?)", run.id, run.status, JSON.stringify(run));
+  putRun(run: RunHeader): void {
+    this.write("INSERT OR REPLACE INTO runs (id, status, body) VALUES (?, ?, ?)", run.id, run.status, JSON.stringify(run));
+  }
+
+  appendProse(runId: string, n: number, text: string): void {
+    this.write("INSERT INTO run_prose (run_id, n, text) VALUES (?, ?, ?)", runId, n, text);
+  }
+
+  putTraceEntry(runId: string, n: number, entry: TraceEntry): void {
+    this.write("INSERT OR REPLACE INTO run_entries (run_id, n, body) VALUES (?, ?, ?)", runId, n, JSON.stringify(entry));
+  }
+
+  private assemble(header: RunHeader): RunRecord {
+    const prose = this.rows<{ text: string }>("SELECT text FROM run_prose WHERE run_id = ? ORDER BY n", header.id)
+      .map((r) => r.text)
+      .join("");
+    const commands = this.rows<{ body: string }>("SELECT body FROM run_entries WHERE run_id = ? ORDER BY n", header.id).map(
+      (r) => JSON.parse(r.body) as TraceEntry,
+    );
+    return { ...header, prose, trace: { ...header.trace, commands } };
   }
 
   getRun(id: string): RunRecord | null {
-    const row = this.sql.exec<{ body: string }>("SELECT body FROM runs WHERE id = ?", id).toArray()[0];
-    return row ? (JSON.parse(row.body) as RunRecord) : null;
+    const row = this.rows<{ body: string }>("SELECT body FROM runs WHERE id = ?", id)[0];
+    return row ? this.assemble(JSON.parse(row.body) as RunHeader) : null;
   }
 
   unfinishedRuns(): RunRecord[] {
-    return this.sql
-      .exec<{ body: string }>("SELECT body FROM runs WHERE status IN ('pending', 'streaming', 'stopping')")
-      .toArray()
-      .map((r) => JSON.parse(r.body) as RunRecord);
+    return this.rows<{ body: string }>("SELECT body FROM runs WHERE status IN ('pending', 'streaming', 'stopping')").map((r) =>
+      this.assemble(JSON.parse(r.body) as RunHeader),
+    );
+  }
+
+  /** The largest value stored in any row, in bytes: what the bounds test reports. */
+  largestValueBytes(): { table: string; bytes: number } {
+    const tables: [string, string][] = [
+      ["events", "body"],
+      ["event_parts", "body"],
+      ["checkpoints", "body"],
+      ["acks", "ack"],
+      ["messages", "body"],
+      ["runs", "body"],
+      ["run_prose", "text"],
+      ["run_entries", "body"],
+    ];
+    let best = { table: "", bytes: 0 };
+    for (const [table, col] of tables) {
+      const bytes = this.rows<{ b: number | null }>(`SELECT max(length(CAST(${col} AS BLOB))) AS b FROM ${table}`)[0]?.b ?? 0;
+      if (bytes > best.bytes) best = { table, bytes };
+    }
+    return best;
   }
 }

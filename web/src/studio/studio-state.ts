@@ -85,10 +85,12 @@ export function createStudio(projectId: string, episodeId: string) {
         setRole(msg.payload.role);
         setPeers(msg.payload.peers);
         {
-          const a = AgentStatus.safeParse(msg.payload.agent);
-          if (a.success) setAgent(a.data);
+          const { text, ...status } = msg.payload.agent;
+          setAgent(status);
+          // A tab that joins mid-run shows the answer whole: the prose so far, then the deltas that follow.
+          if (status.status === "idle" || !status.runId) setDraft(null);
+          else setDraft({ runId: status.runId, text: text ?? "" });
         }
-        if (msg.payload.agent.status === "idle") setDraft(null);
         // Messages and jobs committed while this tab was away come with a fresh list.
         void loadMessages();
         refreshJobs();

@@ -1,0 +1,201 @@
+// The episode room in plain vitest (CONTRACT 3, 6 and 11): the real SQL store
+// over node:sqlite, refusing rows over 2 MB as production does, and fake
+// sockets that may ignore a close frame as a hostile client would.
+import { describe, expect, it } from "vitest";
+import { applyEvent } from "../../worker/domain/events";
+import { emptyBoard, LIMITS } from "../../worker/domain/board";
+import { MAX_MESSAGES_PER_SECOND_PER_USER, MAX_SOCKETS_PER_USER } from "../../worker/domain/protocol";
+import { CLOSE_REVOKED } from "../../worker/room/room";
+import { MAX_STORED_BYTES, StorageLimitError } from "../../worker/room/storage-limits";
+import { harness } from "../support/fake-room";
+
+let n = 0;
+const id = () => `m${++n}`;
+const addFrame = (frameId: string) => ({ type: "board_command", id: id(), payload: { command: { type: "add_frame", frame: { id: frameId } } } });
+
+describe("revocation that cannot be ignored", () => {
+  it("never applies a message from a socket whose session was revoked, even when the client ignores the close", () => {
+    const h = harness();
+    const mine = h.connect({ sessionId: "ses_a" });
+    const other = h.connect({ userId: "usr_2", name: "Bo", sessionId: "ses_b" });
+    h.send(mine, addFrame("f1"));
+    expect(h.room.closeSession("ses_a")).toBe(1);
+    expect(mine.closedWith).toEqual({ code: CLOSE_REVOKED, reason: "session ended" });
+    const before = other.of("board_event").length;
+    const msg = addFrame("f2");
+    h.send(mine, msg);
+    h.send(mine, { type: "chat_send", id: id(), payload: { text: "storyboard a coffee ad" } });
+    expect(h.room.core.board.frames.map((f) => f.id)).toEqual(["f1"]);
+    expect(mine.ack(msg.id)).toBeUndefined();
+    expect(other.of("board_event")).toHaveLength(before);
+    expect(other.of("agent_status")).toHaveLength(0);
+  });
+
+  it("never applies a message from a removed member's sockets, and keeps the flag in the attachment", () => {
+    const h = harness();
+    const a = h.connect({ userId: "usr_9" });
+    const b = h.connect({ userId: "usr_9" });
+    expect(h.room.closeUser("usr_9")).toBe(2);
+    expect(a.session.revoked).toBe("no longer a member");
+    h.restart(); // as after hibernation: only the attachment remembers
+    h.send(b, addFrame("f1"));
+    expect(h.room.core.board.frames).toHaveLength(0);
+  });
+
+  it("refuses the writes of a member demoted to viewer at once", () => {
+    const h = harness();
+    const s = h.connect();
+    h.room.setRole("usr_1", "viewer");
+    const msg = addFrame("f1");
+    h.send(s, msg);
+    expect(s.ack(msg.id)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(h.room.core.board.frames).toHaveLength(0);
+  });
+
+  it(`admits at most ${MAX_SOCKETS_PER_USER} sockets per person, and one more after one closes`, () => {
+    const h = harness();
+    const open = Array.from({ length: MAX_SOCKETS_PER_USER }, () => h.connect());
+    expect(() => h.connect()).toThrow(expect.objectContaining({ status: 429 }));
+    expect(() => h.connect({ userId: "usr_2" })).not.toThrow();
+    open[0]!.close(1000, "bye");
+    h.room.closed(open[0]!);
+    expect(() => h.connect()).not.toThrow();
+  });
+
+  it("limits the message rate per person across sockets, not only per socket", () => {
+    const h = harness({ now: () => 1_000 });
+    const tabs = Array.from({ length: 4 }, () => h.connect());
+    for (let i = 0; i < MAX_MESSAGES_PER_SECOND_PER_USER + 4; i++) h.send(tabs[i % 4]!, { type: "ping" });
+    const limited = tabs.flatMap((t) => t.of("error")).filter((e) => e.payload.code === "rate_limited");
+    expect(limited).toHaveLength(4);
+    // Another person is not slowed by it.
+    const other = h.connect({ userId: "usr_2" });
+    h.send(other, { type: "ping" });
+    expect(other.of("pong")).toHaveLength(1);
+  });
+});
+
+describe("joining mid-run", () => {
+  it("shows the prose streamed so far in metadata, and what follows completes the committed message", async () => {
+    const h = harness();
+    const sender = h.connect();
+    h.send(sender, { type: "chat_send", id: id(), payload: { text: "go" } });
+    h.provider.push("Here is ", "the start ");
+    await h.settle();
+    const late = h.connect({ userId: "usr_2", name: "Bo" });
+    const meta = late.of("metadata")[0]!.payload;
+    expect(meta.agent).toMatchObject({ status: "streaming", text: "Here is the start " });
+    h.provider.push('<frame op="add" id="f1" title="Sign"/>', "and the end.");
+    h.provider.end();
+    await h.settle();
+    const deltas = late.of("partial_result").map((p) => ("delta" in p.payload ? p.payload.delta : "")).join("");
+    const committed = late.of("chat_message").find((m) => m.payload.role === "assistant")!.payload.text;
+    expect((meta.agent.text ?? "") + deltas).toBe(committed);
+  });
+});
+
+describe("an interrupted run tells the truth", () => {
+  it("is failed on reload with the reason in its trace, every applied command traced, and exactly the prose clients got", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "go" } });
+    h.provider.push("Two shots: ", '<frame op="add" id="f1"/>', '<frame op="add" id="f2"/>', "more prose");
+    await h.settle();
+    const runId = tab.of("agent_status")[0]!.payload.runId;
+    const received = tab.of("partial_result").map((p) => ("delta" in p.payload ? p.payload.delta : "")).join("");
+    // The room dies here: the provider is never read again; a new room loads from storage.
+    h.restart();
+    const run = h.store.getRun(runId)!;
+    expect(run.status).toBe("failed");
+    expect(run.trace.error).toMatchObject({ kind: "interrupted", retryable: true });
+    expect(run.trace.commands.filter((c) => c.status === "applied").map((c) => c.seq)).toEqual(h.store.runSeqs(runId));
+    expect(h.store.messages().at(-1)).toMatchObject({ role: "assistant", runId, truncated: true, text: received });
+    expect(h.hooked.runStatus).toContainEqual([runId, "failed"]);
+  });
+
+  it("asks for an alarm while a run streams, so a crash is recovered even if nobody reconnects", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "go" } });
+    expect(h.alarms).toHaveLength(1);
+    h.room.alarm();
+    expect(h.alarms).toHaveLength(2);
+    h.provider.end();
+    await h.settle();
+    h.room.alarm();
+    expect(h.alarms).toHaveLength(2);
+  });
+});
+
+/** Text of exactly `length` UTF-16 units, with 2- and 4-byte characters in it. */
+function fill(length: number, seed: string): string {
+  const unit = `${seed} é storyboard 🎬 `;
+  return unit.repeat(Math.ceil(length / unit.length) + 1).slice(0, length).replace(/\uD83C$/, "x");
+}
+
+describe("storage within production limits", () => {
+  it("refuses a row over 2 MB exactly as production does", () => {
+    const h = harness();
+    expect(() => h.store.putAck("u", "m", "x".repeat(2_000_001), 0)).toThrow(StorageLimitError);
+  });
+
+  it("takes a board to the contract's bounds through the socket, rewinds it to 0, undoes the rewind and replays it, with no stored value over 1 MiB", { timeout: 120_000 }, () => {
+    // A patient client: one message every 100 ms, under every rate limit.
+    let t = 0;
+    const h = harness({ now: () => (t += 100) });
+    const tab = h.connect();
+    const ok = (msg: { type: string; id: string; payload: unknown }) => {
+      h.send(tab, msg);
+      const ack = tab.ack(msg.id);
+      if (!ack?.ok) throw new Error(`${msg.type} refused: ${JSON.stringify(ack)}`);
+      return ack;
+    };
+    const text = (seed: string) => fill(LIMITS.textChars, seed);
+    for (let i = 0; i < LIMITS.assets; i++) {
+      const asset = { id: `a${i}`, kind: "character", name: text(`name${i}`), description: text(`desc${i}`), prompt: fill(LIMITS.promptChars, `ap${i}`) };
+      ok({ type: "board_command", id: id(), payload: { command: { type: "upsert_asset", asset } } });
+    }
+    ok({ type: "board_command", id: id(), payload: { command: { type: "set_plan", beats: Array.from({ length: LIMITS.beats }, (_, i) => ({ id: `b${i}`, title: text(`bt${i}`), summary: text(`bs${i}`) })) } } });
+    for (let i = 0; i < LIMITS.frames; i++) {
+      const frame = {
+        id: `f${i}`,
+        shot: fill(40, `s${i}`),
+        beatId: `b${i % LIMITS.beats}`,
+        title: text(`t${i}`),
+        action: text(`ac${i}`),
+        prompt: fill(LIMITS.promptChars, `p${i}`),
+        camera: text(`c${i}`),
+        durationSec: 600,
+        dialogue: text(`d${i}`),
+        sound: text(`so${i}`),
+        continuity: { assetIds: [`a${i % LIMITS.assets}`], notes: text(`n${i}`) },
+      };
+      ok({ type: "board_command", id: id(), payload: { command: { type: "add_frame", frame } } });
+    }
+    ok({ type: "board_command", id: id(), payload: { command: { type: "set_script", text: fill(LIMITS.scriptChars, "INT. CAFE") } } });
+    const full = h.room.core.board;
+    expect(full.frames).toHaveLength(LIMITS.frames);
+    const boardBytes = new TextEncoder().encode(JSON.stringify(full)).byteLength;
+
+    const rewind = ok({ type: "rewind", id: id(), payload: { toSeq: 0 } });
+    expect(h.room.core.board.frames).toHaveLength(0);
+    const rewindRun = (rewind as { result: { runId: string } }).result.runId;
+    ok({ type: "undo_run", id: id(), payload: { runId: rewindRun } });
+    // Everything comes back; only the script's version counts on (it never goes down).
+    const restored = h.room.core.board;
+    expect({ ...restored, script: restored.script.text }).toEqual({ ...full, script: full.script.text });
+    expect(restored.script.version).toBeGreaterThan(full.script.version);
+
+    // Replay: a room loaded from storage, and the log applied from the start, both give the same board.
+    const reloaded = h.restart();
+    expect(reloaded.core.board).toEqual(restored);
+    const replayed = h.store.events(0, reloaded.core.seq).reduce((b, e) => applyEvent(b, e.event), emptyBoard("ep_1"));
+    expect(replayed).toEqual(restored);
+
+    const largest = h.store.largestValueBytes();
+    console.log(`BOUNDS board_json_bytes=${boardBytes} largest_stored_value_bytes=${largest.bytes} table=${largest.table} largest_row_bytes=${h.sql.largestRowBytes()}`);
+    expect(boardBytes).toBeGreaterThan(8 * MAX_STORED_BYTES);
+    expect(largest.bytes).toBeLessThanOrEqual(MAX_STORED_BYTES);
+    expect(h.sql.largestRowBytes()).toBeLessThanOrEqual(MAX_STORED_BYTES);
+  });
+});

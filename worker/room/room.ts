@@ -1,0 +1,462 @@
+// The episode room's logic, free of Durable Object APIs so it runs in plain
+// vitest with fake sockets: who is connected (sessions in each socket's
+// attachment), dispatch of every client message (size, rate, schema, role,
+// revocation, dedupe, one ack each), presence, agent runs and the job
+// runtime's media events. EpisodeRoom adapts it to the hibernation API.
+// Audit and metrics are hooks called after the reply is sent, never in the
+// message's path.
+import { z } from "zod";
+import type { Role } from "../domain/api";
+import { Role as RoleSchema } from "../domain/api";
+import type { Asset, Frame, FrameMedia } from "../domain/board";
+import { shotLabel } from "../domain/board";
+import type { RunStatus } from "../domain/chat";
+import { nextFrameMedia } from "../domain/frame-media";
+import {
+  type AckPayload,
+  ClientMessage,
+  envelope,
+  type JobEventType,
+  MAX_MESSAGE_BYTES,
+  MAX_MESSAGES_PER_SECOND,
+  MAX_MESSAGES_PER_SECOND_PER_USER,
+  MAX_SOCKETS_PER_USER,
+  type MetadataPayload,
+  type Peer,
+  PROTOCOL_VERSION,
+  type ServerPayload,
+  type ServerType,
+} from "../domain/protocol";
+import type { AgentProvider } from "../agent/provider";
+import type { Redactor } from "../domain/agent/redact";
+import { newId } from "../ids";
+import { AgentRuns, type ChatStore, type Trace } from "./agent-runs";
+import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
+
+/** Close codes: 1008 policy (a flood of bad messages), 4001 session, membership or link ended. */
+export const CLOSE_POLICY = 1008;
+export const CLOSE_REVOKED = 4001;
+const BAD_MESSAGE_LIMIT = 10;
+const BAD_MESSAGE_WINDOW_MS = 10_000;
+/** While a run streams the room re-arms an alarm this often, so a crash mid-run is recovered even if nobody reconnects. */
+export const RUN_WATCH_MS = 30_000;
+
+/** Who a socket belongs to, verified by the worker before the upgrade. */
+export const ConnectIdentity = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  sessionId: z.string(),
+  projectId: z.string(),
+  episodeId: z.string(),
+});
+export type ConnectIdentity = z.infer<typeof ConnectIdentity>;
+
+/** What each socket carries in its attachment; it survives hibernation, so revocation does too. */
+export const SocketSession = z.object({
+  connectionId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  sessionId: z.string(),
+  /** Set when the session, membership or link ended: nothing this socket sends applies again. */
+  revoked: z.string().optional(),
+});
+export type SocketSession = z.infer<typeof SocketSession>;
+
+/** The room's view of one WebSocket. */
+export interface RoomSocket {
+  send(message: string): void;
+  close(code: number, reason: string): void;
+  readonly session: SocketSession;
+  setSession(session: SocketSession): void;
+  readonly open: boolean;
+}
+
+/** What the room needs from its host (the Durable Object, or a test). */
+export interface RoomHost {
+  sockets(): RoomSocket[];
+  /** Keeps the host alive while a promise runs (an agent run, a job start). */
+  keepAlive(p: Promise<unknown>): void;
+  /** Asks to be called back through `Room.alarm()` at `at` (ms since epoch). */
+  setAlarm(at: number): void;
+}
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  verdict: "allowed" | "denied" | "failed";
+  requestId: string;
+  details: Record<string, unknown>;
+}
+
+/** Called after the reply went out, outside the message path; a throwing hook is reported, never fatal. */
+export interface RoomHooks {
+  audit?(entry: AuditEntry): void;
+  runStatus?(runId: string, status: RunStatus): void;
+  sockets?(open: number): void;
+  error?(what: string, err: unknown): void;
+}
+
+export interface RoomDeps {
+  store: RoomStore & ChatStore;
+  episodeId: string;
+  host: RoomHost;
+  hooks?: RoomHooks;
+  agent: {
+    provider: () => AgentProvider;
+    redact: Redactor;
+    budgetTokens: number;
+    generate?: (frameId: string, userId: string) => Promise<{ ok: true; jobId: string } | { ok: false; message: string }>;
+  };
+  now?: () => number;
+}
+
+export type Admission = { ok: true; session: SocketSession } | { ok: false; status: 429; code: "rate_limited"; message: string };
+
+const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
+  undo_run: "board.undo",
+  rewind: "board.rewind",
+  chat_send: "agent.run.start",
+  chat_regenerate: "agent.run.start",
+  chat_stop: "agent.run.stop",
+};
+
+export class Room {
+  readonly core: RoomCore;
+  private readonly agent: AgentRuns;
+  private readonly hooks: RoomHooks;
+  private readonly now: () => number;
+  // Rate counters live in memory: losing them when the room hibernates only
+  // forgets an idle socket's history, which is harmless.
+  private readonly perSocket = new Map<string, number[]>();
+  private readonly perUser = new Map<string, number[]>();
+  private readonly bad = new Map<string, number[]>();
+
+  constructor(private readonly deps: RoomDeps) {
+    this.hooks = deps.hooks ?? {};
+    this.now = deps.now ?? Date.now;
+    this.core = new RoomCore(deps.store, deps.episodeId, this.now);
+    this.agent = new AgentRuns({
+      core: () => this.core,
+      chat: deps.store,
+      broadcast: (type, payload, seq) => this.broadcast(type, payload, seq),
+      provider: deps.agent.provider,
+      redact: deps.agent.redact,
+      budgetTokens: deps.agent.budgetTokens,
+      generate: deps.agent.generate,
+      keepAlive: (p) => deps.host.keepAlive(p),
+      observe: (runId, status) => this.hook("runStatus", () => this.hooks.runStatus?.(runId, status)),
+      now: this.now,
+    });
+    // Nothing runs in a freshly loaded room, so a run still marked as running
+    // was cut short by a restart.
+    this.agent.recoverInterrupted();
+  }
+
+  // ---- connecting ----------------------------------------------------------
+
+  /** Decides whether a verified person may open one more socket here (CONTRACT 3: at most 10 each). */
+  admit(id: ConnectIdentity): Admission {
+    const open = this.sessions().filter((s) => s.userId === id.userId && !s.revoked).length;
+    if (open >= MAX_SOCKETS_PER_USER) {
+      return { ok: false, status: 429, code: "rate_limited", message: `At most ${MAX_SOCKETS_PER_USER} open connections per person in an episode; close a tab and try again.` };
+    }
+    const session: SocketSession = {
+      connectionId: newId("conn"),
+      userId: id.userId,
+      name: id.name,
+      email: id.email,
+      role: id.role,
+      sessionId: id.sessionId,
+    };
+    return { ok: true, session };
+  }
+
+  /** A socket the host accepted: it gets metadata (board or the missed events), everyone gets presence. */
+  opened(socket: RoomSocket, id: ConnectIdentity, since: number | null): void {
+    const resumed = since === null ? null : this.core.resume(since);
+    const metadata: MetadataPayload = {
+      protocol: PROTOCOL_VERSION,
+      connectionId: socket.session.connectionId,
+      user: { id: id.userId, name: id.name, email: id.email },
+      role: socket.session.role,
+      project: id.projectId,
+      episode: id.episodeId,
+      seq: this.core.seq,
+      ...(resumed && since !== null ? { resumed: { fromSeq: since, events: resumed } } : { board: this.core.board }),
+      agent: this.agent.status(),
+      peers: this.peers(),
+    };
+    this.sendTo(socket, "metadata", metadata);
+    this.broadcastPresence();
+    this.countSockets();
+  }
+
+  closed(socket: RoomSocket): void {
+    const id = socket.session.connectionId;
+    this.perSocket.delete(id);
+    this.bad.delete(id);
+    this.broadcastPresence(socket);
+    this.countSockets(socket);
+  }
+
+  // ---- messages ------------------------------------------------------------
+
+  /** Every client message, checked on its own: revocation, size, rate, schema, role, then dedupe and dispatch. */
+  message(socket: RoomSocket, raw: string | ArrayBuffer): void {
+    const session = socket.session;
+    // Checked first and against the attachment: a client that ignores the
+    // close frame of a revoked session still never gets anything applied.
+    if (session.revoked) {
+      socket.close(CLOSE_REVOKED, session.revoked);
+      return;
+    }
+    const text = typeof raw === "string" ? raw : new TextDecoder().decode(raw);
+    // A string over the limit in UTF-16 units is over it in bytes too; only shorter ones need encoding.
+    if (text.length > MAX_MESSAGE_BYTES || new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
+      return this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
+    }
+    if (this.overRate(session)) {
+      this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.badMessage(socket, "Messages must be JSON.");
+    }
+    const parsed = ClientMessage.safeParse(json);
+    if (!parsed.success) {
+      const type = typeof json === "object" && json !== null && "type" in json ? String((json as { type: unknown }).type).slice(0, 40) : "";
+      const known = ClientMessage.options.some((o) => o.shape.type.value === type);
+      return this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+    }
+    const msg = parsed.data;
+    if (msg.type === "ping") return this.sendTo(socket, "pong", {});
+    if (!msg.id) return this.badMessage(socket, `A ${msg.type} message needs an id.`);
+    const msgId = msg.id;
+    // Roles are checked per message, not only at connect: a demotion applies at once.
+    if (!canWrite(session.role)) {
+      this.sendTo(socket, "ack", { id: msgId, ok: false, error: { code: "forbidden", message: "Viewers cannot change this episode." } });
+      this.hook("audit", () => this.hooks.audit?.({ actor: session.userId, action: "access.denied", verdict: "denied", requestId: `ws:${msgId}`, details: { message: msg.type, reason: session.role } }));
+      return;
+    }
+    const { ack, replayed } = this.core.once<AckPayload>(session.userId, msgId, () => this.dispatch(msg, session, msgId));
+    this.sendTo(socket, "ack", ack);
+    const action = AUDITED[msg.type];
+    const dryRun = msg.type === "rewind" && msg.payload.dryRun;
+    if (action && !replayed && !dryRun) {
+      // The person's chat text stays out of the audit trail; the run id is enough to find it.
+      const payload = msg.type === "chat_send" ? {} : (msg.payload as Record<string, unknown>);
+      const details = { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) };
+      this.hook("audit", () => this.hooks.audit?.({ actor: session.userId, action, verdict: ack.ok ? "allowed" : "failed", requestId: `ws:${msgId}`, details }));
+    }
+  }
+
+  private dispatch(msg: Exclude<ClientMessage, { type: "ping" }>, session: SocketSession, msgId: string): AckPayload {
+    const actor = { type: "user" as const, id: session.userId };
+    const refused = (code: string, message: string): AckPayload => ({ id: msgId, ok: false, error: { code, message } });
+    switch (msg.type) {
+      case "board_command": {
+        const runId = newId("edit", 12);
+        return this.committed(msgId, this.core.execute(msg.payload.command, actor, runId), runId);
+      }
+      case "undo_run": {
+        const runId = newId("undo", 12);
+        return this.committed(msgId, this.core.undoRun(msg.payload.runId, actor, runId), runId);
+      }
+      case "rewind": {
+        const runId = newId("rwnd", 12);
+        const out = this.core.rewind(msg.payload.toSeq, msg.payload.dryRun ?? false, actor, runId);
+        if (out.ok && "dryRun" in out.value) return { id: msgId, ok: true, result: out.value };
+        return this.committed(msgId, out as Outcome<Committed>, runId);
+      }
+      case "chat_send":
+      case "chat_regenerate": {
+        const text = msg.type === "chat_send" ? msg.payload.text : "";
+        const out = this.agent.start(text, { id: session.userId, name: session.name }, { regenerate: msg.type === "chat_regenerate" });
+        if (!out.ok) return refused(out.code, out.message);
+        this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
+        return { id: msgId, ok: true, result: { runId: out.runId } };
+      }
+      case "chat_stop": {
+        const out = this.agent.stop(msg.payload.runId);
+        return out.ok ? { id: msgId, ok: true } : refused(out.code, out.message);
+      }
+    }
+  }
+
+  /** Turns a core outcome into the ack, broadcasting the event it committed. */
+  private committed(msgId: string, out: Outcome<Committed>, runId: string): AckPayload {
+    if (!out.ok) return { id: msgId, ok: false, error: { code: out.code, message: out.reason } };
+    this.broadcast("board_event", { event: out.value.event }, out.value.seq);
+    return { id: msgId, ok: true, result: { seq: out.value.seq, runId } };
+  }
+
+  // ---- revocation and roles (RPC from the worker) --------------------------
+
+  /** Marks and closes every socket of one session (logout, revocation). */
+  closeSession(sessionId: string): number {
+    return this.revoke((s) => s.sessionId === sessionId, "session ended");
+  }
+
+  /** Marks and closes every socket of one person (removed from the project). */
+  closeUser(userId: string): number {
+    return this.revoke((s) => s.userId === userId, "no longer a member");
+  }
+
+  /** A member's role changed: later messages are checked against the new role. */
+  setRole(userId: string, role: Role): number {
+    let n = 0;
+    for (const socket of this.deps.host.sockets()) {
+      if (socket.session.userId !== userId) continue;
+      socket.setSession({ ...socket.session, role });
+      n++;
+    }
+    return n;
+  }
+
+  private revoke(match: (s: SocketSession) => boolean, reason: string): number {
+    let n = 0;
+    for (const socket of this.deps.host.sockets()) {
+      if (!match(socket.session)) continue;
+      // The flag first: it is what later messages are checked against.
+      socket.setSession({ ...socket.session, revoked: reason });
+      try {
+        socket.close(CLOSE_REVOKED, reason);
+      } catch {
+        // already closing
+      }
+      n++;
+    }
+    if (n) this.broadcastPresence();
+    return n;
+  }
+
+  // ---- the job runtime (RPC from the queue consumer) -----------------------
+
+  /** What a job renders: the frame as it is now, its shot label, its assets and the episode's aspect. */
+  frameContext(frameId: string): { frame: Frame; shot: string; assets: Asset[]; aspect: string } | null {
+    const board = this.core.board;
+    const i = board.frames.findIndex((f) => f.id === frameId);
+    if (i < 0) return null;
+    const frame = board.frames[i]!;
+    return { frame, shot: shotLabel(frame, i), assets: board.assets.filter((a) => frame.continuity.assetIds.includes(a.id)), aspect: board.format.aspect };
+  }
+
+  /** The job runtime's set_frame_media through the one mutation path, by the rule of nextFrameMedia. False when nothing changed. */
+  applyFrameMedia(frameId: string, media: FrameMedia): boolean {
+    const current = this.core.board.frames.find((f) => f.id === frameId)?.media;
+    if (!current) return false;
+    const next = nextFrameMedia(current, media);
+    if (!next) return false;
+    const out = this.core.execute({ type: "set_frame_media", id: frameId, media: next }, { type: "system", id: "jobs" });
+    if (!out.ok) return false;
+    this.broadcast("board_event", { event: out.value.event }, out.value.seq);
+    return true;
+  }
+
+  jobEvent<T extends JobEventType>(type: T, payload: ServerPayload<T>): void {
+    this.broadcast(type, payload);
+  }
+
+  // ---- reads ---------------------------------------------------------------
+
+  trace(runId: string): Trace | null {
+    return this.agent.trace(runId);
+  }
+
+  /** Called back by the host's alarm: keeps watching while a run streams. */
+  alarm(): void {
+    if (this.agent.running) this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
+  }
+
+  // ---- sending -------------------------------------------------------------
+
+  private sendTo<T extends ServerType>(socket: RoomSocket, type: T, payload: ServerPayload<T>, seq?: number): void {
+    try {
+      socket.send(envelope(type, payload, seq));
+    } catch {
+      // a socket that is closing gets its close handler; nothing to do here
+    }
+  }
+
+  /** To every live socket; a revoked one gets nothing more. */
+  broadcast<T extends ServerType>(type: T, payload: ServerPayload<T>, seq?: number, except?: RoomSocket): void {
+    const message = envelope(type, payload, seq);
+    for (const socket of this.deps.host.sockets()) {
+      if (socket === except || socket.session.revoked) continue;
+      try {
+        socket.send(message);
+      } catch {
+        // closing; its close handler follows
+      }
+    }
+  }
+
+  private sessions(except?: RoomSocket): SocketSession[] {
+    return this.deps.host
+      .sockets()
+      .filter((s) => s !== except && s.open)
+      .map((s) => s.session);
+  }
+
+  private peers(except?: RoomSocket): Peer[] {
+    const byUser = new Map<string, Peer>();
+    for (const s of this.sessions(except)) if (!s.revoked) byUser.set(s.userId, { userId: s.userId, name: s.name });
+    return [...byUser.values()];
+  }
+
+  private broadcastPresence(except?: RoomSocket): void {
+    this.broadcast("presence", { peers: this.peers(except) }, undefined, except);
+  }
+
+  private countSockets(except?: RoomSocket): void {
+    const open = this.sessions(except).length;
+    this.hook("sockets", () => this.hooks.sockets?.(open));
+  }
+
+  private hook(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.hooks.error?.(what, err);
+    }
+  }
+
+  /** Per socket and per person: ten tabs must not multiply the rate. */
+  private overRate(session: SocketSession): boolean {
+    const now = this.now();
+    const bump = (map: Map<string, number[]>, key: string) => {
+      const times = (map.get(key) ?? []).filter((t) => now - t < 1000);
+      times.push(now);
+      map.set(key, times);
+      return times.length;
+    };
+    const socketCount = bump(this.perSocket, session.connectionId);
+    const userCount = bump(this.perUser, session.userId);
+    return socketCount > MAX_MESSAGES_PER_SECOND || userCount > MAX_MESSAGES_PER_SECOND_PER_USER;
+  }
+
+  /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */
+  private badMessage(socket: RoomSocket, message: string): void {
+    const now = this.now();
+    const key = socket.session.connectionId;
+    const times = (this.bad.get(key) ?? []).filter((t) => now - t < BAD_MESSAGE_WINDOW_MS);
+    times.push(now);
+    this.bad.set(key, times);
+    if (times.length > BAD_MESSAGE_LIMIT) {
+      socket.close(CLOSE_POLICY, "too many bad messages");
+      return;
+    }
+    this.sendTo(socket, "error", { code: "bad_message", message });
+  }
+}
+
+function canWrite(role: Role): boolean {
+  return role === "editor" || role === "owner";
+}

@@ -1,0 +1,90 @@
+// Production storage limits (CONTRACT 11), enforced here because local
+// emulation does not: Durable Object SQLite and D1 refuse any string, BLOB or
+// row over 2 MB. A room that wrote one such value would refuse every later
+// write, so every value is bounded before it is bound, and the stores check
+// what they bind exactly as production would.
+
+/** What production refuses: a single value or row over 2 MB. */
+export const PRODUCTION_VALUE_LIMIT = 2_000_000;
+/** What we allow ourselves: no stored value over 1 MiB (CONTRACT 11). */
+export const MAX_STORED_BYTES = 1024 * 1024;
+/** Large values (checkpoints, big restore events) are stored in parts of this size. */
+export const PART_BYTES = 512 * 1024;
+
+export class StorageLimitError extends Error {
+  constructor(readonly bytes: number) {
+    super(`string or blob too big: ${bytes} bytes in one row (the limit is ${PRODUCTION_VALUE_LIMIT})`);
+    this.name = "StorageLimitError";
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 length without encoding short strings: a UTF-16 unit is at most 3 UTF-8 bytes. */
+export function utf8Length(text: string): number {
+  if (text.length * 3 <= PART_BYTES) {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) bytes += 1;
+      else if (c < 0x800) bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bytes += 4; // a surrogate pair is one 4-byte character
+        i++;
+      } else bytes += 3; // lone surrogates are written as U+FFFD, 3 bytes
+    }
+    return bytes;
+  }
+  return encoder.encode(text).byteLength;
+}
+
+/** Bytes a bound value takes in a row. */
+function valueBytes(v: unknown): number {
+  if (typeof v === "string") return v.length * 3 <= 4096 ? v.length * 3 : utf8Length(v);
+  if (v instanceof ArrayBuffer) return v.byteLength;
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  return 8;
+}
+
+/** Throws as production would when the values bound into one row exceed its limit. */
+export function checkRow(values: readonly unknown[]): void {
+  let total = 0;
+  for (const v of values) total += valueBytes(v);
+  if (total <= PRODUCTION_VALUE_LIMIT) return;
+  // The fast estimate can overcount non-ASCII text; measure exactly before refusing.
+  total = values.reduce<number>((n, v) => n + (typeof v === "string" ? utf8Length(v) : valueBytes(v)), 0);
+  if (total > PRODUCTION_VALUE_LIMIT) throw new StorageLimitError(total);
+}
+
+/** Splits text into pieces of at most maxBytes UTF-8 bytes each, never inside a surrogate pair. */
+export function splitUtf8(text: string, maxBytes = PART_BYTES): string[] {
+  if (text.length * 3 <= maxBytes) return [text];
+  const parts: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    // A unit is at most 3 bytes, so maxBytes / 3 units always fit; grow from there.
+    let end = Math.min(text.length, start + Math.floor(maxBytes / 3));
+    let bytes = utf8Length(text.slice(start, end));
+    const step = 4096;
+    while (end < text.length) {
+      const next = Math.min(text.length, end + step);
+      const more = utf8Length(text.slice(end, next));
+      if (bytes + more > maxBytes) break;
+      bytes += more;
+      end = next;
+    }
+    const c = text.charCodeAt(end - 1);
+    if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+/** Text cut to at most maxBytes UTF-8 bytes, with a marker saying so. */
+export function capText(text: string, maxBytes: number, what = "text"): { text: string; capped: boolean } {
+  if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return { text, capped: false };
+  const marker = `\n[${what} cut here: longer than ${Math.round(maxBytes / 1024)} KiB]`;
+  const kept = splitUtf8(text, maxBytes - utf8Length(marker))[0] ?? "";
+  return { text: kept + marker, capped: true };
+}
