@@ -1,6 +1,7 @@
 // Accounts and sessions (CONTRACT 2): the refusals first, then the happy paths.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { passwordChecks } from "../../worker/auth/password";
 import { MAX_PER_ACCOUNT } from "../../worker/auth/throttle";
 import { Client, errorCode, signUp, uniqueEmail } from "./helpers";
 
@@ -126,6 +127,40 @@ describe("login", () => {
     const retry = Number(res.headers.get("retry-after"));
     expect(retry).toBeGreaterThan(0);
     expect(retry).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it("checks at most five passwords when fifty wrong guesses on one account arrive at once", async () => {
+    const p = await signUp("burst");
+    const headers = { "cf-connecting-ip": "198.51.100.50" };
+    const before = passwordChecks();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => new Client().post("/api/v1/auth/login", { email: p.user.email, password: `wrong-${i}` }, { headers })),
+    );
+    const checked = passwordChecks() - before;
+    const statuses = results.map((r) => r.status);
+    console.log(`BURST passwords_checked=${checked} answers_401=${statuses.filter((s) => s === 401).length} answers_429=${statuses.filter((s) => s === 429).length}`);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_PER_ACCOUNT);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - MAX_PER_ACCOUNT);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(checked).toBeLessThanOrEqual(MAX_PER_ACCOUNT);
+    for (const r of results.filter((r) => r.status === 429)) {
+      const retry = Number(r.headers.get("retry-after"));
+      expect(retry).toBeGreaterThan(0);
+      expect(retry).toBeLessThanOrEqual(15 * 60);
+    }
+  });
+
+  it("refuses the right password when it arrives inside a burst that has already used up the account's tries", async () => {
+    const p = await signUp("burst-right");
+    const headers = { "cf-connecting-ip": "198.51.100.80" };
+    const guesses = Array.from({ length: 79 }, (_, i) => ({ email: p.user.email, password: `wrong-${i}` }));
+    const results = await Promise.all(
+      [...guesses, { email: p.user.email, password: p.password }].map((body) => new Client().post("/api/v1/auth/login", body, { headers })),
+    );
+    const right = results.at(-1)!;
+    expect(right.status).toBe(429);
+    expect(await errorCode(right)).toBe("rate_limited");
+    expect(results.filter((r) => r.status === 200)).toHaveLength(0);
   });
 
   it("throttles one client that tries many accounts", async () => {
