@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { passwordChecks } from "../../worker/auth/password";
 import { MAX_PER_ACCOUNT } from "../../worker/auth/throttle";
-import { Client, errorCode, signUp, uniqueEmail } from "./helpers";
+import { Client, episodeOf, errorCode, projectOf, signUp, uniqueEmail } from "./helpers";
 
 describe("signup", () => {
   it("rejects a malformed body with 400 invalid_request and the zod issues", async () => {
@@ -220,6 +220,30 @@ describe("every response", () => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(res.headers.get("x-request-id")).toBeTruthy();
+    }
+  });
+
+  it("keeps the artifact route's own strict policy, so an SVG opened on its own runs nothing", async () => {
+    const owner = await signUp("artifact");
+    const projectId = await projectOf(owner);
+    const episodeId = await episodeOf(owner, projectId);
+    const key = `${projectId}/${episodeId}/job_headerstest0000000/attempt-1.svg`;
+    await env.ARTIFACTS.put(key, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', {
+      httpMetadata: { contentType: "image/svg+xml" },
+    });
+    const res = await owner.client.get(`/api/v1/artifacts/${key}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("answers with a request id of its own, whatever X-Request-Id the client sends", async () => {
+    for (const sent of ["client-chosen-id", "a".repeat(200), "bad id\twith spaces"]) {
+      const res = await new Client().get("/api/health", { headers: { "x-request-id": sent } });
+      const id = res.headers.get("x-request-id");
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(id).not.toBe(sent);
     }
   });
 

@@ -1,7 +1,7 @@
 // Accounts: signup, login (throttled), logout, me (CONTRACT 2).
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { recordAudit } from "../audit";
+import { countAnonymousDenial, denialTarget, recordAudit } from "../audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import {
   clearSessionCookie,
@@ -46,7 +46,9 @@ export const authRoutes = new Hono<AppEnv>()
     // The attempt is counted before the password is checked (see throttle.ts).
     const reservation = await reserveAttempt(c.var.db, loginLimits(email, ip));
     if (!reservation.ok) {
-      await recordAudit(c, { action: "auth.login", target: `email:${email}`, verdict: "denied", details: { reason: "throttled" } });
+      // Counted, not one row each: a locked account under a flood would
+      // otherwise add a row per guess. The failures that locked it have rows.
+      await countAnonymousDenial(c, { action: "auth.login", target: denialTarget(c), code: "rate_limited", message: "Throttled: too many sign-in attempts." });
       throw new ApiError(429, "rate_limited", `Too many failed sign-ins. Try again in ${reservation.retryAfter} s.`, undefined, {
         "Retry-After": String(reservation.retryAfter),
       });
