@@ -3,12 +3,12 @@
 import { drizzle } from "drizzle-orm/d1";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
-import { recordAudit } from "./audit";
+import { recordDenial } from "./audit";
 import * as schema from "./db/schema";
 import type { AppEnv } from "./env";
 import { ApiError, toErrorBody } from "./http/errors";
 import { sameOrigin } from "./http/origin";
+import { serverRequestId } from "./http/request-id";
 import { securityHeaders } from "./http/security-headers";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
@@ -20,7 +20,7 @@ import { opsRoutes } from "./routes/ops";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export const app = new Hono<AppEnv>()
-  .use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }))
+  .use(serverRequestId)
   .use(securityHeaders)
   .use(async (c, next) => {
     c.set("db", drizzle(c.env.DB, { schema }));
@@ -57,12 +57,7 @@ app.onError(async (err, c) => {
   }
   if ((status === 401 || status === 403) && c.var.db && !c.var.audited) {
     try {
-      await recordAudit(c, {
-        action: "access.denied",
-        target: `${c.req.method} ${c.req.path}`,
-        verdict: "denied",
-        details: { code: body.error.code, message: body.error.message },
-      });
+      await recordDenial(c, body.error.code, body.error.message);
     } catch (auditErr) {
       console.error(JSON.stringify({ requestId: c.var.requestId, error: `audit write failed: ${String(auditErr)}` }));
     }

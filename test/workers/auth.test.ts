@@ -1,8 +1,9 @@
 // Accounts and sessions (CONTRACT 2): the refusals first, then the happy paths.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { passwordChecks } from "../../worker/auth/password";
 import { MAX_PER_ACCOUNT } from "../../worker/auth/throttle";
-import { Client, errorCode, signUp, uniqueEmail } from "./helpers";
+import { Client, episodeOf, errorCode, projectOf, signUp, uniqueEmail } from "./helpers";
 
 describe("signup", () => {
   it("rejects a malformed body with 400 invalid_request and the zod issues", async () => {
@@ -128,6 +129,40 @@ describe("login", () => {
     expect(retry).toBeLessThanOrEqual(15 * 60);
   });
 
+  it("checks at most five passwords when fifty wrong guesses on one account arrive at once", async () => {
+    const p = await signUp("burst");
+    const headers = { "cf-connecting-ip": "198.51.100.50" };
+    const before = passwordChecks();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => new Client().post("/api/v1/auth/login", { email: p.user.email, password: `wrong-${i}` }, { headers })),
+    );
+    const checked = passwordChecks() - before;
+    const statuses = results.map((r) => r.status);
+    console.log(`BURST passwords_checked=${checked} answers_401=${statuses.filter((s) => s === 401).length} answers_429=${statuses.filter((s) => s === 429).length}`);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_PER_ACCOUNT);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - MAX_PER_ACCOUNT);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect(checked).toBeLessThanOrEqual(MAX_PER_ACCOUNT);
+    for (const r of results.filter((r) => r.status === 429)) {
+      const retry = Number(r.headers.get("retry-after"));
+      expect(retry).toBeGreaterThan(0);
+      expect(retry).toBeLessThanOrEqual(15 * 60);
+    }
+  });
+
+  it("refuses the right password when it arrives inside a burst that has already used up the account's tries", async () => {
+    const p = await signUp("burst-right");
+    const headers = { "cf-connecting-ip": "198.51.100.80" };
+    const guesses = Array.from({ length: 79 }, (_, i) => ({ email: p.user.email, password: `wrong-${i}` }));
+    const results = await Promise.all(
+      [...guesses, { email: p.user.email, password: p.password }].map((body) => new Client().post("/api/v1/auth/login", body, { headers })),
+    );
+    const right = results.at(-1)!;
+    expect(right.status).toBe(429);
+    expect(await errorCode(right)).toBe("rate_limited");
+    expect(results.filter((r) => r.status === 200)).toHaveLength(0);
+  });
+
   it("throttles one client that tries many accounts", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.7" };
     let last: Response | undefined;
@@ -185,6 +220,30 @@ describe("every response", () => {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
       expect(res.headers.get("x-request-id")).toBeTruthy();
+    }
+  });
+
+  it("keeps the artifact route's own strict policy, so an SVG opened on its own runs nothing", async () => {
+    const owner = await signUp("artifact");
+    const projectId = await projectOf(owner);
+    const episodeId = await episodeOf(owner, projectId);
+    const key = `${projectId}/${episodeId}/job_headerstest0000000/attempt-1.svg`;
+    await env.ARTIFACTS.put(key, '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', {
+      httpMetadata: { contentType: "image/svg+xml" },
+    });
+    const res = await owner.client.get(`/api/v1/artifacts/${key}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("answers with a request id of its own, whatever X-Request-Id the client sends", async () => {
+    for (const sent of ["client-chosen-id", "a".repeat(200), "bad id\twith spaces"]) {
+      const res = await new Client().get("/api/health", { headers: { "x-request-id": sent } });
+      const id = res.headers.get("x-request-id");
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(id).not.toBe(sent);
     }
   });
 

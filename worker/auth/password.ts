@@ -47,7 +47,16 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+let checks = 0;
+
+/** How many passwords this isolate has verified: the login throttle's tests
+ *  read it to prove that a refused attempt never reaches the hash. */
+export function passwordChecks(): number {
+  return checks;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  checks++;
   const [prefix, iter, salt, hash] = stored.split("$");
   if (prefix !== PREFIX || !iter || !salt || !hash) return false;
   const actual = await derive(password, fromB64(salt), Number(iter));

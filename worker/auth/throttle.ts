@@ -1,9 +1,23 @@
-// Login throttling: failed attempts are counted per account and per client
-// over a sliding window; past the limit, login answers 429 with Retry-After
-// until the oldest counted failure leaves the window.
-import { and, asc, count, eq, gt, lt, min } from "drizzle-orm";
-import { loginFailures } from "../db/schema";
+// Login throttling. Each sign-in first reserves an attempt: one D1 batch
+// (which D1 runs as a single transaction) inserts the attempt's rows and
+// reads back how many attempts each key already has in the window. Only an
+// attempt that fits under every limit goes on to check the password, so a
+// burst of parallel guesses checks at most `max` passwords: counting after
+// the ~30 ms hash, as a check-then-act throttle does, lets the whole burst
+// through before the first failure is on record.
+//
+//   const r = await reserveAttempt(db, loginLimits(email, ip));
+//   if (!r.ok) → 429 with Retry-After: r.retryAfter
+//   ... check the password ...
+//   await settleAttempt(db, r.attempt, success);
+//
+// An attempt in flight counts like a failure. A reservation whose request
+// dies before it settles keeps counting until it leaves the window, which
+// errs on the side of refusing.
+import { and, desc, eq, gt, inArray, isNotNull, lt, ne, count } from "drizzle-orm";
+import { loginAttempts } from "../db/schema";
 import type { Db } from "../env";
+import { newId } from "../ids";
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_PER_ACCOUNT = 5;
@@ -12,39 +26,100 @@ export const MAX_PER_CLIENT = 20;
 export const accountKey = (email: string) => `acct:${email}`;
 export const clientKey = (ip: string) => `ip:${ip}`;
 
-/** Seconds the caller must wait, or 0 when it may try now. */
-export async function retryAfterSeconds(db: Db, keys: { key: string; max: number }[], now = Date.now()): Promise<number> {
-  let wait = 0;
-  for (const { key, max } of keys) {
-    const since = now - WINDOW_MS;
-    const row = await db
-      .select({ n: count(), oldest: min(loginFailures.at) })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)))
-      .get();
-    if (row && row.n >= max) {
-      // The window frees a slot when the (n - max + 1)-th oldest failure expires.
-      const nth = await db
-        .select({ at: loginFailures.at })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)))
-        .orderBy(asc(loginFailures.at))
+export interface Limit {
+  key: string;
+  max: number;
+  /** Whether a successful sign-in wipes this key's earlier failures. True for
+   *  the account (its owner got in); false for the client, so one success
+   *  from an address does not hide that address spraying other accounts. */
+  clearedBySuccess: boolean;
+}
+
+/** An admitted attempt, to be settled once the password has been checked. */
+export interface Attempt {
+  id: string;
+  startedAt: number;
+  clearOnSuccess: string[];
+}
+
+export type Reservation = { ok: true; attempt: Attempt } | { ok: false; retryAfter: number };
+
+export const loginLimits = (email: string, ip: string): Limit[] => [
+  { key: accountKey(email), max: MAX_PER_ACCOUNT, clearedBySuccess: true },
+  { key: clientKey(ip), max: MAX_PER_CLIENT, clearedBySuccess: false },
+];
+
+/**
+ * Counts this attempt against every limit, atomically with reading what is
+ * already counted. Admitted: the caller may check the password. Refused: the
+ * attempt is not counted, and `retryAfter` says in how many seconds a slot
+ * frees on the fullest key.
+ */
+export async function reserveAttempt(db: Db, limits: Limit[], now = Date.now()): Promise<Reservation> {
+  const id = newId("att");
+  const since = now - WINDOW_MS;
+  const inWindow = (key: string) => and(eq(loginAttempts.key, key), gt(loginAttempts.at, since));
+  const [, ...reads] = await db.batch([
+    db.insert(loginAttempts).values(limits.map(({ key }) => ({ attempt: id, key, at: now }))),
+    ...limits.map(({ key }) => db.select({ n: count() }).from(loginAttempts).where(inWindow(key))),
+    // The max-th newest earlier attempt: when it leaves the window, fewer
+    // than `max` remain and a new attempt fits.
+    ...limits.map(({ key, max }) =>
+      db
+        .select({ at: loginAttempts.at })
+        .from(loginAttempts)
+        .where(and(inWindow(key), ne(loginAttempts.attempt, id)))
+        .orderBy(desc(loginAttempts.at), desc(loginAttempts.id))
         .limit(1)
-        .offset(row.n - max)
-        .get();
-      const freeAt = (nth?.at ?? row.oldest ?? now) + WINDOW_MS;
-      wait = Math.max(wait, Math.ceil((freeAt - now) / 1000));
-    }
+        .offset(max - 1),
+    ),
+  ]);
+  const counts = reads.slice(0, limits.length) as { n: number }[][];
+  const blockers = reads.slice(limits.length) as { at: number }[][];
+
+  let freeAt = 0;
+  limits.forEach(({ max }, i) => {
+    if ((counts[i]![0]?.n ?? 0) > max) freeAt = Math.max(freeAt, (blockers[i]![0]?.at ?? now) + WINDOW_MS);
+  });
+  if (freeAt === 0) {
+    return { ok: true, attempt: { id, startedAt: now, clearOnSuccess: limits.filter((l) => l.clearedBySuccess).map((l) => l.key) } };
   }
-  return wait;
+  // A refused attempt checks nothing, so it must not count: otherwise a
+  // flood of refusals would keep the account locked forever.
+  await db.delete(loginAttempts).where(eq(loginAttempts.attempt, id));
+  return { ok: false, retryAfter: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
 }
 
-export async function recordFailure(db: Db, keys: string[], now = Date.now()): Promise<void> {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
-  // Keep the table small: failures older than the window no longer count.
-  await db.delete(loginFailures).where(lt(loginFailures.at, now - WINDOW_MS));
-}
-
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+/**
+ * Records how an admitted attempt ended. A failure stays counted for the
+ * window. A success is not counted, and clears the failures recorded before
+ * it started on the keys it may clear; attempts that started after it (a
+ * guesser racing the owner) keep counting.
+ */
+export async function settleAttempt(db: Db, attempt: Attempt, success: boolean, now = Date.now()): Promise<void> {
+  if (!success) {
+    await db.batch([
+      db.update(loginAttempts).set({ failedAt: now }).where(eq(loginAttempts.attempt, attempt.id)),
+      // Keep the table small: attempts older than the window no longer count.
+      db.delete(loginAttempts).where(lt(loginAttempts.at, now - WINDOW_MS)),
+    ]);
+    return;
+  }
+  const ownRows = db.delete(loginAttempts).where(eq(loginAttempts.attempt, attempt.id));
+  if (attempt.clearOnSuccess.length === 0) {
+    await ownRows;
+    return;
+  }
+  await db.batch([
+    ownRows,
+    db
+      .delete(loginAttempts)
+      .where(
+        and(
+          inArray(loginAttempts.key, attempt.clearOnSuccess),
+          isNotNull(loginAttempts.failedAt),
+          lt(loginAttempts.failedAt, attempt.startedAt),
+        ),
+      ),
+  ]);
 }

@@ -74,7 +74,11 @@ export const episodes = sqliteTable(
   (t) => [index("episodes_project_idx").on(t.projectId, t.createdAt)],
 );
 
-// Append-only: the worker only ever inserts here.
+// Append-only: the worker only ever inserts here, with one exception. Denials
+// of anonymous requests are counted, not written one row each (an
+// unauthenticated flood would otherwise fill D1): one row per minute and kind
+// of denial, named by `bucket`, whose details.count grows (worker/audit.ts).
+// Every other row has a null bucket and is never changed.
 export const audit = sqliteTable(
   "audit",
   {
@@ -87,23 +91,30 @@ export const audit = sqliteTable(
     verdict: text("verdict", { enum: ["allowed", "denied", "failed"] }).notNull(),
     requestId: text("request_id").notNull(),
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    bucket: text("bucket"),
   },
   (t) => [
+    uniqueIndex("audit_bucket_unique").on(t.bucket),
     index("audit_project_idx").on(t.projectId, t.id),
     index("audit_action_idx").on(t.action, t.id),
     index("audit_actor_idx").on(t.actor, t.id),
   ],
 );
 
-// One row per failed login, keyed by account and by client, for throttling.
-export const loginFailures = sqliteTable(
-  "login_failures",
+// Login throttling: one row per sign-in attempt and throttle key (account,
+// client), written before the password is checked so that parallel attempts
+// count each other. `failedAt` is null while the check is in flight and set
+// when it fails; a success deletes its own rows (worker/auth/throttle.ts).
+export const loginAttempts = sqliteTable(
+  "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    attempt: text("attempt").notNull(),
     key: text("key").notNull(),
     at: integer("at").notNull(),
+    failedAt: integer("failed_at"),
   },
-  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+  (t) => [index("login_attempts_key_at_idx").on(t.key, t.at), index("login_attempts_attempt_idx").on(t.attempt)],
 );
 
 // Which session opened a socket in which episode's room, so logout and

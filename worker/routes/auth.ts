@@ -1,7 +1,7 @@
 // Accounts: signup, login (throttled), logout, me (CONTRACT 2).
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { recordAudit } from "../audit";
+import { countAnonymousDenial, denialTarget, recordAudit } from "../audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import {
   clearSessionCookie,
@@ -13,7 +13,7 @@ import {
   startSession,
   toUser,
 } from "../auth/session";
-import { accountKey, clearFailures, clientKey, MAX_PER_ACCOUNT, MAX_PER_CLIENT, recordFailure, retryAfterSeconds } from "../auth/throttle";
+import { loginLimits, reserveAttempt, settleAttempt } from "../auth/throttle";
 import { users } from "../db/schema";
 import { closeSessionSockets } from "../room-sockets";
 import { LoginBody, SignupBody } from "../domain/api";
@@ -43,15 +43,14 @@ export const authRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", LoginBody), async (c) => {
     const { email, password } = c.req.valid("json");
     const ip = c.req.header("cf-connecting-ip") ?? "local";
-    const keys = [
-      { key: accountKey(email), max: MAX_PER_ACCOUNT },
-      { key: clientKey(ip), max: MAX_PER_CLIENT },
-    ];
-    const wait = await retryAfterSeconds(c.var.db, keys);
-    if (wait > 0) {
-      await recordAudit(c, { action: "auth.login", target: `email:${email}`, verdict: "denied", details: { reason: "throttled" } });
-      throw new ApiError(429, "rate_limited", `Too many failed sign-ins. Try again in ${wait} s.`, undefined, {
-        "Retry-After": String(wait),
+    // The attempt is counted before the password is checked (see throttle.ts).
+    const reservation = await reserveAttempt(c.var.db, loginLimits(email, ip));
+    if (!reservation.ok) {
+      // Counted, not one row each: a locked account under a flood would
+      // otherwise add a row per guess. The failures that locked it have rows.
+      await countAnonymousDenial(c, { action: "auth.login", target: denialTarget(c), code: "rate_limited", message: "Throttled: too many sign-in attempts." });
+      throw new ApiError(429, "rate_limited", `Too many failed sign-ins. Try again in ${reservation.retryAfter} s.`, undefined, {
+        "Retry-After": String(reservation.retryAfter),
       });
     }
     const row = await c.var.db.select().from(users).where(eq(users.email, email)).get();
@@ -59,11 +58,11 @@ export const authRoutes = new Hono<AppEnv>()
     // does not tell which emails have accounts.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
     if (!row || !ok) {
-      await recordFailure(c.var.db, keys.map((k) => k.key));
+      await settleAttempt(c.var.db, reservation.attempt, false);
       await recordAudit(c, { action: "auth.login", target: `email:${email}`, verdict: "failed" });
       throw unauthenticated("Wrong email or password.");
     }
-    await clearFailures(c.var.db, accountKey(email));
+    await settleAttempt(c.var.db, reservation.attempt, true);
     await startSession(c, row.id);
     await recordAudit(c, { action: "auth.login", target: `user:${row.id}`, verdict: "allowed", actor: row.id });
     return c.json({ user: toUser(c.env, row) });
