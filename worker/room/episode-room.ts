@@ -1,8 +1,7 @@
 // EpisodeRoom: one Durable Object per episode, a thin adapter. It accepts the
 // WebSockets the worker has already authenticated (hibernation API, the
-// session in each socket's attachment), hands every handler to Room, and
-// writes the operations records (audit, agent runs, open sockets) to D1 off
-// the hot path, through Room's hooks.
+// session in each socket's attachment) and hands every handler and RPC to
+// Room; operations records reach D1 through Room's hooks, off the hot path.
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { agentProvider, secretValues } from "../agent/providers";
@@ -11,12 +10,14 @@ import type { BoardSnapshot, Role } from "../domain/api";
 import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
 import { makeRedactor } from "../domain/agent/redact";
 import type { FrameMedia } from "../domain/board";
-import type { ChatMessage, RunStatus } from "../domain/chat";
+import type { ChatMessage } from "../domain/chat";
 import { type JobEventType, ServerPayloads } from "../domain/protocol";
 import type { Env } from "../env";
 import { startGeneration } from "../jobs/generate";
 import type { Trace } from "./agent-runs";
-import { type AuditEntry, ConnectIdentity, Room, type RoomSocket, SocketSession } from "./room";
+import { HibernatedSocket } from "./hibernated-socket";
+import { operationsRecords } from "./operations-records";
+import { ConnectIdentity, Room } from "./room";
 import { SqliteRoomStore } from "./sqlite-store";
 
 export { CLOSE_POLICY, CLOSE_REVOKED, ConnectIdentity } from "./room";
@@ -27,29 +28,8 @@ export interface RoomIdentity {
   projectId: string;
 }
 
-/** A hibernatable WebSocket as Room sees it; the session lives in the attachment. */
-class HibernatedSocket implements RoomSocket {
-  constructor(readonly ws: WebSocket) {}
-  get session(): SocketSession {
-    return SocketSession.parse(this.ws.deserializeAttachment());
-  }
-  setSession(s: SocketSession): void {
-    this.ws.serializeAttachment(s);
-  }
-  send(message: string): void {
-    this.ws.send(message);
-  }
-  close(code: number, reason: string): void {
-    this.ws.close(code, reason);
-  }
-  get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
-  }
-}
-
 export class EpisodeRoom extends DurableObject<Env> {
   private readonly store: SqliteRoomStore;
-  private readonly db: ReturnType<typeof drizzle<typeof schema>>;
   private roomInstance: Room | undefined;
   // One wrapper per WebSocket, so Room can compare sockets by identity.
   private readonly wrappers = new WeakMap<WebSocket, HibernatedSocket>();
@@ -57,7 +37,6 @@ export class EpisodeRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
-    this.db = drizzle(env.DB, { schema });
     // Loading the room recovers a run a restart cut short, even when no one reconnects (the alarm wakes it).
     if (this.store.getMeta("episodeId")) void this.room;
   }
@@ -75,12 +54,7 @@ export class EpisodeRoom extends DurableObject<Env> {
         keepAlive: (p) => this.ctx.waitUntil(p),
         setAlarm: (at) => void this.ctx.storage.setAlarm(at),
       },
-      hooks: {
-        audit: (e) => this.audit(e),
-        runStatus: (runId, status) => this.recordRun(runId, status),
-        sockets: (open) => this.recordSockets(open),
-        error: (what, err) => console.error(JSON.stringify({ at: "room", what, error: String(err) })),
-      },
+      hooks: operationsRecords(drizzle(env.DB, { schema }), () => this.ids(), (p) => this.ctx.waitUntil(p)),
       agent: {
         provider: () => agentProvider(env),
         redact: makeRedactor(secretValues(env)),
@@ -94,6 +68,12 @@ export class EpisodeRoom extends DurableObject<Env> {
       },
     });
     return this.roomInstance;
+  }
+
+  private ids(): { projectId: string; episodeId: string } | null {
+    const projectId = this.store.getMeta("projectId");
+    const episodeId = this.store.getMeta("episodeId");
+    return projectId && episodeId ? { projectId, episodeId } : null;
   }
 
   private wrap(ws: WebSocket): HibernatedSocket {
@@ -193,61 +173,5 @@ export class EpisodeRoom extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.room.alarm();
-  }
-
-  // ---- operations records (D1), written off the hot path ----
-
-  private background(what: string, p: Promise<unknown>): void {
-    this.ctx.waitUntil(p.catch((err) => console.error(JSON.stringify({ at: "room", what, error: String(err) }))));
-  }
-
-  private ids(): { projectId: string; episodeId: string } | null {
-    const projectId = this.store.getMeta("projectId");
-    const episodeId = this.store.getMeta("episodeId");
-    return projectId && episodeId ? { projectId, episodeId } : null;
-  }
-
-  private recordRun(runId: string, status: RunStatus): void {
-    const ids = this.ids();
-    if (!ids) return;
-    const now = new Date().toISOString();
-    const ended = status === "completed" || status === "stopped" || status === "failed";
-    this.background(
-      "agent_runs",
-      this.db
-        .insert(schema.agentRuns)
-        .values({ id: runId, ...ids, status, startedAt: now, endedAt: ended ? now : null })
-        .onConflictDoUpdate({ target: schema.agentRuns.id, set: { status, ...(ended ? { endedAt: now } : {}) } }),
-    );
-  }
-
-  private recordSockets(open: number): void {
-    const ids = this.ids();
-    if (!ids) return;
-    const updatedAt = new Date().toISOString();
-    this.background(
-      "room_stats",
-      this.db
-        .insert(schema.roomStats)
-        .values({ ...ids, openSockets: open, updatedAt })
-        .onConflictDoUpdate({ target: schema.roomStats.episodeId, set: { openSockets: open, updatedAt } }),
-    );
-  }
-
-  /** Audit rows for what people do in the room (undo, rewind, agent runs, refusals). */
-  private audit(e: AuditEntry): void {
-    const ids = this.ids();
-    this.background(
-      "audit",
-      this.db.insert(schema.audit).values({
-        actor: e.actor,
-        action: e.action,
-        target: `episode:${ids?.episodeId}`,
-        projectId: ids?.projectId,
-        verdict: e.verdict,
-        requestId: e.requestId.slice(0, 100),
-        details: e.details,
-      }),
-    );
   }
 }
