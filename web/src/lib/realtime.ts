@@ -3,7 +3,11 @@
 // over a browser WebSocket, with backoff 1, 2, 4, 8, 16 s, a heartbeat,
 // resume from the last seq, and resend of unacknowledged messages under
 // their original ids (the room dedupes them, so nothing applies twice).
-import { type AckPayload, type ClientMessageType, ServerMessage } from "../../../worker/domain/protocol";
+import { type AckPayload, type AckResult, AckResults, type ClientMessage, type ClientMessageType, ServerMessage } from "../../../worker/domain/protocol";
+
+type AckType = keyof typeof AckResults;
+/** An ack whose result has the shape its message type promises. */
+export type TypedAck<T extends AckType> = { id: string; ok: true; result: AckResult<T> } | { id: string; ok: false; error: { code: string; message: string } };
 
 export type ConnState = "IDLE" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "RECONNECTING" | "CLOSED";
 
@@ -99,15 +103,23 @@ export class RealtimeConnection {
     this.setState("CLOSED");
   }
 
-  /** Sends a message that needs an ack; resolves with it (kept and resent across reconnects). */
-  request(type: ClientMessageType, payload: unknown): Promise<AckPayload> {
+  /**
+   * Sends a message that needs an ack; resolves with it (kept and resent
+   * across reconnects), its result checked against that message type's schema.
+   */
+  request<T extends AckType>(type: T, payload: Extract<ClientMessage, { type: T }>["payload"]): Promise<TypedAck<T>> {
     const id = newMsgId();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         resolve({ id, ok: false, error: { code: "timeout", message: "No answer from the room. Check the connection and try again." } });
       }, ACK_TIMEOUT_MS);
-      this.pending.set(id, { type, payload, resolve, timer });
+      const settle = (ack: AckPayload) => {
+        if (!ack.ok) return resolve(ack);
+        const result = AckResults[type].safeParse(ack.result);
+        resolve(result.success ? { id, ok: true, result: result.data as AckResult<T> } : { id, ok: false, error: { code: "bad_message", message: "The room answered in an unexpected shape." } });
+      };
+      this.pending.set(id, { type, payload, resolve: settle, timer });
       if (this.state === "CONNECTED") this.transmit(id, type, payload);
     });
   }

@@ -108,18 +108,16 @@ export function createStudio(projectId: string, episodeId: string) {
         break;
       }
       case "progress": {
-        const p = z.object({ jobId: z.string(), frameId: z.string(), progress: z.number() }).safeParse(msg.payload);
-        if (p.success) {
-          liveFor(p.data.jobId, p.data.frameId);
-          // Never backwards within an attempt.
-          setLive(p.data.frameId, "progress", (old) => Math.max(old ?? 0, p.data.progress));
-        }
+        const p = msg.payload;
+        liveFor(p.jobId, p.frameId);
+        // Never backwards within an attempt.
+        setLive(p.frameId, "progress", (old) => Math.max(old ?? 0, p.progress));
         break;
       }
       case "plugin_status": {
-        const p = z.object({ jobId: z.string(), plugin: z.string(), status: z.string(), timing_ms: z.number().optional() }).safeParse(msg.payload);
-        const frameId = p.success ? jobFrame.get(p.data.jobId) : undefined;
-        if (p.success && frameId) setLive(frameId, "plugins", p.data.plugin, { status: p.data.status, ms: p.data.timing_ms });
+        const p = msg.payload;
+        const frameId = jobFrame.get(p.jobId);
+        if (frameId) setLive(frameId, "plugins", p.plugin, { status: p.status, ms: p.timing_ms });
         break;
       }
       case "frame":
@@ -128,24 +126,19 @@ export function createStudio(projectId: string, episodeId: string) {
       case "presence":
         setPeers(msg.payload.peers);
         break;
-      case "chat_message": {
-        const m = ChatMessage.safeParse(msg.payload);
-        if (m.success) {
-          addMessage(m.data);
-          if (m.data.role === "assistant") setDraft(null);
-        }
+      case "chat_message":
+        addMessage(msg.payload);
+        if (msg.payload.role === "assistant") setDraft(null);
         break;
-      }
       case "partial_result": {
-        const p = z.object({ runId: z.string(), delta: z.string() }).safeParse(msg.payload);
-        if (p.success) setDraft((d) => (d && d.runId === p.data.runId ? { runId: d.runId, text: d.text + p.data.delta } : { runId: p.data.runId, text: p.data.delta }));
+        const p = msg.payload;
+        // Job stage data travels as partial_result too; only a run's prose goes to the chat.
+        if ("delta" in p) setDraft((d) => (d && d.runId === p.runId ? { runId: d.runId, text: d.text + p.delta } : { runId: p.runId, text: p.delta }));
         break;
       }
-      case "agent_status": {
-        const a = AgentStatus.safeParse(msg.payload);
-        if (a.success) setAgent(a.data);
+      case "agent_status":
+        setAgent(msg.payload);
         break;
-      }
       case "error":
         setNotice({ kind: "error", text: msg.payload.message });
         break;
@@ -192,8 +185,7 @@ export function createStudio(projectId: string, episodeId: string) {
       setNotice({ kind: "error", text: `Not applied: ${ack.error.message}` });
       return { ok: false, message: ack.error.message };
     }
-    const runId = (ack.result as { runId?: string } | undefined)?.runId;
-    if (runId) setUndoStack((s) => [...s.slice(-49), runId]);
+    setUndoStack((s) => [...s.slice(-49), ack.result.runId]);
     return { ok: true };
   }
 
@@ -209,7 +201,8 @@ export function createStudio(projectId: string, episodeId: string) {
   async function previewRewind(toSeq: number): Promise<{ ok: true; impact: Impact; events: number } | { ok: false; message: string }> {
     const ack = await connection.request("rewind", { toSeq, dryRun: true });
     if (!ack.ok) return { ok: false, message: ack.error.message };
-    const r = ack.result as { impact: Impact; events: number };
+    const r = ack.result;
+    if (!("dryRun" in r)) return { ok: false, message: "The room rewound instead of previewing." };
     return { ok: true, impact: r.impact, events: r.events };
   }
 
@@ -219,7 +212,7 @@ export function createStudio(projectId: string, episodeId: string) {
       setNotice({ kind: "error", text: `Could not rewind: ${ack.error.message}` });
       return { ok: false, message: ack.error.message };
     }
-    const runId = (ack.result as { runId?: string }).runId;
+    const runId = "runId" in ack.result ? ack.result.runId : undefined;
     if (runId) setUndoStack((s) => [...s, runId]);
     setNotice({ kind: "info", text: `Rewound to step ${toSeq}. Undo brings the changes back.` });
     return { ok: true };
@@ -251,8 +244,8 @@ export function createStudio(projectId: string, episodeId: string) {
     const ack = await connection.request("undo_run", { runId });
     if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
     else {
-      const undoId = (ack.result as { runId?: string } | undefined)?.runId;
-      if (undoId) setUndoStack((s) => [...s, undoId]);
+      const undoId = ack.result.runId;
+      setUndoStack((s) => [...s, undoId]);
       setNotice({ kind: "info", text: "The agent's changes from that answer were undone. Undo brings them back." });
     }
   }

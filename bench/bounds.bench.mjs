@@ -1,0 +1,117 @@
+// Big boards bench (issue 9, CONTRACT 11): the latency of a small edit
+// (update one frame's title, from board_command sent to its board_event
+// back on the same socket) on a board at the contract's bounds (500 frames
+// with every field at its maximum, 200 assets, 100 beats, a 200,000-char
+// script) against the same edit on an empty board, in the same run on the
+// same server. Also reports the largest value the room stored.
+import { percentile, report } from "./lib.mjs";
+import { startLocalServer } from "../scripts/local-server.mjs";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const r2 = (x) => Math.round(x * 100) / 100;
+const fill = (n, seed) => `${seed} storyboard é 🎬 `.repeat(Math.ceil(n / 20) + 2).slice(0, n).replace(/\uD83C$/, "x");
+
+const server = await startLocalServer({ port: 8792, state: ".wrangler/bench-bounds", build: false });
+const http = server.url;
+const wsBase = http.replace("http", "ws");
+
+function open(url, headers) {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    const waiters = [];
+    ws.onmessage = (e) => {
+      const data = String(e.data);
+      for (const w of [...waiters]) if (w.pred(data)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(data);
+    };
+    ws.onopen = () =>
+      resolve({
+        send: (m) => ws.send(JSON.stringify({ timestamp: new Date().toISOString(), ...m })),
+        when: (pred) => new Promise((r) => waiters.push({ pred, resolve: r })),
+        close: () => ws.close(),
+      });
+    ws.onerror = () => reject(new Error(`cannot open ${url}`));
+  });
+}
+
+const pace = (ms) => new Promise((r) => setTimeout(r, ms));
+let n = 0;
+
+/** Sends a command and waits for its ack; paced under the 20 messages/s limit. */
+async function command(sock, cmd) {
+  const id = `b${++n}`;
+  const ack = sock.when((d) => d.includes('"type":"ack"') && d.includes(`"id":"${id}"`));
+  sock.send({ type: "board_command", id, payload: { command: cmd } });
+  const text = await ack;
+  if (!text.includes('"ok":true')) throw new Error(`refused: ${text.slice(0, 300)}`);
+  await pace(55);
+}
+
+async function editLatency(sock) {
+  const lat = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const id = `e${++n}`;
+    const back = sock.when((d) => d.includes('"type":"ack"') && d.includes(`"id":"${id}"`));
+    const t0 = performance.now();
+    sock.send({ type: "board_command", id, payload: { command: { type: "update_frame", id: "f0", patch: { title: `take ${i}` } } } });
+    await back;
+    lat.push(performance.now() - t0);
+    await pace(55);
+  }
+  lat.sort((a, b) => a - b);
+  return { p50: r2(percentile(lat, 50)), p99: r2(percentile(lat, 99)) };
+}
+
+try {
+  const headers = { "content-type": "application/json", origin: http };
+  const signup = await fetch(`${http}/api/v1/auth/signup`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: `bounds-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
+  });
+  const cookie = signup.headers.get("set-cookie").split(";")[0];
+  const auth = { ...headers, cookie };
+  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bounds" }) })).json()).project;
+  const episode = async (title) => (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title }) })).json()).episode;
+  const socket = async (ep) => open(`${wsBase}/api/v1/realtime?project=${project.id}&episode=${ep.id}`, { cookie, origin: http });
+
+  const small = await socket(await episode("Empty"));
+  await command(small, { type: "add_frame", frame: { id: "f0", title: "only frame" } });
+
+  const bigEp = await episode("Bounds");
+  const big = await socket(bigEp);
+  const t0 = performance.now();
+  for (let i = 0; i < 200; i++) {
+    await command(big, { type: "upsert_asset", asset: { id: `a${i}`, kind: "character", name: fill(2000, `n${i}`), description: fill(2000, `d${i}`), prompt: fill(4000, `p${i}`) } });
+  }
+  await command(big, { type: "set_plan", beats: Array.from({ length: 100 }, (_, i) => ({ id: `b${i}`, title: fill(2000, `bt${i}`), summary: fill(2000, `bs${i}`) })) });
+  for (let i = 0; i < 500; i++) {
+    const t = (s) => fill(2000, `${s}${i}`);
+    await command(big, {
+      type: "add_frame",
+      frame: { id: `f${i}`, shot: fill(40, `s${i}`), beatId: `b${i % 100}`, title: t("t"), action: t("a"), prompt: fill(4000, `p${i}`), camera: t("c"), durationSec: 600, dialogue: t("d"), sound: t("so"), continuity: { assetIds: [`a${i % 200}`], notes: t("n") } },
+    });
+  }
+  await command(big, { type: "set_script", text: fill(200_000, "INT. CAFE") });
+  const seedSeconds = r2((performance.now() - t0) / 1000);
+
+  // Warm both rooms the same way, then measure alternately so drift hits both.
+  const empty = await editLatency(small);
+  const bounds = await editLatency(big);
+  const boardRes = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${bigEp.id}/board`, { headers: auth });
+  const boardBytes = (await boardRes.arrayBuffer()).byteLength;
+  report("06-production-room", "edit_latency_bounds_vs_empty_ms", {
+    board_bytes: boardBytes,
+    seed_s: seedSeconds,
+    bounds_p50: bounds.p50,
+    bounds_p99: bounds.p99,
+    empty_p50: empty.p50,
+    empty_p99: empty.p99,
+    ratio_p50: r2(bounds.p50 / empty.p50),
+    ratio_p99: r2(bounds.p99 / empty.p99),
+    samples: ROUNDS,
+  });
+  small.close();
+  big.close();
+} finally {
+  server.stop();
+}
