@@ -71,6 +71,23 @@ const CAPABILITIES = [
       "npm run lint:placeholders: the placeholder gate CI runs",
     ],
   },
+  {
+    id: "06-production-room",
+    title: "Room and jobs that hold in production: storage limits, revocation, throttling, sweeps, a room testable without workerd",
+    tests: [
+      /test\/unit\/(room|tag-parser|tag-parser-conformance|camera)\.test\.ts/,
+      /test\/workers\/(throttle|sweep|realtime)\.test\.ts/,
+      /test\/restart\//,
+    ],
+    proves: [
+      "test/unit/room.test.ts: a board at the contract's bounds (500 frames with every field at its maximum, 200 assets, 100 beats, a 200,000-char script) through the socket, rewound to 0, the rewind undone and replayed, on the real SQL store over node:sqlite that refuses rows over 2 MB as production does; revocation that a client ignoring the close frame cannot get around; 10 sockets and 40 messages/s per person; prose so far in metadata; an interrupted run failed with its reason, every applied command traced, exactly the prose clients got",
+      "test/workers/throttle.test.ts and auth.test.ts: 50 parallel guesses check at most 5 passwords; a right password inside a locked burst is refused; a success clears only failures before it",
+      "test/workers/audit.test.ts: anonymous denials counted per minute, not one row each; request ids made by the server; the artifact route keeps its strict CSP",
+      "test/workers/sweep.test.ts and test/restart/: lost pending jobs re-sent, silent running attempts failed as retryable and retried; killed mid-batch, every job terminal or re-run",
+      "test/unit/tag-parser*.test.ts: identical output for every chunking, also when the stream ends inside an opener; a malformed end tag rejects its tag; the W3C XML conformance suite at chunk sizes 1, 3, 64 and whole",
+      "bench/bounds.bench.mjs: edit latency on a bounds-size board against an empty board, in the same run",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });
