@@ -13,5 +13,7 @@ export default {
   // The Cron Trigger (wrangler.toml [triggers]). Awaited rather than left to
   // waitUntil, so a sweep that throws fails this invocation visibly; the
   // next minute's sweep picks up where it stopped.
-  scheduled: (_controller, env) => sweepJobs(env).then(() => undefined),
+  scheduled: async (_controller, env) => {
+    await sweepJobs(env);
+  },
 } satisfies ExportedHandler<Env>;

@@ -55,7 +55,11 @@ export interface JobsConfig {
   pendingResendMs: number;
   /** A running attempt that has not reported for this long died with its isolate. */
   runningSilenceMs: number;
-  /** Jobs read per kind per sweep round: the claims bind 5 parameters each, far below D1's 100 per statement. */
+  /**
+   * Jobs read per kind per sweep round. Each is then claimed by a statement
+   * of its own (never one IN list), so no statement nears D1's limit of 100
+   * bound parameters whatever this is; it bounds a round's work.
+   */
   batchSize: number;
   /** Rounds per sweep, so one run's work stays bounded however many jobs are stranded; the next minute takes the rest. */
   maxRounds: number;
@@ -78,7 +82,8 @@ const millisOr = (value: string | undefined, fallback: number) => {
   return value !== undefined && value !== "" && parsed.success ? parsed.data : fallback;
 };
 
-export function jobsConfig(vars: JobsVars): JobsConfig {
+export function jobsConfig(from: JobsVars | Env): JobsConfig {
+  const vars = from as JobsVars;
   return {
     ...DEFAULT_JOBS_CONFIG,
     pendingResendMs: Math.max(1, millisOr(vars.JOBS_PENDING_RESEND_MS, DEFAULT_JOBS_CONFIG.pendingResendMs)),
@@ -86,11 +91,17 @@ export function jobsConfig(vars: JobsVars): JobsConfig {
   };
 }
 
-export const stagePaceMs = (vars: JobsVars) => millisOr(vars.JOBS_STAGE_PACE_MS, 0);
+export const stagePaceMs = (from: JobsVars | Env) => millisOr((from as JobsVars).JOBS_STAGE_PACE_MS, 0);
+
+/** The jobs queue as the service uses it (the JOBS binding, or a fake in tests). */
+export interface JobsQueue {
+  send(body: RunJobMessage): Promise<unknown>;
+  sendBatch(messages: Iterable<{ body: RunJobMessage }>): Promise<unknown>;
+}
 
 export interface JobsDeps {
   db: Db;
-  queue: Pick<Queue<RunJobMessage>, "send" | "sendBatch">;
+  queue: JobsQueue;
   artifacts: Pick<R2Bucket, "get">;
   rooms: (episodeId: string) => JobRoom & RoomAccess;
   config?: Partial<JobsConfig>;
@@ -287,11 +298,11 @@ export class JobsService {
   private async resendLost(): Promise<{ seen: number; done: string[] }> {
     const before = this.strandedBefore("pending");
     const at = this.nowIso();
-    // created_at <= updated_at, so the first bound lets jobs_status_idx narrow the scan.
+    // Only in-flight jobs are pending or running, so jobs_status_idx keeps this scan small.
     const rows = await this.db
       .select(strandedColumns)
       .from(jobs)
-      .where(and(eq(jobs.status, "pending"), lt(jobs.createdAt, before), lt(jobs.updatedAt, before)))
+      .where(and(eq(jobs.status, "pending"), lt(jobs.updatedAt, before)))
       .orderBy(asc(jobs.updatedAt))
       .limit(this.config.batchSize)
       .all();
@@ -315,7 +326,7 @@ export class JobsService {
     const rows = await this.db
       .select(strandedColumns)
       .from(jobs)
-      .where(and(eq(jobs.status, "running"), lt(jobs.createdAt, before), lt(jobs.updatedAt, before)))
+      .where(and(eq(jobs.status, "running"), lt(jobs.updatedAt, before)))
       .orderBy(asc(jobs.updatedAt))
       .limit(this.config.batchSize)
       .all();
