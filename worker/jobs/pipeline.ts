@@ -14,16 +14,13 @@ import { roomFor } from "../rooms";
 import { allowCall, recordOutcome } from "../media/breaker";
 import { mediaProvider, missingConfiguration } from "../media/providers";
 import { MediaError, type Rendered } from "../media/provider";
-import { getJob, guarded, log, recordProviderRequest, setProgress } from "./store";
+import { getJob, guarded, log, recordProviderRequest, setProgress, touch } from "./store";
 import { projectConsents } from "../db/schema";
 import { eq } from "drizzle-orm";
+import type { RunJobMessage } from "../queue/messages";
+import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
-export interface JobMessage {
-  type: "job";
-  jobId: string;
-  attempt: number;
-  token: string;
-}
+export type JobMessage = RunJobMessage;
 
 export interface JobInput {
   frame: Frame;
@@ -32,6 +29,12 @@ export interface JobInput {
 }
 
 const RETRY_DELAYS_MS = [100, 200, 400];
+/**
+ * One provider call's limit. The heartbeat keeps a waiting attempt alive in
+ * the sweep's eyes, so without a limit a provider that never answers would
+ * hold the job "running" until the platform ends the invocation.
+ */
+export const PROVIDER_CALL_TIMEOUT_MS = 120_000;
 const PROGRESS_AFTER: Record<PluginName, number> = { compose_prompt: 15, render: 70, store: 90, manifest: 100 };
 
 export function artifactKeys(projectId: string, episodeId: string, jobId: string, attempt: number, mime: string) {
@@ -60,28 +63,21 @@ export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<type
   return null;
 }
 
-/** An attempt that has not reported for this long is taken to have died with its isolate. */
-export const STUCK_AFTER_MS = 60_000;
-
 /**
  * Runs one attempt. Stale or duplicate messages change nothing. A message
- * for an attempt that is still running answers "busy" (the consumer asks the
- * queue to deliver it again later); if by then the attempt has not reported
- * for STUCK_AFTER_MS, it died with its isolate and is failed, so a job never
- * stays "running" for ever.
+ * for an attempt that is already running is a duplicate (a re-send that
+ * crossed a slow delivery): it is dropped, and the attempt is left to its
+ * heartbeat and the sweep, unless it has already gone silent, in which case
+ * it is failed here, on the sweep's guards, rather than a minute later.
  */
-export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "stale" | "busy"> {
+export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<"done" | "stale"> {
   const db = drizzle(env.DB, { schema });
+  const jobsSvc = jobsService(env, db);
   const found = await getJob(db, msg.jobId);
   if (!found || found.attempt !== msg.attempt || found.attemptToken !== msg.token) return "stale";
   if (found.status === "running") {
-    if (Date.now() - Date.parse(found.updatedAt) < STUCK_AFTER_MS) return "busy";
-    const reason = "The attempt stopped reporting (its worker was restarted). Retry to run it again.";
-    if (await guarded(db, found.id, "fail", { token: msg.token, set: { error: reason } })) {
-      await log(db, found.id, found.attempt, "error", reason);
-      await roomFor(env, found.episodeId).applyFrameMedia(found.frameId, { state: "failed", jobId: found.id, reason }).catch(() => false);
-    }
-    return "done";
+    if (!jobsSvc.isStranded(found)) return "stale";
+    return (await jobsSvc.failSilent(found)) ? "done" : "stale";
   }
   if (found.status !== "pending") return "stale";
   const row = found;
@@ -104,7 +100,12 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
 
   const timings: Record<string, number> = {};
   const warnings: string[] = [];
-  const still = async () => (await getJob(db, row.id))?.status === "running";
+  // Still this attempt's job: a job failed as silent and retried is running again, but under a newer token.
+  const still = async () => {
+    const now = await getJob(db, row.id);
+    return now?.status === "running" && now.attemptToken === msg.token;
+  };
+  const pace = stagePaceMs(env);
 
   async function stage<T>(name: PluginName, fn: () => Promise<T>): Promise<T> {
     await say("plugin_status", { plugin: name, status: "started" });
@@ -116,6 +117,7 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
       await setProgress(db, row.id, msg.token, PROGRESS_AFTER[name], timings, warnings);
       await say("progress", { frameId, progress: PROGRESS_AFTER[name] });
       await log(db, row.id, row.attempt, "info", `${name} completed in ${timings[name]} ms.`);
+      if (pace > 0) await new Promise((r) => setTimeout(r, pace));
       return out;
     } catch (err) {
       timings[name] = ms1(performance.now() - t0);
@@ -123,6 +125,18 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
       throw err;
     }
   }
+
+  // The heartbeat: a few reports per silence window, so one lost write or a
+  // slow D1 answer does not let the sweep take a live attempt for dead.
+  const beatEvery = Math.max(250, Math.floor(jobsSvc.config.runningSilenceMs / 4));
+  let beating: Promise<unknown> | null = null;
+  const heartbeat = setInterval(() => {
+    beating ??= touch(db, row.id, msg.token)
+      .catch(() => false)
+      .finally(() => {
+        beating = null;
+      });
+  }, beatEvery);
 
   let written: string[] = [];
   try {
@@ -142,8 +156,9 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
           });
           throw new MediaError(`The ${provider.name} provider is failing; calls are paused for a moment.`, true);
         }
+        const signal = AbortSignal.timeout(PROVIDER_CALL_TIMEOUT_MS);
         try {
-          const out = await provider.render(renderInput, new AbortController().signal);
+          const out = await provider.render(renderInput, signal);
           await recordProviderRequest(db, {
             jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "ok",
             durationMs: ms1(performance.now() - t0), httpStatus: 200, request: provider.describe(renderInput), error: null,
@@ -151,7 +166,11 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
           await recordOutcome(db, provider.name, true);
           return out;
         } catch (err) {
-          const e = err instanceof MediaError ? err : new MediaError("The provider call failed.", true);
+          const e = signal.aborted
+            ? new MediaError(`The ${provider.name} provider did not answer within ${PROVIDER_CALL_TIMEOUT_MS / 1000} s.`, true)
+            : err instanceof MediaError
+              ? err
+              : new MediaError("The provider call failed.", true);
           await recordProviderRequest(db, {
             jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "error",
             durationMs: ms1(performance.now() - t0), httpStatus: e.httpStatus ?? null, request: provider.describe(renderInput), error: e.message,
@@ -207,9 +226,12 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
     return "done";
   } catch (err) {
     if (err instanceof Canceled || !(await still())) {
-      // Canceled while running: whatever this attempt wrote is not published.
+      // Canceled, or failed as silent by the sweep, while running: whatever
+      // this attempt wrote is not published.
       await Promise.all(written.map((k) => env.ARTIFACTS.delete(k)));
-      await log(db, row.id, row.attempt, "warn", "The attempt finished after the job was canceled; its output was discarded.");
+      const now = await getJob(db, row.id);
+      const why = now?.status === "canceled" ? "the job was canceled" : "this attempt was failed for going silent";
+      await log(db, row.id, row.attempt, "warn", `The attempt finished after ${why}; its output was discarded.`);
       return "done";
     }
     const message = err instanceof MediaError ? err.message : "The generation failed unexpectedly.";
@@ -221,6 +243,9 @@ export async function processJob(env: Env, msg: JobMessage): Promise<"done" | "s
       await say("warning", { code: "job_failed", message });
     }
     return "done";
+  } finally {
+    clearInterval(heartbeat);
+    await beating;
   }
 }
 

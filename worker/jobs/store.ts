@@ -158,8 +158,102 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
   return row;
 }
 
-export async function log(db: Db, jobId: string, attempt: number, level: "info" | "warn" | "error", message: string): Promise<void> {
+/**
+ * The attempt's heartbeat: a running attempt says it is alive between its
+ * stage reports, so a long provider call is not mistaken for a dead isolate
+ * by the sweep. Guarded on the attempt's token, so a stale attempt cannot
+ * keep a newer one (or a failed job) looking alive.
+ */
+export async function touch(db: Db, jobId: string, token: string, at = nowIso()): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ updatedAt: at })
+    .where(and(eq(jobs.id, jobId), eq(jobs.attemptToken, token), eq(jobs.status, "running")))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** The columns the sweep and the stranded checks read: never `input`, which can be large. */
+export const strandedColumns = {
+  id: jobs.id,
+  projectId: jobs.projectId,
+  episodeId: jobs.episodeId,
+  frameId: jobs.frameId,
+  status: jobs.status,
+  attempt: jobs.attempt,
+  attemptToken: jobs.attemptToken,
+  createdAt: jobs.createdAt,
+  updatedAt: jobs.updatedAt,
+};
+export type StrandedRow = { [K in keyof typeof strandedColumns]: JobRow[K] };
+
+/**
+ * Fails the attempt `seen` (pending or running) if and only if it is still
+ * that attempt: same status, attempt and token and, with `silentBefore`, no
+ * report since then. A late heartbeat or stage report, a cancel, a retry or
+ * a second sweep that got there first all make this change nothing, so a
+ * stranded attempt is failed once and a live one never is. The lifecycle
+ * table has no pending → failure edge because only this rescue takes it.
+ */
+export async function failAttempt(
+  db: Db,
+  seen: StrandedRow,
+  reason: string,
+  opts: { silentBefore?: string; at?: string } = {},
+): Promise<JobRow | null> {
+  const at = opts.at ?? nowIso();
+  const conds: SQL[] = [eq(jobs.id, seen.id), eq(jobs.status, seen.status), eq(jobs.attempt, seen.attempt), eq(jobs.attemptToken, seen.attemptToken)];
+  if (opts.silentBefore) conds.push(lt(jobs.updatedAt, opts.silentBefore));
+  const rows = await db
+    .update(jobs)
+    .set({ status: "failure", error: reason, finishedAt: at, latencyMs: Math.max(0, Date.parse(at) - Date.parse(seen.createdAt)), updatedAt: at })
+    .where(and(...conds))
+    .returning();
+  const row = rows[0];
+  if (!row) return null;
+  await db
+    .update(jobAttempts)
+    .set({ status: "failure", finishedAt: at, error: reason })
+    .where(and(eq(jobAttempts.jobId, seen.id), eq(jobAttempts.attempt, seen.attempt)));
+  return row;
+}
+
+/**
+ * Claims a pending job whose message looks lost for one re-send: moves its
+ * "queued at" (updatedAt) to now, only if nothing started, canceled or
+ * retried it and no other sweep claimed it since `queuedBefore`. The caller
+ * sends the message only when this returns a row, so two sweeps send once.
+ */
+export function claimResend(db: Db, seen: StrandedRow, queuedBefore: string, at = nowIso()) {
+  return db
+    .update(jobs)
+    .set({ updatedAt: at })
+    .where(
+      and(
+        eq(jobs.id, seen.id),
+        eq(jobs.status, "pending"),
+        eq(jobs.attempt, seen.attempt),
+        eq(jobs.attemptToken, seen.attemptToken),
+        lt(jobs.updatedAt, queuedBefore),
+      ),
+    )
+    .returning({ id: jobs.id, attempt: jobs.attempt, attemptToken: jobs.attemptToken });
+}
+
+export type LogLevel = "info" | "warn" | "error";
+
+export async function log(db: Db, jobId: string, attempt: number, level: LogLevel, message: string): Promise<void> {
   await db.insert(jobLogs).values({ jobId, attempt, level, message });
+}
+
+/**
+ * Many log lines in one round trip. One statement per line, not one
+ * multi-row insert: D1 refuses a statement with over 100 bound parameters,
+ * which 26 lines of 4 would pass.
+ */
+export async function logMany(db: Db, lines: { jobId: string; attempt: number; level: LogLevel; message: string }[]): Promise<void> {
+  const [first, ...rest] = lines.map((l) => db.insert(jobLogs).values(l));
+  if (first) await db.batch([first, ...rest]);
 }
 
 export async function recordProviderRequest(db: Db, r: typeof providerRequests.$inferInsert): Promise<void> {

@@ -1,5 +1,6 @@
-// Jobs (CONTRACT 2 and 7): list, read, extended read, cancel, retry, and the
-// authenticated artifact route. A job is visible to members of its project;
+// Jobs (CONTRACT 2 and 7): list, read, extended read, cancel, retry, replay
+// (the transitions through the one jobs service), and the authenticated
+// artifact route. A job is visible to members of its project;
 // to anyone else it does not exist (404).
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -9,13 +10,12 @@ import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { members } from "../db/schema";
 import { EntityId } from "../domain/api";
-import { type ExtendedJob, type Job, JobStatus, TERMINAL } from "../domain/jobs";
+import { type ExtendedJob, JobStatus } from "../domain/jobs";
 import type { AppEnv } from "../env";
 import { conflict, invalid, notFound } from "../http/errors";
 import { validate } from "../http/validate";
-import type { JobMessage } from "../jobs/pipeline";
-import { createJob, getJob, guarded, jobDetails, type JobRow, listJobs, retryJob, toJob } from "../jobs/store";
-import { roomFor } from "../rooms";
+import { jobsService } from "../jobs/service";
+import { getJob, jobDetails, type JobRow, listJobs, toJob } from "../jobs/store";
 import type { Context } from "hono";
 
 const PAGE = 50;
@@ -113,44 +113,33 @@ export const jobRoutes = new Hono<AppEnv>()
   })
   .post("/:jobId/cancel", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
-    const done = await guarded(c.var.db, row.id, "cancel");
-    if (!done) throw conflict(`A ${row.status} job cannot be canceled.`);
+    const out = await jobsService(c.env, c.var.db).cancel(row.id);
+    if (!out.ok) throw conflict(`A ${out.row?.status ?? row.status} job cannot be canceled.`);
     await recordAudit(c, { action: "job.cancel", target: `job:${row.id}`, projectId: row.projectId, verdict: "allowed" });
-    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "canceled", jobId: row.id }).catch(() => false);
-    return c.json({ job: toJob(done) });
+    return c.json({ job: toJob(out.row) });
   })
   .post("/:jobId/replay", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
-    if (!TERMINAL.has(row.status as JobStatus)) throw conflict(`A ${row.status} job has not finished; replay runs finished jobs.`);
-    // The same inputs: the manifest's frame snapshot when there is one, else the job's own.
-    let input = row.input;
-    if (row.manifestKey) {
-      const manifest = (await (await c.env.ARTIFACTS.get(row.manifestKey))?.json()) as { frame?: unknown; shot?: unknown; assets?: unknown } | undefined;
-      if (manifest?.frame) input = { frame: manifest.frame, shot: manifest.shot, assets: manifest.assets };
-    }
-    const { row: created } = await createJob(c.var.db, {
-      projectId: row.projectId,
-      episodeId: row.episodeId,
-      frameId: row.frameId,
-      provider: row.provider as Job["provider"],
-      input,
-      createdBy: currentUser(c).id,
-      parentJobId: row.id,
-    });
-    await recordAudit(c, { action: "job.replay", target: `job:${created.id}`, projectId: row.projectId, verdict: "allowed", details: { replayOf: row.id } });
-    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "queued", jobId: created.id }).catch(() => false);
-    await c.env.JOBS.send({ type: "job", jobId: created.id, attempt: created.attempt, token: created.attemptToken } satisfies JobMessage);
-    return c.json({ job: toJob(created) }, 202);
+    const out = await jobsService(c.env, c.var.db).replay(row.id, currentUser(c).id);
+    if (!out.ok) throw conflict(`A ${out.row?.status ?? row.status} job has not finished; replay runs finished jobs.`);
+    await recordAudit(c, { action: "job.replay", target: `job:${out.row.id}`, projectId: row.projectId, verdict: "allowed", details: { replayOf: row.id } });
+    return c.json({ job: toJob(out.row) }, 202);
   })
   .post("/:jobId/retry", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
-    const next = await retryJob(c.var.db, row.id);
-    if (!next) throw conflict(`A ${row.status} job cannot be retried${row.status === "canceled" ? ": cancel is final" : ""}.`);
-    await recordAudit(c, { action: "job.retry", target: `job:${row.id}`, projectId: row.projectId, verdict: "allowed", details: { attempt: next.attempt } });
-    await roomFor(c.env, row.episodeId).applyFrameMedia(row.frameId, { state: "queued", jobId: row.id }).catch(() => false);
-    await c.env.JOBS.send({ type: "job", jobId: next.id, attempt: next.attempt, token: next.attemptToken } satisfies JobMessage);
-    return c.json({ job: toJob(next) });
+    const out = await jobsService(c.env, c.var.db).retry(row.id);
+    if (!out.ok) throw conflict(retryRefusal(out.row ?? row));
+    await recordAudit(c, { action: "job.retry", target: `job:${row.id}`, projectId: row.projectId, verdict: "allowed", details: { attempt: out.row.attempt } });
+    return c.json({ job: toJob(out.row) });
   });
+
+/** Why a retry was refused, in words a person can act on. */
+function retryRefusal(row: JobRow): string {
+  if (row.status === "canceled") return "A canceled job cannot be retried: cancel is final.";
+  if (row.status === "pending") return "This job is queued and has not been waiting long enough to count as lost; it can be retried once it has.";
+  if (row.status === "running") return "This job's attempt is running and still reporting; it can be retried if it stops.";
+  return `A ${row.status} job cannot be retried.`;
+}
 
 // Artifact keys are <projectId>/<episodeId>/<jobId>/<file>, built by the
 // pipeline from validated ids; anything else is refused before R2 is asked.
