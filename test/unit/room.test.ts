@@ -134,6 +134,23 @@ function fill(length: number, seed: string): string {
 }
 
 describe("storage within production limits", () => {
+  it("gives a job a context that fits a D1 row even when its frame names 200 full assets", () => {
+    let t = 0;
+    const h = harness({ now: () => (t += 100) });
+    const tab = h.connect();
+    const ids: string[] = [];
+    for (let i = 0; i < LIMITS.assets; i++) {
+      const asset = { id: `a${i}`, kind: "prop", name: fill(LIMITS.textChars, `n${i}`), description: fill(LIMITS.textChars, `d${i}`), prompt: fill(LIMITS.promptChars, `p${i}`) };
+      h.send(tab, { type: "board_command", id: id(), payload: { command: { type: "upsert_asset", asset } } });
+      ids.push(asset.id);
+    }
+    h.send(tab, { type: "board_command", id: id(), payload: { command: { type: "add_frame", frame: { id: "f1", continuity: { assetIds: ids } } } } });
+    const context = h.room.frameContext("f1")!;
+    expect(context.assets).toHaveLength(LIMITS.assets);
+    expect(new TextEncoder().encode(JSON.stringify(context)).byteLength).toBeLessThan(MAX_STORED_BYTES / 2);
+    expect(context.assets[0]!.prompt.endsWith("…")).toBe(true);
+  });
+
   it("refuses a row over 2 MB exactly as production does", () => {
     const h = harness();
     expect(() => h.store.putAck("u", "m", "x".repeat(2_000_001), 0)).toThrow(StorageLimitError);

@@ -13,7 +13,7 @@ import type { FrameMedia } from "../domain/board";
 import type { ChatMessage } from "../domain/chat";
 import { type JobEventType, ServerPayloads } from "../domain/protocol";
 import type { Env } from "../env";
-import { startGeneration } from "../jobs/generate";
+import { jobsService } from "../jobs/service";
 import type { Trace } from "./agent-runs";
 import { HibernatedSocket } from "./hibernated-socket";
 import { operationsRecords } from "./operations-records";
@@ -62,7 +62,8 @@ export class EpisodeRoom extends DurableObject<Env> {
         generate: async (frameId, userId) => {
           const projectId = this.store.getMeta("projectId");
           if (!projectId) return { ok: false, message: "the room does not know its project" };
-          const out = await startGeneration(env, { projectId, episodeId, frameId, createdBy: userId }, this);
+          // The room passes itself: a Durable Object must not call its own stub.
+          const out = await jobsService(env).create({ projectId, episodeId, frameId, createdBy: userId }, this);
           return out.ok ? { ok: true, jobId: out.job.id } : { ok: false, message: out.message };
         },
       },

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Role } from "../domain/api";
 import { Role as RoleSchema } from "../domain/api";
-import type { Asset, Frame, FrameMedia } from "../domain/board";
+import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
 import { shotLabel } from "../domain/board";
 import type { RunStatus } from "../domain/chat";
 import { nextFrameMedia } from "../domain/frame-media";
@@ -32,12 +32,15 @@ import type { Redactor } from "../domain/agent/redact";
 import { newId } from "../ids";
 import { AgentRuns, type ChatStore, type Trace } from "./agent-runs";
 import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
+import { capText, utf8Length } from "./storage-limits";
 
 /** Close codes: 1008 policy (a flood of bad messages), 4001 session, membership or link ended. */
 export const CLOSE_POLICY = 1008;
 export const CLOSE_REVOKED = 4001;
 const BAD_MESSAGE_LIMIT = 10;
 const BAD_MESSAGE_WINDOW_MS = 10_000;
+/** What a job's stored context may spend on the frame's assets. */
+export const JOB_ASSETS_BYTES = 384 * 1024;
 /** While a run streams the room re-arms an alarm this often, so a crash mid-run is recovered even if nobody reconnects. */
 export const RUN_WATCH_MS = 30_000;
 
@@ -339,13 +342,25 @@ export class Room {
 
   // ---- the job runtime (RPC from the queue consumer) -----------------------
 
-  /** What a job renders: the frame as it is now, its shot label, its assets and the episode's aspect. */
-  frameContext(frameId: string): { frame: Frame; shot: string; assets: Asset[]; aspect: string } | null {
+  /**
+   * What a job renders: the frame as it is now, its shot label, its assets and
+   * the episode's aspect. The job stores this in D1, so the assets share a
+   * fixed budget: a frame may name all 200 assets of a full board, whose text
+   * alone would pass D1's 2 MB row limit (CONTRACT 11).
+   */
+  frameContext(frameId: string): { frame: Frame; shot: string; assets: Asset[]; aspect: Aspect } | null {
     const board = this.core.board;
     const i = board.frames.findIndex((f) => f.id === frameId);
     if (i < 0) return null;
     const frame = board.frames[i]!;
-    return { frame, shot: shotLabel(frame, i), assets: board.assets.filter((a) => frame.continuity.assetIds.includes(a.id)), aspect: board.format.aspect };
+    const assets = board.assets.filter((a) => frame.continuity.assetIds.includes(a.id));
+    const each = Math.floor(JOB_ASSETS_BYTES / Math.max(1, assets.length));
+    const fitted = assets.map((a) =>
+      utf8Length(JSON.stringify(a)) <= each
+        ? a
+        : { ...a, name: capText(a.name, each / 8, "name").text, description: capText(a.description, each / 4, "description").text, prompt: capText(a.prompt, each / 2, "prompt").text },
+    );
+    return { frame, shot: shotLabel(frame, i), assets: fitted, aspect: board.format.aspect };
   }
 
   /** The job runtime's set_frame_media through the one mutation path, by the rule of nextFrameMedia. False when nothing changed. */

@@ -84,7 +84,8 @@ export function splitUtf8(text: string, maxBytes = PART_BYTES): string[] {
 /** Text cut to at most maxBytes UTF-8 bytes, with a marker saying so. */
 export function capText(text: string, maxBytes: number, what = "text"): { text: string; capped: boolean } {
   if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return { text, capped: false };
-  const marker = `\n[${what} cut here: longer than ${Math.round(maxBytes / 1024)} KiB]`;
+  // Short fields get an ellipsis; long ones say what was cut and where.
+  const marker = maxBytes < 4096 ? "…" : `\n[${what} cut here: longer than ${Math.round(maxBytes / 1024)} KiB]`;
   const kept = splitUtf8(text, maxBytes - utf8Length(marker))[0] ?? "";
   return { text: kept + marker, capped: true };
 }

@@ -10,7 +10,7 @@ import { episodes, members, projects, users } from "../db/schema";
 import { AddMemberBody, CreateEpisodeBody, CreateProjectBody, EntityId } from "../domain/api";
 import { Id } from "../domain/board";
 import { GenerateBody } from "../domain/jobs";
-import { startGeneration } from "../jobs/generate";
+import { jobsService } from "../jobs/service";
 import { projectConsents } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../http/errors";
@@ -185,7 +185,7 @@ export const projectRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     await requireRole(c, projectId, "editor");
     await requireEpisode(c.var.db, projectId, episodeId);
-    const out = await startGeneration(c.env, { projectId, episodeId, frameId, provider: body.provider, idempotencyKey: body.idempotencyKey, createdBy: currentUser(c).id });
+    const out = await jobsService(c.env, c.var.db).create({ projectId, episodeId, frameId, provider: body.provider, idempotencyKey: body.idempotencyKey, createdBy: currentUser(c).id });
     if (!out.ok) throw out.code === "not_found" ? notFound(`Frame "${frameId}"`) : new ApiError(400, "invalid_request", out.message);
     if (out.created) await recordAudit(c, { action: "job.create", target: `job:${out.job.id}`, projectId, verdict: "allowed", details: { frameId, provider: out.job.provider } });
     return c.json({ job: out.job }, 202);
