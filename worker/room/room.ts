@@ -220,7 +220,8 @@ export class Room {
     const text = typeof raw === "string" ? raw : new TextDecoder().decode(raw);
     // A string over the limit in UTF-16 units is over it in bytes too; only shorter ones need encoding.
     if (text.length > MAX_MESSAGE_BYTES || new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
-      return this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
+      this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
+      return;
     }
     if (this.overRate(session)) {
       this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
@@ -230,17 +231,25 @@ export class Room {
     try {
       json = JSON.parse(text);
     } catch {
-      return this.badMessage(socket, "Messages must be JSON.");
+      this.badMessage(socket, "Messages must be JSON.");
+      return;
     }
     const parsed = ClientMessage.safeParse(json);
     if (!parsed.success) {
       const type = typeof json === "object" && json !== null && "type" in json ? String((json as { type: unknown }).type).slice(0, 40) : "";
       const known = ClientMessage.options.some((o) => o.shape.type.value === type);
-      return this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+      this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+      return;
     }
     const msg = parsed.data;
-    if (msg.type === "ping") return this.sendTo(socket, "pong", {});
-    if (!msg.id) return this.badMessage(socket, `A ${msg.type} message needs an id.`);
+    if (msg.type === "ping") {
+      this.sendTo(socket, "pong", {});
+      return;
+    }
+    if (!msg.id) {
+      this.badMessage(socket, `A ${msg.type} message needs an id.`);
+      return;
+    }
     const msgId = msg.id;
     // Roles are checked per message, not only at connect: a demotion applies at once.
     if (!canWrite(session.role)) {

@@ -73,7 +73,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
   }
 
   writeSnapshot(seq: number, board: Board): void {
-    splitUtf8(JSON.stringify(board)).forEach((part, n) => this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part));
+    for (const [n, part] of splitUtf8(JSON.stringify(board)).entries()) this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part);
   }
 
   // ---- the event log ----
@@ -86,7 +86,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
       return;
     }
     this.write("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, runId, IN_PARTS, e.at);
-    parts.forEach((part, n) => this.write("INSERT INTO event_parts (seq, n, body) VALUES (?, ?, ?)", e.seq, n, part));
+    for (const [n, part] of parts.entries()) this.write("INSERT INTO event_parts (seq, n, body) VALUES (?, ?, ?)", e.seq, n, part);
   }
 
   events(fromExclusive: number, toInclusive: number): StoredEvent[] {
