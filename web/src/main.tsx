@@ -1,17 +1,22 @@
 // SPA entry: the session, the router and the guard that sends visitors
 // without a session to sign-up (first run) before any page that needs one.
 import { Navigate, Route, Router, useLocation } from "@solidjs/router";
-import { Match, Switch, type ParentProps } from "solid-js";
+import { lazy, Match, Switch, type ParentProps } from "solid-js";
 import { render } from "solid-js/web";
 import { describeError } from "./api";
 import { Alert, Loading } from "./components/ui";
-import { SignIn, SignUp } from "./pages/Auth";
-import { ProjectPage } from "./pages/Project";
-import { Projects } from "./pages/Projects";
 import { Studio } from "./pages/Studio";
-import { Ops } from "./pages/Ops";
 import { SessionProvider, useSession } from "./session";
 import "./styles.css";
+
+// Pages not needed to show a board load as their own chunks: the operations
+// console (owners and admins), the project page, the project list and the
+// sign-in pages. The studio stays in the entry, so a board opens in one fetch.
+const Ops = lazy(() => import("./pages/Ops").then((m) => ({ default: m.Ops })));
+const ProjectPage = lazy(() => import("./pages/Project").then((m) => ({ default: m.ProjectPage })));
+const Projects = lazy(() => import("./pages/Projects").then((m) => ({ default: m.Projects })));
+const SignIn = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignIn })));
+const SignUp = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignUp })));
 
 function RequireUser(props: ParentProps) {
   const session = useSession();
