@@ -66,6 +66,8 @@ sizes.forEach((size, i) => {
 cards.push(card("scene-two", "Scenes", { id: "x1", title: "The note", action: "Leo and Mia face each other across the counter.", dialogue: "MIA: You came back.", sound: "Espresso machine hiss", camera: "two-shot, slow push in" }, [mia, leo, cafe], "16:9", "12A"));
 cards.push(card("scene-night-ext", "Scenes", { id: "x2", title: "Leaving", action: "Leo walks off along the harbour under the lamps.", camera: "WS, pan right" }, [leo, street], "16:9", "13"));
 cards.push(card("scene-day-int", "Scenes", { id: "x3", title: "Morning rush", action: "Mia works the espresso machine.", camera: "WS" }, [mia, cafe], "16:9", "14"));
+cards.push(card("scene-night-int", "Scenes", { id: "x7", title: "Can't sleep", action: "Mia sits alone in the kitchen, the lamp on.", camera: "MWS" }, [mia, { id: "kitchen", kind: "location", name: "INT. KITCHEN - NIGHT", description: "", prompt: "" }], "16:9", "17"));
+cards.push(card("scene-dusk-beach", "Scenes", { id: "x8", title: "Sunset walk", action: "Mia and Leo walk along the beach at sunset.", camera: "WS, track left" }, [mia, leo, { id: "beach", kind: "location", name: "EXT. BEACH - DUSK", description: "", prompt: "" }], "16:9", "18"));
 cards.push(card("scene-generic", "Scenes", { id: "x4", title: "Crowd at the door", action: "A couple of customers push in out of the rain.", camera: "FS, low angle" }, [], "16:9", "15"));
 cards.push(card("scene-empty", "Scenes", { id: "x5", title: "Empty street", action: "Rain on the cobbles. Nobody.", prompt: "EXT. street at dusk", camera: "EWS" }, [], "16:9", "16"));
 cards.push(card("scene-hostile", "Scenes", {

@@ -88,6 +88,14 @@ class Pen {
     this.path(d, paint);
   }
 
+  /** An axis-aligned rectangle in this pen's coordinates: a rect when the map keeps it one, else a path. */
+  rect(x: number, y: number, w: number, h: number, paint: Paint): void {
+    if (!this.scale) return this.poly([x, y, x + w, y, x + w, y + h, x, y + h], paint);
+    const [a, b] = this.p(x, y);
+    const [c, d] = this.p(x + w, y + h);
+    this.out.push({ kind: "rect", x: Math.min(a, c), y: Math.min(b, d), w: r1(Math.abs(c - a)), h: r1(Math.abs(d - b)), ...paint });
+  }
+
   line(x1: number, y1: number, x2: number, y2: number, paint: Paint): void {
     const a = this.p(x1, y1);
     const b = this.p(x2, y2);
@@ -140,6 +148,7 @@ const PEOPLE_RE =
   /\b(he|she|they|him|her|his|them|man|men|woman|women|person|people|guy|girl|boy|kid|kids|child|children|baby|crowd|couple|someone|somebody|everyone|figure|stranger|strangers|customer|customers|friend|friends|family|officer|driver|waiter|waitress|barista|mother|father|mom|mum|dad|son|daughter|sister|brother|detective|doctor|nurse|teacher|student|students|soldier|soldiers|hero|villain|we|us|i|you|eyes|face|hands?|smiles?|walks?|runs?|sits?|stands?|looks?)\b/i;
 const MANY_RE = /\b(crowd|people|group|family|friends|everyone|customers|children|kids|students|soldiers|strangers|team|they|them)\b/i;
 const TWO_RE = /\b(two|couple|pair|both|together)\b/i;
+const WALK_RE = /\b(walks?|walking|walked|runs?|running|ran|strides?|striding|hurries|hurrying|paces|pacing|crosses|crossing|steps|stepping|marches|wanders|leaves|leaving|enters|entering|approaches|approaching|heads (off|out|over|towards?|home|down|up)|jogs?|jogging|chases?|chasing|follows?|following|arrives?|arriving|exits?)\b/i;
 
 function firstOf(text: string, table: [RegExp, string][]): string | null {
   let best: { at: number; v: string } | null = null;
@@ -192,8 +201,8 @@ const FRAMING: Record<ShotSize, Framing> = {
   MS: { u: 0.235, eye: 0.31, depth: 3.2 },
   MWS: { u: 0.148, eye: 0.27, depth: 2.5 },
   FS: { u: 0.098, eye: 0.2, depth: 2 },
-  WS: { u: 0.052, eye: 0.46, depth: 1.5 },
-  EWS: { u: 0.017, eye: 0.6, depth: 1.1 },
+  WS: { u: 0.052, eye: 0.46, depth: 1.6 },
+  EWS: { u: 0.017, eye: 0.6, depth: 3.5 },
   "TWO-SHOT": { u: 0.2, eye: 0.3, depth: 3 },
   OTS: { u: 0.27, eye: 0.34, depth: 4 },
   POV: { u: 0.075, eye: 0.36, depth: 2 },
@@ -210,6 +219,7 @@ interface Placed {
   role: Figure["role"];
   blur?: number;
   opacity?: number;
+  pose?: "walk";
 }
 
 export interface PanelPlan {
@@ -326,7 +336,7 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
     } else if (n > 1) {
       const uu = fitU(n);
       slots(n).forEach((f, i) => {
-        const back = n > 3 && i % 2 === 1;
+        const back = (n > 3 || (w < h && n > 1)) && i % 2 === 1;
         const ui = back ? uu * 0.86 : uu;
         const facing: -1 | 0 | 1 = f < 0.45 ? 1 : f > 0.55 ? -1 : 0;
         // Further figures stand higher up the ground plane, their eyes still on the eye line at eye level.
@@ -336,6 +346,8 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
     }
   }
 
+  // People on the move walk: every standing figure mid-stride.
+  if (WALK_RE.test(`${frame.title} ${frame.action ?? ""} ${frame.prompt}`)) for (const p of placed) if (p.view === "front" && p.role !== "hands") p.pose = "walk";
   const main = placed.find((p) => p.role === "subject") ?? placed[0];
   const unit = main && main.role !== "hands" ? main.u : u;
   const feet = main && main.role === "subject" ? main.top + 7.4 * main.u : eye - 0.5 * u + 7.4 * u;
@@ -431,7 +443,7 @@ function hairShapes(style: number, facing: number): { back: Cmd[] | null; top: C
   switch (style) {
     case 1: // long
       return {
-        back: [["M", 0, -0.07], ["C", -0.56, -0.07, -0.5, 0.7, -0.58, 1.3], ["Q", -0.5, 1.5, -0.3, 1.4], ["L", 0.3, 1.4], ["Q", 0.5, 1.5, 0.58, 1.3], ["C", 0.5, 0.7, 0.56, -0.07, 0, -0.07], ["Z"]],
+        back: [["M", 0, 0.02], ["C", -0.56, 0.02, -0.5, 0.7, -0.58, 1.3], ["Q", -0.5, 1.5, -0.3, 1.4], ["L", 0.3, 1.4], ["Q", 0.5, 1.5, 0.58, 1.3], ["C", 0.5, 0.7, 0.56, 0.02, 0, 0.02], ["Z"]],
         top: cap,
       };
     case 2: // bun
@@ -475,13 +487,30 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
   const line: Paint = { stroke: ink, sw, fill: "none" };
 
   if (u > 14 && p.role === "subject") pen.ellipse(0.05, 7.35, 1.05, 0.16, { fill: "#000", opacity: 0.1 });
-  // Legs and shoes.
-  pen.path(
-    [["M", -0.6, 3.8], ["L", 0.6, 3.8], ["L", 0.57, 5.4], ["L", 0.48, 7.15], ["L", 0.12, 7.15], ["L", 0.05, 4.35], ["L", -0.05, 4.35], ["L", -0.12, 7.15], ["L", -0.48, 7.15], ["L", -0.57, 5.4], ["Z"]],
-    { fill: TROUSERS, stroke: ink, sw },
-  );
-  pen.ellipse(-0.3 + f * 0.12, 7.22, 0.24, 0.11, { fill: SHOES, stroke: ink, sw: thin });
-  pen.ellipse(0.3 + f * 0.12, 7.22, 0.24, 0.11, { fill: SHOES, stroke: ink, sw: thin });
+  // Legs and shoes: standing, or mid-stride towards where the figure faces.
+  const walk = p.pose === "walk";
+  const dir = f || 1;
+  if (walk) {
+    const legs: Cmd[][] = [
+      [["M", -0.28, 3.95], ["Q", -0.2 + dir * 0.3, 5.4, -0.15 + dir * 0.62, 7.05]],
+      [["M", 0.28, 3.95], ["Q", 0.3 - dir * 0.1, 5.5, 0.15 - dir * 0.58, 6.95]],
+    ];
+    const back = dir > 0 ? 1 : 0;
+    for (const i of [back, 1 - back]) {
+      pen.path(legs[i]!, { stroke: ink, sw: u * 0.4 + sw * 2, fill: "none" });
+      pen.path(legs[i]!, { stroke: TROUSERS, sw: u * 0.4, fill: "none" });
+    }
+    pen.path([["M", -0.6, 3.8], ["L", 0.6, 3.8], ["L", 0.5, 4.4], ["Q", 0, 4.55, -0.5, 4.4], ["Z"]], { fill: TROUSERS, stroke: ink, sw });
+    pen.ellipse(-0.15 + dir * 0.72, 7.14, 0.25, 0.11, { fill: SHOES, stroke: ink, sw: thin });
+    pen.ellipse(0.15 - dir * 0.5, 7.04, 0.25, 0.11, { fill: SHOES, stroke: ink, sw: thin });
+  } else {
+    pen.path(
+      [["M", -0.6, 3.8], ["L", 0.6, 3.8], ["L", 0.57, 5.4], ["L", 0.48, 7.15], ["L", 0.12, 7.15], ["L", 0.05, 4.35], ["L", -0.05, 4.35], ["L", -0.12, 7.15], ["L", -0.48, 7.15], ["L", -0.57, 5.4], ["Z"]],
+      { fill: TROUSERS, stroke: ink, sw },
+    );
+    pen.ellipse(-0.3 + f * 0.12, 7.22, 0.24, 0.11, { fill: SHOES, stroke: ink, sw: thin });
+    pen.ellipse(0.3 + f * 0.12, 7.22, 0.24, 0.11, { fill: SHOES, stroke: ink, sw: thin });
+  }
 
   const hair = hairShapes(st.hair.style, f);
   if (p.view !== "back" && hair.back) pen.path(hair.back, { fill: st.hair.color, stroke: ink, sw: thin });
@@ -503,10 +532,14 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
     ["Z"],
   ];
   // Arms hang beside the torso, a little bent; drawn as an inked stroke with the sleeve colour inside.
+  // Walking, each arm swings against its leg.
+  // In three-quarter view the arm swinging forward and the one swinging back both leave the body's outline.
+  const swing = (s: number) => (walk ? s * (s === dir ? 0.36 : 0.28) : 0);
+  const hand = (s: number): Pt => [s * 0.78 * k + swing(s) * 1.3, 3.6 - Math.abs(swing(s)) * 0.35];
   const arm = (s: number): Cmd[] => [
     ["M", s * 0.66 * k, 1.45],
-    ["Q", s * 0.84 * k, 2.0, s * 0.83 * k, 2.65],
-    ["Q", s * 0.82 * k, 3.15, s * 0.78 * k, 3.6],
+    ["Q", s * 0.84 * k + swing(s) * 0.2, 2.0, s * 0.83 * k + swing(s) * 0.6, 2.65],
+    ["Q", s * 0.82 * k + swing(s) * 1.0, 3.15, ...hand(s)],
   ];
   for (const s of [-1, 1]) {
     pen.path(arm(s), { stroke: ink, sw: u * 0.3 + sw * 2, fill: "none" });
@@ -517,7 +550,7 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
     pen.path([["M", -0.02, 1.32], ["L", 0, 2.2]], { stroke: ink, sw: thin, fill: "none", opacity: 0.45 });
     pen.path([["M", -0.6 * k, 3.3], ["Q", 0, 3.36, 0.6 * k, 3.3]], { stroke: ink, sw: thin, fill: "none", opacity: 0.5 });
   }
-  for (const s of [-1, 1]) pen.ellipse(s * 0.78 * k, 3.76, 0.13, 0.16, { fill: SKIN, stroke: ink, sw: thin });
+  for (const s of [-1, 1]) pen.ellipse(hand(s)[0], hand(s)[1] + 0.16, 0.13, 0.16, { fill: SKIN, stroke: ink, sw: thin });
   // Neck and head.
   pen.path([["M", -0.15, 0.8], ["L", 0.15, 0.8], ["L", 0.17, 1.25], ["Q", 0, 1.33, -0.17, 1.25], ["Z"]], { fill: SKIN, stroke: ink, sw: thin });
   const hx = f * 0.03;
@@ -543,6 +576,13 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
   if (f !== 0) pen.ellipse(-f * 0.3, 0.54, 0.07, 0.11, { fill: SKIN, stroke: ink, sw: thin });
   pen.path(hair.top, { fill: st.hair.color, stroke: ink, sw: thin });
   face(pen, f, detail, ink, sw, thin);
+  if (detail >= 2) {
+    // A second, fainter pencil pass a hair off the first: the storyboard sketch line.
+    const ghost = world.local(p.x + 0.6 + u * 0.012, p.top + 0.4 + u * 0.008, u, u, warp);
+    ghost.path(torso, { stroke: ink, sw: thin, fill: "none", opacity: 0.28 });
+    ghost.ellipse(hx, 0.5, 0.37, 0.5, { stroke: ink, sw: thin, fill: "none", opacity: 0.28 });
+    pen.out.push(...ghost.out);
+  }
   return pen.out;
 }
 
@@ -591,8 +631,9 @@ function drawFigureTop(world: Pen, p: Placed, st: FigureStyle): Prim[] {
   });
   const sw = clamp(u * 0.05, 0.9, 4);
   const ink = st.line;
-  const shadow = new Pen((x, y) => world.map(p.x + x * u, p.top + y * u));
-  shadow.ellipse(0.28, 0.3, 0.95, 0.95, { fill: "#000", opacity: 0.1 });
+  const shadow = new Pen((x, y) => world.map(p.x + x * u + u * 0.3, p.top + y * u + u * 0.34));
+  shadow.ellipse(0, 0.05, 0.98, 0.42, { fill: "#000", opacity: 0.12 });
+  shadow.ellipse(0, 0, 0.34, 0.34, { fill: "#000", opacity: 0.12 });
   for (const s of [-1, 1]) pen.ellipse(s * 0.22, 0.52, 0.13, 0.2, { fill: SHOES, stroke: ink, sw: sw * 0.8 });
   for (const s of [-1, 1]) {
     pen.ellipse(s * 0.8, 0.36, 0.1, 0.1, { fill: SKIN, stroke: ink, sw: sw * 0.7 });
@@ -888,19 +929,22 @@ function exterior(c: Ctx): void {
       const bh = sc * (16 + rnd() * 26) + (plan.size === "EWS" ? h * 0.12 * rnd() : 0);
       const top = base - bh;
       const fill = night ? (i % 2 ? "#434a5c" : "#3d4353") : i % 2 ? "#e9e3d6" : "#e1dacb";
-      world.poly([x, base, x, top, x + bw, top, x + bw, base], { fill, stroke: night ? "#8d95a6" : SOFT_INK, sw: 1.3 });
+      world.rect(x, top, bw, base - top, { fill, stroke: night ? "#8d95a6" : SOFT_INK, sw: 1.3 });
       const cols = Math.max(1, Math.min(4, Math.floor(bw / (sc * 3.2))));
       const rows = Math.max(1, Math.min(5, Math.floor(bh / (sc * 5))));
       const ww = (bw / cols) * 0.42;
       const wh = Math.min(sc * 2.4, (bh / rows) * 0.5);
-      if (ww > 2.5 && wh > 2.5)
+      if (ww > 7 && wh > 7)
         for (let cI = 0; cI < cols; cI++)
           for (let rI = 0; rI < rows; rI++) {
             const wx = x + (bw / cols) * (cI + 0.29);
             const wy = top + (bh / rows) * (rI + 0.25);
             const lit = night && rnd() < 0.45;
-            world.poly([wx, wy, wx + ww, wy, wx + ww, wy + wh, wx, wy + wh], { fill: lit ? "#e9c46a" : night ? "#2b303c" : "#cfdbe1", stroke: night ? "#7d8596" : "#8c8980", sw: 0.8 });
+            world.rect(wx, wy, ww, wh, { fill: lit ? "#e9c46a" : night ? "#2b303c" : "#cfdbe1", stroke: night ? "#7d8596" : "#8c8980", sw: 0.8 });
           }
+      else if (wh > 1.5)
+        // Far away, a row of windows is one band.
+        for (let rI = 0; rI < rows; rI++) world.rect(x + bw * 0.12, top + (bh / rows) * (rI + 0.25), bw * 0.76, wh, { fill: night ? "#6f6a55" : "#cfdbe1", stroke: night ? "#7d8596" : "#8c8980", sw: 0.6 });
       x += bw + sc * (rnd() < 0.3 ? 2 : 0);
       i++;
     }
@@ -1056,7 +1100,7 @@ function interior(c: Ctx): void {
   const px = subjectLeft ? vx - half * 0.35 : vx + half * 0.1;
   if (night) {
     const lx = subjectLeft ? winX - 2.2 * sc : winX + ww + 2.2 * sc;
-    world.ellipse(lx, floorY - 6.4 * sc, 5 * sc, 5 * sc, { fill: "#f5d98c", opacity: 0.3 });
+    for (const rr of [4.2, 3, 1.9]) world.ellipse(lx, floorY - 6.4 * sc, rr * sc, rr * sc, { fill: "#f5d98c", opacity: 0.16 });
     world.line(lx, floorY, lx, floorY - 5.8 * sc, { stroke: t.line, sw: 1.6 });
     world.poly([lx - 1.2 * sc, floorY - 5.6 * sc, lx + 1.2 * sc, floorY - 5.6 * sc, lx + 0.7 * sc, floorY - 7.2 * sc, lx - 0.7 * sc, floorY - 7.2 * sc], { fill: "#f6e2a8", stroke: t.line, sw: 1.4 });
   } else world.poly([px, floorY - 8.6 * sc, px + 4 * sc, floorY - 8.6 * sc, px + 4 * sc, floorY - 5.8 * sc, px, floorY - 5.8 * sc], { fill: "#e8e0cf", stroke: t.line, sw: 1.4 });
@@ -1320,13 +1364,13 @@ export function drawPanel(plan: PanelPlan): Prim[] {
     const pen = world;
     const s = plan.size === "POV" ? h * 0.34 : h * 0.82;
     const base = plan.size === "POV" ? h * 0.64 : h * 0.86;
+    const before = pen.out.length;
     if (plan.size !== "POV") {
       // The surface the object rests on.
       const tableY = h * 0.7;
       pen.poly([-w, tableY, 2 * w, tableY, 2 * w, 2 * h, -w, 2 * h], { fill: plan.setting.time === "night" ? "#8d7f6c" : "#d8c8ac", stroke: INK, sw: 2 });
       pen.line(-w, tableY + h * 0.1, 2 * w, tableY + h * 0.1, { stroke: INK, sw: 1, opacity: 0.25 });
     }
-    const before = pen.out.length;
     drawObject(pen, plan.object, plan.size === "POV" ? w * 0.5 : w * 0.42, base, s, INK);
     scene.push({ kind: "group", children: pen.out.splice(before) });
     if (plan.size !== "POV") {
@@ -1334,15 +1378,8 @@ export function drawPanel(plan: PanelPlan): Prim[] {
       if (first) {
         // The character's hand reaching in from the right, in their sleeve colour.
         const c = castColor(first.id);
-        const y = h * 0.62;
-        scene.push({
-          kind: "group",
-          children: [
-            { kind: "path", d: rc([["M", w + 10, y - h * 0.12], ["L", w * 0.8, y - h * 0.07], ["L", w * 0.8, y + h * 0.09], ["L", w + 10, y + h * 0.12], ["Z"]]), fill: c, stroke: INK, sw: 2.4 },
-            { kind: "path", d: rc([["M", w * 0.8, y - h * 0.07], ["C", w * 0.72, y - h * 0.1, w * 0.66, y - h * 0.02, w * 0.68, y + h * 0.04], ["C", w * 0.7, y + h * 0.1, w * 0.76, y + h * 0.1, w * 0.8, y + h * 0.09], ["Z"]]), fill: SKIN, stroke: INK, sw: 2.4 },
-            { kind: "path", d: rc([["M", w * 0.7, y - h * 0.02], ["Q", w * 0.74, y, w * 0.78, y - h * 0.01]]), stroke: INK, sw: 1.4, fill: "none" },
-          ],
-        });
+        const y = h * 0.6;
+        scene.push({ kind: "group", children: reachingHand(w, y, h / 540, c) });
         nameTag(labels, cleanText(first.name), c, w * 0.86, y - h * 0.17, w, h);
       }
     }
@@ -1364,7 +1401,7 @@ export function drawPanel(plan: PanelPlan): Prim[] {
   }
   if (plan.size === "POV") scene.push(vignette(w, h));
   const body: Prim[] = plan.dutch ? [{ kind: "group", rotate: { deg: plan.dutch, cx: w / 2, cy: h / 2 }, children: [...scene, ...labels] }] : [...scene, ...labels];
-  if (plan.dutch) body.push(dutchMark(plan.dutch, w));
+  if (plan.dutch) body.push(dutchMark(plan.dutch));
   if (plan.size === "POV" && !plan.placed.some((p) => p.role === "hands" && p.asset)) {
     const tmp: Prim[] = [];
     tag(tmp, "POV", w / 2, h * 0.1, "middle", w);
@@ -1393,6 +1430,22 @@ function objectTag(name: string, w: number, h: number, y: number): Prim[] {
   tag(out, lines[0] ?? "", w * 0.42 - (measure(lines[0] ?? "", 15, true) / 2), y, "start", w);
   void h;
   return out;
+}
+
+/** A forearm entering from the right edge, the hand reaching left, fingers together and the thumb on top. */
+function reachingHand(w: number, y: number, k: number, sleeve: string): Prim[] {
+  const pen = new Pen((x, yy) => [x, yy], [1, 1]);
+  const sw = 2.4;
+  const wx = w * 0.8;
+  pen.poly([w + 20, y - 62 * k, wx, y - 40 * k, wx, y + 40 * k, w + 20, y + 66 * k], { fill: sleeve, stroke: INK, sw });
+  const fingers: [Pt, Pt][] = [-1.5, -0.5, 0.5, 1.5].map((i) => [[wx - 62 * k, y + i * 13 * k], [wx - (120 - Math.abs(i) * 10) * k, y + (i * 14 + 6) * k]] as [Pt, Pt]);
+  const thumb: [Pt, Pt] = [[wx - 40 * k, y - 30 * k], [wx - 84 * k, y - 44 * k]];
+  for (const [a, b] of [...fingers, thumb]) pen.line(a[0], a[1], b[0], b[1], { stroke: INK, sw: 15 * k + 2 * sw });
+  pen.path([["M", wx + 4, y - 38 * k], ["Q", wx - 40 * k, y - 44 * k, wx - 66 * k, y - 22 * k], ["L", wx - 68 * k, y + 26 * k], ["Q", wx - 40 * k, y + 46 * k, wx + 4, y + 38 * k], ["Z"]], { fill: SKIN, stroke: INK, sw });
+  for (const [a, b] of [...fingers, thumb]) pen.line(a[0], a[1], b[0], b[1], { stroke: SKIN, sw: 15 * k });
+  for (const i of [-1.5, -0.5, 0.5, 1.5]) pen.line(wx - 66 * k, y + i * 13 * k + 6 * k, wx - 76 * k, y + i * 13.5 * k + 6 * k, { stroke: INK, sw: 1.2, opacity: 0.4 });
+  pen.line(wx, y - 40 * k, wx, y + 40 * k, { stroke: INK, sw: sw * 1.4 });
+  return pen.out;
 }
 
 /** A dark oval vignette: the eye's framing of a POV. */
@@ -1430,8 +1483,8 @@ function vignette(w: number, h: number): Prim {
 }
 
 /** A small tilted-horizon mark in the corner: the storyboard sign for a dutch angle. */
-function dutchMark(deg: number, w: number): Prim {
-  const cx = w - 58;
+function dutchMark(deg: number): Prim {
+  const cx = 58;
   const cy = 34;
   const a = (deg * Math.PI) / 180;
   const dx = Math.cos(a) * 26;
