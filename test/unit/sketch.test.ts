@@ -207,6 +207,18 @@ describe("setting", () => {
     expect(scene("WS", [mia], { action: "Waves on the beach." }).meta.setting.place).toBe("water");
     expect(art(scene("WS", [mia, cafe]))).not.toBe(art(scene("WS", [mia, harbour])));
   });
+
+  it("draws rain or snow outside, never inside", () => {
+    expect(scene("WS", [mia, harbour], { action: "Rain hammers the quay." }).meta.setting.weather).toBe("rain");
+    expect(scene("WS", [mia], { prompt: "EXT. field, snow falling" }).meta.setting.weather).toBe("snow");
+    expect(scene("WS", [mia, cafe], { action: "Rain on the window." }).meta.setting.weather).toBeUndefined();
+    expect(art(scene("WS", [mia, harbour], { action: "Rain hammers the quay." }))).not.toBe(art(scene("WS", [mia, harbour], { action: "Quiet quay." })));
+  });
+
+  it("puts people who walk mid-stride", () => {
+    expect(subject(scene("FS", [mia, cafe], { action: "Mia walks to the door." })).pose).toBe("walk");
+    expect(subject(scene("FS", [mia, cafe], { action: "Mia waits." })).pose).toBe("stand");
+  });
 });
 
 describe("text", () => {

@@ -17,6 +17,7 @@ const SKIN = "#f3e3cf";
 const TROUSERS = "#7e828c";
 const SHOES = "#4a4642";
 const GENERIC = "#bdb8ae";
+const GENERIC_TONES = [GENERIC, "#a9b1b9", "#c7b8a2", "#b5b9a6"] as const;
 
 /** FNV-1a: a stable 32-bit hash, the same in every runtime. */
 export function hash(text: string): number {
@@ -143,6 +144,8 @@ const STREET_RE = /\b(street|road|alley|alleyway|downtown|village|rooftop|square
 const NATURE_RE = /\b(park|forest|woods?|field|meadow|mountains?|hills?|garden|yard|jungle|farm|countryside|desert|valley|cliff|camp|campsite|trail|orchard|snow)\b/i;
 const NIGHT_RE = /\b(night|midnight|nighttime|night-time|moonlit|moonlight|moon|starlit|starry)\b/i;
 const DUSK_RE = /\b(dusk|sunset|twilight|evening|golden hour|dawn|sunrise|sundown)\b/i;
+const RAIN_RE = /\b(rain|raining|rainy|rainstorm|storm|stormy|drizzle|downpour|wet)\b/i;
+const SNOW_RE = /\b(snow|snowing|snowy|blizzard|snowfall)\b/i;
 const DAY_RE = /\b(day|daytime|morning|noon|midday|afternoon|daylight|sunny|sunlit)\b/i;
 const PEOPLE_RE =
   /\b(he|she|they|him|her|his|them|man|men|woman|women|person|people|guy|girl|boy|kid|kids|child|children|baby|crowd|couple|someone|somebody|everyone|figure|stranger|strangers|customer|customers|friend|friends|family|officer|driver|waiter|waitress|barista|mother|father|mom|mum|dad|son|daughter|sister|brother|detective|doctor|nurse|teacher|student|students|soldier|soldiers|hero|villain|we|us|i|you|eyes|face|hands?|smiles?|walks?|runs?|sits?|stands?|looks?)\b/i;
@@ -182,7 +185,8 @@ export function readSetting(location: Asset | undefined, frame: Frame): Setting 
   const interior = side ? side === "int" : place === "room";
   const time = (firstOf(loc, when) ?? firstOf(own, when) ?? "day") as Setting["time"];
   const outside = place && place !== "room" ? place : firstOf(`${loc} ${own}`, kind.slice(1));
-  return { interior, time, place: interior ? "room" : ((outside ?? "open") as Setting["place"]) };
+  const weather = interior ? undefined : SNOW_RE.test(`${loc} ${own}`) ? "snow" : RAIN_RE.test(`${loc} ${own}`) ? "rain" : undefined;
+  return { interior, time, place: interior ? "room" : ((outside ?? "open") as Setting["place"]), ...(weather ? { weather } : {}) };
 }
 
 // ---------------------------------------------------------------------------
@@ -320,8 +324,10 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
     else if (prop) object = cleanText(prop.name) || "object";
     placed.push({ asset: cast[0] ?? null, x: w * 0.5, top: h * 0.78, u: h * 0.16, facing: 0, view: "front", role: "hands" });
   } else if (angle === "overhead") {
-    const n = Math.max(size === "TWO-SHOT" ? 2 : 0, Math.min(nCast, 6));
-    const uo = Math.min(fr.u * h * (size === "ECU" ? 0.5 : size === "CU" ? 1 : 1.5), (w / Math.max(1, n)) * 0.45, h * 0.42);
+    const closeUp = size === "ECU" || size === "CU" || size === "MCU";
+    const n = closeUp ? Math.min(1, nCast) : Math.max(size === "TWO-SHOT" ? 2 : 0, Math.min(nCast, 6));
+    // Seen from above a figure is only shoulders wide; pairs keep room for what lies between them.
+    const uo = Math.min(fr.u * h * (size === "ECU" ? 0.5 : size === "CU" ? 1 : 1.4), n > 1 ? w / (n * 3.2) : h * 0.42, h * 0.42);
     slots(n).forEach((f, i) => placed.push({ asset: castOrGeneric(i), x: n === 1 ? third(f) : f * w, top: h * (n > 2 && i % 2 ? 0.45 : 0.55), u: uo, facing: n === 1 ? 0 : f < 0.45 ? 1 : f > 0.55 ? -1 : 0, view: "top", role: "subject" }));
   } else {
     const two = size === "TWO-SHOT";
@@ -362,6 +368,7 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
     unit: r1(p.u),
     heightRatio: Math.round(((7.4 * p.u) / h) * 1000) / 1000,
     role: p.role,
+    pose: p.pose ?? "stand",
   }));
   const dutch = angle === "dutch" ? (hash(frame.id) % 2 ? 13 : -13) : 0;
   const zoomOut = reading.movement === "zoom" && /\bzoom(s|ing|ed)? (out|back)\b/i.test(frame.camera);
@@ -427,7 +434,7 @@ interface FigureStyle {
 
 function styleOf(asset: Asset | null, index: number, line: string): FigureStyle {
   if (asset) return { color: castColor(asset.id), hair: hairOf(asset.id), generic: false, line };
-  return { color: GENERIC, hair: { color: ["#4a4642", "#6b6660", "#8a847c"][index % 3]!, style: [0, 1, 3][index % 3]! }, generic: true, line };
+  return { color: GENERIC_TONES[index % GENERIC_TONES.length]!, hair: { color: ["#4a4642", "#6b6660", "#8a847c"][index % 3]!, style: [0, 1, 3][index % 3]! }, generic: true, line };
 }
 
 /** Hair on top of the head (drawn after the head) and behind it (drawn before). */
@@ -634,7 +641,7 @@ function drawFigureTop(world: Pen, p: Placed, st: FigureStyle): Prim[] {
   const shadow = new Pen((x, y) => world.map(p.x + x * u + u * 0.3, p.top + y * u + u * 0.34));
   shadow.ellipse(0, 0.05, 0.98, 0.42, { fill: "#000", opacity: 0.12 });
   shadow.ellipse(0, 0, 0.34, 0.34, { fill: "#000", opacity: 0.12 });
-  for (const s of [-1, 1]) pen.ellipse(s * 0.22, 0.52, 0.13, 0.2, { fill: SHOES, stroke: ink, sw: sw * 0.8 });
+  for (const s of [-1, 1]) pen.ellipse(s * 0.2, 0.32, 0.085, 0.14, { fill: SHOES, stroke: ink, sw: sw * 0.7 });
   for (const s of [-1, 1]) {
     pen.ellipse(s * 0.8, 0.36, 0.1, 0.1, { fill: SKIN, stroke: ink, sw: sw * 0.7 });
     pen.ellipse(s * 0.76, 0.08, 0.17, 0.28, { fill: st.color, stroke: ink, sw });
@@ -869,7 +876,7 @@ function sky(c: Ctx): void {
       const x = w * (0.55 + i * 0.3 + rnd() * 0.1);
       const y = skyTop * (0.18 + rnd() * 0.25);
       const s = h * 0.05 * (1 + rnd() * 0.4);
-      c.flat.push({ kind: "path", d: cloud(x, y, s), fill: "#f8fafa", stroke: "#b9c2c6", sw: 1.2 });
+      c.flat.push({ kind: "path", d: cloud(x, y, s), fill: plan.setting.weather ? "#cfd5d9" : "#f8fafa", stroke: "#b9c2c6", sw: 1.2 });
     }
   }
 }
@@ -1127,12 +1134,15 @@ function overheadGround(c: Ctx): void {
       world.line(x, y, x, y + gap, { stroke: t.line, sw: 1, opacity: 0.3 });
       world.line(x + w * 0.5, y, x + w * 0.5, y + gap, { stroke: t.line, sw: 1, opacity: 0.3 });
     }
-    // A round table between the figures, a rug under it.
-    const tx = plan.placed.length > 1 ? (plan.placed[0]!.x + plan.placed[1]!.x) / 2 : plan.placed[0] ? plan.placed[0].x + s * 2.2 : w / 2;
-    const ty = plan.placed[0] ? plan.placed[0].top - s * 0.2 : h / 2;
-    world.path(roundRect(tx - s * 3, ty - s * 2, s * 6, s * 4, s * 0.4), { fill: night ? "#7a6f63" : "#d9c9ae", stroke: t.line, sw: 1.2, opacity: 0.9 });
-    world.ellipse(tx, ty, s * 1.1, s * 1.1, { fill: night ? "#8b7a66" : "#c9ad86", stroke: t.line, sw: 1.8 });
-    world.ellipse(tx - s * 0.3, ty - s * 0.2, s * 0.22, s * 0.22, { fill: "#f6f3ec", stroke: t.line, sw: 1.2 });
+    // A round table between two figures, or beside one, a cup on it.
+    const [a, b] = plan.placed;
+    const between = a && b ? Math.abs(b.x - a.x) - 2 * s : s * 3;
+    const tr = clamp(between * 0.32, s * 0.5, s * 1.3);
+    const tx = a && b ? (a.x + b.x) / 2 : a ? a.x + s * 1.1 + tr : w / 2;
+    const ty = a ? a.top + (b ? 0 : s * 0.2) : h / 2;
+    if (!b && s > h * 0.2) return; // a close shot from above: no room for furniture
+    world.ellipse(tx, ty, tr, tr, { fill: night ? "#8b7a66" : "#c9ad86", stroke: t.line, sw: 1.8 });
+    world.ellipse(tx - tr * 0.3, ty - tr * 0.2, tr * 0.2, tr * 0.2, { fill: "#f6f3ec", stroke: t.line, sw: 1.2 });
   } else {
     const rnd = rng(plan.seed);
     // A path crossing the ground, tufts of grass, and a tree crown seen from above.
@@ -1330,6 +1340,7 @@ function nameTag(out: Prim[], name: string, color: string, x: number, y: number,
 export function drawPanel(plan: PanelPlan): Prim[] {
   const { w, h } = plan;
   const t = tones(plan.setting);
+  if (plan.setting.weather && plan.setting.time === "day") t.sky = "#d9dfe2";
   const vpy = plan.vpy;
   const vx = plan.vpx;
   // Low and high angles: verticals converge on a point above or below the frame.
@@ -1346,7 +1357,9 @@ export function drawPanel(plan: PanelPlan): Prim[] {
   }
   const back: Prim[] = [...ctx.flat, ...world.out];
   const close = plan.size === "ECU" || plan.size === "CU" || plan.size === "MCU" || plan.size === "INSERT" || plan.size === "OTS";
-  const scene: Prim[] = [close ? { kind: "group", children: back, opacity: plan.size === "MCU" || plan.size === "OTS" ? 0.75 : 0.6 } : { kind: "group", children: back }];
+  // Close shots push the backdrop back: a wash of paper over it, as if out of focus.
+  const haze: Prim[] = close ? [{ kind: "rect", x: -w, y: -h, w: 3 * w, h: 3 * h, fill: PAPER, opacity: plan.size === "MCU" || plan.size === "OTS" ? 0.25 : 0.4 }] : [];
+  const scene: Prim[] = [{ kind: "group", children: [...back, ...haze] }];
 
   const line = plan.setting.time === "night" && !plan.setting.interior ? "#2a2826" : INK;
   const fore = plan.reading.angle === "high" ? 0.28 : plan.reading.angle === "low" ? -0.12 : 0;
@@ -1399,6 +1412,7 @@ export function drawPanel(plan: PanelPlan): Prim[] {
     else if (p.top - 22 > 18 && p.u < h * 0.2) nameTag(labels, name, c, p.x, p.top - 22, w, h);
     else nameTag(labels, name, c, p.x, Math.min(p.top + p.u * 2.3, h - 26), w, h);
   }
+  if (plan.setting.weather && plan.reading.angle !== "overhead") scene.push(weather(plan));
   if (plan.size === "POV") scene.push(vignette(w, h));
   const body: Prim[] = plan.dutch ? [{ kind: "group", rotate: { deg: plan.dutch, cx: w / 2, cy: h / 2 }, children: [...scene, ...labels] }] : [...scene, ...labels];
   if (plan.dutch) body.push(dutchMark(plan.dutch));
@@ -1446,6 +1460,27 @@ function reachingHand(w: number, y: number, k: number, sleeve: string): Prim[] {
   for (const i of [-1.5, -0.5, 0.5, 1.5]) pen.line(wx - 66 * k, y + i * 13 * k + 6 * k, wx - 76 * k, y + i * 13.5 * k + 6 * k, { stroke: INK, sw: 1.2, opacity: 0.4 });
   pen.line(wx, y - 40 * k, wx, y + 40 * k, { stroke: INK, sw: sw * 1.4 });
   return pen.out;
+}
+
+/** Rain as slanted strokes, snow as flakes, over the whole frame. */
+function weather(plan: PanelPlan): Prim {
+  const { w, h } = plan;
+  const rnd = rng(plan.seed ^ 0x7a1);
+  const night = plan.setting.time === "night";
+  const children: Prim[] = [];
+  const n = Math.round((w * h) / 9000);
+  for (let i = 0; i < n; i++) {
+    const x = rnd() * (w + 60) - 30;
+    const y = rnd() * h;
+    if (plan.setting.weather === "snow") {
+      const r = 1.5 + rnd() * 2.5;
+      children.push({ kind: "ellipse", cx: r1(x), cy: r1(y), rx: r1(r), ry: r1(r), fill: "#ffffff", stroke: night ? "none" : "#b9c0c6", sw: 0.6, opacity: 0.9 });
+    } else {
+      const len = 14 + rnd() * 16;
+      children.push({ kind: "line", x1: r1(x), y1: r1(y), x2: r1(x - len * 0.3), y2: r1(y + len), stroke: night ? "#aab4c4" : "#8797a6", sw: 1.2, opacity: 0.55 });
+    }
+  }
+  return { kind: "group", children };
 }
 
 /** A dark oval vignette: the eye's framing of a POV. */

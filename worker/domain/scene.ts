@@ -75,6 +75,7 @@ export interface Figure {
   /** The whole figure's height over the panel's height (above 1 when the shot crops it). */
   heightRatio: number;
   role: "subject" | "foreground" | "background" | "hands";
+  pose: "stand" | "walk";
 }
 
 export interface Setting {
@@ -82,6 +83,8 @@ export interface Setting {
   time: "day" | "dusk" | "night";
   /** What the backdrop shows: a room, or outside a street, nature or water. */
   place: "room" | "street" | "nature" | "water" | "open";
+  /** Rain or snow falling in an exterior. */
+  weather?: "rain" | "snow";
 }
 
 export interface Scene {
