@@ -314,9 +314,11 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
   if (size === "INSERT" || ((size === "ECU" || size === "CU") && nCast === 0 && prop)) {
     object = prop ? cleanText(prop.name) || "object" : "object";
   } else if (size === "OTS") {
-    const us = fitU(1);
+    // Narrow panels shrink both heads so the subject still clears the shoulder.
+    const us = Math.min(u, w * 0.3);
+    const uf = Math.min(h * 0.5, w * 0.5);
     placed.push({ asset: castOrGeneric(0), x: w * 0.66, top: topFor(us), u: us, facing: -1, view: "front", role: "subject" });
-    placed.push({ asset: castOrGeneric(1), x: w * 0.12, top: h * 0.3, u: h * 0.5, facing: 1, view: "back", role: "foreground", blur: 2.5 });
+    placed.push({ asset: castOrGeneric(1), x: w * 0.12, top: h - 1.4 * uf, u: uf, facing: 1, view: "back", role: "foreground", blur: 2.5 });
   } else if (size === "POV") {
     // What the looker sees: the other character (or the prop), with the looker's hands at the bottom.
     const seen = cast[1] ?? (cast.length === 0 && people > 1 ? null : undefined);
@@ -1396,7 +1398,7 @@ export function drawPanel(plan: PanelPlan): Prim[] {
         nameTag(labels, cleanText(first.name), c, w * 0.86, y - h * 0.17, w, h);
       }
     }
-    labels.push(...objectTag(plan.object, w, h, plan.size === "POV" ? h * 0.26 : h * 0.12));
+    labels.push(...objectTag(plan.object, plan.size === "POV" ? w * 0.5 : w * 0.42, plan.size === "POV" ? h * 0.26 : h * 0.12, w));
   }
   // Name tags: above a small figure's head, on a large figure's chest.
   for (const p of plan.placed) {
@@ -1438,11 +1440,11 @@ function roundCmd(c: Cmd): Cmd {
   return c.map((v, i) => (i === 0 ? v : r1(v as number))) as Cmd;
 }
 
-function objectTag(name: string, w: number, h: number, y: number): Prim[] {
+/** The object's name in capitals above it, centred on `x`. */
+function objectTag(name: string, x: number, y: number, w: number): Prim[] {
   const out: Prim[] = [];
-  const { lines } = wrapText(name.toUpperCase(), w * 0.5, 15, { bold: true, maxLines: 1 });
-  tag(out, lines[0] ?? "", w * 0.42 - (measure(lines[0] ?? "", 15, true) / 2), y, "start", w);
-  void h;
+  const text = wrapText(name.toUpperCase(), w * 0.5, 15, { bold: true, maxLines: 1 }).lines[0] ?? "";
+  tag(out, text, x, y, "middle", w);
   return out;
 }
 
