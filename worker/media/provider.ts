@@ -1,7 +1,7 @@
 // Media providers: one interface, a sketch renderer that needs nothing, and
 // two paid services. Each call returns real image bytes or throws a
 // MediaError saying whether retrying can help.
-import type { Asset, Frame } from "../domain/board";
+import type { Asset, Aspect, Frame } from "../domain/board";
 import type { MediaProviderName } from "../domain/jobs";
 
 export interface RenderInput {
@@ -9,6 +9,8 @@ export interface RenderInput {
   frame: Frame;
   shot: string;
   assets: Asset[];
+  /** The episode's aspect ratio (board.format.aspect); 16:9 when absent. */
+  aspect?: Aspect;
 }
 export interface Rendered {
   bytes: Uint8Array;
