@@ -25,6 +25,30 @@ async function withFrame() {
 
 
 describe("generate", () => {
+  it("renders in the episode's aspect: after set_format 9:16 the sketch is a portrait panel", async () => {
+    const { owner, sock, base } = await withFrame();
+    expect((await command(sock, { type: "set_format", aspect: "9:16" })).payload.ok).toBe(true);
+    const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, {})).json()) as { job: Job };
+    const done = await waitForJob(owner, job.id, isTerminal);
+    expect(done.status).toBe("success");
+    const svg = await (await owner.client.get(done.artifactUrl!)).text();
+    const [, w, h] = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg)!.map(Number);
+    expect(h!).toBeGreaterThan(w!);
+    sock.close();
+  });
+
+  it("keeps the last good image while a re-render runs, and after it is canceled", async () => {
+    const { owner, sock, base } = await withFrame();
+    const first = (await (await owner.client.post(`${base}/frames/f1/generate`, {})).json()) as { job: Job };
+    const ready = await waitForJob(owner, first.job.id, isTerminal);
+    const again = (await (await owner.client.post(`${base}/frames/f1/generate`, {})).json()) as { job: Job };
+    expect((await owner.client.post(`/api/v1/jobs/${again.job.id}/cancel`, {})).status).toBe(200);
+    await waitForJob(owner, again.job.id, isTerminal);
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames[0]!.media).toMatchObject({ state: "canceled", jobId: again.job.id, previous: { url: ready.artifactUrl, jobId: first.job.id } });
+    sock.close();
+  });
+
   it("renders a frame through the queue: pending → success, with artifact, manifest, logs, records and live events", async () => {
     const { owner, sock, base } = await withFrame();
     const res = await owner.client.post(`${base}/frames/f1/generate`, {});

@@ -6,7 +6,7 @@
 // attempt that finishes after a cancel discards its output.
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../db/schema";
-import type { Asset, Frame, FrameMedia } from "../domain/board";
+import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
 import { ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
 import type { Env } from "../env";
 import { sha256Hex } from "../ids";
@@ -26,6 +26,8 @@ export interface JobInput {
   frame: Frame;
   shot: string;
   assets: Asset[];
+  /** The episode's aspect when the job was made; jobs stored before it render 16:9. */
+  aspect?: Aspect;
 }
 
 const RETRY_DELAYS_MS = [100, 200, 400];
@@ -145,7 +147,7 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     await say("progress", { frameId, progress: 0 });
     const prompt = await stage("compose_prompt", async () => composePrompt(input));
     const provider = mediaProvider(env, row.provider);
-    const renderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets };
+    const renderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets, aspect: input.aspect };
     const rendered = await stage("render", async (): Promise<Rendered> => {
       for (let attempt = 0; ; attempt++) {
         const t0 = performance.now();

@@ -10,7 +10,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { z } from "zod";
 import * as schema from "../db/schema";
 import { jobs } from "../db/schema";
-import type { Asset, Frame, FrameMedia } from "../domain/board";
+import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
 import { type Job, type JobStatus, MediaProviderName, TERMINAL } from "../domain/jobs";
 import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
@@ -34,6 +34,7 @@ export interface FrameContext {
   frame: Frame;
   shot: string;
   assets: Asset[];
+  aspect: Aspect;
 }
 
 export type JobEventType = "progress" | "plugin_status" | "frame" | "warning";
