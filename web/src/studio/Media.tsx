@@ -3,6 +3,7 @@
 // while a job runs, and Generate / Cancel / Retry. Plus the episode's jobs.
 import { For, Show } from "solid-js";
 import type { Frame } from "../../../worker/domain/board";
+import { shownImage } from "../../../worker/domain/frame-media";
 import { PLUGINS } from "../../../worker/domain/jobs";
 import type { Studio } from "./studio-state";
 
@@ -14,8 +15,9 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
   const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
   return (
     <div class="frame-media">
-      <Show when={m().state === "ready" && m().url}>
-        <img class="frame-image" src={m().url} alt={`Storyboard image for shot ${props.shot}`} loading="lazy" />
+      {/* The last good image stays while a re-render runs, and after one is canceled or fails. */}
+      <Show when={shownImage(m())}>
+        {(url) => <img class="frame-image" src={url()} alt={`Storyboard image for shot ${props.shot}`} loading="lazy" />}
       </Show>
       <Show when={active() || (live() && live()!.jobId === m().jobId && Object.keys(live()!.plugins).length > 0)}>
         <div
@@ -65,10 +67,10 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
             <button
               type="button"
               class="btn btn-secondary btn-small"
-              aria-label={`${m().state === "ready" ? "Regenerate" : "Generate"} image for shot ${props.shot}`}
+              aria-label={`${shownImage(m()) ? "Regenerate" : "Generate"} image for shot ${props.shot}`}
               onClick={() => s.generate(props.frame.id)}
             >
-              {m().state === "ready" ? "Regenerate" : "Generate"}
+              {shownImage(m()) ? "Regenerate" : "Generate"}
             </button>
           </Show>
         </div>
