@@ -4,8 +4,9 @@
 // what a tag means. The model's output is untrusted: anything malformed,
 // unknown, too deep, too large or too many is rejected whole with a reason,
 // and never throws. Feeding the same text in any chunking gives the same
-// prose and the same commands. (Duplicates are judged by the run, which
-// knows which commands the board actually applied.)
+// prose, commands and rejections, also when the answer stops mid-tag.
+// (Duplicates are judged by the run, which knows which commands the board
+// actually applied.)
 import { Parser } from "htmlparser2";
 
 export const MAX_DEPTH = 8;
@@ -30,7 +31,8 @@ interface Node {
 const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate", "format"]);
 const FRAME_FIELDS = ["action", "prompt", "dialogue", "sound", "notes"];
 const GRAMMAR = ["script", "plan", "beat", "asset", "frame", ...FRAME_FIELDS, "move", "generate", "format"];
-const REAL_TAG = new RegExp(`^</?(?:${GRAMMAR.join("|")})[\\s/>]`);
+// An end tag's name may also end at "<": "</frame<generate …" is a malformed end tag, then a tag.
+const REAL_TAG = new RegExp(`^(?:<(?:${GRAMMAR.join("|")})[\\s/>]|</(?:${GRAMMAR.join("|")})[\\s/><])`);
 const LONGEST_OPENER = Math.max(...GRAMMAR.map((n) => n.length)) + 3; // "</" + name + delimiter
 
 /**
@@ -182,6 +184,17 @@ function toCommand(node: Node): ParseEvent {
   }
 }
 
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const FF = 12;
+const SPACE = 32;
+const GT = 62;
+/** XML's whitespace, and htmlparser2's (form feed too). */
+const isSpace = (c: number) => c === SPACE || c === LF || c === TAB || c === CR || c === FF;
+/** Grammar tag names are lowercase ASCII letters. */
+const isNameChar = (c: number) => c >= 97 && c <= 122;
+
 /**
  * One parser per agent run. `write` takes the next chunk of model output and
  * returns what it completed; `end` flushes and discards any tag still open.
@@ -205,7 +218,8 @@ export class TagStreamParser {
           if (this.pendingAttrs.has(name)) this.pendingDup = name;
           this.pendingAttrs.add(name);
         },
-        onopentagname: () => {
+        onopentagname: (name) => {
+          this.opener = name;
           this.pendingAttrs.clear();
           this.pendingDup = undefined;
         },
@@ -218,6 +232,10 @@ export class TagStreamParser {
 
   private pendingAttrs = new Set<string>();
   private pendingDup: string | undefined;
+  /** A grammar tag whose opener has begun ("<frame op=…") and not yet ended. */
+  private opener: string | undefined;
+  /** A grammar end tag whose "</name" has arrived but not what follows the name. */
+  private endTag: string | undefined;
 
   private emit(e: ParseEvent) {
     if (e.kind === "prose" && e.text === "") return;
@@ -228,6 +246,7 @@ export class TagStreamParser {
   }
 
   private open(name: string, attrs: Record<string, string>) {
+    this.opener = undefined;
     const dup = this.pendingDup;
     const node: Node = { name, attrs, children: [], text: "", openEnd: this.parser.endIndex };
     if (this.stack.length === 0) {
@@ -308,25 +327,77 @@ export class TagStreamParser {
     if (this.ended) return [];
     const { ready, held } = guardAngles(this.held + chunk, false);
     this.held = held;
-    if (ready) this.parser.write(ready);
+    if (ready) this.feed(ready);
     return this.take();
   }
 
-  /** Ends the stream: a tag still open is discarded, never applied. */
+  /**
+   * Passes guarded text on to htmlparser2, all but the grammar's end tags:
+   * after an end tag's name htmlparser2 skips everything up to the next ">",
+   * so "</frame" missing its ">" would swallow the model's next tag or prose.
+   * An end tag is "</name", optional whitespace and ">"; anything else ends
+   * it where it stands, rejects the tag it belongs to, and is read as what
+   * it is. Inside an opener, "</" is attribute text and goes on as it came.
+   */
+  private feed(text: string) {
+    let i = this.endTag === undefined ? 0 : this.endTagRest(text, 0);
+    while (i < text.length) {
+      // guardAngles escaped every other "<", so "</" here starts "</name" and a delimiter.
+      const lt = text.indexOf("</", i);
+      if (lt < 0) {
+        this.parser.write(i ? text.slice(i) : text);
+        return;
+      }
+      if (lt > i) this.parser.write(text.slice(i, lt));
+      if (this.opener !== undefined) {
+        this.parser.write("</");
+        i = lt + 2;
+        continue;
+      }
+      let j = lt + 2;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+      this.endTag = text.slice(lt + 2, j);
+      i = this.endTagRest(text, j);
+    }
+  }
+
+  /** Reads what follows an end tag's name from text[i]; returns where reading goes on. */
+  private endTagRest(text: string, i: number): number {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i === text.length) return i; // undecided: the whitespace may go on in the next chunk
+    const name = this.endTag as string;
+    this.endTag = undefined;
+    const closed = text.charCodeAt(i) === GT;
+    const next = closed ? i + 1 : i;
+    const top = this.stack[0];
+    // At the top level an end tag closes nothing; htmlparser2 would ignore it too.
+    if (!top) return next;
+    const matches = this.stack.some((n) => n.name === name);
+    if (!this.broken) {
+      if (!closed) this.broken = `the end tag </${name} is not closed by ">"`;
+      else if (!matches) this.broken = `<${top.name}> holds </${name}>, which closes no tag open in it`;
+    }
+    if (matches) this.parser.write(`</${name}>`);
+    return next;
+  }
+
+  /** Ends the stream: a tag still open, or cut off inside its markup, is discarded, never applied. */
   end(): ParseEvent[] {
     if (this.ended) return [];
     this.ended = true;
     const { ready } = guardAngles(this.held, true);
     this.held = "";
-    if (ready) this.parser.write(ready);
-    const open = this.stack[0];
-    // Whatever the tokenizer still holds belongs to the open tag: drop it
-    // rather than let end() close the tag as if it were complete.
+    if (ready) this.feed(ready);
+    // An opener the answer cut off ("<frame op=\"ad") is a tag still open too.
+    const open = this.stack[0]?.name ?? this.opener;
+    // Whatever the tokenizer still holds belongs to that tag: drop it rather
+    // than let end() close the tag as if it were complete, or show the rest
+    // of its markup as prose.
     this.discarding = open !== undefined;
     this.stack = [];
     this.parser.end();
     const out = this.take();
-    if (open) out.push({ kind: "rejected", tag: open.name, reason: `<${open.name}> was still open when the answer ended` });
+    if (open) out.push({ kind: "rejected", tag: open, reason: `<${open}> was still open when the answer ended` });
     return out;
   }
 }
