@@ -236,6 +236,43 @@ describe("malformed end tags", () => {
   });
 });
 
+describe("Markdown fences", () => {
+  it("leaves no empty fence where a fence held only tags", () => {
+    const events = everyChunking('Here you go:\n```xml\n<frame op="add" id="f1"/>\n<generate frame="f1"/>\n```\nDone.');
+    expect(prose(events)).toBe("Here you go:\nDone.");
+    expect(commands(events)).toEqual([{ type: "add_frame", frame: { id: "f1" } }]);
+    expect(events.filter((e) => e.kind === "generate")).toHaveLength(1);
+  });
+
+  it("drops tilde, longer, indented and unclosed fences that held only tags", () => {
+    const tag = '<move id="f1" after=""/>';
+    expect(prose(everyChunking(`a\n~~~~\n${tag}\n~~~~~\nb`))).toBe("a\nb");
+    expect(prose(everyChunking(`a\n  \`\`\`html\r\n${tag}\r\n\r\n   \`\`\`\r\nb`))).toBe("a\nb");
+    expect(prose(everyChunking(`a\n\`\`\`xml\n${tag}\n`))).toBe("a\n");
+    expect(prose(everyChunking(`\`\`\`\n${tag}\n\`\`\``))).toBe("");
+    expect(prose(everyChunking(`\`\`\`\n<frame op="explode" id="f1"/>\n\`\`\`\nb`))).toBe("b");
+  });
+
+  it("keeps a fence that holds anything besides tags, whole", () => {
+    const text = '```sh\nnpm test\n<move id="f1" after=""/>\n```\nafter';
+    const events = everyChunking(text);
+    expect(prose(events)).toBe("```sh\nnpm test\n\n```\nafter");
+    expect(commands(events)).toHaveLength(1);
+  });
+
+  it("keeps fences the model left empty, and backticks that open no fence", () => {
+    expect(prose(everyChunking("a\n```\n\n```\nb"))).toBe("a\n```\n\n```\nb");
+    expect(prose(everyChunking('Use ```xml <move id="f1" after=""/>``` here'))).toBe("Use ```xml ``` here");
+    expect(prose(everyChunking('a\n    ```\n<move id="f1" after=""/>\n    ```\nb'))).toBe("a\n    ```\n\n    ```\nb");
+    expect(prose(everyChunking('``\n<move id="f1" after=""/>\n``'))).toBe("``\n\n``");
+  });
+
+  it("keeps a fence whose closing line is not a closing fence", () => {
+    const text = '```\n<move id="f1" after=""/>\n``` not closed\n```\nb';
+    expect(prose(everyChunking(text))).toBe("```\n\n``` not closed\n```\nb");
+  });
+});
+
 describe("fuzzing", () => {
   const corpus = [
     'Intro <script>Line one &amp; two</script> mid <frame op="add" id="f1" title="T" duration="2"><prompt>p &lt; q</prompt></frame> end',
