@@ -310,15 +310,25 @@ describe("fuzzing", () => {
     }
   });
 
-  it("never throws on arbitrary input in arbitrary chunks", () => {
-    const piece = fc.oneof(fc.string(), fc.constantFrom("<", ">", "</", "/>", "&", "&amp;", '"', "<frame", ' op="add"', ' id="f1"', "</frame>", "<script>", "</script>", "<plan>", "<beat"));
+  it("never throws, and means the same however arbitrary input is chunked", () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("<", ">", "</", "/>", "/", "&", "&amp;", "&#6", "5;", "&e;", '"', "'", "=", " ", "\n", "\t", "```", "~~~", "xml"),
+      fc.constantFrom("<frame", ' op="add"', ' id="f1"', "</frame", "</frame>", "<script>", "</script", "</script>", "<plan>", "<beat", "</beat>", "<prompt>", "</prompt>"),
+      fc.constantFrom('<move id="a" after=""/>', '<generate frame="f"/>', "</fr", "<fr"),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }), (pieces, sizes) => {
         const p = new TagStreamParser();
-        for (const s of pieces) p.write(s);
-        p.end();
+        const out: ParseEvent[] = [];
+        for (const s of pieces) out.push(...p.write(s));
+        out.push(...p.end());
+        const text = pieces.join("");
+        const whole = merged(feed(text));
+        expect(merged(out)).toEqual(whole);
+        expect(merged(feed(text, sizes))).toEqual(whole);
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -401,7 +401,10 @@ export class TagStreamParser {
   constructor() {
     this.parser = new Parser(
       {
-        onopentag: (name, attrs) => this.open(name, attrs),
+        onopentag: (name, attrs) => {
+          this.open(name, attrs);
+          this.settle();
+        },
         onattribute: (name) => {
           // The tag being opened is not on the stack yet; a repeated name would overwrite silently.
           if (this.pendingAttrs.has(name)) this.pendingDup = name;
@@ -412,8 +415,14 @@ export class TagStreamParser {
           this.pendingAttrs.clear();
           this.pendingDup = undefined;
         },
-        ontext: (text) => this.text(text),
-        onclosetag: (name, implied) => this.close(name, implied),
+        ontext: (text) => {
+          this.text(text);
+          this.settle();
+        },
+        onclosetag: (name, implied) => {
+          this.close(name, implied);
+          this.settle();
+        },
       },
       { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
     );
@@ -516,10 +525,36 @@ export class TagStreamParser {
 
   write(chunk: string): ParseEvent[] {
     if (this.ended) return [];
+    if (this.idle() && chunk.indexOf("<") < 0 && chunk.indexOf("&") < 0) {
+      // Plain prose while htmlparser2 waits in text: it would pass it on verbatim.
+      this.text(chunk);
+      return this.take();
+    }
     const { ready, held } = guardAngles(this.held + chunk, false);
     this.held = held;
     if (ready) this.feed(ready);
     return this.take();
+  }
+
+  /**
+   * True when htmlparser2 is between tokens at the top level: no tag open or
+   * half-written, nothing held back, and its last event ended at the last
+   * character it was given (not, say, mid-entity).
+   */
+  private idle(): boolean {
+    return this.settled === this.fed && this.stack.length === 0 && this.opener === undefined && this.endTag === undefined && this.held === "";
+  }
+
+  /** Everything passes htmlparser2 through here, so `fed` counts what it has seen. */
+  private pass(text: string) {
+    this.fed += text.length;
+    this.parser.write(text);
+  }
+  private fed = 0;
+  /** Where htmlparser2's last text or tag event ended (its `endIndex` is inclusive). */
+  private settled = 0;
+  private settle() {
+    this.settled = this.parser.endIndex + 1;
   }
 
   /**
@@ -536,12 +571,12 @@ export class TagStreamParser {
       // guardAngles escaped every other "<", so "</" here starts "</name" and a delimiter.
       const lt = text.indexOf("</", i);
       if (lt < 0) {
-        this.parser.write(i ? text.slice(i) : text);
+        this.pass(i ? text.slice(i) : text);
         return;
       }
-      if (lt > i) this.parser.write(text.slice(i, lt));
+      if (lt > i) this.pass(text.slice(i, lt));
       if (this.opener !== undefined) {
-        this.parser.write("</");
+        this.pass("</");
         i = lt + 2;
         continue;
       }
@@ -568,7 +603,7 @@ export class TagStreamParser {
       if (!closed) this.broken = `the end tag </${name} is not closed by ">"`;
       else if (!matches) this.broken = `<${top.name}> holds </${name}>, which closes no tag open in it`;
     }
-    if (matches) this.parser.write(`</${name}>`);
+    if (matches) this.pass(`</${name}>`);
     return next;
   }
 
