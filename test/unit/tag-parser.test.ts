@@ -3,7 +3,7 @@
 // cut off anywhere, and no input makes the parser throw.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_COMMANDS_PER_RUN, type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-parser";
+import { MAX_COMMANDS_PER_RUN, MAX_TAG_BYTES, type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-parser";
 import { commands, feed, merged, prose, rejected } from "../support/tag-stream";
 
 const parse = (text: string, chunk = 0): ParseEvent[] => feed(text, chunk);
@@ -122,6 +122,15 @@ describe("untrusted output", () => {
     expect(commands(events)).toEqual([]);
     expect(rejected(events)).toEqual([expect.stringContaining("64 KiB")]);
     expect(prose(events)).toBe("ok");
+  });
+
+  it("counts a tag's 64 KiB from its '<' to its end tag's '>', the same in every chunking", () => {
+    // "<script>" and "</script>" are 17 of the bytes.
+    const script = (textBytes: number) => `a <script>${"x".repeat(textBytes)}</script> b`;
+    for (const size of [1, 7, 4096, 0]) {
+      expect(commands(parse(script(MAX_TAG_BYTES - 17), size)), `chunks of ${size}`).toHaveLength(1);
+      expect(rejected(parse(script(MAX_TAG_BYTES - 16), size)), `chunks of ${size}`).toEqual([expect.stringContaining("64 KiB")]);
+    }
   });
 
   it("passes repeated commands through: the run, which knows what applied, judges duplicates", () => {

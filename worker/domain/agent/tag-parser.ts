@@ -485,13 +485,14 @@ export class TagStreamParser {
   }
 
   private close(name: string, implied: boolean) {
+    // Measured before the pop, so a top-level tag's end tag counts toward its size.
+    this.checkSize();
     const node = this.stack.pop();
     if (!node) return;
     // htmlparser2 reports both `<x/>` and a tag closed by a mismatched end tag
     // as "implied"; only the second is malformed, and only it ends elsewhere.
     const selfClosing = implied && this.parser.endIndex === node.openEnd;
     if (implied && !selfClosing && !this.broken) this.broken = `<${node.name}> was not closed before </${name}>`;
-    this.checkSize();
     if (this.stack.length > 0) return;
     if (this.broken) {
       this.emit({ kind: "rejected", tag: node.name, reason: this.broken });
