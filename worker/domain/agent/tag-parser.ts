@@ -450,7 +450,7 @@ export class TagStreamParser {
     const node: Node = { name, attrs, children: [], text: "", openEnd: this.parser.endIndex };
     if (this.stack.length === 0) {
       this.fence.tag();
-      this.start = this.parser.startIndex;
+      this.start = this.parser.startIndex + this.skipped;
       this.broken = undefined;
       if (!TOP_LEVEL.has(name)) this.broken = `unknown tag <${name}>`;
     } else {
@@ -463,7 +463,7 @@ export class TagStreamParser {
   }
 
   private checkSize() {
-    if (this.stack.length && !this.broken && this.parser.endIndex - this.start + 1 > MAX_TAG_BYTES) {
+    if (this.stack.length && !this.broken && this.parser.endIndex + this.skipped - this.start + 1 > MAX_TAG_BYTES) {
       this.broken = `a tag over ${MAX_TAG_BYTES / 1024} KiB`;
       // Stop holding its content: the tag is rejected whatever comes next.
       for (const n of this.stack) {
@@ -526,9 +526,13 @@ export class TagStreamParser {
 
   write(chunk: string): ParseEvent[] {
     if (this.ended) return [];
-    if (this.idle() && chunk.indexOf("<") < 0 && chunk.indexOf("&") < 0) {
-      // Plain prose while htmlparser2 waits in text: it would pass it on verbatim.
-      this.text(chunk);
+    if (this.held === "" && chunk.indexOf("<") < 0) {
+      // Nothing for guardAngles to escape or hold.
+      if (chunk.indexOf("&") < 0 && this.idle()) {
+        // Plain text while htmlparser2 waits in text: it would pass it on verbatim.
+        this.skipped += chunk.length;
+        this.text(chunk);
+      } else if (chunk) this.feed(chunk);
       return this.take();
     }
     const { ready, held } = guardAngles(this.held + chunk, false);
@@ -538,12 +542,13 @@ export class TagStreamParser {
   }
 
   /**
-   * True when htmlparser2 is between tokens at the top level: no tag open or
-   * half-written, nothing held back, and its last event ended at the last
-   * character it was given (not, say, mid-entity).
+   * True when htmlparser2 is in text, at the top level or inside a tag: no
+   * opener or end tag half-written, and its last event ended at the last
+   * character it was given (not, say, mid-entity). The caller checks that
+   * guardAngles holds nothing back.
    */
   private idle(): boolean {
-    return this.settled === this.fed && this.stack.length === 0 && this.opener === undefined && this.endTag === undefined && this.held === "";
+    return this.settled === this.fed && this.opener === undefined && this.endTag === undefined;
   }
 
   /** Everything passes htmlparser2 through here, so `fed` counts what it has seen. */
@@ -552,6 +557,11 @@ export class TagStreamParser {
     this.parser.write(text);
   }
   private fed = 0;
+  /**
+   * Text that went around htmlparser2. Its positions leave it out, so a
+   * tag's size, measured in the answer's characters, adds it back.
+   */
+  private skipped = 0;
   /** Where htmlparser2's last text or tag event ended (its `endIndex` is inclusive). */
   private settled = 0;
   private settle() {
@@ -559,33 +569,56 @@ export class TagStreamParser {
   }
 
   /**
-   * Passes guarded text on to htmlparser2, all but the grammar's end tags:
+   * Passes guarded text on to htmlparser2, watching the grammar's end tags:
    * after an end tag's name htmlparser2 skips everything up to the next ">",
    * so "</frame" missing its ">" would swallow the model's next tag or prose.
    * An end tag is "</name", optional whitespace and ">"; anything else ends
    * it where it stands, rejects the tag it belongs to, and is read as what
-   * it is. Inside an opener, "</" is attribute text and goes on as it came.
+   * it is. "</name>" itself htmlparser2 reads right, so it stays in the text
+   * (no extra write on the common path). Inside an opener, "</" is attribute
+   * text and goes on as it came.
    */
   private feed(text: string) {
+    // `i` is the first character not yet passed on; `from`, where to look for the next "</".
     let i = this.endTag === undefined ? 0 : this.endTagRest(text, 0);
-    while (i < text.length) {
+    let from = i;
+    for (;;) {
       // guardAngles escaped every other "<", so "</" here starts "</name" and a delimiter.
-      const lt = text.indexOf("</", i);
-      if (lt < 0) {
-        this.pass(i ? text.slice(i) : text);
-        return;
-      }
-      if (lt > i) this.pass(text.slice(i, lt));
-      if (this.opener !== undefined) {
-        this.pass("</");
-        i = lt + 2;
-        continue;
-      }
+      const lt = text.indexOf("</", from);
+      if (lt < 0) break;
       let j = lt + 2;
       while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-      this.endTag = text.slice(lt + 2, j);
-      i = this.endTagRest(text, j);
+      const closed = text.charCodeAt(j) === GT;
+      if (closed && this.opener === undefined && text.indexOf("<", i) === lt) {
+        // "</name>" with no markup before it that htmlparser2 has not read:
+        // the open tags are as they stand, and htmlparser2 reads it right.
+        if (this.stack.length) this.strayEndTag(text.slice(lt + 2, j));
+        from = j + 1;
+        continue;
+      }
+      // Otherwise htmlparser2 reads up to it first, so the opener and the stack are as of this end tag.
+      if (lt > i) {
+        this.pass(text.slice(i, lt));
+        i = lt;
+      }
+      from = lt + 2;
+      if (this.opener !== undefined) continue;
+      const name = text.slice(lt + 2, j);
+      if (closed) {
+        this.strayEndTag(name);
+        from = j + 1;
+        continue;
+      }
+      this.endTag = name;
+      i = from = this.endTagRest(text, j);
     }
+    if (i < text.length) this.pass(i ? text.slice(i) : text);
+  }
+
+  /** A well-formed end tag inside a tag that closes nothing open in it breaks that tag. */
+  private strayEndTag(name: string) {
+    const top = this.stack[0];
+    if (top && !this.broken && !this.stack.some((n) => n.name === name)) this.broken = `<${top.name}> holds </${name}>, which closes no tag open in it`;
   }
 
   /** Reads what follows an end tag's name from text[i]; returns where reading goes on. */
@@ -596,15 +629,11 @@ export class TagStreamParser {
     this.endTag = undefined;
     const closed = text.charCodeAt(i) === GT;
     const next = closed ? i + 1 : i;
-    const top = this.stack[0];
     // At the top level an end tag closes nothing; htmlparser2 would ignore it too.
-    if (!top) return next;
-    const matches = this.stack.some((n) => n.name === name);
-    if (!this.broken) {
-      if (!closed) this.broken = `the end tag </${name} is not closed by ">"`;
-      else if (!matches) this.broken = `<${top.name}> holds </${name}>, which closes no tag open in it`;
-    }
-    if (matches) this.pass(`</${name}>`);
+    if (this.stack.length === 0) return next;
+    if (!closed) this.broken ??= `the end tag </${name} is not closed by ">"`;
+    else this.strayEndTag(name);
+    if (this.stack.some((n) => n.name === name)) this.pass(`</${name}>`);
     return next;
   }
 
