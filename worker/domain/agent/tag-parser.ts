@@ -34,6 +34,8 @@ const GRAMMAR = ["script", "plan", "beat", "asset", "frame", ...FRAME_FIELDS, "m
 // An end tag's name may also end at "<": "</frame<generate …" is a malformed end tag, then a tag.
 const REAL_TAG = new RegExp(`^(?:<(?:${GRAMMAR.join("|")})[\\s/>]|</(?:${GRAMMAR.join("|")})[\\s/><])`);
 const LONGEST_OPENER = Math.max(...GRAMMAR.map((n) => n.length)) + 3; // "</" + name + delimiter
+/** "<frame", "</frame", …: what a "<" still undecided at the end of a chunk may grow into. */
+const TAG_STARTS = GRAMMAR.flatMap((n) => [`<${n}`, `</${n}`]);
 
 /**
  * Prose like "3<4" or "a<b" would open a tag in XML. Only the grammar's own
@@ -50,7 +52,7 @@ export function guardAngles(text: string, final: boolean): { ready: string; held
     const rest = text.slice(lt, lt + LONGEST_OPENER);
     if (REAL_TAG.test(rest)) {
       ready += "<";
-    } else if (!final && rest.length < LONGEST_OPENER && GRAMMAR.some((n) => `<${n}`.startsWith(rest) || `</${n}`.startsWith(rest) || rest === `<${n}` || rest === `</${n}`)) {
+    } else if (!final && rest.length < LONGEST_OPENER && TAG_STARTS.some((start) => start.startsWith(rest))) {
       // Could still become a grammar tag: wait for the next chunk.
       return { ready, held: text.slice(lt) };
     } else {
