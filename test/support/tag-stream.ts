@@ -23,26 +23,6 @@ export function feed(text: string, sizes: number | readonly number[] = 0): Parse
 }
 
 /**
- * Like merged(feed(text, size)) in one pass: for long documents in tiny
- * chunks, where one event per chunk would pile up.
- */
-export function feedMerged(text: string, size = 0): ParseEvent[] {
-  const n = size || text.length || 1;
-  const p = new TagStreamParser();
-  const out: ParseEvent[] = [];
-  const take = (events: ParseEvent[]) => {
-    for (const e of events) {
-      const last = out.at(-1);
-      if (e.kind === "prose" && last?.kind === "prose") last.text += e.text;
-      else out.push(e.kind === "prose" ? { ...e } : e);
-    }
-  };
-  for (let i = 0; i < text.length; i += n) take(p.write(text.slice(i, i + n)));
-  take(p.end());
-  return out;
-}
-
-/**
  * Prose is split wherever a chunk happened to end; merging adjacent prose
  * leaves what a reader sees, in order with the commands and rejections.
  */
