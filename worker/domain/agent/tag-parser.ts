@@ -4,7 +4,8 @@
 // what a tag means. The model's output is untrusted: anything malformed,
 // unknown, too deep, too large or too many is rejected whole with a reason,
 // and never throws. Feeding the same text in any chunking gives the same
-// prose, commands and rejections, also when the answer stops mid-tag.
+// prose, commands and rejections, also when the answer stops mid-tag. A
+// Markdown fence that wrapped nothing but tags leaves the prose with them.
 // (Duplicates are judged by the run, which knows which commands the board
 // actually applied.)
 import { Parser } from "htmlparser2";
