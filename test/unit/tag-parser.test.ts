@@ -1,20 +1,19 @@
 // The agent's tag grammar (CONTRACT 5), as a corpus of answers and what each
-// must yield, plus fuzzing: random chunkings never change the result, and no
-// input makes the parser throw.
+// must yield, plus fuzzing: no chunking changes the result, also of answers
+// cut off anywhere, and no input makes the parser throw.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_COMMANDS_PER_RUN, type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-parser";
+import { MAX_COMMANDS_PER_RUN, MAX_TAG_BYTES, type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-parser";
+import { commands, feed, merged, prose, rejected } from "../support/tag-stream";
 
-function parse(text: string, chunk = text.length || 1): ParseEvent[] {
-  const p = new TagStreamParser();
-  const out: ParseEvent[] = [];
-  for (let i = 0; i < text.length; i += chunk) out.push(...p.write(text.slice(i, i + chunk)));
-  out.push(...p.end());
-  return out;
+const parse = (text: string, chunk = 0): ParseEvent[] => feed(text, chunk);
+/** The same answer fed whole and in every small chunk size: each must mean the same. */
+const CHUNKINGS = [0, 1, 2, 3, 5, 7, 13];
+function everyChunking(text: string): ParseEvent[] {
+  const whole = merged(parse(text));
+  for (const size of CHUNKINGS) expect(merged(parse(text, size)), `chunks of ${size}`).toEqual(whole);
+  return whole;
 }
-const prose = (events: ParseEvent[]) => events.filter((e) => e.kind === "prose").map((e) => (e as { text: string }).text).join("");
-const commands = (events: ParseEvent[]) => events.filter((e) => e.kind === "command").map((e) => (e as { command: unknown }).command);
-const rejected = (events: ParseEvent[]) => events.filter((e) => e.kind === "rejected").map((e) => (e as { reason: string }).reason);
 
 describe("valid tags", () => {
   it("turns each grammar tag into its command and keeps prose around them", () => {
@@ -125,6 +124,15 @@ describe("untrusted output", () => {
     expect(prose(events)).toBe("ok");
   });
 
+  it("counts a tag's 64 KiB from its '<' to its end tag's '>', the same in every chunking", () => {
+    // "<script>" and "</script>" are 17 of the bytes.
+    const script = (textBytes: number) => `a <script>${"x".repeat(textBytes)}</script> b`;
+    for (const size of [1, 7, 4096, 0]) {
+      expect(commands(parse(script(MAX_TAG_BYTES - 17), size)), `chunks of ${size}`).toHaveLength(1);
+      expect(rejected(parse(script(MAX_TAG_BYTES - 16), size)), `chunks of ${size}`).toEqual([expect.stringContaining("64 KiB")]);
+    }
+  });
+
   it("passes repeated commands through: the run, which knows what applied, judges duplicates", () => {
     const events = parse('<move id="f1" after=""/><move id="f1" after=""/>');
     expect(commands(events)).toHaveLength(2);
@@ -160,6 +168,120 @@ describe("untrusted output", () => {
   });
 });
 
+describe("answers cut short", () => {
+  const stillOpen = (tag: string): ParseEvent => ({ kind: "rejected", tag, reason: `<${tag}> was still open when the answer ended` });
+
+  it.each([
+    ["<frame/doc/", "", "frame"],
+    ['Working <frame op="add" id="f1"', "Working ", "frame"],
+    ['Working <frame op="add" id="f1', "Working ", "frame"],
+    ['Working <frame op="add" id=', "Working ", "frame"],
+    ["Working <frame op", "Working ", "frame"],
+    ["Working <frame ", "Working ", "frame"],
+    ['<move id="f1" after=""/', "", "move"],
+    ['<generate frame="f1" / ', "", "generate"],
+    ['<frame op="add" id="f1"><prompt>x</prompt></frame', "", "frame"],
+    ['<frame op="add" id="f1"><prompt>x</prompt></frame \n ', "", "frame"],
+    ['<frame op="add" id="f1"><prompt>x</prompt></fra', "", "frame"],
+    ['<frame op="add" id="f1"><prompt title="', "", "frame"],
+  ])("rejects a tag cut off inside its markup and shows none of it: %j", (text, before, tag) => {
+    const expected: ParseEvent[] = before ? [{ kind: "prose", text: before }, stillOpen(tag)] : [stillOpen(tag)];
+    expect(everyChunking(text)).toEqual(expected);
+  });
+
+  it("keeps a '<' and name that never became a tag as prose", () => {
+    expect(everyChunking("x <fr")).toEqual([{ kind: "prose", text: "x <fr" }]);
+    expect(everyChunking("x <frame")).toEqual([{ kind: "prose", text: "x <frame" }]);
+  });
+});
+
+describe("malformed end tags", () => {
+  it("rejects a tag whose end tag has no '>', and still reads the tag after it", () => {
+    const events = everyChunking('Sure. <frame op="add" id="f1"></frame\n<generate frame="f1"/> Done.');
+    expect(events).toEqual([
+      { kind: "prose", text: "Sure. " },
+      { kind: "rejected", tag: "frame", reason: expect.stringContaining('</frame is not closed by ">"') },
+      { kind: "generate", tag: "generate", frameId: "f1" },
+      { kind: "prose", text: " Done." },
+    ]);
+  });
+
+  it("ends an end tag's name at a '<' too, and reads the tag that follows", () => {
+    expect(everyChunking('<frame op="add" id="f1"></frame<generate frame="f1"/>')).toEqual([
+      { kind: "rejected", tag: "frame", reason: expect.stringContaining('</frame is not closed by ">"') },
+      { kind: "generate", tag: "generate", frameId: "f1" },
+    ]);
+  });
+
+  it("shows the prose after an end tag with no '>' instead of swallowing it", () => {
+    const events = everyChunking("<script>INT. CAFE</script and that is the opening.");
+    expect(rejected(events)).toEqual([expect.stringContaining('</script is not closed by ">"')]);
+    expect(prose(events)).toBe("and that is the opening.");
+  });
+
+  it("rejects the whole top-level tag around a malformed inner end tag", () => {
+    const events = everyChunking('<frame op="add" id="f1"><prompt>x</prompt oops><dialogue>y</dialogue></frame>ok <move id="f1" after=""/>');
+    expect(events).toEqual([
+      { kind: "rejected", tag: "frame", reason: expect.stringContaining('</prompt is not closed by ">"') },
+      { kind: "prose", text: "ok " },
+      { kind: "command", tag: "move", command: { type: "move_frame", id: "f1", after: null } },
+    ]);
+  });
+
+  it("rejects a tag holding an end tag that closes nothing inside it", () => {
+    const events = everyChunking('<frame op="add" id="f1"><prompt>x</plan></prompt></frame>');
+    expect(commands(events)).toEqual([]);
+    expect(rejected(events)).toEqual([expect.stringContaining("</plan>")]);
+  });
+
+  it("accepts whitespace between an end tag's name and its '>'", () => {
+    expect(commands(everyChunking("<script>x</script \n\t>"))).toEqual([{ type: "set_script", text: "x" }]);
+  });
+
+  it("keeps an end tag written inside an attribute value as that value", () => {
+    expect(commands(everyChunking('<asset id="a" kind="prop" name="</frame oops>">mug</asset>'))).toEqual([
+      { type: "upsert_asset", asset: { id: "a", kind: "prop", name: "</frame oops>", description: "mug", prompt: "" } },
+    ]);
+  });
+});
+
+describe("Markdown fences", () => {
+  it("leaves no empty fence where a fence held only tags", () => {
+    const events = everyChunking('Here you go:\n```xml\n<frame op="add" id="f1"/>\n<generate frame="f1"/>\n```\nDone.');
+    expect(prose(events)).toBe("Here you go:\nDone.");
+    expect(commands(events)).toEqual([{ type: "add_frame", frame: { id: "f1" } }]);
+    expect(events.filter((e) => e.kind === "generate")).toHaveLength(1);
+  });
+
+  it("drops tilde, longer, indented and unclosed fences that held only tags", () => {
+    const tag = '<move id="f1" after=""/>';
+    expect(prose(everyChunking(`a\n~~~~\n${tag}\n~~~~~\nb`))).toBe("a\nb");
+    expect(prose(everyChunking(`a\n  \`\`\`html\r\n${tag}\r\n\r\n   \`\`\`\r\nb`))).toBe("a\nb");
+    expect(prose(everyChunking(`a\n\`\`\`xml\n${tag}\n`))).toBe("a\n");
+    expect(prose(everyChunking(`\`\`\`\n${tag}\n\`\`\``))).toBe("");
+    expect(prose(everyChunking(`\`\`\`\n<frame op="explode" id="f1"/>\n\`\`\`\nb`))).toBe("b");
+  });
+
+  it("keeps a fence that holds anything besides tags, whole", () => {
+    const text = '```sh\nnpm test\n<move id="f1" after=""/>\n```\nafter';
+    const events = everyChunking(text);
+    expect(prose(events)).toBe("```sh\nnpm test\n\n```\nafter");
+    expect(commands(events)).toHaveLength(1);
+  });
+
+  it("keeps fences the model left empty, and backticks that open no fence", () => {
+    expect(prose(everyChunking("a\n```\n\n```\nb"))).toBe("a\n```\n\n```\nb");
+    expect(prose(everyChunking('Use ```xml <move id="f1" after=""/>``` here'))).toBe("Use ```xml ``` here");
+    expect(prose(everyChunking('a\n    ```\n<move id="f1" after=""/>\n    ```\nb'))).toBe("a\n    ```\n\n    ```\nb");
+    expect(prose(everyChunking('``\n<move id="f1" after=""/>\n``'))).toBe("``\n\n``");
+  });
+
+  it("keeps a fence whose closing line is not a closing fence", () => {
+    const text = '```\n<move id="f1" after=""/>\n``` not closed\n```\nb';
+    expect(prose(everyChunking(text))).toBe("```\n\n``` not closed\n```\nb");
+  });
+});
+
 describe("fuzzing", () => {
   const corpus = [
     'Intro <script>Line one &amp; two</script> mid <frame op="add" id="f1" title="T" duration="2"><prompt>p &lt; q</prompt></frame> end',
@@ -167,42 +289,55 @@ describe("fuzzing", () => {
     'Text <frame op="add" id="f2" bogus="1"/> more <asset id="a" kind="prop" name="Cup">mug</asset><generate frame="f2"/> 3<4 <b>x</b>',
     '<scripted> <scrip <frame op="update" id="f1" title="a&lt;b"/> </frame> tail <',
     "unterminated <frame op='add' id='z'><prompt>cut",
+    'Sure. <frame op="add" id="f1" title=\'a "b" </frame c\'><action>x</action></frame\n<generate frame="f1"/></frame  ><format aspect="9:16" / > AT&T &#65;',
+    'Plan:\n```xml\n<frame op="add" id="f1"/>\n\n<move id="f1" after=""/>\n```\nand\n~~~\ncode <b>\n<generate frame="f1"/>\n~~~\n  ``` \n',
+    '<frame/doc/ <asset id=a kind=prop name=Cup/><script>x</script oops>y</script >',
   ];
+  const cut = (text: string, at: number) => text.slice(0, at);
 
-  it("gives identical prose and commands for any chunking, 1 byte to all at once", () => {
+  it("gives the same events for any chunking, also when the answer is cut off anywhere", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...corpus), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 30 }), (text, sizes) => {
-        const whole = parse(text);
-        const p = new TagStreamParser();
-        const out: ParseEvent[] = [];
-        let i = 0;
-        let k = 0;
-        while (i < text.length) {
-          const n = sizes[k++ % sizes.length]!;
-          out.push(...p.write(text.slice(i, i + n)));
-          i += n;
-        }
-        out.push(...p.end());
-        expect(prose(out)).toBe(prose(whole));
-        expect(out.filter((e) => e.kind !== "prose")).toEqual(whole.filter((e) => e.kind !== "prose"));
-      }),
-      { numRuns: 500 },
+      fc.property(
+        fc.constantFrom(...corpus).chain((text) => fc.tuple(fc.constant(text), fc.integer({ min: 0, max: text.length }))),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 30 }),
+        ([text, at], sizes) => {
+          const answer = cut(text, at);
+          expect(merged(feed(answer, sizes))).toEqual(merged(feed(answer)));
+        },
+      ),
+      { numRuns: 1000 },
     );
+  });
+
+  it("gives the same events in chunks of 1, 2 and 3 for every cut of every corpus answer", () => {
     for (const text of corpus) {
-      expect(prose(parse(text, 1))).toBe(prose(parse(text)));
-      expect(commands(parse(text, 1))).toEqual(commands(parse(text)));
+      for (let at = 0; at <= text.length; at++) {
+        const answer = cut(text, at);
+        const whole = merged(feed(answer));
+        for (const size of [1, 2, 3]) expect(merged(feed(answer, size)), `${JSON.stringify(answer)} in chunks of ${size}`).toEqual(whole);
+      }
     }
   });
 
-  it("never throws on arbitrary input in arbitrary chunks", () => {
-    const piece = fc.oneof(fc.string(), fc.constantFrom("<", ">", "</", "/>", "&", "&amp;", '"', "<frame", ' op="add"', ' id="f1"', "</frame>", "<script>", "</script>", "<plan>", "<beat"));
+  it("never throws, and means the same however arbitrary input is chunked", () => {
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("<", ">", "</", "/>", "/", "&", "&amp;", "&#6", "5;", "&e;", '"', "'", "=", " ", "\n", "\t", "```", "~~~", "xml"),
+      fc.constantFrom("<frame", ' op="add"', ' id="f1"', "</frame", "</frame>", "<script>", "</script", "</script>", "<plan>", "<beat", "</beat>", "<prompt>", "</prompt>"),
+      fc.constantFrom('<move id="a" after=""/>', '<generate frame="f"/>', "</fr", "<fr"),
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }), (pieces, sizes) => {
         const p = new TagStreamParser();
-        for (const s of pieces) p.write(s);
-        p.end();
+        const out: ParseEvent[] = [];
+        for (const s of pieces) out.push(...p.write(s));
+        out.push(...p.end());
+        const text = pieces.join("");
+        const whole = merged(feed(text));
+        expect(merged(out)).toEqual(whole);
+        expect(merged(feed(text, sizes))).toEqual(whole);
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });
