@@ -353,7 +353,7 @@ const ROWS: Row[] = [
   { board: COFFEE, say: "square", then: [aspect("1:1")] },
   { board: COFFEE, say: "make it 4:5", then: [aspect("4:5")] },
   { board: COFFEE, say: "cinemascope 2.39:1", then: [aspect("2.39:1")] },
-  { board: COFFEE, say: "make it widescreen", says: ["The episode is already 16:9 (landscape)."] },
+  { board: COFFEE, say: "make it widescreen", says: ["The episode is already landscape 16:9."] },
   // Renders.
   { board: COFFEE, say: "render shots 1-3", renders: ["f1", "f2", "f3"] },
   { board: COFFEE, say: "render all", renders: ["f1", "f2", "f3", "f4", "f5", "f6"] },
@@ -434,7 +434,7 @@ describe("storyboarding the script panel's screenplay", () => {
     expect(out.board.frames.map((f) => [f.id, f.beatId, f.title, f.camera, f.durationSec, f.dialogue, f.continuity.assetIds.join(",")])).toEqual([
       ["f1", "s1", "Night Owl Cafe, night", "WS", 3, "", "night-owl-cafe"],
       ["f2", "s1", "Rain streaks the windows", "MS", 3, "", "mia,night-owl-cafe"],
-      ["f3", "s1", "LEO (20s, delivery cyclist) bursts in, dripping", "MS", 2.5, "", "leo,night-owl-cafe"],
+      ["f3", "s1", "Leo bursts in, dripping", "MS", 2.5, "", "leo,night-owl-cafe"],
       ["f4", "s1", 'Leo: "Am I too late?"', "MCU", 2.5, "Leo: Am I too late?", "leo,night-owl-cafe"],
       ["f5", "s1", 'Mia: "We\'re open."', "OTS", 2, "Mia (smiling): We're open.", "mia,night-owl-cafe"],
       ["f6", "s2", "Street, night", "EWS", 3, "", "street"],

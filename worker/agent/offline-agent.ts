@@ -131,7 +131,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       intros.push(r.intro);
       outcomes.push(...r.outcomes);
       laidOut = true;
-      closing = `Ask me to change any of it, for example "make shot 3 a close-up", "add a shot after 2: ${draft.board.assets.find((a) => a.kind === "character")?.name ?? "the host"} smiling at a customer", "make it vertical" or "make it 20 seconds"; say "help" for everything I do offline.`;
+      closing = `Ask me to change any of it, for example "make shot 3 a close-up", "add a shot after 2: ${r.example}", "make it vertical" or "make it 20 seconds"; say "help" for everything I do offline.`;
       continue;
     }
     outcomes.push(...carryOut(intent, state));

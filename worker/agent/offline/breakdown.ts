@@ -20,6 +20,13 @@ const MAX_SCENES = 100;
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
+/** "LEO (20s, delivery cyclist) bursts in" → "Leo bursts in": a title reads without the screenplay's introductions. */
+function readable(text: string, characters: string[]): string {
+  let t = text.replace(/\s*\([^)]*\)/g, "");
+  for (const name of characters) t = t.replace(new RegExp(`\\b${name.toUpperCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "g"), name);
+  return t.replace(/\s+([,.;:!?])/g, "$1").trim();
+}
+
 function sceneName(scene: Scene, index: number): string {
   return scene.heading ?? (index === 0 ? "Opening" : `Scene ${index + 1}`);
 }
@@ -103,7 +110,7 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
       if (e.kind === "action") {
         const present = characters.filter((c) => mentions(e.text, c.name)).map((c) => c.id);
         push({
-          title: titleFrom(e.text.split(/(?<=[.!?])\s/)[0] ?? e.text),
+          title: titleFrom(readable(e.text.split(/(?<=[.!?])\s/)[0] ?? e.text, play.characters)),
           camera: cameraFor(e.text),
           duration: halfSeconds(clamp(wordCount(e.text) / 3, 2, 8)),
           assets: [...present, ...base],

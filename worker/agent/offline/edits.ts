@@ -314,7 +314,7 @@ function addShot(intent: Extract<Intent, { kind: "add_shot" }>, s: EditState): O
   if (!applied.ok) return [notDone(intent.source, applied.reason)];
   s.framesChanged = true;
   s.lastFrames = [id];
-  const names = assetIds.map((a) => board.assets.find((x) => x.id === a)!).filter((a) => a.kind === "character" || a.kind === "prop").map((a) => a.name);
+  const names = assetIds.map((a) => board.assets.find((x) => x.id === a)!).filter((a) => a.kind === "character" || a.kind === "prop").map((a) => a.name.replace(/^The\s/, "the "));
   const label = s.draft.label(id);
   const details = [frame.camera, secs(frame.duration!), ...(names.length ? [`with ${joinList(names)}`] : []), ...(dialogue ? [`dialogue "${clip(dialogue, 60)}"`] : [])].join(", ");
   if (!description) {
@@ -473,7 +473,7 @@ function format(intent: Extract<Intent, { kind: "format" }>, s: EditState): Outc
   const was = s.draft.board.format.aspect;
   const applied = s.draft.apply(`<format aspect="${intent.aspect}"/>`);
   if (!applied.ok) return [notDone(intent.source, applied.reason)];
-  return [done(`The episode is now ${ASPECT_NAMES[intent.aspect]} (was ${was}); every frame follows the new shape.`, [applied.tag])];
+  return [done(`The episode is now ${ASPECT_NAMES[intent.aspect]} (was ${was}); every frame takes the new shape.`, [applied.tag])];
 }
 
 function render(intent: Extract<Intent, { kind: "render" }>, s: EditState): Outcome[] {
@@ -651,6 +651,8 @@ export function carryOut(intent: Intent, s: EditState): Outcome[] {
         return assetRemove(intent, s);
       case "decline":
         return [notDone(intent.source, intent.why, intent.model)];
+      case "note":
+        return [note(intent.text)];
       case "help":
       case "idea":
       case "breakdown":

@@ -120,6 +120,7 @@ const GENERIC: Omit<Domain, "match" | "place" | "name"> = {
   greet: "Have we met?", line: { night: "Some nights change everything.", day: "Some days change everything." },
 };
 
+const ROLE_WORDS = "barista|baker|mechanic|bookseller|florist|chef|cook|bartender|coach|trainer|barber|owner|host|hero|heroine|lead|manager|founder|character|girl|boy|woman|man|dog|cat|kid|friend";
 const NAMES = ["Alex", "Sam", "Noor", "Jo", "Ana", "Leo", "Mia", "Eli", "Ravi", "Ines"];
 
 interface Template {
@@ -137,7 +138,10 @@ interface Template {
 }
 
 interface Cast {
+  /** The hero's name at the start of a sentence: "Mia", "The lost dog". */
   hero: string;
+  /** The same inside a sentence: "Mia", "the lost dog". */
+  heroMid: string;
   place: string;
   d: Omit<Domain, "match">;
   light: string;
@@ -230,6 +234,100 @@ const MIDDLE: Template[] = [
   },
 ];
 
+
+/** Shots for a story that is not about a place of business: a hero, a change, a moment, an ending. */
+const STORY_OPENING: Template = {
+  key: "open", beat: "hook", camera: "EWS, slow push in", weight: 1.2,
+  title: () => "Where it begins",
+  action: (c) => `${c.place}: the world of the story, quiet before anything happens.`,
+  prompt: (c) => `Wide establishing view of ${c.place.toLowerCase()}, ${c.light}`,
+  sound: (c) => c.d.ambient, assets: ["place", "look"], notes: "establish the world before we meet anyone",
+};
+
+const STORY_MIDDLE: Template[] = [
+  {
+    key: "meet", beat: "setup", camera: "MS", weight: 1,
+    title: (c) => `Meet ${c.heroMid}`,
+    action: (c) => `${c.hero} in an ordinary moment, before everything changes.`,
+    prompt: (c) => `${c.hero} in ${c.place.toLowerCase()}, an ordinary moment, ${c.light}`,
+    sound: (c) => c.d.workSound, assets: ["hero", "place", "look"], notes: "keep the look from the cast sheet",
+  },
+  {
+    key: "want", beat: "setup", camera: "MCU", weight: 0.9,
+    title: () => "What they want",
+    action: (c) => `${c.hero} looks towards something just out of reach.`,
+    prompt: (c) => `Medium close-up of ${c.heroMid} looking off frame, longing, ${c.light}`,
+    sound: () => "a single held note", assets: ["hero", "place", "look"], notes: "eyeline frame right, towards where the story goes",
+  },
+  {
+    key: "detail", beat: "setup", camera: "INSERT", weight: 0.7,
+    title: (c) => c.d.prop.name,
+    action: (c) => `Close on ${c.d.prop.name.toLowerCase()}: ${c.d.detail}.`,
+    prompt: (c) => `Insert: ${c.d.prop.prompt}, ${c.light}`,
+    sound: () => "one clear, close sound", assets: ["prop", "place", "look"], notes: "the prop matches its asset exactly",
+  },
+  {
+    key: "change", beat: "turn", camera: "WS, track", weight: 1.1,
+    title: () => "Something changes",
+    action: (c) => `Something changes, and ${c.heroMid} sets off.`,
+    prompt: (c) => `Wide tracking view: ${c.heroMid} setting off through ${c.place.toLowerCase()}, ${c.light}`,
+    sound: () => "the music starts to move", assets: ["hero", "place", "look"], notes: "screen direction: left to right, all the way",
+  },
+  {
+    key: "pov", beat: "turn", camera: "POV", weight: 0.8,
+    title: () => "Through their eyes",
+    action: (c) => `What ${c.heroMid} sees: the way ahead.`,
+    prompt: (c) => `Point of view of ${c.heroMid}: the way ahead, ${c.light}`,
+    sound: (c) => c.d.ambient, assets: ["place", "look"], notes: "lens height matches the hero",
+  },
+  {
+    key: "obstacle", beat: "turn", camera: "WS, low angle", weight: 1,
+    title: () => "The way is blocked",
+    action: (c) => `The way ahead is blocked; ${c.heroMid} hesitates.`,
+    prompt: (c) => `Low wide view of ${c.heroMid} facing an obstacle, ${c.light}`,
+    sound: () => "the music drops out", assets: ["hero", "place", "look"], notes: "make the obstacle feel big",
+  },
+  {
+    key: "friend", beat: "turn", camera: "TWO-SHOT", weight: 1,
+    title: () => "An unexpected friend",
+    action: (c) => `A stranger stops beside ${c.heroMid}; for a moment they share the frame.`,
+    prompt: (c) => `Two-shot of ${c.heroMid} and a kind stranger, ${c.light}`,
+    sound: () => "a warm chord", assets: ["hero", "place", "look"], notes: "both in the same light",
+  },
+  {
+    key: "moment", beat: "payoff", camera: "CU, push in", weight: 1,
+    title: () => "The moment",
+    action: (c) => `Close on ${c.heroMid}: the moment it all turns.`,
+    prompt: (c) => `Close-up of ${c.heroMid}, the turning point in their eyes, ${c.light}`,
+    sound: () => "music swells", assets: ["hero", "place", "look"], notes: "hold a beat longer than feels comfortable",
+  },
+  {
+    key: "journey", beat: "payoff", camera: "EWS, crane", weight: 1.1,
+    title: () => "The long way",
+    action: (c) => `${c.hero}, small in a big world, keeps going.`,
+    prompt: (c) => `Extreme wide crane view: ${c.heroMid} small in the landscape, ${c.light}`,
+    sound: () => "the theme, full", assets: ["hero", "place", "look"], notes: "the hero small, lower third",
+  },
+  {
+    key: "arrive", beat: "payoff", camera: "MCU, low angle", weight: 0.9,
+    title: () => "Almost there",
+    action: (c) => `${c.hero} sees it at last.`,
+    prompt: (c) => `Low-angle medium close-up of ${c.heroMid} seeing the goal, ${c.light}`,
+    sound: () => "the music settles", assets: ["hero", "place", "look"], notes: "light on the face",
+  },
+];
+
+const STORY_CLOSING: Template = {
+  key: "close", beat: "close", camera: "MS, push in", weight: 1.3,
+  title: () => "The last image",
+  action: (c) => `${c.hero} at the end of the journey; we hold on the last image.`,
+  prompt: (c) => `${c.hero} at rest, the story resolved, ${c.light}`,
+  sound: () => "music resolves",
+  dialogue: (c) => (c.hero === c.heroMid && !/^(?:the|a|an)\s/i.test(c.hero) ? `${c.hero}: ${c.night ? c.d.line.night : c.d.line.day}` : ""),
+  assets: ["hero", "place", "look"],
+  notes: "leave room for the title",
+};
+
 const CLOSING: Template = {
   key: "close", beat: "close", camera: "MS, push in", weight: 1.3,
   title: (c) => (c.venue ? "Closing line and name" : "The last image"),
@@ -243,11 +341,12 @@ const CLOSING: Template = {
 
 /** Middle shots in the order they are added as the count grows; shown in story order. */
 const PRIORITY = ["meet", "arrival", "taste", "ritual", "room", "detail", "shared", "pride", "rush", "ots"];
+const STORY_PRIORITY = ["meet", "change", "moment", "detail", "obstacle", "friend", "journey", "arrive", "pov", "want"];
 const BEATS: Record<Template["beat"], { ad: string; story: string; summary: (c: Cast) => string }> = {
   hook: { ad: "Hook", story: "Opening", summary: (c) => (c.venue ? `Stop the scroll: the ${c.d.place} at its most inviting.` : "The world before anything changes.") },
-  setup: { ad: "Setup", story: "Setup", summary: (c) => `Meet ${c.hero} and what they care about.` },
-  turn: { ad: "Turn", story: "Turn", summary: (c) => `Someone arrives; ${c.hero} makes them feel at home.` },
-  payoff: { ad: "Payoff", story: "Moment", summary: () => "The feeling you leave with." },
+  setup: { ad: "Setup", story: "Setup", summary: (c) => (c.venue ? `Meet ${c.heroMid} and what they care about.` : `Meet ${c.heroMid} and their world.`) },
+  turn: { ad: "Turn", story: "Turn", summary: (c) => (c.venue ? `Someone arrives; ${c.heroMid} makes them feel at home.` : "Something changes and the journey starts.") },
+  payoff: { ad: "Payoff", story: "Moment", summary: (c) => (c.venue ? "The feeling you leave with." : "The moment it all turns.") },
   close: { ad: "Call to action", story: "Ending", summary: (c) => (c.venue ? `Say the name and invite people in${c.brand ? `: ${c.brand}` : ""}.` : "The image we leave on.") },
 };
 
@@ -299,7 +398,8 @@ export function topicOf(text: string): string {
   t = t.replace(new RegExp(`\\b(?:${NUM}|a|an|half\\s+a)\\s*(?:-\\s*)?(?:s|secs?|seconds?|mins?|minutes?)\\b(?:\\s+long)?`, "gi"), "");
   t = t.replace(/\b(?:vertical|square|portrait|landscape|widescreen|cinemascope|9:16|16:9|1:1|4:5|2\.39:1)\b(?:\s+format)?/gi, "");
   t = t.replace(/\bfor\s+(?:tiktok|instagram|reels|youtube|shorts|stories)\b/gi, "");
-  t = t.replace(/^\s*(?:an?|one|the)?\s*(?:new\s+|short\s+|quick\s+|little\s+)*(?:[\w-]+\s+)?(?:ad|advert|advertisement|commercial|spot|promo|teaser|trailer|music\s+video|film|short|story|movie|explainer|video|episode|reel|clip|storyboard)\s*(?:for|about|on|of|showing|featuring|promoting|introducing|where|in\s+which)?\s+/i, "");
+  t = t.replace(/^\s*(?:an?|one|the)?\s*(?:new\s+|short\s+|quick\s+|little\s+)*(?:[\w-]+\s+)?(?:ad|advert|advertisement|commercial|spot|promo|teaser|trailer|music\s+video|film|short|story|movie|explainer|video|episode|reel|clip|storyboard|tiktok|instagram(?:\s+(?:post|reel|story))?|youtube\s+short|post)\s*(?:for|about|on|of|showing|featuring|promoting|introducing|where|in\s+which)?\s+/i, "");
+  t = t.replace(/,\s*(?:our|my|with|starring|featuring|she|he|they|where|who|and|in\s+which)\b.*$/i, "");
   t = t.replace(/^\s*(?:an?|one)\s+(?:ad|advert|commercial|spot|promo|video|film|story)\s+(?:for|about|on|of)\s+/i, "");
   t = t.replace(/[\s,.;:!()-]+$/g, "").replace(/^[\s,.;:!()-]+/g, "").replace(/\s+,/g, ",").replace(/\s{2,}/g, " ").trim();
   return t.length > 2 ? t.slice(0, 120) : "our story";
@@ -313,12 +413,20 @@ function castOf(spec: IdeaSpec, text: string): Cast {
   const night = /\b(?:night|late|evening|midnight|after\s+dark|24[- ]hour|nocturnal|night-time|nighttime)\b/i.test(text);
   const morning = /\b(?:morning|dawn|sunrise|breakfast|early)\b/i.test(text);
   const light = night ? "warm tungsten pools against deep blue night" : morning ? "low golden morning sun" : "soft natural daylight";
-  const named = /\b(?:named|called)\s+([A-Z][a-z]+)/.exec(text)?.[1] ?? /\b([A-Z][a-z]+),?\s+(?:the|a|an|our)\s+[a-z]+/.exec(text.replace(/^[A-Z]\w*\s/, ""))?.[1];
-  const brand = /\b(?:for|at|called)\s+((?:[A-Z][\w'’&-]*\s?){1,4})/.exec(text)?.[1]?.trim();
+  // Who the hero is, if the idea says: "our barista is called Jess", "Jess, our barista", "starring Jess".
+  const named = [
+    new RegExp(`\\b(?:${ROLE_WORDS})\\s+(?:is\\s+)?(?:named|called)\\s+([A-Z][a-z]+)`),
+    new RegExp(`\\b([A-Z][a-z]+),?\\s+(?:is\\s+)?(?:the|a|an|our)\\s+(?:${ROLE_WORDS})\\b`),
+    /\b(?:starring|featuring)\s+([A-Z][a-z]+)\b/,
+  ]
+    .map((re) => re.exec(text)?.[1])
+    .find(Boolean);
+  const brand = (/\b(?:for|at)\s+((?:[A-Z][\w'’&-]*\s?){1,4})/.exec(text) ?? /\b(?:shop|cafe|café|bar|bakery|restaurant|store|place|brand|business|studio|gym)\s+(?:called|named)\s+((?:[A-Z][\w'’&-]*\s?){1,4})/.exec(text))?.[1]?.trim();
   if (domain) {
     const { match: _m, ...d } = domain;
-    const place = cap(spec.topic.replace(/^(?:an?|the|our|my)\s+/i, ""));
-    return { hero: named ?? d.name, place, d, light, night, venue: true, brand: brand ?? "" };
+    const place = brand ?? cap(spec.topic.replace(/^(?:an?|the|our|my)\s+/i, ""));
+    const hero = named ?? d.name;
+    return { hero, heroMid: hero, place, d, light, night, venue: true, brand: brand ?? "" };
   }
   const heroNoun = HEROES.exec(spec.topic)?.[0];
   const hero = named ?? (heroNoun ? cap(heroNoun.replace(/^(?:an?|one)\s+/i, "the ")) : NAMES[hash(spec.topic) % NAMES.length]!);
@@ -326,6 +434,7 @@ function castOf(spec: IdeaSpec, text: string): Cast {
   const place = setting ? `The ${setting.toLowerCase()}` : "The neighbourhood";
   return {
     hero,
+    heroMid: hero.replace(/^The\s/, "the "),
     place,
     d: { ...GENERIC, place: place.replace(/^The\s+/, "").toLowerCase(), name: hero, role: heroNoun ? "lead" : GENERIC.role, look: heroNoun ? `${heroNoun.replace(/^(?:an?|one|the)\s+/i, "")}, instantly recognisable from shot to shot` : GENERIC.look },
     light,
@@ -335,10 +444,11 @@ function castOf(spec: IdeaSpec, text: string): Cast {
   };
 }
 
-function pickTemplates(count: number): Template[] {
-  if (count <= 1) return [CLOSING];
-  const middle = PRIORITY.slice(0, Math.max(0, count - 2));
-  return [OPENING, ...MIDDLE.filter((t) => middle.includes(t.key)), CLOSING];
+function pickTemplates(count: number, venue: boolean): Template[] {
+  const [opening, middle, closing, priority] = venue ? [OPENING, MIDDLE, CLOSING, PRIORITY] : [STORY_OPENING, STORY_MIDDLE, STORY_CLOSING, STORY_PRIORITY];
+  if (count <= 1) return [closing];
+  const keys = priority.slice(0, Math.max(0, count - 2));
+  return [opening, ...middle.filter((t) => keys.includes(t.key)), closing];
 }
 
 /** The screenplay the storyboard is cut from, in Fountain, ending with the generated shot list. */
@@ -364,10 +474,10 @@ function screenplay(spec: IdeaSpec, c: Cast, shots: { t: Template; frame: NewFra
 }
 
 /** Lays out a storyboard for an idea on the working board; the outcomes carry the prose and tags in streaming order. */
-export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[]; intro: string; spec: IdeaSpec } {
+export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[]; intro: string; spec: IdeaSpec; example: string } {
   const spec = readIdea(text);
   const cast = castOf(spec, text);
-  const templates = pickTemplates(spec.count);
+  const templates = pickTemplates(spec.count, cast.venue);
   const durations = distribute(spec.total, templates.map((t) => t.weight));
   const outcomes: Outcome[] = [];
   const fail = (what: string, reason: string) => outcomes.push({ kind: "not_done", what, why: reason, model: false });
@@ -473,6 +583,7 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
   }
   const laid = shots.filter(({ frame }) => draft.frame(frame.id)).length;
   const total = runningTime(shots.filter(({ frame }) => draft.frame(frame.id)).map(({ frame }) => frame.duration));
-  const intro = `Here's a ${laid}-shot storyboard for ${spec.topic}: ${/^[aeiou]/.test(spec.kind) ? "an" : "a"} ${spec.kind} running ${secs(total)}${spec.aspect ? `, ${spec.aspect}` : ""}, with ${cast.hero} as the ${cast.d.role}.`;
-  return { outcomes, intro, spec };
+  const intro = `Here's a ${laid}-shot storyboard for ${spec.topic}: ${/^[aeiou]/.test(spec.kind) ? "an" : "a"} ${spec.kind} running ${secs(total)}${spec.aspect ? `, ${spec.aspect}` : ""}, with ${cast.heroMid} as the ${cast.d.role}.`;
+  const example = cast.venue ? `${cast.hero} smiling at ${cast.d.customer}` : `${cast.heroMid} looking back`;
+  return { outcomes, intro, spec, example };
 }

@@ -76,7 +76,8 @@ export type IntentBody =
   | { kind: "asset_attach"; name: string; targets: Target; detach: boolean }
   | { kind: "asset_rename"; name: string; to: string }
   | { kind: "asset_remove"; name: string }
-  | { kind: "decline"; why: string; model: boolean };
+  | { kind: "decline"; why: string; model: boolean }
+  | { kind: "note"; text: string };
 
 export type Intent = IntentBody & { source: string; ignored: string[] };
 
@@ -177,14 +178,20 @@ function takeDuration(r: ReaderType): FrameChanges["duration"] | undefined {
     const v = lengthOf(more);
     if (v !== null) return { delta: /longer|more/.test(more[5]!) ? v : -v };
   }
-  const by = r.take(rx(`\\b(longer|shorter|lengthen(?:ed)?|shorten(?:ed)?|extend(?:ed)?|trim(?:med)?)\\s+(?:it\\s+|them\\s+)?by\\s+${LENGTH}`));
-  if (by) {
-    const v = lengthOf(by, 1);
-    if (v !== null) return { delta: /longer|lengthen|extend/.test(by[1]!) ? v : -v };
+  // "lengthen shot 4 by 2 seconds", "make it shorter by a second": the verb and "by" may sit apart.
+  const direction = r.peek(/\b(longer|shorter|lengthen(?:ed)?|shorten(?:ed)?|extend(?:ed)?|stretch(?:ed)?|trim(?:med)?|cut)\b/);
+  if (direction) {
+    const by = r.take(rx(`\\bby\\s+${LENGTH}`));
+    if (by) {
+      r.take(/\b(longer|shorter|lengthen(?:ed)?|shorten(?:ed)?|extend(?:ed)?|stretch(?:ed)?|trim(?:med)?|cut)\b/);
+      const v = lengthOf(by);
+      if (v !== null) return { delta: /longer|lengthen|extend|stretch/.test(direction[1]!) ? v : -v };
+    }
   }
   const set = r.take(rx(`\\b(?:(?:to|for|at|be|last(?:s|ing)?|run(?:s|ning)?)\\s+)?${LENGTH}(?:\\s+(?:long|each|apiece|in\\s+length))?`));
   if (set) {
     const v = lengthOf(set);
+    if (direction) r.take(/\b(lengthen(?:ed)?|shorten(?:ed)?|extend(?:ed)?|stretch(?:ed)?|trim(?:med)?|cut)\b/);
     if (v !== null && v > 0) return { set: v };
   }
   if (r.take(/\b(?:twice\s+as\s+long|double\s+(?:the\s+)?(?:length|duration)|double\s+it)\b/)) return { factor: 2 };
@@ -257,6 +264,11 @@ const KIND_WORDS: Record<string, AssetKind> = {
 const help: Handler = (r) =>
   r.take(/^\s*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?|help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+here)?|what\s+do\s+you\s+(?:understand|know|do)|how\s+do(?:es)?\s+(?:this|it|you|i)\s+(?:work|use\s+(?:this|you))|commands|options|examples?)\s*[?!.]*\s*$/)
     ? { kind: "help" }
+    : null;
+
+const thanks: Handler = (r) =>
+  r.take(/^\s*(?:thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thx|cheers|great|perfect|nice|cool|awesome|lovely|ok(?:ay)?|good|looks\s+good|that'?s\s+(?:great|perfect|good|it))[\s!.]*$/)
+    ? { kind: "note", text: "Glad it helps. Say \"help\" any time for what I can do offline." }
     : null;
 
 const undo: Handler = (r) =>
@@ -352,7 +364,7 @@ const move: Handler = (r) => {
 };
 
 const render: Handler = (r) => {
-  const verb = r.take(/^\s*(?:render|re-?render|generate|draw|sketch|produce|(?:make|create|get)\s+(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)|(?:make|create)\s+(?:an?\s+)?(?:image|picture|render|sketch))\b/);
+  const verb = r.take(/^\s*(?:render|re-?render|re-?generate|re-?draw|redo\s+the\s+(?:images?|pictures?|sketch(?:es)?)\s+(?:of|for)|generate|draw|sketch|produce|(?:make|create|get)\s+(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)|(?:make|create)\s+(?:an?\s+)?(?:image|picture|render|sketch))\b/);
   if (!verb) return null;
   r.take(/\b(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)\b/);
   r.take(/\b(?:for|of)\b/);
@@ -463,7 +475,17 @@ function cameraOf(phrase: string): CameraChange {
 }
 
 /** "add a shot after 2: the barista smiling at a customer", "open with a wide of the street". */
+const ADD_AS = new RegExp(`^\\s*(?:add|insert|include)\\s+(.+?)\\s+as\\s+(?:a|an|the)\\s+(?:new\\s+)?(${CAM}(?:\\s*,?\\s*(?:and\\s+)?${CAM})*|shot|frame)(?:\\s+shot)?\\b`);
+
 const addShot: Handler = (r) => {
+  const as = r.peek(ADD_AS);
+  if (as) {
+    r.take(ADD_AS);
+    const camera = /^(?:shot|frame)$/.test(as[2]!) ? {} : cameraOf(as[2]!);
+    const where = takeWhere(r);
+    const description = r.orig(as, 1).replace(/^(?:a\s+shot\s+of|a\s+frame\s+of)\s+/i, "").trim();
+    return { kind: "add_shot", where, description, camera, duration: null, dialogue: null, count: 1 };
+  }
   const head = r.take(ADD_HEAD);
   if (!head || (!head[4] && !head[5])) return null;
   if (head[5] && /^beat/.test(head[5])) return { kind: "decline", why: "the beat plan changes with a language model, not offline", model: true };
@@ -520,6 +542,8 @@ const SEPARATOR = `(?:\\s+(?:to|is|reads?|should\\s+be|becomes|=)\\s*|\\s*:\\s*|
 
 /** The field edits of one or more shots: camera, length, dialogue, title, action, prompt, sound, label, status. */
 const modify: Handler = (r, u) => {
+  // "add Mia's hands as an insert after shot 2" asks for a new shot, never a change to shot 2.
+  if (r.peek(/^\s*(?:add|insert|append|include|create)\b/) && !r.peek(/\b(?:sound|sfx|music|noise|ambience|dialogue|line|voice[- ]?over|title|action|prompt)\b/)) return null;
   const changes: FrameChanges = {};
   // Content: "shot 2: Mia drops the cup", "in shot 2, Mia drops the cup", "shot 2 shows Mia at the door".
   const content = r.peek(CONTENT);
@@ -595,7 +619,7 @@ const modify: Handler = (r, u) => {
   return { kind: "modify", targets: targets ?? { kind: "it" }, changes };
 };
 
-const HANDLERS: Handler[] = [help, undo, breakdown, format, retimeTotal, swap, move, assetAdd, assetAttach, assetRename, addShot, removeShots, assetRemove, render, modify];
+const HANDLERS: Handler[] = [help, thanks, undo, breakdown, format, retimeTotal, swap, move, assetAdd, assetAttach, assetRename, addShot, removeShots, assetRemove, render, modify];
 
 const VERB_PREFIX = /^\s*(?:please\s+)?(?:also\s+)?(add|insert|remove|delete|cut|drop|move|put|swap|make|set|change|render|generate|give|have|push|pull|zoom|track|pan|tilt)\b/i;
 
@@ -618,7 +642,7 @@ function tryHandlers(clause: Clause, u: Understanding): Intent | null {
   for (const h of HANDLERS) {
     const r = new Reader(clause);
     const body = h(r, u);
-    if (body) return { ...body, source: clause.text, ignored: body.kind === "add_shot" || body.kind === "decline" || body.kind === "help" ? [] : r.residue() };
+    if (body) return { ...body, source: clause.text, ignored: body.kind === "add_shot" || body.kind === "decline" || body.kind === "help" || body.kind === "note" ? [] : r.residue() };
   }
   return null;
 }

@@ -108,9 +108,9 @@ export function lengthOf(m: RegExpExecArray, offset = 0): number | null {
 }
 
 export const ASPECT_NAMES: Record<Aspect, string> = {
-  "16:9": "16:9 (landscape)",
-  "9:16": "9:16 (vertical)",
-  "1:1": "1:1 (square)",
-  "4:5": "4:5 (portrait)",
-  "2.39:1": "2.39:1 (cinemascope)",
+  "16:9": "landscape 16:9",
+  "9:16": "vertical 9:16",
+  "1:1": "square 1:1",
+  "4:5": "portrait 4:5",
+  "2.39:1": "cinemascope 2.39:1",
 };
