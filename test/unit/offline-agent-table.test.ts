@@ -267,6 +267,11 @@ const ROWS: Row[] = [
     then: [add("end", { id: "f7", beat: "b3", title: "Mia", camera: "MS", duration: 3, action: "Mia.", prompt: "Mia", dialogue: "Mia: See you tomorrow", assets: ["mia", "cafe", "look"] })],
   },
   { board: COFFEE, say: "add two shots at the end", notDone: ['"add two shots at the end": I add one described shot at a time'] },
+  {
+    board: COFFEE,
+    say: "add Mia's hands pouring milk as an insert after shot 2",
+    then: [add("f2", { id: "f7", beat: "b1", title: "Mia's hands pouring milk", camera: "INSERT", duration: 3, action: "Mia's hands pouring milk.", prompt: "Mia's hands pouring milk", assets: ["mia", "cafe", "look"] })],
+  },
   // Removing, moving, swapping.
   { board: COFFEE, say: "remove shot 4", then: [drop("f4")], says: ['Removed shot 4 "A regular arrives"; 5 shots left.'] },
   { board: COFFEE, say: "remove shots 2 and 5", then: [drop("f2", "f5")] },
@@ -295,6 +300,8 @@ const ROWS: Row[] = [
   { board: COFFEE, say: "make shots 2-4 3 seconds each", then: each(["f2", "f3", "f4"], { duration: 3 }) },
   { board: COFFEE, say: "make all shots 4 seconds", then: each(["f1", "f2", "f3", "f4", "f5", "f6"], { duration: 4 }) },
   { board: COFFEE, say: "make shot 3 longer", then: [set("f3", { duration: 5 })] },
+  { board: COFFEE, say: "lengthen shot 4 by 2 seconds", then: [set("f4", { duration: 7 })] },
+  { board: COFFEE, say: "cut shot 3 to 2 seconds", then: [set("f3", { duration: 2 })] },
   { board: COFFEE, say: "make shot 3 a close-up and 5 seconds", then: [set("f3", { camera: "CU, overhead", duration: 5 })] },
   { board: COFFEE, say: "make shot 3 a close-up, 2 seconds", then: [set("f3", { camera: "CU, overhead", duration: 2 })] },
   {
@@ -357,6 +364,8 @@ const ROWS: Row[] = [
   // Renders.
   { board: COFFEE, say: "render shots 1-3", renders: ["f1", "f2", "f3"] },
   { board: COFFEE, say: "render all", renders: ["f1", "f2", "f3", "f4", "f5", "f6"] },
+  { board: COFFEE, say: "regenerate shot 2", renders: ["f2"] },
+  { board: COFFEE, say: "thanks!", says: ["Glad it helps."] },
   // Compound instructions and honesty about what was not done.
   { board: COFFEE, say: "remove shot 2 and make shot 3 a close-up", then: [drop("f2"), set("f3", { camera: "CU, overhead" })] },
   { board: COFFEE, say: "make shot 3 a close-up and make it funnier", then: [set("f3", { camera: "CU, overhead" })], notDone: ['"make it funnier"'], says: ["AGENT_PROVIDER=openai", "OPENAI_API_KEY"] },

@@ -583,6 +583,7 @@ function assetRename(intent: Extract<Intent, { kind: "asset_rename" }>, s: EditS
   if (!applied.ok) return [notDone(intent.source, applied.reason)];
   const tags = [applied.tag];
   const shots: string[] = [];
+  const missed: Outcome[] = [];
   // The name in the shots' words follows, so the board does not say Mia where the cast says Ana.
   for (const f of s.draft.board.frames) {
     const patch: Partial<Frame> = {};
@@ -595,7 +596,7 @@ function assetRename(intent: Extract<Intent, { kind: "asset_rename" }>, s: EditS
     if (r.ok) {
       tags.push(r.tag);
       shots.push(f.id);
-    }
+    } else missed.push(notDone(intent.source, `shot ${s.draft.label(f.id)} still says ${from}: ${r.reason}`));
   }
   const script = replaceName(s.draft.board.script.text, from, to);
   let inScript = false;
@@ -604,11 +605,11 @@ function assetRename(intent: Extract<Intent, { kind: "asset_rename" }>, s: EditS
     if (r.ok) {
       tags.push(r.tag);
       inScript = true;
-    }
+    } else missed.push(notDone(intent.source, `the script still says ${from}: ${r.reason}`));
   }
   if (shots.length) s.framesChanged = true;
   const where = [shots.length ? `in the words of ${shotsName(s, shots, false)}` : "", inScript ? "in the script" : ""].filter(Boolean);
-  return [done(`Renamed ${from} to ${to}${where.length ? `, also ${joinList(where)}` : ""}.`, tags)];
+  return [done(`Renamed ${from} to ${to}${where.length ? `, also ${joinList(where)}` : ""}.`, tags), ...missed];
 }
 
 function assetRemove(intent: Extract<Intent, { kind: "asset_remove" }>, s: EditState): Outcome[] {
