@@ -19,8 +19,6 @@ import { runningTime } from "./offline/timing";
 import { type Intent, leadingVerb, understand } from "./offline/understand";
 import { type AgentProvider, type AgentRequest, sleep } from "./provider";
 
-export { HELP } from "./offline/reply";
-
 /** "start over: a 20-second promo for a bike shop" replaces what the board has. */
 const START_OVER = /^\s*(?:please\s+)?(?:start\s+(?:over|again|afresh)|from\s+scratch|new\s+storyboard|replace\s+(?:it|everything|the\s+(?:board|storyboard))(?:\s+with)?|scrap\s+(?:it|this|everything)(?:\s+and\s+do)?)\b\s*(?:with|:|,|-|–)?\s*/i;
 /** A request for a new storyboard, whatever the board holds. */

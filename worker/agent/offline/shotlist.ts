@@ -18,10 +18,6 @@ export function shotListOf(board: Board): string {
   return [`SHOT LIST (${board.frames.length} shot${board.frames.length === 1 ? "" : "s"}, ${secs(total)})`, ...lines].join("\n");
 }
 
-export function hasShotList(script: string): boolean {
-  return BLOCK.test(script);
-}
-
 /** The script with its generated shot list rewritten from the board, or null when it has none or it already matches. */
 export function syncShotList(script: string, board: Board): string | null {
   const m = BLOCK.exec(script);

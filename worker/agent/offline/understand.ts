@@ -4,7 +4,6 @@
 // them against the board. Each reader marks the words it used, and words it
 // did not use are kept as `ignored` so the reply can name them.
 import type { Aspect, Asset, Board } from "../../domain/board";
-import type { Reader as ReaderType } from "./reader";
 import { Reader } from "./reader";
 import type { Clause } from "./split";
 import { cap, NUM, num, reEsc } from "./text";
@@ -89,14 +88,14 @@ export interface Understanding {
   scoped: boolean;
 }
 
-type Handler = (r: ReaderType, u: Understanding) => IntentBody | null;
+type Handler = (r: Reader, u: Understanding) => IntentBody | null;
 
 const rx = (source: string) => new RegExp(source);
 const any = (terms: [string, unknown][]) => terms.map(([s]) => s).join("|");
 
 // ---------------------------------------------------------------- targets
 
-function takeTarget(r: ReaderType, allowIt = true): Target | null {
+function takeTarget(r: Reader, allowIt = true): Target | null {
   const shots = r.take(rx(SHOTS));
   if (shots) {
     const items = readLabels(r.orig(shots, 1).toLowerCase());
@@ -120,7 +119,7 @@ function takeTarget(r: ReaderType, allowIt = true): Target | null {
 const ENDS = `(?=\\s*(?:$|[,;:.]|\\b(?:and|then|please|of\\s+the\\s+(?:board|storyboard|sequence|edit|ad|video|film|list))\\b))`;
 
 /** "at the start", "after shot 2", "before 4", "between shots 2 and 3", and for moves "to position 2", "up one". */
-function takeWhere(r: ReaderType, moves = false): Where | null {
+function takeWhere(r: Reader, moves = false): Where | null {
   const between = r.take(rx(`\\bbetween\\s+(?:shots?\\s+|frames?\\s+)?#?(${LABEL})\\s*(?:and|&|,)\\s*(?:shot\\s+)?#?(${LABEL})`));
   if (between) return { kind: "after", target: { kind: "labels", items: [{ label: labelOf(between[1]!) }] } };
   const rel = r.take(rx(`\\b(after|before|behind|ahead\\s+of|in\\s+front\\s+of|following|preceding)\\s+(?:shot\\s+|frame\\s+)?#?(${LABEL})`));
@@ -148,7 +147,7 @@ function takeWhere(r: ReaderType, moves = false): Where | null {
 
 // ---------------------------------------------------------------- camera and lengths
 
-function takeCamera(r: ReaderType): CameraChange {
+function takeCamera(r: Reader): CameraChange {
   const c: CameraChange = {};
   for (const [src, size] of SIZE_TERMS) {
     if (c.size) break;
@@ -172,7 +171,7 @@ function takeCamera(r: ReaderType): CameraChange {
 
 const hasCamera = (c: CameraChange) => c.size !== undefined || c.angle !== undefined || c.movement !== undefined;
 
-function takeDuration(r: ReaderType): FrameChanges["duration"] | undefined {
+function takeDuration(r: Reader): FrameChanges["duration"] | undefined {
   const more = r.take(rx(`${LENGTH}\\s+(longer|shorter|more|less)\\b`));
   if (more) {
     const v = lengthOf(more);
