@@ -8,6 +8,7 @@ import { TagStreamParser } from "../../worker/domain/agent/tag-parser";
 import { chunk, offlineAnswer } from "../../worker/agent/offline-agent";
 import { tryCommand } from "../../worker/domain/commands";
 import { Board } from "../../worker/domain/board";
+import { readCamera } from "../../worker/domain/camera";
 import { boardWith, frameWith } from "../support/boards";
 
 const history = (n: number) => Array.from({ length: n }, (_, i) => ({ role: (i % 2 ? "assistant" : "user") as "user" | "assistant", text: `turn ${i} ${"x".repeat(400)}` }));
@@ -110,16 +111,16 @@ describe("the offline demo agent", () => {
   it("follows up edits on an existing board", () => {
     let board = applyAll(offlineAnswer("a 20 second promo for a bike shop, 4 shots", boardWith()), boardWith());
     board = applyAll(offlineAnswer("make shot 3 a close-up", board), board);
-    expect(board.frames[2]!.camera).toBe("CU");
+    expect(readCamera(board.frames[2]!.camera).size).toBe("CU");
     const second = board.frames[1]!.id;
-    board = applyAll(offlineAnswer("add a shot after 2", board), board);
+    board = applyAll(offlineAnswer("add a shot after 2: Leo hands back the bike", board), board);
     expect(board.frames).toHaveLength(5);
     expect(board.frames[1]!.id).toBe(second);
-    expect(board.frames[2]!.title).toBe("A new angle");
+    expect(board.frames[2]!).toMatchObject({ title: "Leo hands back the bike", action: "Leo hands back the bike." });
     board = applyAll(offlineAnswer("remove shot 1", board), board);
     expect(board.frames).toHaveLength(4);
     board = applyAll(offlineAnswer("move shot 4 to the start", board), board);
-    expect(board.frames[0]!.title).toBe("Closing line and logo");
+    expect(board.frames[0]!.title).toBe("Closing line and name");
   });
 
   it("says what it can do when it does not understand", () => {

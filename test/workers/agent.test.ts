@@ -3,6 +3,7 @@
 // stopped at any moment without damage, and leaves a trace.
 import { describe, expect, it } from "vitest";
 import { Board } from "../../worker/domain/board";
+import { readCamera } from "../../worker/domain/camera";
 import { applyEvent } from "../../worker/domain/events";
 import { addMember, episodeOf, projectOf, signUp } from "./helpers";
 import { connect, msgId, type TestSocket } from "./socket";
@@ -50,7 +51,7 @@ describe("an agent run", () => {
 
     const board = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
     expect(board.board.frames).toHaveLength(6);
-    expect(board.board.assets.map((a) => a.kind).sort()).toEqual(["character", "location", "style"]);
+    expect(board.board.assets.map((a) => a.kind).sort()).toEqual(["character", "location", "prop", "style"]);
     expect(board.board.frames.every((f) => f.continuity.assetIds.length > 0)).toBe(true);
     expect(board.board.script.text).toMatch(/coffee shop/);
 
@@ -67,7 +68,7 @@ describe("an agent run", () => {
     await send(sock, "chat_send", { text: "make shot 3 a close-up" });
     await sock.next("agent_status", (m) => m.payload.status === "completed" && sock.messages.filter((x) => x.type === "agent_status" && x.payload.status === "completed").length === 2);
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
-    expect(board.frames[2]!.camera).toBe("CU");
+    expect(readCamera(board.frames[2]!.camera).size).toBe("CU");
     sock.close();
   });
 

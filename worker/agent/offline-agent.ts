@@ -1,196 +1,174 @@
 // The offline demo agent (AGENT_PROVIDER=offline, the default): no key, no
-// network. It reads the person's instruction and the board and writes a real
-// answer in the same tag grammar a model would use, streamed at a readable
-// pace, so the whole product works on a laptop with no account. It is
-// deterministic: the same instruction on the same board gives the same answer.
+// network. It splits the person's message into instructions, understands
+// each, plans the board commands, applies them to a working copy with the
+// same parser and `tryCommand` the room uses, and writes its answer from what
+// applied, in the tag grammar a model would use, streamed at a readable pace.
+// Deterministic: the same message on the same board gives the same answer.
+// The parts live in ./offline/: split, understand, edits, idea, breakdown, reply.
 import type { Board } from "../domain/board";
+import { looksLikeScreenplay } from "../domain/screenplay";
+import { breakDown } from "./offline/breakdown";
+import { Draft } from "./offline/draft";
+import { carryOut, type EditState, type Outcome } from "./offline/edits";
+import { storyboardIdea } from "./offline/idea";
+import { HELP, writeReply } from "./offline/reply";
+import { syncShotList } from "./offline/shotlist";
+import { splitInstruction } from "./offline/split";
+import { esc, secs } from "./offline/text";
+import { runningTime } from "./offline/timing";
+import { type Intent, leadingVerb, understand } from "./offline/understand";
 import { type AgentProvider, type AgentRequest, sleep } from "./provider";
 
-const CAMERA_WORDS: [RegExp, string][] = [
-  [/close[- ]?up|\bcu\b|tight/i, "CU"],
-  [/wide|establishing|\bws\b|long shot/i, "WS"],
-  [/medium|\bms\b|mid[- ]shot/i, "MS"],
-  [/over[- ]the[- ]shoulder|\bots\b/i, "OTS"],
-  [/top[- ]down|overhead|bird/i, "TOP"],
-];
-const SHOT_CAMERAS = ["WS", "MS", "CU", "OTS", "MS", "CU", "WS", "TOP", "MS", "CU", "WS", "MS"];
-const BEAT_TITLES = ["Hook", "Setup", "Turn", "Payoff", "Call to action"];
+/** "start over: a 20-second promo for a bike shop" replaces what the board has. */
+const START_OVER = /^\s*(?:please\s+)?(?:start\s+(?:over|again|afresh)|from\s+scratch|new\s+storyboard|replace\s+(?:it|everything|the\s+(?:board|storyboard))(?:\s+with)?|scrap\s+(?:it|this|everything)(?:\s+and\s+do)?)\b\s*(?:with|:|,|-|–)?\s*/i;
+/** A request for a new storyboard, whatever the board holds. */
+const IDEA = /^\s*(?:please\s+)?(?:(?:make|create|write|storyboard|give\s+me|do|draft|plan|pitch|let'?s\s+(?:do|make))\s+(?:me\s+|us\s+)?)?(?:a|an|one)\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?(?:ad|advert|advertisement|commercial|spot|video|film|short|episode|story|promo|trailer|reel|teaser|clip|explainer|storyboard)\b/i;
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const EXPLICIT_SHOT = /\b(?:shots?|frames?)\s*#?\d|\b(?:first|last|final|opening|closing)\s+(?:shot|frame)/;
 
-/** "make shot 3 a close-up" → 3; "the second shot" → 2. */
-function shotNumber(text: string, which: "first" | "second" = "first"): number | null {
-  const words: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1 };
-  const found: number[] = [];
-  for (const m of text.matchAll(/\b(?:shot|frame|scene)\s*#?(\d+)|\b(\d+)(?:st|nd|rd|th)?\s+(?:shot|frame)|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+(?:shot|frame)|\bafter\s+(\d+)\b/gi)) {
-    const v = m[1] ?? m[2] ?? m[4];
-    found.push(v ? Number(v) : words[m[3]!.toLowerCase()]!);
+export interface OfflineOptions {
+  /** A scoped message may change only these frames; additions go after the last of them (CONTRACT 6). */
+  scope?: readonly string[];
+}
+
+const isUnknown = (i: Intent) => i.kind === "decline" && i.model && !i.why;
+
+function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boolean): void {
+  const tags: string[] = [];
+  const frames = draft.board.frames.length;
+  for (const f of [...draft.board.frames]) {
+    const r = draft.apply(`<frame op="remove" id="${esc(f.id)}"/>`);
+    if (r.ok) tags.push(r.tag);
+    else outcomes.push({ kind: "not_done", what, why: `shot "${f.title}" could not be removed: ${r.reason}`, model: false });
   }
-  return found[which === "first" ? 0 : 1] ?? null;
-}
-
-function uniqueId(board: Board, base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; board.frames.some((f) => f.id === id) || board.assets.some((a) => a.id === id) || taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-/** The topic of a fresh request: "a 30-second ad for a night-time coffee shop, 6 shots" → "a night-time coffee shop". */
-function topicOf(text: string): string {
-  const t = text
-    .replace(/\b\d+\s*(?:shots?|frames?|scenes?)\b/gi, "")
-    .replace(/\b\d+[- ]?(?:second|sec|s)\b[- ]?/gi, "")
-    .replace(/^\s*(?:please\s+)?(?:make|create|write|storyboard|give me|i want|we need)\s+(?:me\s+)?/i, "")
-    .replace(/^\s*(?:an?\s+)?(?:short\s+)?(?:ad|advert|commercial|spot|video|film|episode|story|promo)\s+(?:for|about|on)\s+/i, "")
-    .replace(/[\s,.;:!]+$/g, "")
-    .trim();
-  return t.length > 2 ? t.slice(0, 120) : "our story";
-}
-
-function freshStoryboard(text: string, board: Board): string {
-  const count = Math.min(12, Math.max(1, Number(text.match(/\b(\d+)\s*(?:shots?|frames?|scenes?)\b/i)?.[1] ?? 6)));
-  const total = Number(text.match(/\b(\d+)[- ]?(?:second|sec)s?\b/i)?.[1] ?? count * 5);
-  const each = Math.max(1, Math.round((total / count) * 10) / 10);
-  const topic = topicOf(text);
-  const night = /night|late|evening|midnight/i.test(text);
-  const taken = new Set<string>();
-  const hero = uniqueId(board, "host", taken);
-  const place = uniqueId(board, "place", taken);
-  const look = uniqueId(board, "look", taken);
-  const beats = BEAT_TITLES.slice(0, Math.min(BEAT_TITLES.length, Math.max(2, Math.ceil(count / 2)))).map((title, i) => ({ id: uniqueId(board, `b${i + 1}`, taken), title }));
-  const light = night ? "warm tungsten pools against deep blue night" : "soft natural daylight";
-  const script = [
-    `TITLE: ${cap(topic)}`,
-    "",
-    ...Array.from({ length: count }, (_, i) => {
-      const beat = beats[Math.min(beats.length - 1, Math.floor((i * beats.length) / count))]!;
-      return `${i + 1}. ${beat.title.toUpperCase()} (${each}s): ${shotLine(i, count, topic)}`;
-    }),
-    "",
-    `VO (closing): "${cap(topic)}. Come as you are."`,
-  ].join("\n");
-  const parts: string[] = [];
-  parts.push(`Here's a ${count}-shot storyboard for ${esc(topic)}, about ${total} seconds long. I'll write the script, plan the beats, set up the cast and look, then lay out the frames.\n\n`);
-  parts.push(`<script>${esc(script)}</script>\n\n`);
-  parts.push(`<plan>${beats.map((b, i) => `<beat id="${b.id}" title="${b.title}">${esc(beatSummary(i, topic))}</beat>`).join("")}</plan>\n\n`);
-  parts.push(`The recurring elements, so every shot stays consistent:\n`);
-  parts.push(`<asset id="${hero}" kind="character" name="The host" prompt="friendly person in their 30s, ${night ? "dark apron, rolled sleeves" : "casual linen shirt"}">the face of ${esc(topic)}</asset>\n`);
-  parts.push(`<asset id="${place}" kind="location" name="${esc(cap(topic)).slice(0, 60)}" prompt="${esc(topic)}, ${light}">where it all happens</asset>\n`);
-  parts.push(`<asset id="${look}" kind="style" name="House look" prompt="cinematic 35mm, shallow depth of field, ${light}">the visual style</asset>\n\n`);
-  parts.push("Now the frames:\n");
-  let prev: string | null = board.frames.at(-1)?.id ?? null;
-  for (let i = 0; i < count; i++) {
-    const id = uniqueId(board, `f${i + 1}`, taken);
-    const beat = beats[Math.min(beats.length - 1, Math.floor((i * beats.length) / count))]!;
-    const assets = i === 0 ? [place, look] : i === count - 1 ? [hero, place, look] : [hero, place, look];
-    const after = prev === null ? "" : prev;
-    parts.push(
-      `<frame op="add" id="${id}" after="${after}" title="${esc(shotTitle(i, count))}" camera="${SHOT_CAMERAS[i % SHOT_CAMERAS.length]}" duration="${each}" beat="${beat.id}" assets="${assets.join(", ")}">` +
-        `<prompt>${esc(shotLine(i, count, topic))}, ${light}</prompt>` +
-        (i === count - 1 ? `<dialogue>${esc(cap(topic))}. Come as you are.</dialogue>` : "") +
-        `<notes>${i === 0 ? "establish the place before we meet the host" : "keep the host's wardrobe and the warm practicals consistent"}</notes></frame>\n`,
-    );
-    parts.push(`Shot ${board.frames.length + i + 1}: ${esc(shotTitle(i, count))}.\n`);
-    prev = id;
+  const before = draft.board.assets.length;
+  if (assets) {
+    for (const a of [...draft.board.assets]) {
+      const r = draft.apply(`<asset op="remove" id="${esc(a.id)}"/>`);
+      if (r.ok) tags.push(r.tag);
+    }
   }
-  parts.push(`\nThat's the first pass. Ask me to change any shot, for example "make shot 3 a close-up" or "add a shot after 2".`);
-  return parts.join("");
+  const gone = before - draft.board.assets.length;
+  if (tags.length) outcomes.push({ kind: "done", text: `Cleared the board to start over: ${frames} shot${frames === 1 ? "" : "s"}${gone ? ` and ${gone} asset${gone === 1 ? "" : "s"}` : ""} (undo this answer to bring them back).`, tags });
 }
 
-function shotTitle(i: number, count: number): string {
-  if (i === 0) return "Establishing the place";
-  if (i === count - 1) return "Closing line and logo";
-  return ["Meet the host", "The ritual", "A small detail", "A regular arrives", "The first taste", "A shared moment", "Quiet reaction", "The room at its best", "Hands at work", "Looking up"][(i - 1) % 10]!;
-}
+/** The whole answer to one message on one board, tags included. */
+export function offlineAnswer(text: string, board: Board, opts: OfflineOptions = {}): string {
+  const message = text.trim();
+  if (!message) return HELP;
+  const draft = new Draft(board, opts.scope ? new Set(opts.scope) : null);
+  const state: EditState = { draft, lastFrames: [], framesChanged: false };
+  const outcomes: Outcome[] = [];
+  const intros: string[] = [];
+  let help = false;
+  let laidOut = false;
+  let closing: string | null = null;
 
-function shotLine(i: number, count: number, topic: string): string {
-  if (i === 0) return `Exterior of ${topic}, the sign glowing, passers-by slowing down`;
-  if (i === count - 1) return `The host looks into camera with a small smile; the name of ${topic} fades in`;
-  return [
-    `The host at work inside ${topic}, welcoming and unhurried`,
-    "Close on hands preparing the signature item, steam and texture",
-    "A small telling detail: a handwritten note, a worn counter, a favourite cup",
-    "A regular steps in out of the cold and is greeted by name",
-    "The first taste; eyes close for a second",
-    "Two strangers share a table and a laugh",
-    "The host watches the room, quietly proud",
-    "Wide view of the room alive with light and people",
-    "Hands at work again, faster now, the rush handled with ease",
-    "Someone looks up from a book and takes the place in",
-  ][(i - 1) % 10]!;
-}
+  const runBreakdown = (source: string, replace: boolean, what: string) => {
+    if (draft.board.frames.length && !replace) {
+      outcomes.push({ kind: "not_done", what, why: `the board already has ${draft.board.frames.length} shots; say "storyboard the script from scratch" to replace them with the script's shots`, model: false });
+      return;
+    }
+    if (replace) clearBoard(draft, outcomes, what, false);
+    const r = breakDown(source, draft);
+    if ("why" in r) {
+      outcomes.push({ kind: "not_done", what, why: r.why, model: false });
+      return;
+    }
+    intros.push(r.intro);
+    outcomes.push(...r.outcomes);
+    laidOut = true;
+    state.framesChanged = true;
+  };
 
-function beatSummary(i: number, topic: string): string {
-  return [
-    `Stop the scroll: ${topic} at its most inviting.`,
-    "Meet the person behind it and what they care about.",
-    "The moment that makes it different from anywhere else.",
-    "The feeling you leave with.",
-    "Say the name and invite people in.",
-  ][i]!;
-}
-
-/** Follow-up edits on an existing board, or null when the text is a fresh request. */
-function edit(text: string, board: Board): string | null {
-  const frames = board.frames;
-  if (frames.length === 0) return null;
-  const at = (n: number | null) => (n === null ? undefined : n === -1 ? frames.at(-1) : frames[n - 1]);
-  const n = shotNumber(text);
-  const shotName = (i: number) => `shot ${i === -1 ? frames.length : i}`;
-
-  if (/\b(add|insert|new)\b.*\b(shot|frame)\b/i.test(text)) {
-    const anchorN = text.match(/\bafter\s+(?:shot\s*)?(\d+|last)/i)?.[1];
-    const beforeN = text.match(/\bbefore\s+(?:shot\s*)?(\d+)/i)?.[1];
-    const anchor = anchorN ? at(anchorN === "last" ? -1 : Number(anchorN)) : beforeN ? (Number(beforeN) > 1 ? frames[Number(beforeN) - 2] : null) : frames.at(-1);
-    if (anchor === undefined) return `There is no shot ${anchorN ?? beforeN} on the board yet; it has ${frames.length} shots.`;
-    const id = uniqueId(board, `f${frames.length + 1}`, new Set());
-    const camera = CAMERA_WORDS.find(([re]) => re.test(text))?.[1] ?? "MS";
-    const ref = anchor ?? frames[0]!;
-    const assets = ref.continuity.assetIds.join(", ");
-    const where = anchor === null ? "at the start" : `after "${esc(anchor.title)}"`;
-    return `Adding a new shot ${where}.\n<frame op="add" id="${id}" after="${anchor?.id ?? ""}" title="A new angle" camera="${camera}" duration="${ref.durationSec ?? 3}"${ref.beatId ? ` beat="${ref.beatId}"` : ""}${assets ? ` assets="${assets}"` : ""}><prompt>${esc(ref.prompt || ref.title)}, seen from a new angle</prompt><notes>matches the shot before it</notes></frame>\nDone: the shots after it renumber themselves.`;
+  // A screenplay pasted into the chat goes to the script panel and is broken down.
+  if (message.split("\n").length >= 3 && looksLikeScreenplay(message)) {
+    const r = draft.apply(`<script>${esc(message)}</script>`);
+    if (r.ok) outcomes.push({ kind: "done", text: "I put your screenplay in the script panel.", tags: [r.tag] });
+    else outcomes.push({ kind: "not_done", what: "the screenplay", why: r.reason, model: false });
+    if (r.ok) runBreakdown(message, false, "storyboard the screenplay");
+    return finish();
   }
-  const target = at(n);
-  if (n !== null && !target) return `There is no ${shotName(n)}; the board has ${frames.length} shots.`;
-  if (!target) return null;
-  if (/\b(remove|delete|drop|cut)\b/i.test(text)) {
-    return `Removing ${shotName(n!)} ("${esc(target.title)}").\n<frame op="remove" id="${target.id}"/>\nThe rest renumber themselves.`;
+
+  const clauses = splitInstruction(message);
+  let previousVerb: string | null = null;
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!;
+    const intent = understand(clause, { board: draft.board, hasIt: state.lastFrames.length > 0, scoped: draft.scope !== null }, previousVerb);
+    previousVerb = leadingVerb(clause) ?? previousVerb;
+    if (intent.kind === "help") {
+      help = true;
+      continue;
+    }
+    if (intent.kind === "breakdown") {
+      runBreakdown(draft.board.script.text, intent.replace, intent.source);
+      continue;
+    }
+    const replace = START_OVER.test(clause.text);
+    // On an empty board, "a 30-second ad for a coffee shop" is an idea, not a change of length.
+    const empty = draft.board.frames.length === 0 && !laidOut;
+    const vague = (intent.kind === "modify" || intent.kind === "retime") && !EXPLICIT_SHOT.test(clause.masked);
+    if (!laidOut && (replace || IDEA.test(clause.text) || (empty && (isUnknown(intent) || vague)))) {
+      // The idea may go on over the next clauses ("… coffee shop. Mia is the barista.").
+      let idea = clause.text.replace(START_OVER, "");
+      while (i + 1 < clauses.length) {
+        const next = understand(clauses[i + 1]!, { board: draft.board, hasIt: false, scoped: draft.scope !== null });
+        if (!isUnknown(next) && !(next.kind === "retime" || (next.kind === "modify" && !EXPLICIT_SHOT.test(clauses[i + 1]!.masked)))) break;
+        idea += `. ${clauses[++i]!.text}`;
+      }
+      if (idea.trim().length < 4) {
+        outcomes.push({ kind: "not_done", what: clause.text, why: "tell me the idea to storyboard, for example \"start over: a 20-second promo for a bike shop\"", model: false });
+        continue;
+      }
+      if (draft.board.frames.length && !replace) {
+        outcomes.push({ kind: "not_done", what: idea, why: `the board already has ${draft.board.frames.length} shots; to replace them with a storyboard of this idea say "start over: ${idea}", or add shots one by one ("add a shot at the end: …")`, model: false });
+        continue;
+      }
+      if (replace && (draft.board.frames.length || draft.board.assets.length)) clearBoard(draft, outcomes, clause.text, true);
+      const r = storyboardIdea(idea, draft);
+      intros.push(r.intro);
+      outcomes.push(...r.outcomes);
+      laidOut = true;
+      closing = `Ask me to change any of it, for example "make shot 3 a close-up", "add a shot after 2: ${r.example}", "make it vertical" or "make it 20 seconds"; say "help" for everything I do offline.`;
+      continue;
+    }
+    outcomes.push(...carryOut(intent, state));
   }
-  if (/\bmove\b/i.test(text)) {
-    if (/\b(start|beginning|first)\b/i.test(text) && !/after/i.test(text)) return `Moving ${shotName(n!)} to the start.\n<move id="${target.id}" after=""/>`;
-    const m = shotNumber(text, "second");
-    const anchor = at(m);
-    if (!anchor) return `Tell me where to move it, for example "move shot ${n} after 1".`;
-    return `Moving ${shotName(n!)} after shot ${m}.\n<move id="${target.id}" after="${anchor.id}"/>`;
+  return finish();
+
+  function finish(): string {
+    // The script's generated shot list follows the board.
+    if (state.framesChanged) {
+      const synced = syncShotList(draft.board.script.text, draft.board);
+      if (synced !== null) {
+        const r = draft.apply(`<script>${esc(synced)}</script>`);
+        if (r.ok) outcomes.push({ kind: "done", text: "The shot list in the script now matches the board.", tags: [r.tag] });
+        else outcomes.push({ kind: "not_done", what: "the script's shot list", why: r.reason, model: false });
+      }
+    }
+    const frames = draft.board.frames;
+    let summary: string | undefined;
+    const changedShots = state.framesChanged || laidOut || frames.length !== board.frames.length;
+    if (changedShots && frames.length) {
+      const total = runningTime(frames.map((f) => f.durationSec));
+      const before = runningTime(board.frames.map((f) => f.durationSec));
+      const asked = /^Credit: A (\d+(?:\.\d+)?)-second\b/m.exec(draft.board.script.text);
+      const target = asked ? Number(asked[1]) : null;
+      summary = `Now ${frames.length} shot${frames.length === 1 ? "" : "s"}, ${secs(total)} in all${!laidOut && board.frames.length && before !== total ? ` (was ${secs(before)})` : ""}.`;
+      if (target !== null && target !== total && before !== total && !laidOut) summary += ` The script calls for ${secs(target)}: say "make it ${target} seconds" to retime every shot to fit.`;
+      if (closing) summary += ` ${closing}`;
+    }
+    const body = writeReply({ outcomes, summary });
+    const parts = [...intros.map(esc), body].filter(Boolean);
+    if (help || !parts.length) parts.push(esc(HELP));
+    return parts.join("\n\n");
   }
-  if (/\b(generate|render|draw|image)\b/i.test(text)) {
-    return `Asking for an image of ${shotName(n!)}.\n<generate frame="${target.id}"/>`;
-  }
-  const camera = CAMERA_WORDS.find(([re]) => re.test(text))?.[1];
-  if (camera) {
-    return `Making ${shotName(n!)} a ${camera === "CU" ? "close-up" : camera === "WS" ? "wide shot" : camera === "MS" ? "medium shot" : camera}.\n<frame op="update" id="${target.id}" camera="${camera}"><prompt>${esc(target.prompt || target.title)}, framed ${camera === "CU" ? "tight on the subject" : camera === "WS" ? "wide, showing the whole space" : "at mid distance"}</prompt></frame>\nUpdated.`;
-  }
-  const seconds = text.match(/(\d+(?:\.\d+)?)\s*(?:s|sec|seconds?)\b/i)?.[1];
-  if (seconds) return `Setting ${shotName(n!)} to ${seconds} seconds.\n<frame op="update" id="${target.id}" duration="${seconds}"/>`;
-  return null;
 }
 
-const HELP =
-  'I am the offline demo agent, so I understand a few kinds of request. Describe an idea ("a 30-second ad for a night-time coffee shop, 6 shots") and I will storyboard it; or edit shots: "make shot 3 a close-up", "add a shot after 2", "remove shot 4", "move shot 5 after 1", "set shot 2 to 4 seconds", "generate shot 1".';
-
-export function offlineAnswer(text: string, board: Board): string {
-  const edited = edit(text, board);
-  if (edited) return edited;
-  const looksLikeIdea = /\b(ad|advert|commercial|spot|video|film|episode|story|storyboard|promo|trailer|shots?|scenes?)\b/i.test(text) || board.frames.length === 0;
-  return looksLikeIdea && text.trim().length >= 8 ? freshStoryboard(text, board) : HELP;
-}
-
-/** Splits the answer into model-like pieces: short runs of characters, a steady beat. */
-export function chunk(answer: string): string[] {
+/** Splits the answer into model-like pieces: short runs of characters, a steady beat; longer answers take bigger pieces. */
+export function chunk(answer: string, scale = 1): string[] {
   const out: string[] = [];
-  const sizes = [7, 13, 5, 17, 11, 9, 19, 6];
+  const sizes = [7, 13, 5, 17, 11, 9, 19, 6].map((n) => n * Math.max(1, Math.floor(scale)));
   for (let i = 0, k = 0; i < answer.length; k++) {
     const n = sizes[k % sizes.length]!;
     out.push(answer.slice(i, i + n));
@@ -199,6 +177,12 @@ export function chunk(answer: string): string[] {
   return out;
 }
 
+/** What the room may pass besides the message: the frames a scoped message is about. */
+export type OfflineRequest = AgentRequest & { scope?: { frameIds: readonly string[] } };
+
+/** Answers up to this long stream at the configured pace; longer ones (a long screenplay) in bigger pieces. */
+const STEADY_CHARS = 20_000;
+
 export class OfflineAgent implements AgentProvider {
   readonly name = "offline";
   readonly model = "offline-demo";
@@ -206,8 +190,9 @@ export class OfflineAgent implements AgentProvider {
   /** @param paceMs delay between chunks: about 80 characters a second by default, like a fast model. */
   constructor(private readonly paceMs = 12) {}
 
-  async *stream(req: AgentRequest): AsyncIterable<string> {
-    for (const piece of chunk(offlineAnswer(req.latest, req.board))) {
+  async *stream(req: OfflineRequest): AsyncIterable<string> {
+    const answer = offlineAnswer(req.latest, req.board, req.scope ? { scope: req.scope.frameIds } : {});
+    for (const piece of chunk(answer, Math.ceil(answer.length / STEADY_CHARS))) {
       await sleep(this.paceMs, req.signal);
       yield piece;
     }
