@@ -41,7 +41,7 @@ async function command(sock, cmd) {
   const id = `b${++n}`;
   const ack = sock.when((d) => d.includes('"type":"ack"') && d.includes(`"id":"${id}"`));
   sock.send({ type: "board_command", id, payload: { command: cmd } });
-  const text = await ack;
+  const text = await Promise.race([ack, pace(30_000).then(() => `timeout waiting for ${id}`)]);
   if (!text.includes('"ok":true')) throw new Error(`refused: ${text.slice(0, 300)}`);
   await pace(55);
 }
@@ -84,7 +84,9 @@ try {
     await command(big, { type: "upsert_asset", asset: { id: `a${i}`, kind: "character", name: fill(2000, `n${i}`), description: fill(2000, `d${i}`), prompt: fill(4000, `p${i}`) } });
   }
   await command(big, { type: "set_plan", beats: Array.from({ length: 100 }, (_, i) => ({ id: `b${i}`, title: fill(2000, `bt${i}`), summary: fill(2000, `bs${i}`) })) });
+  console.log(`seeded 200 assets and 100 beats in ${r2((performance.now() - t0) / 1000)} s`);
   for (let i = 0; i < 500; i++) {
+    if (i % 100 === 0) console.log(`frame ${i} at ${r2((performance.now() - t0) / 1000)} s`);
     const t = (s) => fill(2000, `${s}${i}`);
     await command(big, {
       type: "add_frame",

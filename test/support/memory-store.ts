@@ -30,8 +30,20 @@ export class MemoryRoomStore implements RoomStore {
     return [...this.snaps].reverse().find((s) => s.seq <= seq) ?? null;
   }
   writeSnapshot(seq: number, board: Board) {
-    checkRow([JSON.stringify(board)]);
+    const json = JSON.stringify(board);
+    checkRow([json]);
     this.snaps.push({ seq, board: structuredClone(board) });
+    return json.length;
+  }
+  pruneSnapshots(keep: number, sparse: number) {
+    const newest = new Set(this.snaps.slice(-keep).map((s) => s.seq));
+    const firstOfBlock = new Set<number>();
+    const seen = new Set<number>();
+    for (const s of this.snaps) if (!seen.has(Math.floor(s.seq / sparse))) (seen.add(Math.floor(s.seq / sparse)), firstOfBlock.add(s.seq));
+    this.snaps = this.snaps.filter((s) => newest.has(s.seq) || firstOfBlock.has(s.seq));
+  }
+  eventBytes(fromExclusive: number, toInclusive: number) {
+    return this.events(fromExclusive, toInclusive).reduce((n, e) => n + JSON.stringify(e.event).length, 0);
   }
   appendEvent(e: StoredEvent) {
     if (this.failNextAppend) {
@@ -42,6 +54,7 @@ export class MemoryRoomStore implements RoomStore {
     const json = JSON.stringify(e);
     checkRow([json]);
     this.eventsLog.push(JSON.parse(json) as StoredEvent);
+    return JSON.stringify(e.event).length;
   }
   events(fromExclusive: number, toInclusive: number) {
     return this.eventsLog.filter((e) => e.seq > fromExclusive && e.seq <= toInclusive);

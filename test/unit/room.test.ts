@@ -6,7 +6,8 @@ import { applyEvent } from "../../worker/domain/events";
 import { emptyBoard, LIMITS } from "../../worker/domain/board";
 import { MAX_MESSAGES_PER_SECOND_PER_USER, MAX_SOCKETS_PER_USER } from "../../worker/domain/protocol";
 import { CLOSE_REVOKED } from "../../worker/room/room";
-import { MAX_STORED_BYTES, StorageLimitError } from "../../worker/room/storage-limits";
+import { CHECKPOINTS_KEPT } from "../../worker/room/room-core";
+import { capJsonText, capText, jsonBytes, MAX_STORED_BYTES, StorageLimitError, splitUtf8 } from "../../worker/room/storage-limits";
 import { harness } from "../support/fake-room";
 
 let n = 0;
@@ -52,14 +53,50 @@ describe("revocation that cannot be ignored", () => {
     expect(h.room.core.board.frames).toHaveLength(0);
   });
 
-  it(`admits at most ${MAX_SOCKETS_PER_USER} sockets per person, and one more after one closes`, () => {
+  it(`admits at most ${MAX_SOCKETS_PER_USER} sockets per person, and one more after one has closed`, () => {
     const h = harness();
     const open = Array.from({ length: MAX_SOCKETS_PER_USER }, () => h.connect());
     expect(() => h.connect()).toThrow(expect.objectContaining({ status: 429 }));
     expect(() => h.connect({ userId: "usr_2" })).not.toThrow();
-    open[0]!.close(1000, "bye");
+    // Revoked sockets whose client ignores the close still count until the host lets them go.
+    h.room.closeSession(open[0]!.session.sessionId);
+    expect(() => h.connect()).toThrow(expect.objectContaining({ status: 429 }));
+    h.sockets.splice(h.sockets.indexOf(open[0]!), 1);
     h.room.closed(open[0]!);
     expect(() => h.connect()).not.toThrow();
+  });
+
+  it("applies nothing from a socket the room closed for a flood of bad messages", () => {
+    const h = harness();
+    const s = h.connect();
+    for (let i = 0; i < 11; i++) h.room.message(s, "not json");
+    expect(s.closedWith?.code).toBe(1008);
+    h.send(s, addFrame("f1"));
+    expect(h.room.core.board.frames).toHaveLength(0);
+  });
+
+  it("revokes sockets whose session or membership the accounts store no longer has, and follows roles", () => {
+    const h = harness();
+    const gone = h.connect({ userId: "usr_a", sessionId: "ses_a" });
+    const removed = h.connect({ userId: "usr_b", sessionId: "ses_b" });
+    const demoted = h.connect({ userId: "usr_c", sessionId: "ses_c" });
+    const fine = h.connect({ userId: "usr_d", sessionId: "ses_d" });
+    expect(h.room.heldSessions().sessionIds.sort()).toEqual(["ses_a", "ses_b", "ses_c", "ses_d"]);
+    h.room.applyAccess({
+      liveSessions: new Set(["ses_b", "ses_c", "ses_d"]),
+      roles: new Map([
+        ["usr_a", "editor"],
+        ["usr_c", "viewer"],
+        ["usr_d", "editor"],
+      ]),
+    });
+    expect(gone.session.revoked).toBe("session ended");
+    expect(removed.session.revoked).toBe("no longer a member");
+    expect(demoted.session).toMatchObject({ role: "viewer" });
+    expect(fine.session.revoked).toBeUndefined();
+    const msg = addFrame("f1");
+    h.send(demoted, msg);
+    expect(demoted.ack(msg.id)).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
   it("limits the message rate per person across sockets, not only per socket", () => {
@@ -113,17 +150,33 @@ describe("an interrupted run tells the truth", () => {
     expect(h.hooked.runStatus).toContainEqual([runId, "failed"]);
   });
 
-  it("asks for an alarm while a run streams, so a crash is recovered even if nobody reconnects", async () => {
+  it("keeps an alarm while a run streams, so a crash is recovered even if nobody reconnects", async () => {
     const h = harness();
     const tab = h.connect();
     h.send(tab, { type: "chat_send", id: id(), payload: { text: "go" } });
-    expect(h.alarms).toHaveLength(1);
+    tab.close(1000, "tab closed");
+    h.room.closed(tab);
+    h.sockets.splice(0);
+    const before = h.alarms.length;
     h.room.alarm();
-    expect(h.alarms).toHaveLength(2);
+    expect(h.alarms).toHaveLength(before + 1);
     h.provider.end();
     await h.settle();
     h.room.alarm();
-    expect(h.alarms).toHaveLength(2);
+    expect(h.alarms).toHaveLength(before + 1);
+  });
+
+  it("stops a run when the person who started it loses access", async () => {
+    const h = harness();
+    const tab = h.connect({ userId: "usr_7" });
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "go" } });
+    h.provider.push('<frame op="add" id="f1"/>');
+    await h.settle();
+    h.room.closeUser("usr_7");
+    h.provider.push('<frame op="add" id="f2"/>');
+    h.provider.end();
+    await h.settle();
+    expect(h.room.core.board.frames.map((f) => f.id)).toEqual(["f1"]);
   });
 });
 
@@ -209,10 +262,40 @@ describe("storage within production limits", () => {
     const replayed = h.store.events(0, reloaded.core.seq).reduce((b, e) => applyEvent(b, e.event), emptyBoard("ep_1"));
     expect(replayed).toEqual(restored);
 
+    // Checkpoints stay few (a big board checkpoints rarely, old ones are pruned), and a resume
+    // across the huge restore events gets the board instead of the events.
+    const checkpoints = h.sql.db.prepare("SELECT count(DISTINCT seq) AS n, sum(length(body)) AS bytes FROM checkpoints").get() as { n: number; bytes: number };
+    expect(checkpoints.n).toBeLessThanOrEqual(CHECKPOINTS_KEPT + 1);
+    expect(reloaded.core.resume(reloaded.core.seq - 3)).toBeNull();
+    expect(reloaded.core.resume(reloaded.core.seq)).toEqual([]);
+
     const largest = h.store.largestValueBytes();
-    console.log(`BOUNDS board_json_bytes=${boardBytes} largest_stored_value_bytes=${largest.bytes} table=${largest.table} largest_row_bytes=${h.sql.largestRowBytes()}`);
+    console.log(
+      `BOUNDS board_json_bytes=${boardBytes} largest_stored_value_bytes=${largest.bytes} table=${largest.table} largest_row_bytes=${h.sql.largestRowBytes()} checkpoints=${checkpoints.n} checkpoint_bytes=${checkpoints.bytes}`,
+    );
     expect(boardBytes).toBeGreaterThan(8 * MAX_STORED_BYTES);
     expect(largest.bytes).toBeLessThanOrEqual(MAX_STORED_BYTES);
     expect(h.sql.largestRowBytes()).toBeLessThanOrEqual(MAX_STORED_BYTES);
+  });
+});
+
+describe("bounding stored text", () => {
+  it("never stalls on a budget smaller than a character or its marker", () => {
+    for (let b = 0; b < 12; b++) {
+      expect(capText("hello world", b).text.length).toBeGreaterThan(0);
+      expect(capText("🎬🎬🎬🎬", b).capped).toBe(b < 16);
+    }
+    expect(splitUtf8("🎬🎬", 2).join("")).toBe("🎬🎬");
+  });
+
+  it("caps text by its stored size, escapes included", () => {
+    const controls = "\u0001".repeat(500_000);
+    const quotes = '"'.repeat(600_000);
+    for (const t of [controls, quotes]) {
+      const out = capJsonText(t, 100_000);
+      expect(out.capped).toBe(true);
+      expect(jsonBytes(out.text)).toBeLessThanOrEqual(100_000);
+      expect(jsonBytes(out.text)).toBeGreaterThan(50_000);
+    }
   });
 });

@@ -7,7 +7,7 @@
 // marked failed when the room loads again.
 import type { ChatMessage, RunStatus } from "../domain/chat";
 import type { ServerPayload, ServerType } from "../domain/protocol";
-import { capText, MAX_STORED_BYTES } from "./storage-limits";
+import { capJsonText, jsonBytes, MAX_STORED_BYTES } from "./storage-limits";
 import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
 import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
@@ -17,10 +17,18 @@ export type { ChatMessage, RunStatus };
 import { newId } from "../ids";
 import type { RoomCore } from "./room-core";
 
-/** Prose a run may stream: beyond it the answer is cut with a marker, so the message row stays under 1 MiB. */
+/**
+ * Prose a run may stream, measured as stored (inside JSON, escapes included):
+ * beyond it the answer is cut with a marker, so its message row stays well
+ * under 1 MiB whatever characters the model sends.
+ */
 export const PROSE_CAP_BYTES = 512 * 1024;
-/** The raw output kept in a trace, cut with a marker beyond it. */
-export const RAW_CAP_BYTES = 512 * 1024;
+/** The raw output kept in a trace, measured the same way, cut with a marker beyond it. */
+export const RAW_CAP_BYTES = 256 * 1024;
+/** The prompt kept in a trace, each message measured the same way. */
+export const PROMPT_CAP_BYTES = 64 * 1024;
+/** Chat turns read to build a prompt: the budget keeps only recent ones anyway. */
+export const HISTORY_TURNS = 60;
 
 export interface TraceEntry {
   atMs: number;
@@ -63,6 +71,8 @@ export interface ChatStore {
   transaction<T>(fn: () => T): T;
   addMessage(m: ChatMessage): void;
   messages(): ChatMessage[];
+  /** The last `limit` messages, oldest first. */
+  recentMessages(limit: number): ChatMessage[];
   lastUserMessage(): ChatMessage | null;
   putRun(run: RunHeader): void;
   /** Appends the n-th piece of a run's streamed prose. */
@@ -120,6 +130,11 @@ export class AgentRuns {
     return this.active !== null;
   }
 
+  /** Who asked for the run in progress, if any: their revocation stops it. */
+  get runningFor(): string | undefined {
+    return this.active?.record.userId;
+  }
+
   /**
    * Runs left unfinished by a restart are failed, with the reason in the
    * trace, their prose (exactly what clients received, since each piece was
@@ -134,10 +149,16 @@ export class AgentRuns {
       run.reason = message;
       run.retryable = true;
       run.trace.error = { kind: "interrupted", message, retryable: true };
-      this.deps.chat.transaction(() => {
-        this.save(run);
-        if (run.prose) this.commitAssistant(run, true);
-      });
+      try {
+        this.deps.chat.transaction(() => {
+          this.save(run);
+          if (run.prose) this.commitAssistant(run, true);
+        });
+      } catch (err) {
+        // A run that cannot be saved whole is still marked failed: a room must always load.
+        console.error(JSON.stringify({ at: "agent-runs", what: "recover", runId: run.id, error: String(err) }));
+        this.deps.chat.putRun({ id: run.id, userId: run.userId, status: "failed", reason: message, retryable: true, trace: { ...run.trace, raw: "", prompt: [] } });
+      }
       this.deps.observe?.(run.id, "failed");
       recovered.push(run.id);
     }
@@ -159,7 +180,7 @@ export class AgentRuns {
       const message = err instanceof ProviderError ? err.message : "The agent is not configured.";
       return { ok: false, code: "unavailable", message: this.deps.redact(message) };
     }
-    const history = this.deps.chat.messages().map((m) => ({ role: m.role, text: m.text }));
+    const history = this.deps.chat.recentMessages(HISTORY_TURNS).map((m) => ({ role: m.role, text: m.text }));
     if (!opts.regenerate) {
       // A pasted key must not end up in the chat history.
       const message: ChatMessage = { id: newId("msg"), role: "user", text: this.deps.redact(text), author: user, createdAt: new Date(this.now()).toISOString() };
@@ -240,9 +261,9 @@ export class AgentRuns {
     const live = this.active;
     if (!text || !live || live.record !== run || live.proseCut) return;
     let piece = text;
-    const bytes = new TextEncoder().encode(piece).byteLength;
+    const bytes = jsonBytes(piece);
     if (live.proseBytes + bytes > PROSE_CAP_BYTES) {
-      piece = capText(piece, Math.max(0, PROSE_CAP_BYTES - live.proseBytes), "answer").text;
+      piece = capJsonText(piece, Math.max(0, PROSE_CAP_BYTES - live.proseBytes), "answer").text;
       live.proseCut = true;
     }
     live.proseBytes += bytes;
@@ -255,8 +276,12 @@ export class AgentRuns {
   private save(run: RunRecord): void {
     const { prose: _p, trace, ...rest } = run;
     const { commands: _c, ...header } = trace;
-    const raw = capText(header.raw, RAW_CAP_BYTES, "raw output").text;
-    const prompt = header.prompt.map((m) => ({ ...m, content: capText(m.content, MAX_STORED_BYTES / 4, "prompt").text }));
+    const raw = capJsonText(header.raw, RAW_CAP_BYTES, "raw output").text;
+    let prompt = header.prompt.map((m) => ({ ...m, content: capJsonText(m.content, PROMPT_CAP_BYTES, "prompt").text }));
+    // A prompt of many long turns could still pass the row's budget: then only its shape is kept.
+    if (prompt.reduce((n, m) => n + jsonBytes(m.content), 0) > MAX_STORED_BYTES / 2) {
+      prompt = prompt.map((m) => ({ ...m, content: `[${m.content.length} characters, not kept: the prompt was too large to store]` }));
+    }
     this.deps.chat.putRun(redactDeep({ ...rest, trace: { ...header, raw, prompt } }, this.deps.redact));
   }
 
@@ -316,7 +341,10 @@ export class AgentRuns {
         const n = this.addEntry(run, entry);
         // Starting a job waits on D1 and the queue; the answer streams on meanwhile.
         this.deps.keepAlive(
-          this.deps.generate(e.frameId, run.userId).then((out) => {
+          this.deps
+            .generate(e.frameId, run.userId)
+            .catch(() => ({ ok: false as const, message: "the job could not be started" }))
+            .then((out) => {
             if (out.ok) entry.reason = `job ${out.jobId}`;
             else {
               entry.status = "rejected";

@@ -15,6 +15,7 @@ import { type JobEventType, ServerPayloads } from "../domain/protocol";
 import type { Env } from "../env";
 import { jobsService } from "../jobs/service";
 import type { Trace } from "./agent-runs";
+import { accessNow } from "./access-check";
 import { HibernatedSocket } from "./hibernated-socket";
 import { operationsRecords } from "./operations-records";
 import { ConnectIdentity, Room } from "./room";
@@ -52,7 +53,7 @@ export class EpisodeRoom extends DurableObject<Env> {
       host: {
         sockets: () => this.ctx.getWebSockets().map((ws) => this.wrap(ws)),
         keepAlive: (p) => this.ctx.waitUntil(p),
-        setAlarm: (at) => void this.ctx.storage.setAlarm(at),
+        setAlarm: (at) => void this.armAlarm(at),
       },
       hooks: operationsRecords(drizzle(env.DB, { schema }), () => this.ids(), (p) => this.ctx.waitUntil(p)),
       agent: {
@@ -173,6 +174,22 @@ export class EpisodeRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    // Lost revocation pushes, upgrades that raced a logout, expired sessions: the accounts store decides.
+    const held = this.room.heldSessions();
+    const projectId = this.store.getMeta("projectId");
+    if (projectId && held.sessionIds.length > 0) {
+      try {
+        this.room.applyAccess(await accessNow(drizzle(this.env.DB, { schema }), projectId, held.sessionIds, held.userIds));
+      } catch (err) {
+        console.error(JSON.stringify({ at: "room", what: "access check", error: String(err) }));
+      }
+    }
     this.room.alarm();
+  }
+
+  /** An earlier alarm wins: many opens in a row must not keep pushing the check into the future. */
+  private async armAlarm(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at || current < Date.now()) await this.ctx.storage.setAlarm(at);
   }
 }

@@ -7,11 +7,23 @@ import { type Actor, tryCommand } from "../domain/commands";
 import { applyEvent, BoardConflict, diffBoards, type EventBody, impactOf, type RestoreCause } from "../domain/events";
 import type { BoardEvent, ResumedEvent, RewindPreview } from "../domain/protocol";
 
-/** Every SNAPSHOT_EVERY events the board is written whole, so loading a room
- *  replays at most that many events. */
+/**
+ * A checkpoint of the whole board is written once at least SNAPSHOT_EVERY
+ * events have passed and they add up to a quarter of the last checkpoint's
+ * size (or CHECKPOINT_AT_MOST events have passed): small boards checkpoint
+ * every 50 events, a board at the bounds far less often, so neither its
+ * writes nor its storage grow with every small edit.
+ */
 export const SNAPSHOT_EVERY = 50;
-/** A resume asking for more than this many events gets the full board instead. */
+export const CHECKPOINT_AT_MOST = 1000;
+/** Checkpoints kept: the newest few, and one per CHECKPOINT_SPARSE seqs for rewinds far back. */
+export const CHECKPOINTS_KEPT = 3;
+export const CHECKPOINT_SPARSE = 5000;
+/** A resume asking for more than this many events, or this many bytes, gets the full board instead. */
 export const MAX_RESUME_EVENTS = 1000;
+export const MAX_RESUME_BYTES = 4 * 1024 * 1024;
+/** An undo_run replays the log since the run; beyond this many bytes it asks for a rewind instead. */
+export const MAX_UNDO_REPLAY_BYTES = 64 * 1024 * 1024;
 /** How long a client message id is remembered for dedupe (CONTRACT 3). */
 export const ACK_TTL_MS = 10 * 60 * 1000;
 
@@ -33,8 +45,14 @@ export interface RoomStore {
   transaction<T>(fn: SyncWork<T>): T;
   latestSnapshot(): { seq: number; board: Board } | null;
   snapshotAtOrBefore(seq: number): { seq: number; board: Board } | null;
-  writeSnapshot(seq: number, board: Board): void;
-  appendEvent(e: StoredEvent): void;
+  /** Writes a checkpoint; returns its size in characters. */
+  writeSnapshot(seq: number, board: Board): number;
+  /** Drops all checkpoints but the newest `keep` and the first of every `sparse` seqs. */
+  pruneSnapshots(keep: number, sparse: number): void;
+  /** Appends an event; returns its stored size in characters. */
+  appendEvent(e: StoredEvent): number;
+  /** The stored size of the events with fromExclusive < seq <= toInclusive, in characters. */
+  eventBytes(fromExclusive: number, toInclusive: number): number;
   /** Events with fromExclusive < seq <= toInclusive, in seq order. */
   events(fromExclusive: number, toInclusive: number): StoredEvent[];
   /** The seqs of one run's events, ascending. */
@@ -57,6 +75,8 @@ export class RoomCore {
   private current: Board;
   private head: number;
   private acksSincePrune = 0;
+  // Since the last checkpoint: how many events, how large, and how large that checkpoint was.
+  private sinceCheckpoint = { events: 0, bytes: 0, checkpointBytes: 0 };
 
   constructor(
     private readonly store: RoomStore,
@@ -72,6 +92,7 @@ export class RoomCore {
     }
     this.current = board;
     this.head = seq;
+    this.sinceCheckpoint.events = seq - snap.seq;
   }
 
   get seq(): number {
@@ -90,11 +111,19 @@ export class RoomCore {
   private commit(body: EventBody, next: Board, actor: Actor, runId?: string, alongside?: (c: Committed) => void): Committed {
     const seq = this.head + 1;
     const event = { ...body, actor, ...(runId ? { runId } : {}) } as BoardEvent;
+    const since = this.sinceCheckpoint;
+    let written = { ...since };
     this.store.transaction(() => {
-      this.store.appendEvent({ seq, event, at: this.clock() });
-      if (seq % SNAPSHOT_EVERY === 0) this.store.writeSnapshot(seq, next);
+      const bytes = this.store.appendEvent({ seq, event, at: this.clock() });
+      written = { ...since, events: since.events + 1, bytes: since.bytes + bytes };
+      const due = written.events >= CHECKPOINT_AT_MOST || (written.events >= SNAPSHOT_EVERY && written.bytes * 4 >= since.checkpointBytes);
+      if (due) {
+        written = { events: 0, bytes: 0, checkpointBytes: this.store.writeSnapshot(seq, next) };
+        this.store.pruneSnapshots(CHECKPOINTS_KEPT, CHECKPOINT_SPARSE);
+      }
       alongside?.({ seq, event });
     });
+    this.sinceCheckpoint = written;
     // Memory changes only after storage accepted the write.
     this.current = next;
     this.head = seq;
@@ -118,6 +147,8 @@ export class RoomCore {
   /** Events after `since`, or null when the client must take the full board. */
   resume(since: number): ResumedEvent[] | null {
     if (!Number.isInteger(since) || since < 0 || since > this.head || this.head - since > MAX_RESUME_EVENTS) return null;
+    // A few huge events (restores of a big board) are cheaper to send as the board itself.
+    if (this.store.eventBytes(since, this.head) > MAX_RESUME_BYTES) return null;
     return this.store.events(since, this.head).map((e) => ({ seq: e.seq, event: e.event }));
   }
 
@@ -137,6 +168,9 @@ export class RoomCore {
     const seqs = this.store.runSeqs(targetRunId);
     if (seqs.length === 0) return refuse("not_found", `No board changes belong to run "${targetRunId}".`);
     const first = seqs[0]!;
+    if (this.store.eventBytes(first - 1, this.head) > MAX_UNDO_REPLAY_BYTES) {
+      return refuse("too_large", "That answer is too far back to undo on its own; rewind to before it instead.");
+    }
     const skip = new Set(seqs);
     let board = this.boardAt(first - 1);
     for (const e of this.store.events(first - 1, this.head)) {

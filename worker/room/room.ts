@@ -41,7 +41,11 @@ const BAD_MESSAGE_LIMIT = 10;
 const BAD_MESSAGE_WINDOW_MS = 10_000;
 /** What a job's stored context may spend on the frame's assets. */
 export const JOB_ASSETS_BYTES = 384 * 1024;
-/** While a run streams the room re-arms an alarm this often, so a crash mid-run is recovered even if nobody reconnects. */
+/**
+ * While a run streams or anyone is connected the room keeps an alarm this far
+ * ahead: it recovers a run a crash cut short even if nobody reconnects, and
+ * re-checks every socket's session and role against the accounts store.
+ */
 export const RUN_WATCH_MS = 30_000;
 
 /** Who a socket belongs to, verified by the worker before the upgrade. */
@@ -83,7 +87,7 @@ export interface RoomHost {
   sockets(): RoomSocket[];
   /** Keeps the host alive while a promise runs (an agent run, a job start). */
   keepAlive(p: Promise<unknown>): void;
-  /** Asks to be called back through `Room.alarm()` at `at` (ms since epoch). */
+  /** Asks to be called back through `Room.alarm()` at `at` (ms since epoch), unless an earlier alarm is already set. */
   setAlarm(at: number): void;
 }
 
@@ -128,7 +132,7 @@ const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
 };
 
 export class Room {
-  readonly core: RoomCore;
+  private coreInstance: RoomCore | undefined;
   private readonly agent: AgentRuns;
   private readonly hooks: RoomHooks;
   private readonly now: () => number;
@@ -141,7 +145,6 @@ export class Room {
   constructor(private readonly deps: RoomDeps) {
     this.hooks = deps.hooks ?? {};
     this.now = deps.now ?? Date.now;
-    this.core = new RoomCore(deps.store, deps.episodeId, this.now);
     this.agent = new AgentRuns({
       core: () => this.core,
       chat: deps.store,
@@ -155,15 +158,31 @@ export class Room {
       now: this.now,
     });
     // Nothing runs in a freshly loaded room, so a run still marked as running
-    // was cut short by a restart.
-    this.agent.recoverInterrupted();
+    // was cut short by a restart. Whatever happens there, the room must load.
+    try {
+      this.agent.recoverInterrupted();
+    } catch (err) {
+      this.hooks.error?.("recover runs", err);
+    }
+  }
+
+  /**
+   * The board and its log, loaded on first use: a wake for a ping, a close
+   * or a revocation never pays for reading a big board, and a board that
+   * cannot be read does not stop revocation from working.
+   */
+  get core(): RoomCore {
+    this.coreInstance ??= new RoomCore(this.deps.store, this.deps.episodeId, this.now);
+    return this.coreInstance;
   }
 
   // ---- connecting ----------------------------------------------------------
 
   /** Decides whether a verified person may open one more socket here (CONTRACT 3: at most 10 each). */
   admit(id: ConnectIdentity): Admission {
-    const open = this.sessions().filter((s) => s.userId === id.userId && !s.revoked).length;
+    // Every socket the host still holds counts, closing or revoked too: a
+    // client that ignores close frames must not open ten more each time.
+    const open = this.deps.host.sockets().filter((s) => s.session.userId === id.userId).length;
     if (open >= MAX_SOCKETS_PER_USER) {
       return { ok: false, status: 429, code: "rate_limited", message: `At most ${MAX_SOCKETS_PER_USER} open connections per person in an episode; close a tab and try again.` };
     }
@@ -194,6 +213,8 @@ export class Room {
       peers: this.peers(),
     };
     this.sendTo(socket, "metadata", metadata);
+    // The alarm re-checks every socket's access against the accounts store while anyone is here.
+    this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
     this.broadcastPresence();
     this.countSockets();
   }
@@ -217,6 +238,8 @@ export class Room {
       socket.close(CLOSE_REVOKED, session.revoked);
       return;
     }
+    // A socket the room closed (a flood of bad messages) is done, even if its client keeps sending.
+    if (!socket.open) return;
     const text = typeof raw === "string" ? raw : new TextDecoder().decode(raw);
     // A string over the limit in UTF-16 units is over it in bytes too; only shorter ones need encoding.
     if (text.length > MAX_MESSAGE_BYTES || new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
@@ -323,6 +346,7 @@ export class Room {
 
   /** A member's role changed: later messages are checked against the new role. */
   setRole(userId: string, role: Role): number {
+    if (!canWrite(role) && this.agent.runningFor === userId) this.agent.stop();
     let n = 0;
     for (const socket of this.deps.host.sockets()) {
       if (socket.session.userId !== userId) continue;
@@ -332,10 +356,35 @@ export class Room {
     return n;
   }
 
+  /** The sessions behind the sockets this room holds, for the host to check against the accounts store. */
+  heldSessions(): { sessionIds: string[]; userIds: string[] } {
+    const held = this.deps.host
+      .sockets()
+      .map((s) => s.session)
+      .filter((s) => !s.revoked);
+    return { sessionIds: [...new Set(held.map((s) => s.sessionId))], userIds: [...new Set(held.map((s) => s.userId))] };
+  }
+
+  /**
+   * Applies what the accounts store says now: sockets of a session no longer
+   * live or a person no longer a member are revoked, roles follow the
+   * membership. The safety net under the pushes from the worker.
+   */
+  applyAccess(now: { liveSessions: Set<string>; roles: Map<string, Role> }): number {
+    let changed = this.revoke((s) => !now.liveSessions.has(s.sessionId), "session ended");
+    changed += this.revoke((s) => !now.roles.has(s.userId), "no longer a member");
+    for (const [userId, role] of now.roles) {
+      if (this.deps.host.sockets().some((s) => s.session.userId === userId && !s.session.revoked && s.session.role !== role)) changed += this.setRole(userId, role);
+    }
+    return changed;
+  }
+
   private revoke(match: (s: SocketSession) => boolean, reason: string): number {
     let n = 0;
     for (const socket of this.deps.host.sockets()) {
-      if (!match(socket.session)) continue;
+      if (socket.session.revoked || !match(socket.session)) continue;
+      // A run the person started stops with their access: it must not go on writing in their name.
+      if (this.agent.runningFor === socket.session.userId) this.agent.stop();
       // The flag first: it is what later messages are checked against.
       socket.setSession({ ...socket.session, revoked: reason });
       try {
@@ -394,9 +443,12 @@ export class Room {
     return this.agent.trace(runId);
   }
 
-  /** Called back by the host's alarm: keeps watching while a run streams. */
+  /**
+   * Called back by the host's alarm (after it re-checked access): keeps
+   * watching while a run streams or anyone is connected.
+   */
   alarm(): void {
-    if (this.agent.running) this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
+    if (this.agent.running || this.deps.host.sockets().length > 0) this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
   }
 
   // ---- sending -------------------------------------------------------------

@@ -72,21 +72,40 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     return this.readCheckpoint(this.rows<{ seq: number | null }>("SELECT max(seq) AS seq FROM checkpoints WHERE seq <= ?", seq)[0]?.seq ?? undefined);
   }
 
-  writeSnapshot(seq: number, board: Board): void {
-    for (const [n, part] of splitUtf8(JSON.stringify(board)).entries()) this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part);
+  writeSnapshot(seq: number, board: Board): number {
+    const json = JSON.stringify(board);
+    for (const [n, part] of splitUtf8(json).entries()) this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part);
+    return json.length;
+  }
+
+  pruneSnapshots(keep: number, sparse: number): void {
+    this.sql.exec(
+      `DELETE FROM checkpoints WHERE seq NOT IN (SELECT DISTINCT seq FROM checkpoints ORDER BY seq DESC LIMIT ?)
+         AND seq NOT IN (SELECT min(seq) FROM checkpoints GROUP BY seq / CAST(? AS INTEGER))`,
+      keep,
+      sparse,
+    );
+  }
+
+  eventBytes(fromExclusive: number, toInclusive: number): number {
+    const inline = this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM events WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
+    const parts = this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM event_parts WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
+    return inline + parts;
   }
 
   // ---- the event log ----
 
-  appendEvent(e: StoredEvent): void {
-    const parts = splitUtf8(JSON.stringify(e.event));
+  appendEvent(e: StoredEvent): number {
+    const json = JSON.stringify(e.event);
+    const parts = splitUtf8(json);
     const runId = e.event.runId ?? null;
     if (parts.length === 1) {
       this.write("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, runId, parts[0]!, e.at);
-      return;
+      return json.length;
     }
     this.write("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", e.seq, runId, IN_PARTS, e.at);
     for (const [n, part] of parts.entries()) this.write("INSERT INTO event_parts (seq, n, body) VALUES (?, ?, ?)", e.seq, n, part);
+    return json.length;
   }
 
   events(fromExclusive: number, toInclusive: number): StoredEvent[] {
@@ -137,6 +156,12 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     return this.rows<{ body: string }>("SELECT body FROM messages ORDER BY n").map((r) => ChatMessage.parse(JSON.parse(r.body)));
   }
 
+  recentMessages(limit: number): ChatMessage[] {
+    return this.rows<{ body: string }>("SELECT body FROM messages ORDER BY n DESC LIMIT ?", limit)
+      .map((r) => ChatMessage.parse(JSON.parse(r.body)))
+      .reverse();
+  }
+
   lastUserMessage(): ChatMessage | null {
     const row = this.rows<{ body: string }>("SELECT body FROM messages WHERE role = 'user' ORDER BY n DESC LIMIT 1")[0];
     return row ? ChatMessage.parse(JSON.parse(row.body)) : null;
@@ -161,7 +186,9 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     const commands = this.rows<{ body: string }>("SELECT body FROM run_entries WHERE run_id = ? ORDER BY n", header.id).map(
       (r) => JSON.parse(r.body) as TraceEntry,
     );
-    return { ...header, prose, trace: { ...header.trace, commands } };
+    // Runs stored before prose and entries had rows of their own kept them in the header.
+    const legacy = header as RunHeader & { prose?: string; trace: { commands?: TraceEntry[] } };
+    return { ...header, prose: prose || legacy.prose || "", trace: { ...header.trace, commands: commands.length ? commands : (legacy.trace.commands ?? []) } };
   }
 
   getRun(id: string): RunRecord | null {

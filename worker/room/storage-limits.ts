@@ -75,6 +75,8 @@ export function splitUtf8(text: string, maxBytes = PART_BYTES): string[] {
     }
     const c = text.charCodeAt(end - 1);
     if (end < text.length && c >= 0xd800 && c <= 0xdbff) end--;
+    // Always at least one whole character, so a tiny budget cannot stall the loop.
+    if (end <= start) end = Math.min(text.length, start + ((text.charCodeAt(start) & 0xfc00) === 0xd800 ? 2 : 1));
     parts.push(text.slice(start, end));
     start = end;
   }
@@ -86,6 +88,29 @@ export function capText(text: string, maxBytes: number, what = "text"): { text: 
   if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return { text, capped: false };
   // Short fields get an ellipsis; long ones say what was cut and where.
   const marker = maxBytes < 4096 ? "…" : `\n[${what} cut here: longer than ${Math.round(maxBytes / 1024)} KiB]`;
-  const kept = splitUtf8(text, maxBytes - utf8Length(marker))[0] ?? "";
+  const room = maxBytes - utf8Length(marker);
+  if (room < 4) return { text: marker, capped: true };
+  let kept = splitUtf8(text, room)[0] ?? "";
+  // splitUtf8 may take a character more than fits when it must make progress; never here.
+  while (kept && utf8Length(kept) > room) kept = kept.slice(0, -1);
   return { text: kept + marker, capped: true };
+}
+
+/** UTF-8 bytes a string takes inside stored JSON, escapes included (a quote is 2 bytes, a control character 6). */
+export function jsonBytes(text: string): number {
+  return utf8Length(JSON.stringify(text)) - 2;
+}
+
+/** Like capText, but measured as the text will be stored: inside JSON, escapes included. */
+export function capJsonText(text: string, maxBytes: number, what = "text"): { text: string; capped: boolean } {
+  let size = jsonBytes(text);
+  if (size <= maxBytes) return { text, capped: false };
+  let budget = maxBytes;
+  let out = capText(text, budget, what);
+  // Escapes make the stored size larger than the UTF-8 size; shrink until it fits (a few rounds at most).
+  while ((size = jsonBytes(out.text)) > maxBytes && budget > 8) {
+    budget = Math.floor((budget * maxBytes) / size) - 8;
+    out = capText(text, budget, what);
+  }
+  return { text: out.text, capped: true };
 }

@@ -9,7 +9,8 @@ import { membership, requireEpisode } from "../access";
 import { lookupSession, sessionToken } from "../auth/session";
 import { roomSessions } from "../db/schema";
 import { EntityId } from "../domain/api";
-import type { AppEnv } from "../env";
+import type { AppEnv, Db, Env } from "../env";
+import { accessNow } from "../room/access-check";
 import { ApiError, forbidden, invalid, unauthenticated } from "../http/errors";
 import { isAllowedOrigin } from "../http/origin";
 import { type ConnectIdentity, IDENTITY_HEADER } from "../room/episode-room";
@@ -20,6 +21,20 @@ const Query = z.object({
   episode: EntityId,
   since: z.coerce.number().int().nonnegative().optional(),
 });
+
+async function recheckAccess(db: Db, env: Env, id: ConnectIdentity): Promise<void> {
+  try {
+    const now = await accessNow(db, id.projectId, [id.sessionId], [id.userId]);
+    const room = roomFor(env, id.episodeId);
+    if (!now.liveSessions.has(id.sessionId)) await room.closeSession(id.sessionId);
+    const role = now.roles.get(id.userId);
+    if (!role) await room.closeUser(id.userId);
+    else if (role !== id.role) await room.setRole(id.userId, role);
+  } catch (err) {
+    // The room's own alarm re-checks within a minute.
+    console.error(JSON.stringify({ at: "realtime", what: "recheck access", error: String(err) }));
+  }
+}
 
 export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const found = await lookupSession(c.var.db, c.env, sessionToken(c));
@@ -55,6 +70,10 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const res = await roomFor(c.env, episode).fetch(
     new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }),
   );
+  // The access checked above may have changed while the upgrade travelled (a
+  // logout or removal whose push found no socket yet): check again once the
+  // socket exists, and let the room close it if so.
+  if (res.status === 101) c.executionCtx.waitUntil(recheckAccess(c.var.db, c.env, identity));
   // A response from a stub has immutable headers; re-wrap it so the
   // middleware can still add the security headers.
   return new Response(res.body, { status: res.status, headers: new Headers(res.headers), webSocket: res.webSocket });
