@@ -56,7 +56,7 @@ function mbps(fn, pieces, bytes, minMs = 400) {
     runs++;
   }
   const ms = (performance.now() - start) / runs;
-  return (bytes / (1024 * 1024)) / (ms / 1000);
+  return bytes / (1024 * 1024) / (ms / 1000);
 }
 
 // The naive baseline is quadratic, so both run on the same 24 KiB answer.
@@ -82,19 +82,30 @@ const server = await startLocalServer({
 try {
   const http = server.url;
   const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, { method: "POST", headers, body: JSON.stringify({ email: `agent-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }) });
+  const signup = await fetch(`${http}/api/v1/auth/signup`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: `agent-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
+  });
   const cookie = signup.headers.get("set-cookie").split(";")[0];
   const auth = { ...headers, cookie };
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
   const lat = [];
   for (let run = 0; run < 3; run++) {
-    const episode = (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Agent ${run}` }) })).json()).episode;
-    const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${project.id}&episode=${episode.id}`, { headers: { cookie, origin: http } });
+    const episode = (
+      await (
+        await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Agent ${run}` }) })
+      ).json()
+    ).episode;
+    const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${project.id}&episode=${episode.id}`, {
+      headers: { cookie, origin: http },
+    });
     sent.clear();
     const done = new Promise((resolve) => {
       ws.onmessage = (e) => {
         const msg = JSON.parse(String(e.data));
-        if (msg.type === "metadata") ws.send(JSON.stringify({ type: "chat_send", id: `go${run}`, payload: { text: "scenario:bench" }, timestamp: new Date().toISOString() }));
+        if (msg.type === "metadata")
+          ws.send(JSON.stringify({ type: "chat_send", id: `go${run}`, payload: { text: "scenario:bench" }, timestamp: new Date().toISOString() }));
         if (msg.type === "board_event") {
           const i = Number(String(msg.payload.event.data.frame?.id ?? "").slice(1));
           const t0 = sent.get(i);

@@ -32,7 +32,21 @@ export class EchoRoom extends DurableObject {
  */
 async function inlineRender(env: Env, n: number): Promise<Response> {
   const provider = new SketchProvider();
-  const frame = { id: "f1", shot: null, beatId: null, title: "Bench frame", action: "", sound: "", prompt: "a neon sign in the rain", camera: "CU", durationSec: 3, dialogue: "", continuity: { assetIds: [], notes: "" }, status: "draft" as const, media: { state: "none" as const } };
+  const frame = {
+    id: "f1",
+    shot: null,
+    beatId: null,
+    title: "Bench frame",
+    action: "",
+    sound: "",
+    prompt: "a neon sign in the rain",
+    camera: "CU",
+    durationSec: 3,
+    dialogue: "",
+    continuity: { assetIds: [], notes: "" },
+    status: "draft" as const,
+    media: { state: "none" as const },
+  };
   const start = Date.now();
   for (let i = 0; i < n; i++) {
     const prompt = composePrompt({ frame, shot: "1", assets: [] });
@@ -71,7 +85,8 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === "/bench/echo") return env.ECHO_ROOM.get(env.ECHO_ROOM.idFromName(url.searchParams.get("room") ?? "echo")).fetch(request);
     if (url.pathname === "/bench/inline-render") return inlineRender(env, Number(url.searchParams.get("n") ?? 100));
-    if (url.pathname === "/bench/seed-jobs") return seedJobs(env, url.searchParams.get("project") ?? "", Number(url.searchParams.get("n") ?? 1000), Number(url.searchParams.get("from") ?? 0));
+    if (url.pathname === "/bench/seed-jobs")
+      return seedJobs(env, url.searchParams.get("project") ?? "", Number(url.searchParams.get("n") ?? 1000), Number(url.searchParams.get("from") ?? 0));
     return app.fetch(request, env, ctx);
   },
   queue: app.queue,

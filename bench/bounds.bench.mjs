@@ -9,7 +9,11 @@ import { startLocalServer } from "../scripts/local-server.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const r2 = (x) => Math.round(x * 100) / 100;
-const fill = (n, seed) => `${seed} storyboard é 🎬 `.repeat(Math.ceil(n / 20) + 2).slice(0, n).replace(/\uD83C$/, "x");
+const fill = (n, seed) =>
+  `${seed} storyboard é 🎬 `
+    .repeat(Math.ceil(n / 20) + 2)
+    .slice(0, n)
+    .replace(/\uD83C$/, "x");
 
 const server = await startLocalServer({ port: 8792, state: ".wrangler/bench-bounds", build: false });
 const http = server.url;
@@ -71,7 +75,8 @@ try {
   const cookie = signup.headers.get("set-cookie").split(";")[0];
   const auth = { ...headers, cookie };
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bounds" }) })).json()).project;
-  const episode = async (title) => (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title }) })).json()).episode;
+  const episode = async (title) =>
+    (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title }) })).json()).episode;
   const socket = async (ep) => open(`${wsBase}/api/v1/realtime?project=${project.id}&episode=${ep.id}`, { cookie, origin: http });
 
   const small = await socket(await episode("Empty"));
@@ -81,16 +86,34 @@ try {
   const big = await socket(bigEp);
   const t0 = performance.now();
   for (let i = 0; i < 200; i++) {
-    await command(big, { type: "upsert_asset", asset: { id: `a${i}`, kind: "character", name: fill(2000, `n${i}`), description: fill(2000, `d${i}`), prompt: fill(4000, `p${i}`) } });
+    await command(big, {
+      type: "upsert_asset",
+      asset: { id: `a${i}`, kind: "character", name: fill(2000, `n${i}`), description: fill(2000, `d${i}`), prompt: fill(4000, `p${i}`) },
+    });
   }
-  await command(big, { type: "set_plan", beats: Array.from({ length: 100 }, (_, i) => ({ id: `b${i}`, title: fill(2000, `bt${i}`), summary: fill(2000, `bs${i}`) })) });
+  await command(big, {
+    type: "set_plan",
+    beats: Array.from({ length: 100 }, (_, i) => ({ id: `b${i}`, title: fill(2000, `bt${i}`), summary: fill(2000, `bs${i}`) })),
+  });
   console.log(`seeded 200 assets and 100 beats in ${r2((performance.now() - t0) / 1000)} s`);
   for (let i = 0; i < 500; i++) {
     if (i % 100 === 0) console.log(`frame ${i} at ${r2((performance.now() - t0) / 1000)} s`);
     const t = (s) => fill(2000, `${s}${i}`);
     await command(big, {
       type: "add_frame",
-      frame: { id: `f${i}`, shot: fill(40, `s${i}`), beatId: `b${i % 100}`, title: t("t"), action: t("a"), prompt: fill(4000, `p${i}`), camera: t("c"), durationSec: 600, dialogue: t("d"), sound: t("so"), continuity: { assetIds: [`a${i % 200}`], notes: t("n") } },
+      frame: {
+        id: `f${i}`,
+        shot: fill(40, `s${i}`),
+        beatId: `b${i % 100}`,
+        title: t("t"),
+        action: t("a"),
+        prompt: fill(4000, `p${i}`),
+        camera: t("c"),
+        durationSec: 600,
+        dialogue: t("d"),
+        sound: t("so"),
+        continuity: { assetIds: [`a${i % 200}`], notes: t("n") },
+      },
     });
   }
   await command(big, { type: "set_script", text: fill(200_000, "INT. CAFE") });

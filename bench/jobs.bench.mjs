@@ -14,11 +14,17 @@ const server = await startLocalServer({ port: 8793, state: ".wrangler/bench-jobs
 try {
   const http = server.url;
   const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, { method: "POST", headers, body: JSON.stringify({ email: `jobs-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }) });
+  const signup = await fetch(`${http}/api/v1/auth/signup`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: `jobs-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
+  });
   const cookie = signup.headers.get("set-cookie").split(";")[0];
   const auth = { ...headers, cookie };
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
-  const episode = (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Jobs" }) })).json()).episode;
+  const episode = (
+    await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Jobs" }) })).json()
+  ).episode;
 
   const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${project.id}&episode=${episode.id}`, { headers: { cookie, origin: http } });
   const terminalAt = new Map();
@@ -28,13 +34,21 @@ try {
     if (msg.type === "ack") acks.get(msg.payload.id)?.(msg.payload);
     // Ten jobs share each frame, and a card follows only its newest job, so
     // completion is read from each job's own events: its preview, or a warning.
-    if ((msg.type === "frame" || msg.type === "warning") && msg.payload.jobId && !terminalAt.has(msg.payload.jobId)) terminalAt.set(msg.payload.jobId, performance.now());
+    if ((msg.type === "frame" || msg.type === "warning") && msg.payload.jobId && !terminalAt.has(msg.payload.jobId))
+      terminalAt.set(msg.payload.jobId, performance.now());
   };
   await new Promise((r) => (ws.onopen = r));
   for (let i = 0; i < FRAMES; i++) {
     await new Promise((resolve) => {
       acks.set(`f${i}`, resolve);
-      ws.send(JSON.stringify({ type: "board_command", id: `f${i}`, payload: { command: { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } } }, timestamp: new Date().toISOString() }));
+      ws.send(
+        JSON.stringify({
+          type: "board_command",
+          id: `f${i}`,
+          payload: { command: { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } } },
+          timestamp: new Date().toISOString(),
+        }),
+      );
     });
   }
 
@@ -42,7 +56,11 @@ try {
   const t0 = performance.now();
   const ids = await Promise.all(
     Array.from({ length: JOBS }, async (_, i) => {
-      const res = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${episode.id}/frames/f${i % FRAMES}/generate`, { method: "POST", headers: auth, body: "{}" });
+      const res = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${episode.id}/frames/f${i % FRAMES}/generate`, {
+        method: "POST",
+        headers: auth,
+        body: "{}",
+      });
       const { job } = await res.json();
       createdAt.set(job.id, performance.now());
       return job.id;

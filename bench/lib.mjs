@@ -20,6 +20,10 @@ export async function time(n, fn) {
 
 /** Prints a human line and a machine line (prefixed BENCH) for each figure set. */
 export function report(capability, name, figures) {
-  console.log(`${capability} ${name}: ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  console.log(
+    `${capability} ${name}: ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ")}`,
+  );
   console.log(`BENCH ${JSON.stringify({ capability, name, ...figures })}`);
 }

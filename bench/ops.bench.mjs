@@ -13,9 +13,15 @@ const server = await startLocalServer({ port: 8795, state: ".wrangler/bench-ops"
 try {
   const http = server.url;
   const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, { method: "POST", headers, body: JSON.stringify({ email: `ops-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Ops" }) });
+  const signup = await fetch(`${http}/api/v1/auth/signup`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ email: `ops-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Ops" }),
+  });
   const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify({ name: "Ops" }) })).json()).project;
+  const project = (
+    await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify({ name: "Ops" }) })).json()
+  ).project;
   const seedStart = performance.now();
   for (let from = 0; from < JOBS; from += 10_000) {
     const res = await fetch(`${http}/bench/seed-jobs?project=${project.id}&n=${Math.min(10_000, JOBS - from)}&from=${from}`);
@@ -35,7 +41,15 @@ try {
     if (!res.ok) throw new Error(`me: ${res.status}`);
   });
   const total = Object.values(snapshot.jobsByStatus).reduce((a, b) => a + b, 0);
-  report("05-operations", "metrics_snapshot_ms", { jobs: total, seed_s: r1(seedS), p50: metrics.p50, p95: metrics.p95, baseline: "GET /api/v1/me", baseline_p50: me.p50, ratio_p50: r1(metrics.p50 / me.p50) });
+  report("05-operations", "metrics_snapshot_ms", {
+    jobs: total,
+    seed_s: r1(seedS),
+    p50: metrics.p50,
+    p95: metrics.p95,
+    baseline: "GET /api/v1/me",
+    baseline_p50: me.p50,
+    ratio_p50: r1(metrics.p50 / me.p50),
+  });
 
   // 50 clients on the stream: each reads 3 events; measure the gaps.
   const gaps = [];

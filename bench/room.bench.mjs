@@ -41,7 +41,7 @@ function when(sock, pred) {
   });
 }
 
-async function fanOut(sockets, sendOne) {
+async function fanOut(_sockets, sendOne) {
   const lat = [];
   for (let i = 0; i < ROUNDS; i++) {
     const { start, arrivals } = await sendOne(i);
@@ -64,8 +64,11 @@ try {
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
 
   for (const n of [1, 10, 50]) {
-    const episode = (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Bench ${n}` }) })).json())
-      .episode;
+    const episode = (
+      await (
+        await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Bench ${n}` }) })
+      ).json()
+    ).episode;
     const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
     const room = await Promise.all(Array.from({ length: n }, () => open(roomUrl, { cookie, origin })));
     const echo = await Promise.all(Array.from({ length: n }, () => open(`${wsBase}/bench/echo?room=fan-${n}`, {})));
@@ -73,7 +76,14 @@ try {
 
     // Seed one frame to update, so every round is the same small command.
     const seedAck = when(room[0], (d) => d.includes('"type":"ack"'));
-    room[0].send(JSON.stringify({ type: "board_command", id: "seed", payload: { command: { type: "add_frame", frame: { id: "f1" } } }, timestamp: new Date().toISOString() }));
+    room[0].send(
+      JSON.stringify({
+        type: "board_command",
+        id: "seed",
+        payload: { command: { type: "add_frame", frame: { id: "f1" } } },
+        timestamp: new Date().toISOString(),
+      }),
+    );
     await seedAck;
     let seq = 1;
     // Rounds are paced under the room's 20 messages/s/socket limit.
@@ -84,7 +94,14 @@ try {
       const want = `"seq":${++seq}}`;
       const arrivals = room.map((s) => when(s, (d) => d.includes('"type":"board_event"') && d.includes(want)));
       const start = performance.now();
-      room[0].send(JSON.stringify({ type: "board_command", id: `c${n}-${i}`, payload: { command: { type: "update_frame", id: "f1", patch: { title: `t${i}` } } }, timestamp: new Date().toISOString() }));
+      room[0].send(
+        JSON.stringify({
+          type: "board_command",
+          id: `c${n}-${i}`,
+          payload: { command: { type: "update_frame", id: "f1", patch: { title: `t${i}` } } },
+          timestamp: new Date().toISOString(),
+        }),
+      );
       return { start, arrivals };
     });
     const echoFig = await fanOut(echo, async (i) => {
@@ -112,14 +129,24 @@ try {
   // hold every command's board_event; the echo room relays to all 50 too.
   const SOCKETS = 50;
   const PER = 20;
-  const episode = (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Throughput" }) })).json())
-    .episode;
+  const episode = (
+    await (
+      await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Throughput" }) })
+    ).json()
+  ).episode;
   const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
   const writers = await Promise.all(Array.from({ length: SOCKETS }, () => open(roomUrl, { cookie, origin })));
   const echoes = await Promise.all(Array.from({ length: SOCKETS }, () => open(`${wsBase}/bench/echo?room=tput`, {})));
   await new Promise((r) => setTimeout(r, 500));
   const seeded = when(writers[0], (d) => d.includes('"type":"ack"'));
-  writers[0].send(JSON.stringify({ type: "board_command", id: "seed-t", payload: { command: { type: "add_frame", frame: { id: "f1" } } }, timestamp: new Date().toISOString() }));
+  writers[0].send(
+    JSON.stringify({
+      type: "board_command",
+      id: "seed-t",
+      payload: { command: { type: "add_frame", frame: { id: "f1" } } },
+      timestamp: new Date().toISOString(),
+    }),
+  );
   await seeded;
   await new Promise((r) => setTimeout(r, 1100)); // a fresh rate window for writer 0
 
@@ -142,10 +169,20 @@ try {
   }
   const roomRate = await burst(
     writers,
-    (k, j) => JSON.stringify({ type: "board_command", id: `t${k}-${j}`, payload: { command: { type: "update_frame", id: "f1", patch: { title: `t${k}-${j}` } } }, timestamp: new Date().toISOString() }),
+    (k, j) =>
+      JSON.stringify({
+        type: "board_command",
+        id: `t${k}-${j}`,
+        payload: { command: { type: "update_frame", id: "f1", patch: { title: `t${k}-${j}` } } },
+        timestamp: new Date().toISOString(),
+      }),
     (d) => d.includes('"type":"board_event"'),
   );
-  const echoRate = await burst(echoes, (k, j) => `all:${k}-${j}`, (d) => d.startsWith("all:"));
+  const echoRate = await burst(
+    echoes,
+    (k, j) => `all:${k}-${j}`,
+    (d) => d.startsWith("all:"),
+  );
   report("02-episode-room", "commands_per_second", {
     sockets: SOCKETS,
     commands: SOCKETS * PER,

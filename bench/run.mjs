@@ -19,7 +19,9 @@ for (const file of benches) {
 }
 console.log("\n== sizes");
 const sizes = JSON.parse(execFileSync(process.execPath, ["scripts/size.mjs", "--json"], { encoding: "utf8" }).trim().split("\n").pop());
-console.log(`01-foundation sizes: worker gzip ${(sizes.workerBundleGzipBytes / 1024).toFixed(1)} KiB, SPA initial JS gzip ${(sizes.spaInitialJsGzipBytes / 1024).toFixed(1)} KiB`);
+console.log(
+  `01-foundation sizes: worker gzip ${(sizes.workerBundleGzipBytes / 1024).toFixed(1)} KiB, SPA initial JS gzip ${(sizes.spaInitialJsGzipBytes / 1024).toFixed(1)} KiB`,
+);
 console.log(`BENCH ${JSON.stringify({ capability: "01-foundation", name: "sizes", ...sizes })}`);
 
 if (failed.length) {

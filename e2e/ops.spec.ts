@@ -7,7 +7,9 @@ test("an owner's ops page shows health, and its KPIs and chart change while a jo
   const errors = trapConsoleErrors(page);
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const headers = { origin };
-  expect((await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("ops"), password: "night owl coffee", name: "Olu" }, headers })).ok()).toBe(true);
+  expect(
+    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("ops"), password: "night owl coffee", name: "Olu" }, headers })).ok(),
+  ).toBe(true);
   const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Ops project" }, headers })).json()).project.id;
   const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Ops" }, headers })).json()).episode.id;
 

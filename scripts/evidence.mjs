@@ -48,7 +48,13 @@ const CAPABILITIES = [
   {
     id: "04-media-jobs",
     title: "Media jobs: queued frame generation with an honest lifecycle, live progress and R2 manifests",
-    tests: [/test\/unit\/jobs\.test\.ts/, /test\/workers\/(jobs|breaker)\.test\.ts/, /test\/workers-openai\/media\.test\.ts/, /test\/restart\//, /e2e\/media\.spec\.ts/],
+    tests: [
+      /test\/unit\/jobs\.test\.ts/,
+      /test\/workers\/(jobs|breaker)\.test\.ts/,
+      /test\/workers-openai\/media\.test\.ts/,
+      /test\/restart\//,
+      /e2e\/media\.spec\.ts/,
+    ],
     proves: [
       "test/unit/jobs.test.ts: every (status, action) pair of the lifecycle; the sketch card escapes all text; prompt composition with asset prompts",
       "test/workers/jobs.test.ts: generate through the real queue to success with artifact + manifest (checksum) in R2, ordered logs, provider record, plugin timings, progress never decreasing, queued→running→ready on the card; idempotency; roles and visibility; blocked without a key and retry; cancel final; 25 cancel-vs-finish races; two concurrent retries make one attempt; redelivery makes one success",
@@ -74,11 +80,7 @@ const CAPABILITIES = [
   {
     id: "06-production-room",
     title: "Room and jobs that hold in production: storage limits, revocation, throttling, sweeps, a room testable without workerd",
-    tests: [
-      /test\/unit\/(room|tag-parser|tag-parser-conformance|camera)\.test\.ts/,
-      /test\/workers\/(throttle|sweep|realtime)\.test\.ts/,
-      /test\/restart\//,
-    ],
+    tests: [/test\/unit\/(room|tag-parser|tag-parser-conformance|camera)\.test\.ts/, /test\/workers\/(throttle|sweep|realtime)\.test\.ts/, /test\/restart\//],
     proves: [
       "test/unit/room.test.ts: a board at the contract's bounds (500 frames with every field at its maximum, 200 assets, 100 beats, a 200,000-char script) through the socket, rewound to 0, the rewind undone and replayed, on the real SQL store over node:sqlite that refuses rows over 2 MB as production does; revocation that a client ignoring the close frame cannot get around; 10 sockets and 40 messages/s per person; prose so far in metadata; an interrupted run failed with its reason, every applied command traced, exactly the prose clients got",
       "test/workers/throttle.test.ts and auth.test.ts: 50 parallel guesses check at most 5 passwords; a right password inside a locked burst is refused; a success clears only failures before it",

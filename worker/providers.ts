@@ -30,11 +30,7 @@ export function mediaMode(env: Env): ProviderMode {
   if (!(MEDIA_NAMES as readonly string[]).includes(name)) return { name, ready: false, detail: `unknown media provider "${name}"` };
   if (name === "sketch") return { name, ready: true, detail: "Offline sketch renderer (no key needed)" };
   if (name === "openai") {
-    return env.OPENAI_API_KEY
-      ? { name, ready: true, detail: "OpenAI images" }
-      : { name, ready: false, detail: "OPENAI_API_KEY is not set" };
+    return env.OPENAI_API_KEY ? { name, ready: true, detail: "OpenAI images" } : { name, ready: false, detail: "OPENAI_API_KEY is not set" };
   }
-  return hasAiBinding(env)
-    ? { name, ready: true, detail: "Workers AI images" }
-    : { name, ready: false, detail: "the AI binding is not configured" };
+  return hasAiBinding(env) ? { name, ready: true, detail: "Workers AI images" } : { name, ready: false, detail: "the AI binding is not configured" };
 }

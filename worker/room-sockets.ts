@@ -17,7 +17,11 @@ async function eachRoom(env: Env, episodeIds: string[], fn: (room: Room) => Prom
 
 export async function closeSessionSockets(db: Db, env: Env, sessionId: string): Promise<void> {
   const rows = await db.select({ episodeId: roomSessions.episodeId }).from(roomSessions).where(eq(roomSessions.sessionId, sessionId)).all();
-  await eachRoom(env, rows.map((r) => r.episodeId), (room) => room.closeSession(sessionId));
+  await eachRoom(
+    env,
+    rows.map((r) => r.episodeId),
+    (room) => room.closeSession(sessionId),
+  );
   await db.delete(roomSessions).where(eq(roomSessions.sessionId, sessionId));
 }
 
@@ -31,10 +35,18 @@ function memberRooms(db: Db, projectId: string, userId: string) {
 
 export async function closeMemberSockets(db: Db, env: Env, projectId: string, userId: string): Promise<void> {
   const rows = await memberRooms(db, projectId, userId);
-  await eachRoom(env, rows.map((r) => r.episodeId), (room) => room.closeUser(userId));
+  await eachRoom(
+    env,
+    rows.map((r) => r.episodeId),
+    (room) => room.closeUser(userId),
+  );
 }
 
 export async function pushMemberRole(db: Db, env: Env, projectId: string, userId: string, role: Role): Promise<void> {
   const rows = await memberRooms(db, projectId, userId);
-  await eachRoom(env, rows.map((r) => r.episodeId), (room) => room.setRole(userId, role));
+  await eachRoom(
+    env,
+    rows.map((r) => r.episodeId),
+    (room) => room.setRole(userId, role),
+  );
 }

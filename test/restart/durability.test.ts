@@ -24,24 +24,50 @@ describe("after the local runtime restarts", () => {
     let jobId = "";
     let before: { job: unknown; logs: unknown; manifest: unknown; board: unknown; messages: unknown; artifact: string };
     try {
-      const signup = await fetch(`${http}/api/v1/auth/signup`, { method: "POST", headers, body: JSON.stringify({ email: `restart-${Date.now()}@reelroom.test`, password: "restart password", name: "R" }) });
+      const signup = await fetch(`${http}/api/v1/auth/signup`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ email: `restart-${Date.now()}@reelroom.test`, password: "restart password", name: "R" }),
+      });
       cookie = signup.headers.get("set-cookie")!.split(";")[0]!;
       const auth = { ...headers, cookie };
-      projectId = ((await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Durable" }) })).json()) as { project: { id: string } }).project.id;
-      episodeId = ((await (await fetch(`${http}/api/v1/projects/${projectId}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Durable" }) })).json()) as { episode: { id: string } }).episode.id;
+      projectId = (
+        (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Durable" }) })).json()) as {
+          project: { id: string };
+        }
+      ).project.id;
+      episodeId = (
+        (await (
+          await fetch(`${http}/api/v1/projects/${projectId}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Durable" }) })
+        ).json()) as { episode: { id: string } }
+      ).episode.id;
       // The agent fills the board and the chat, then one frame is rendered.
-      const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${projectId}&episode=${episodeId}`, { headers: { cookie, origin: http } } as never);
+      const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${projectId}&episode=${episodeId}`, {
+        headers: { cookie, origin: http },
+      } as never);
       await new Promise<void>((resolve) => {
         ws.onmessage = (e) => {
           const msg = JSON.parse(String(e.data));
-          if (msg.type === "metadata") ws.send(JSON.stringify({ type: "chat_send", id: "go", payload: { text: "a 20 second promo for a bike shop, 4 shots" }, timestamp: new Date().toISOString() }));
+          if (msg.type === "metadata")
+            ws.send(
+              JSON.stringify({
+                type: "chat_send",
+                id: "go",
+                payload: { text: "a 20 second promo for a bike shop, 4 shots" },
+                timestamp: new Date().toISOString(),
+              }),
+            );
           if (msg.type === "agent_status" && msg.payload.status === "completed") resolve();
         };
       });
       ws.close();
       const base = `${http}/api/v1/projects/${projectId}/episodes/${episodeId}`;
       const board = (await (await fetch(`${base}/board`, { headers: { cookie } })).json()) as { board: { frames: { id: string }[] } };
-      jobId = ((await (await fetch(`${base}/frames/${board.board.frames[0]!.id}/generate`, { method: "POST", headers: auth, body: "{}" })).json()) as { job: { id: string } }).job.id;
+      jobId = (
+        (await (await fetch(`${base}/frames/${board.board.frames[0]!.id}/generate`, { method: "POST", headers: auth, body: "{}" })).json()) as {
+          job: { id: string };
+        }
+      ).job.id;
       for (let i = 0; ; i++) {
         const { job } = (await (await fetch(`${http}/api/v1/jobs/${jobId}`, { headers: { cookie } })).json()) as { job: { status: string } };
         if (job.status === "success") break;

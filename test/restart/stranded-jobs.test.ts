@@ -43,7 +43,11 @@ class Session {
   }
 
   post(path: string, body: unknown = {}) {
-    return fetch(`${this.http}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: this.http, cookie: this.cookie }, body: JSON.stringify(body) });
+    return fetch(`${this.http}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: this.http, cookie: this.cookie },
+      body: JSON.stringify(body),
+    });
   }
 
   on(server: DevServer) {
@@ -63,7 +67,9 @@ async function signUp(http: string): Promise<Session> {
 
 /** Adds frames f0..f(n-1) through the realtime room, one acknowledged board command at a time. */
 async function addFrames(s: Session, projectId: string, episodeId: string, n: number) {
-  const ws = new WebSocket(`${s.http.replace("http", "ws")}/api/v1/realtime?project=${projectId}&episode=${episodeId}`, { headers: { cookie: s.cookie, origin: s.http } } as never);
+  const ws = new WebSocket(`${s.http.replace("http", "ws")}/api/v1/realtime?project=${projectId}&episode=${episodeId}`, {
+    headers: { cookie: s.cookie, origin: s.http },
+  } as never);
   const acks = new Map<string, (ok: boolean) => void>();
   ws.onmessage = (e) => {
     const msg = z.object({ type: z.string(), payload: z.unknown() }).parse(JSON.parse(String(e.data)));
@@ -79,7 +85,14 @@ async function addFrames(s: Session, projectId: string, episodeId: string, n: nu
   for (let i = 0; i < n; i++) {
     const ok = await new Promise<boolean>((resolve) => {
       acks.set(`f${i}`, resolve);
-      ws.send(JSON.stringify({ type: "board_command", id: `f${i}`, payload: { command: { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } } }, timestamp: new Date().toISOString() }));
+      ws.send(
+        JSON.stringify({
+          type: "board_command",
+          id: `f${i}`,
+          payload: { command: { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } } },
+          timestamp: new Date().toISOString(),
+        }),
+      );
     });
     if (!ok) throw new Error(`add_frame f${i} was refused`);
   }
@@ -95,7 +108,9 @@ describe("after the local runtime is killed mid-batch", () => {
     let episodeId = "";
     try {
       projectId = z.object({ project: z.object({ id: z.string() }) }).parse(await (await s.post("/api/v1/projects", { name: "Stranded" })).json()).project.id;
-      episodeId = z.object({ episode: z.object({ id: z.string() }) }).parse(await (await s.post(`/api/v1/projects/${projectId}/episodes`, { title: "Crash" })).json()).episode.id;
+      episodeId = z
+        .object({ episode: z.object({ id: z.string() }) })
+        .parse(await (await s.post(`/api/v1/projects/${projectId}/episodes`, { title: "Crash" })).json()).episode.id;
       await addFrames(s, projectId, episodeId, JOBS);
       const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
       const created = await Promise.all(Array.from({ length: JOBS }, (_, i) => s.post(`${base}/frames/f${i}/generate`)));
@@ -132,7 +147,8 @@ describe("after the local runtime is killed mid-batch", () => {
       for (;;) {
         afterSweep = await list();
         if (afterSweep.every((j) => j.status === "success" || j.status === "failure")) break;
-        if (Date.now() - recoveryStarted > RECOVERY_MS) throw new Error(`still open after the sweep: ${afterSweep.filter((j) => j.status !== "success" && j.status !== "failure").map((j) => j.status)}`);
+        if (Date.now() - recoveryStarted > RECOVERY_MS)
+          throw new Error(`still open after the sweep: ${afterSweep.filter((j) => j.status !== "success" && j.status !== "failure").map((j) => j.status)}`);
         await sleep(200);
       }
       // Each job went the way its state at the restart says: a lost message was re-sent and ran, a dead attempt was failed.

@@ -44,29 +44,36 @@ export const commandArb = fc.oneof(
   {
     weight: 6,
     arbitrary: fc.record(
-    {
-      type: fc.constant("add_frame"),
-      frame: fc.record(
-        {
-          id: frameId,
-          title: text,
-          camera: fc.constantFrom("WS", "CU", "MS"),
-          durationSec: fc.oneof(fc.constant(null), fc.double({ min: 0.5, max: 10, noNaN: true }), fc.constant(-1)),
-          beatId: fc.oneof(fc.constant(null), beatId),
-          continuity: fc.record({ assetIds: fc.array(assetId, { maxLength: 2 }) }),
-        },
-        { requiredKeys: ["id"] },
-      ),
-      after: fc.oneof(fc.constant(null), frameId),
-    },
-    { requiredKeys: ["type", "frame"] },
-  ),
+      {
+        type: fc.constant("add_frame"),
+        frame: fc.record(
+          {
+            id: frameId,
+            title: text,
+            camera: fc.constantFrom("WS", "CU", "MS"),
+            durationSec: fc.oneof(fc.constant(null), fc.double({ min: 0.5, max: 10, noNaN: true }), fc.constant(-1)),
+            beatId: fc.oneof(fc.constant(null), beatId),
+            continuity: fc.record({ assetIds: fc.array(assetId, { maxLength: 2 }) }),
+          },
+          { requiredKeys: ["id"] },
+        ),
+        after: fc.oneof(fc.constant(null), frameId),
+      },
+      { requiredKeys: ["type", "frame"] },
+    ),
   },
   fc.record({
     type: fc.constant("update_frame"),
     id: frameId,
     patch: fc.record(
-      { title: text, action: text, sound: text, camera: text, status: fc.constantFrom("draft", "ready", "approved", "bogus"), beatId: fc.oneof(fc.constant(null), beatId) },
+      {
+        title: text,
+        action: text,
+        sound: text,
+        camera: text,
+        status: fc.constantFrom("draft", "ready", "approved", "bogus"),
+        beatId: fc.oneof(fc.constant(null), beatId),
+      },
       { requiredKeys: [] },
     ),
   }),

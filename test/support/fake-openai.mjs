@@ -82,8 +82,8 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
       scenario === "dup"
         ? 'Try: <frame op="update" id="fa" camera="WS"/> now add <frame op="add" id="fa" title="A"/> then <frame op="update" id="fa" camera="WS"/> again <frame op="update" id="fa" camera="WS"/> done'
         : scenario === "leak"
-        ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
-        : ANSWER;
+          ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
+          : ANSWER;
     const pieces = text.match(/.{1,6}/gs) ?? [];
     for (let i = 0; i < pieces.length; i++) {
       if (res.destroyed) return;

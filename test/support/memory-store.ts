@@ -39,7 +39,7 @@ export class MemoryRoomStore implements RoomStore {
     const newest = new Set(this.snaps.slice(-keep).map((s) => s.seq));
     const firstOfBlock = new Set<number>();
     const seen = new Set<number>();
-    for (const s of this.snaps) if (!seen.has(Math.floor(s.seq / sparse))) (seen.add(Math.floor(s.seq / sparse)), firstOfBlock.add(s.seq));
+    for (const s of this.snaps) if (!seen.has(Math.floor(s.seq / sparse))) seen.add(Math.floor(s.seq / sparse)), firstOfBlock.add(s.seq);
     this.snaps = this.snaps.filter((s) => newest.has(s.seq) || firstOfBlock.has(s.seq));
   }
   eventBytes(fromExclusive: number, toInclusive: number) {

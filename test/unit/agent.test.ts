@@ -11,14 +11,17 @@ import { Board } from "../../worker/domain/board";
 import { readCamera } from "../../worker/domain/camera";
 import { boardWith, frameWith } from "../support/boards";
 
-const history = (n: number) => Array.from({ length: n }, (_, i) => ({ role: (i % 2 ? "assistant" : "user") as "user" | "assistant", text: `turn ${i} ${"x".repeat(400)}` }));
-const bigBoard = boardWith({ frames: Array.from({ length: 40 }, (_, i) => frameWith({ id: `f${i}`, title: `Shot ${i}`, prompt: "p".repeat(300), camera: "WS" })) });
+const history = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ role: (i % 2 ? "assistant" : "user") as "user" | "assistant", text: `turn ${i} ${"x".repeat(400)}` }));
+const bigBoard = boardWith({
+  frames: Array.from({ length: 40 }, (_, i) => frameWith({ id: `f${i}`, title: `Shot ${i}`, prompt: "p".repeat(300), camera: "WS" })),
+});
 
 describe("prompt assembly", () => {
   it("sends the grammar, the board with ids, the chat and the latest message when they fit", () => {
     const p = buildPrompt({ board: bigBoard, history: history(2), latest: "make shot 3 a close-up", budgetTokens: 100_000 });
     expect(p.messages[0]!.content).toContain(GRAMMAR);
-    expect(p.messages[0]!.content).toContain("3. f2 \"Shot 2\"");
+    expect(p.messages[0]!.content).toContain('3. f2 "Shot 2"');
     expect(p.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(p.trimmed).toEqual({ chatTurnsDropped: 0, boardDetail: "full" });
   });
@@ -53,7 +56,9 @@ describe("redaction", () => {
   const redact = makeRedactor([secret, "hunter2-long-password"]);
 
   it("removes configured secrets, bearer tokens and key shapes", () => {
-    const out = redact(`key ${secret}, Authorization: Bearer abc.def.ghi123456, other sk-live-ABCDEFGHIJKLMNOPQRSTUV, api_key=zzzzzzzzzzzz, pw hunter2-long-password`);
+    const out = redact(
+      `key ${secret}, Authorization: Bearer abc.def.ghi123456, other sk-live-ABCDEFGHIJKLMNOPQRSTUV, api_key=zzzzzzzzzzzz, pw hunter2-long-password`,
+    );
     expect(out).not.toContain(secret);
     expect(out).not.toContain("abc.def.ghi123456");
     expect(out).not.toContain("sk-live-ABCDEFGHIJKLMNOPQRST");

@@ -20,11 +20,16 @@ function run(board: Board, ...commands: unknown[]): Board {
 
 describe("commands", () => {
   it("adds a frame with defaults, appending by default and first with after: null", () => {
-    const b = run(boardWith(), { type: "add_frame", frame: { id: "a" } }, { type: "add_frame", frame: { id: "b" } }, {
-      type: "add_frame",
-      frame: { id: "c" },
-      after: null,
-    });
+    const b = run(
+      boardWith(),
+      { type: "add_frame", frame: { id: "a" } },
+      { type: "add_frame", frame: { id: "b" } },
+      {
+        type: "add_frame",
+        frame: { id: "c" },
+        after: null,
+      },
+    );
     expect(b.frames.map((f) => f.id)).toEqual(["c", "a", "b"]);
     expect(b.frames[1]).toEqual(frameWith({ id: "a" }));
   });

@@ -32,6 +32,9 @@ describe("nextFrameMedia", () => {
   });
 
   it("ignores a previous the job runtime sends: only the room decides what was last good", () => {
-    expect(nextFrameMedia({ state: "none" }, { state: "queued", jobId: "job_1", previous: { url: "/forged.svg" } })).toEqual({ state: "queued", jobId: "job_1" });
+    expect(nextFrameMedia({ state: "none" }, { state: "queued", jobId: "job_1", previous: { url: "/forged.svg" } })).toEqual({
+      state: "queued",
+      jobId: "job_1",
+    });
   });
 });

@@ -22,12 +22,74 @@ const ASSETS: Asset[] = [
 ];
 
 const FRAMES: Frame[] = [
-  frameWith({ id: "f1", beatId: "b1", title: "The corner at night", camera: "EWS", durationSec: 5, action: "The cafe glows on a rainy corner.", prompt: "Exterior of a corner cafe at night, rain", sound: "rain, distant traffic", continuity: { assetIds: ["cafe", "look"], notes: "" } }),
-  frameWith({ id: "f2", beatId: "b1", title: "Mia opens up", camera: "MS", durationSec: 5, action: "Mia flips the sign to OPEN.", prompt: "Mia flipping the door sign", sound: "door bell", continuity: { assetIds: ["mia", "cafe", "look"], notes: "" } }),
-  frameWith({ id: "f3", beatId: "b2", title: "The pour", camera: "INSERT, overhead", durationSec: 4, action: "Close on Mia's hands pouring milk into the cup.", prompt: "Overhead view of hands pouring milk", sound: "milk steaming", continuity: { assetIds: ["mia", "cup", "cafe"], notes: "" } }),
-  frameWith({ id: "f4", beatId: "b2", title: "A regular arrives", camera: "WS, track", durationSec: 5, action: "A regular steps in out of the rain.", prompt: "A regular coming in from the rain", dialogue: "Mia: Evening. The usual?", sound: "rain, door", continuity: { assetIds: ["mia", "cafe"], notes: "" } }),
-  frameWith({ id: "f5", beatId: "b3", title: "First sip", camera: "CU, push in", durationSec: 5, action: "The regular takes the first sip.", prompt: "Close-up of the first sip", sound: "music swells", continuity: { assetIds: ["cup", "cafe"], notes: "" } }),
-  frameWith({ id: "f6", beatId: "b3", title: "Come as you are", camera: "MS, low angle", durationSec: 6, action: "Mia looks into camera.", prompt: "Mia looking into camera", dialogue: "Mia: We're open till late.", sound: "music resolves", continuity: { assetIds: ["mia", "cafe", "look"], notes: "" } }),
+  frameWith({
+    id: "f1",
+    beatId: "b1",
+    title: "The corner at night",
+    camera: "EWS",
+    durationSec: 5,
+    action: "The cafe glows on a rainy corner.",
+    prompt: "Exterior of a corner cafe at night, rain",
+    sound: "rain, distant traffic",
+    continuity: { assetIds: ["cafe", "look"], notes: "" },
+  }),
+  frameWith({
+    id: "f2",
+    beatId: "b1",
+    title: "Mia opens up",
+    camera: "MS",
+    durationSec: 5,
+    action: "Mia flips the sign to OPEN.",
+    prompt: "Mia flipping the door sign",
+    sound: "door bell",
+    continuity: { assetIds: ["mia", "cafe", "look"], notes: "" },
+  }),
+  frameWith({
+    id: "f3",
+    beatId: "b2",
+    title: "The pour",
+    camera: "INSERT, overhead",
+    durationSec: 4,
+    action: "Close on Mia's hands pouring milk into the cup.",
+    prompt: "Overhead view of hands pouring milk",
+    sound: "milk steaming",
+    continuity: { assetIds: ["mia", "cup", "cafe"], notes: "" },
+  }),
+  frameWith({
+    id: "f4",
+    beatId: "b2",
+    title: "A regular arrives",
+    camera: "WS, track",
+    durationSec: 5,
+    action: "A regular steps in out of the rain.",
+    prompt: "A regular coming in from the rain",
+    dialogue: "Mia: Evening. The usual?",
+    sound: "rain, door",
+    continuity: { assetIds: ["mia", "cafe"], notes: "" },
+  }),
+  frameWith({
+    id: "f5",
+    beatId: "b3",
+    title: "First sip",
+    camera: "CU, push in",
+    durationSec: 5,
+    action: "The regular takes the first sip.",
+    prompt: "Close-up of the first sip",
+    sound: "music swells",
+    continuity: { assetIds: ["cup", "cafe"], notes: "" },
+  }),
+  frameWith({
+    id: "f6",
+    beatId: "b3",
+    title: "Come as you are",
+    camera: "MS, low angle",
+    durationSec: 6,
+    action: "Mia looks into camera.",
+    prompt: "Mia looking into camera",
+    dialogue: "Mia: We're open till late.",
+    sound: "music resolves",
+    continuity: { assetIds: ["mia", "cafe", "look"], notes: "" },
+  }),
 ];
 
 const BEATS = [
@@ -40,7 +102,10 @@ const COFFEE_BASE = boardWith({ assets: ASSETS, frames: FRAMES, plan: { beats: B
 /** A 6-shot, 30-second coffee-shop board with Mia the barista; its script ends in a generated shot list. */
 const COFFEE = boardWith({
   ...COFFEE_BASE,
-  script: { text: `Title: Night Owl\n\nINT. NIGHT OWL CAFE - NIGHT\n\nMIA wipes the counter.\n\nMIA\nWe're open till late.\n\n${shotListOf(COFFEE_BASE)}`, version: 1 },
+  script: {
+    text: `Title: Night Owl\n\nINT. NIGHT OWL CAFE - NIGHT\n\nMIA wipes the counter.\n\nMIA\nWe're open till late.\n\n${shotListOf(COFFEE_BASE)}`,
+    version: 1,
+  },
 });
 
 /** Custom shot labels: the third frame is "2A", the fourth "3". */
@@ -155,7 +220,18 @@ const order =
   (v) => {
     v.frames = ids.map((id) => v.frames.find((f) => f.id === id)!);
   };
-const blank: Omit<FrameView, "id"> = { shot: null, beat: null, title: "", camera: "", duration: null, action: "", prompt: "", dialogue: "", sound: "", assets: [] };
+const blank: Omit<FrameView, "id"> = {
+  shot: null,
+  beat: null,
+  title: "",
+  camera: "",
+  duration: null,
+  action: "",
+  prompt: "",
+  dialogue: "",
+  sound: "",
+  assets: [],
+};
 /** A new frame after `after` (null: first; "end": last). */
 const add =
   (after: string | null | "end", f: Partial<FrameView> & { id: string }): Step =>
@@ -214,36 +290,100 @@ const ROWS: Row[] = [
     say: "make shot 3 a close-up and add a shot of the barista smiling at the end",
     then: [
       set("f3", { camera: "CU, overhead" }),
-      add("end", { id: "f7", beat: "b3", title: "The barista smiling", camera: "CU", duration: 3, action: "The barista smiling.", prompt: "The barista smiling", assets: ["mia", "cafe", "look"] }),
+      add("end", {
+        id: "f7",
+        beat: "b3",
+        title: "The barista smiling",
+        camera: "CU",
+        duration: 3,
+        action: "The barista smiling.",
+        prompt: "The barista smiling",
+        assets: ["mia", "cafe", "look"],
+      }),
     ],
     says: ['Shot 3 "The pour": camera CU, overhead (was INSERT, overhead).', 'Added shot 7 at the end: "The barista smiling"'],
   },
   {
     board: COFFEE,
     say: "add a shot after 2: the barista smiling at a customer",
-    then: [add("f2", { id: "f7", beat: "b1", title: "The barista smiling at a customer", camera: "MS", duration: 3, action: "The barista smiling at a customer.", prompt: "The barista smiling at a customer", assets: ["mia", "cafe", "look"] })],
+    then: [
+      add("f2", {
+        id: "f7",
+        beat: "b1",
+        title: "The barista smiling at a customer",
+        camera: "MS",
+        duration: 3,
+        action: "The barista smiling at a customer.",
+        prompt: "The barista smiling at a customer",
+        assets: ["mia", "cafe", "look"],
+      }),
+    ],
     says: ['Added shot 3 after shot 2: "The barista smiling at a customer"'],
   },
   // Adding shots described in words, anywhere.
   {
     board: COFFEE,
     say: "add a shot at the start: rain on the cafe window",
-    then: [add(null, { id: "f7", beat: "b1", title: "Rain on the cafe window", camera: "MS", duration: 3, action: "Rain on the cafe window.", prompt: "Rain on the cafe window", assets: ["cafe", "look"] })],
+    then: [
+      add(null, {
+        id: "f7",
+        beat: "b1",
+        title: "Rain on the cafe window",
+        camera: "MS",
+        duration: 3,
+        action: "Rain on the cafe window.",
+        prompt: "Rain on the cafe window",
+        assets: ["cafe", "look"],
+      }),
+    ],
   },
   {
     board: COFFEE,
     say: "add a close-up of Mia's hands before shot 3",
-    then: [add("f2", { id: "f7", beat: "b2", title: "Mia's hands", camera: "CU", duration: 3, action: "Mia's hands.", prompt: "Mia's hands", assets: ["mia", "cafe"] })],
+    then: [
+      add("f2", {
+        id: "f7",
+        beat: "b2",
+        title: "Mia's hands",
+        camera: "CU",
+        duration: 3,
+        action: "Mia's hands.",
+        prompt: "Mia's hands",
+        assets: ["mia", "cafe"],
+      }),
+    ],
   },
   {
     board: COFFEE,
     say: "add a 4-second wide shot of the street after shot 1",
-    then: [add("f1", { id: "f7", beat: "b1", title: "The street", camera: "WS", duration: 4, action: "The street.", prompt: "The street", assets: ["cafe", "look"] })],
+    then: [
+      add("f1", {
+        id: "f7",
+        beat: "b1",
+        title: "The street",
+        camera: "WS",
+        duration: 4,
+        action: "The street.",
+        prompt: "The street",
+        assets: ["cafe", "look"],
+      }),
+    ],
   },
   {
     board: COFFEE,
     say: "open with a wide of the street",
-    then: [add(null, { id: "f7", beat: "b1", title: "The street", camera: "WS", duration: 3, action: "The street.", prompt: "The street", assets: ["cafe", "look"] })],
+    then: [
+      add(null, {
+        id: "f7",
+        beat: "b1",
+        title: "The street",
+        camera: "WS",
+        duration: 3,
+        action: "The street.",
+        prompt: "The street",
+        assets: ["cafe", "look"],
+      }),
+    ],
   },
   {
     board: COFFEE,
@@ -254,23 +394,68 @@ const ROWS: Row[] = [
   {
     board: COFFEE,
     say: "add a shot of Mia and Leo laughing at the end",
-    then: [add("end", { id: "f7", beat: "b3", title: "Mia and Leo laughing", camera: "TWO-SHOT", duration: 3, action: "Mia and Leo laughing.", prompt: "Mia and Leo laughing", assets: ["mia", "cafe", "look"] })],
+    then: [
+      add("end", {
+        id: "f7",
+        beat: "b3",
+        title: "Mia and Leo laughing",
+        camera: "TWO-SHOT",
+        duration: 3,
+        action: "Mia and Leo laughing.",
+        prompt: "Mia and Leo laughing",
+        assets: ["mia", "cafe", "look"],
+      }),
+    ],
   },
   {
     board: COFFEE,
     say: "add a shot after 2: Mia hands over the cup and make it a close-up",
-    then: [add("f2", { id: "f7", beat: "b1", title: "Mia hands over the cup", camera: "CU", duration: 3, action: "Mia hands over the cup.", prompt: "Mia hands over the cup", assets: ["mia", "cafe", "cup", "look"] })],
+    then: [
+      add("f2", {
+        id: "f7",
+        beat: "b1",
+        title: "Mia hands over the cup",
+        camera: "CU",
+        duration: 3,
+        action: "Mia hands over the cup.",
+        prompt: "Mia hands over the cup",
+        assets: ["mia", "cafe", "cup", "look"],
+      }),
+    ],
   },
   {
     board: COFFEE,
     say: "add a shot at the end: Mia saying 'See you tomorrow'",
-    then: [add("end", { id: "f7", beat: "b3", title: "Mia", camera: "MS", duration: 3, action: "Mia.", prompt: "Mia", dialogue: "Mia: See you tomorrow", assets: ["mia", "cafe", "look"] })],
+    then: [
+      add("end", {
+        id: "f7",
+        beat: "b3",
+        title: "Mia",
+        camera: "MS",
+        duration: 3,
+        action: "Mia.",
+        prompt: "Mia",
+        dialogue: "Mia: See you tomorrow",
+        assets: ["mia", "cafe", "look"],
+      }),
+    ],
   },
   { board: COFFEE, say: "add two shots at the end", notDone: ['"add two shots at the end": I add one described shot at a time'] },
   {
     board: COFFEE,
     say: "add Mia's hands pouring milk as an insert after shot 2",
-    then: [add("f2", { id: "f7", beat: "b1", title: "Mia's hands pouring milk", camera: "INSERT", duration: 3, action: "Mia's hands pouring milk.", prompt: "Mia's hands pouring milk", assets: ["mia", "cafe", "look"] })],
+    then: [
+      add("f2", {
+        id: "f7",
+        beat: "b1",
+        title: "Mia's hands pouring milk",
+        camera: "INSERT",
+        duration: 3,
+        action: "Mia's hands pouring milk.",
+        prompt: "Mia's hands pouring milk",
+        assets: ["mia", "cafe", "look"],
+      }),
+    ],
   },
   // Removing, moving, swapping.
   { board: COFFEE, say: "remove shot 4", then: [drop("f4")], says: ['Removed shot 4 "A regular arrives"; 5 shots left.'] },
@@ -290,10 +475,23 @@ const ROWS: Row[] = [
   // Camera.
   { board: COFFEE, say: "shot 2 low angle", then: [set("f2", { camera: "MS, low angle" })] },
   { board: COFFEE, say: "push in on shot 4", then: [set("f4", { camera: "WS, push in" })] },
-  { board: COFFEE, say: "make shots 2 to 4 handheld", then: [set("f2", { camera: "MS, handheld" }), set("f3", { camera: "INSERT, overhead, handheld" }), set("f4", { camera: "WS, handheld" })] },
-  { board: COFFEE, say: "make shot 3 a close-up and shot 4 an extreme wide", then: [set("f3", { camera: "CU, overhead" }), set("f4", { camera: "EWS, track" })] },
+  {
+    board: COFFEE,
+    say: "make shots 2 to 4 handheld",
+    then: [set("f2", { camera: "MS, handheld" }), set("f3", { camera: "INSERT, overhead, handheld" }), set("f4", { camera: "WS, handheld" })],
+  },
+  {
+    board: COFFEE,
+    say: "make shot 3 a close-up and shot 4 an extreme wide",
+    then: [set("f3", { camera: "CU, overhead" }), set("f4", { camera: "EWS, track" })],
+  },
   { board: COFFEE, say: "make shot 1 a low-angle close-up with a slow push in", then: [set("f1", { camera: "CU, low angle, push in" })] },
-  { board: COFFEE, say: "make shot 9 a close-up", notDone: ['"make shot 9 a close-up": there is no shot 9 (the board has shots 1-6)'], says: ["Nothing changed on the board."] },
+  {
+    board: COFFEE,
+    say: "make shot 9 a close-up",
+    notDone: ['"make shot 9 a close-up": there is no shot 9 (the board has shots 1-6)'],
+    says: ["Nothing changed on the board."],
+  },
   { board: COFFEE, say: "push in on it", notDone: ['"push in on it": say which shot or shots'] },
   // Lengths.
   { board: COFFEE, say: "make shot 1 7 seconds", then: [set("f1", { duration: 7 })] },
@@ -327,7 +525,11 @@ const ROWS: Row[] = [
   {
     board: COFFEE,
     say: "add a character Leo, a delivery cyclist, to shots 3 and 4",
-    then: [upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" }), set("f3", { assets: ["mia", "cup", "cafe", "leo"] }), set("f4", { assets: ["mia", "cafe", "leo"] })],
+    then: [
+      upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" }),
+      set("f3", { assets: ["mia", "cup", "cafe", "leo"] }),
+      set("f4", { assets: ["mia", "cafe", "leo"] }),
+    ],
   },
   { board: COFFEE, say: "put Mia in shot 1", then: [set("f1", { assets: ["cafe", "look", "mia"] })] },
   { board: COFFEE, say: "take Mia out of shot 2", then: [set("f2", { assets: ["cafe", "look"] })] },
@@ -350,10 +552,21 @@ const ROWS: Row[] = [
   {
     board: COFFEE,
     say: "add a prop: a red umbrella, in shot 4",
-    then: [upsertAsset({ id: "red-umbrella", kind: "prop", name: "Red umbrella", description: "", prompt: "red umbrella" }), set("f4", { assets: ["mia", "cafe", "red-umbrella"] })],
+    then: [
+      upsertAsset({ id: "red-umbrella", kind: "prop", name: "Red umbrella", description: "", prompt: "red umbrella" }),
+      set("f4", { assets: ["mia", "cafe", "red-umbrella"] }),
+    ],
   },
-  { board: COFFEE, say: "add a location: the rooftop", then: [upsertAsset({ id: "rooftop", kind: "location", name: "Rooftop", description: "", prompt: "rooftop" })] },
-  { board: COFFEE, say: "remove the umbrella", notDone: ['"remove the umbrella": there is no shot, character, location or prop called "umbrella" on the board'] },
+  {
+    board: COFFEE,
+    say: "add a location: the rooftop",
+    then: [upsertAsset({ id: "rooftop", kind: "location", name: "Rooftop", description: "", prompt: "rooftop" })],
+  },
+  {
+    board: COFFEE,
+    say: "remove the umbrella",
+    notDone: ['"remove the umbrella": there is no shot, character, location or prop called "umbrella" on the board'],
+  },
   // Format.
   { board: COFFEE, say: "make it vertical", then: [aspect("9:16")] },
   { board: COFFEE, say: "9:16", then: [aspect("9:16")] },
@@ -368,10 +581,26 @@ const ROWS: Row[] = [
   { board: COFFEE, say: "thanks!", says: ["Glad it helps."] },
   // Compound instructions and honesty about what was not done.
   { board: COFFEE, say: "remove shot 2 and make shot 3 a close-up", then: [drop("f2"), set("f3", { camera: "CU, overhead" })] },
-  { board: COFFEE, say: "make shot 3 a close-up and make it funnier", then: [set("f3", { camera: "CU, overhead" })], notDone: ['"make it funnier"'], says: ["AGENT_PROVIDER=openai", "OPENAI_API_KEY"] },
-  { board: COFFEE, say: "make it vertical; swap shots 1 and 2. Render shot 1", then: [aspect("9:16"), order("f2", "f1", "f3", "f4", "f5", "f6")], renders: ["f1"] },
-  { board: COFFEE, say: "make shot 3 wider and moodier", then: [set("f3", { camera: "WS, overhead" })], notDone: ['"make shot 3 wider and moodier": I did not act on "moodier" in it'] },
-  { board: COFFEE, say: "approve shot 2", notDone: ['"approve shot 2": a shot\'s status is the team\'s call'] },
+  {
+    board: COFFEE,
+    say: "make shot 3 a close-up and make it funnier",
+    then: [set("f3", { camera: "CU, overhead" })],
+    notDone: ['"make it funnier"'],
+    says: ["AGENT_PROVIDER=openai", "OPENAI_API_KEY"],
+  },
+  {
+    board: COFFEE,
+    say: "make it vertical; swap shots 1 and 2. Render shot 1",
+    then: [aspect("9:16"), order("f2", "f1", "f3", "f4", "f5", "f6")],
+    renders: ["f1"],
+  },
+  {
+    board: COFFEE,
+    say: "make shot 3 wider and moodier",
+    then: [set("f3", { camera: "WS, overhead" })],
+    notDone: ['"make shot 3 wider and moodier": I did not act on "moodier" in it'],
+  },
+  { board: COFFEE, say: "approve shot 2", notDone: ["\"approve shot 2\": a shot's status is the team's call"] },
   { board: COFFEE, say: "undo", notDone: ['"undo": I can\'t undo offline: use Undo on the answer'] },
   { board: COFFEE, say: "storyboard the script", notDone: ['"storyboard the script": the board already has 6 shots'] },
   { board: COFFEE, say: "a 15-second ad for a bakery", notDone: ["the board already has 6 shots", 'say "start over:'] },

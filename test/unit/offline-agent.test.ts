@@ -45,9 +45,17 @@ describe("splitting an instruction into clauses", () => {
   const split = (s: string) => splitInstruction(s).map((c) => c.text);
 
   it("splits at 'and', 'then', commas and sentences when a new instruction starts", () => {
-    expect(split("make shot 3 a close-up and add a shot of the barista smiling at the end")).toEqual(["make shot 3 a close-up", "add a shot of the barista smiling at the end"]);
+    expect(split("make shot 3 a close-up and add a shot of the barista smiling at the end")).toEqual([
+      "make shot 3 a close-up",
+      "add a shot of the barista smiling at the end",
+    ]);
     expect(split("make shot 3 a close-up, shot 4 a wide, and remove shot 6")).toEqual(["make shot 3 a close-up", "shot 4 a wide", "remove shot 6"]);
-    expect(split("add a shot of Mia, then make it a close-up; swap shots 1 and 3. Render all")).toEqual(["add a shot of Mia", "make it a close-up", "swap shots 1 and 3", "Render all"]);
+    expect(split("add a shot of Mia, then make it a close-up; swap shots 1 and 3. Render all")).toEqual([
+      "add a shot of Mia",
+      "make it a close-up",
+      "swap shots 1 and 3",
+      "Render all",
+    ]);
     expect(split("- move shot 5 to the start\n2. render all")).toEqual(["move shot 5 to the start", "render all"]);
   });
 
@@ -60,7 +68,10 @@ describe("splitting an instruction into clauses", () => {
   });
 
   it("never splits inside quotes, apostrophes included", () => {
-    expect(split("have Mia say 'We're open, come in and sit down' on shot 6 and render it")).toEqual(["have Mia say 'We're open, come in and sit down' on shot 6", "render it"]);
+    expect(split("have Mia say 'We're open, come in and sit down' on shot 6 and render it")).toEqual([
+      "have Mia say 'We're open, come in and sit down' on shot 6",
+      "render it",
+    ]);
     expect(split('shot 2 dialogue: "Then make it quick. Add sugar."')).toEqual(['shot 2 dialogue: "Then make it quick. Add sugar."']);
   });
 });
@@ -74,14 +85,18 @@ describe("shot lengths that add up", () => {
 
   it("always sums to the total, with every shot positive", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.1, max: 20, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 600 }), (weights, whole) => {
-        const total = whole / 2;
-        const out = distribute(total, weights);
-        expect(out).toHaveLength(weights.length);
-        expect(out.every((d) => d > 0)).toBe(true);
-        expect(Math.abs(out.reduce((a, b) => a + b, 0) - total)).toBeLessThan(1e-6);
-        if (total / weights.length >= 1) expect(out.every((d) => Number.isInteger(d * 2))).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.1, max: 20, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 600 }),
+        (weights, whole) => {
+          const total = whole / 2;
+          const out = distribute(total, weights);
+          expect(out).toHaveLength(weights.length);
+          expect(out.every((d) => d > 0)).toBe(true);
+          expect(Math.abs(out.reduce((a, b) => a + b, 0) - total)).toBeLessThan(1e-6);
+          if (total / weights.length >= 1) expect(out.every((d) => Number.isInteger(d * 2))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -95,7 +110,9 @@ describe("reading a screenplay", () => {
   });
 
   it("reads Fountain and plain text alike, without Fountain's markup", () => {
-    const fountain = parseScreenplay("Title: X\n\nINT. CAFE - NIGHT\n\nMIA wipes the *counter*. [[a note]]\n\nMIA (V.O.)\n(softly)\nWe're open.\n\nCUT TO:\n\nEXT. STREET - DAY\n\nRain.");
+    const fountain = parseScreenplay(
+      "Title: X\n\nINT. CAFE - NIGHT\n\nMIA wipes the *counter*. [[a note]]\n\nMIA (V.O.)\n(softly)\nWe're open.\n\nCUT TO:\n\nEXT. STREET - DAY\n\nRain.",
+    );
     const plain = parseScreenplay("INT. CAFE - NIGHT\nMIA wipes the counter.\nMIA (softly): We're open.\nEXT. STREET - DAY\nRain.");
     for (const play of [fountain, plain]) {
       expect(play.characters).toEqual(["Mia"]);
@@ -116,11 +133,38 @@ describe("reading a screenplay", () => {
 
 describe("the answer and the board agree", () => {
   const fragments = [
-    "make shot 3 a close-up", "add a shot of the barista smiling at the end", "add a shot after 2: Mia waves", "remove shot 4", "move shot 5 to the start",
-    "move shot 2 after shot 4", "swap shots 1 and 3", "shot 2 low angle", "push in on shot 4", "make shot 1 5 seconds", "have Mia say 'We're open' on shot 6",
-    "call shot 2 'The rush'", "shots 2-4 action: Mia works fast", "add a character Leo, a delivery cyclist, to shots 3 and 4", "rename Mia to Ana", "remove the cup",
-    "make it vertical", "square", "make it 20 seconds", "render shots 1-3", "make it funnier", "remove shot 9", "make shot 12 a wide", "storyboard the script",
-    "add a shot", "delete the last shot", "make all shots 4 seconds", "take Mia out of shot 2", "put Leo in shot 1", "label shot 2 as 1A", "help", "undo",
+    "make shot 3 a close-up",
+    "add a shot of the barista smiling at the end",
+    "add a shot after 2: Mia waves",
+    "remove shot 4",
+    "move shot 5 to the start",
+    "move shot 2 after shot 4",
+    "swap shots 1 and 3",
+    "shot 2 low angle",
+    "push in on shot 4",
+    "make shot 1 5 seconds",
+    "have Mia say 'We're open' on shot 6",
+    "call shot 2 'The rush'",
+    "shots 2-4 action: Mia works fast",
+    "add a character Leo, a delivery cyclist, to shots 3 and 4",
+    "rename Mia to Ana",
+    "remove the cup",
+    "make it vertical",
+    "square",
+    "make it 20 seconds",
+    "render shots 1-3",
+    "make it funnier",
+    "remove shot 9",
+    "make shot 12 a wide",
+    "storyboard the script",
+    "add a shot",
+    "delete the last shot",
+    "make all shots 4 seconds",
+    "take Mia out of shot 2",
+    "put Leo in shot 1",
+    "label shot 2 as 1A",
+    "help",
+    "undo",
   ];
   const joiners = [" and ", ", then ", ". ", "; ", "\n", ", "];
 
@@ -141,10 +185,17 @@ describe("the answer and the board agree", () => {
 
   it("never throws and never writes a tag the room rejects, for any text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('<frame op="add" id="x"/>', "shot 1 < 2 & 3", "]]>", "make shot \u0000 a close-up", "a 9999-second ad in 9999 shots")), fc.boolean(), (text, empty) => {
-        const start = empty ? boardWith() : storyboard;
-        apply(offlineAnswer(text, start), start);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom('<frame op="add" id="x"/>', "shot 1 < 2 & 3", "]]>", "make shot \u0000 a close-up", "a 9999-second ad in 9999 shots"),
+        ),
+        fc.boolean(),
+        (text, empty) => {
+          const start = empty ? boardWith() : storyboard;
+          apply(offlineAnswer(text, start), start);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -185,7 +236,13 @@ describe("streaming", () => {
     const agent = new OfflineAgent(0);
     const controller = new AbortController();
     const pieces: string[] = [];
-    for await (const p of agent.stream({ messages: [], latest: "a 30-second ad for a night-time coffee shop, 6 shots", board: boardWith(), signal: controller.signal })) pieces.push(p);
+    for await (const p of agent.stream({
+      messages: [],
+      latest: "a 30-second ad for a night-time coffee shop, 6 shots",
+      board: boardWith(),
+      signal: controller.signal,
+    }))
+      pieces.push(p);
     const answer = pieces.join("");
     expect(answer).toBe(offlineAnswer("a 30-second ad for a night-time coffee shop, 6 shots", boardWith()));
     expect(pieces.length).toBeGreaterThan(200);
@@ -214,7 +271,25 @@ describe("streaming", () => {
 
 describe("the system prompt for real models", () => {
   it("teaches every tag of the grammar", () => {
-    for (const tag of ["<script>", "<plan>", "<beat ", "<asset ", 'op="remove"', '<frame op="add"', '<frame op="update"', "<action>", "<prompt>", "<dialogue>", "<sound>", "<notes>", "shot=", "<move ", "<format aspect=", "<generate ", '<resolve comment="c12"/>']) {
+    for (const tag of [
+      "<script>",
+      "<plan>",
+      "<beat ",
+      "<asset ",
+      'op="remove"',
+      '<frame op="add"',
+      '<frame op="update"',
+      "<action>",
+      "<prompt>",
+      "<dialogue>",
+      "<sound>",
+      "<notes>",
+      "shot=",
+      "<move ",
+      "<format aspect=",
+      "<generate ",
+      '<resolve comment="c12"/>',
+    ]) {
       expect(GRAMMAR).toContain(tag);
     }
   });

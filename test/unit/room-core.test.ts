@@ -102,7 +102,7 @@ describe("RoomCore properties", () => {
     fc.assert(
       fc.property(commandsArb, (commands) => {
         const { store, core } = freshRoom();
-        commands.forEach((c, i) => core.execute(c, i % 3 === 0 ? system : person, `run${i % 4}`));
+        for (const [i, c] of commands.entries()) core.execute(c, i % 3 === 0 ? system : person, `run${i % 4}`);
         expect(Board.safeParse(core.board).success).toBe(true);
         expect(replay(store)).toEqual(core.board);
         expect(store.eventsLog.map((e) => e.seq)).toEqual(store.eventsLog.map((_, i) => i + 1));
@@ -116,7 +116,7 @@ describe("RoomCore properties", () => {
     fc.assert(
       fc.property(commandsArb, fc.nat(), (commands, pick) => {
         const { store, core } = freshRoom();
-        commands.forEach((c) => core.execute(c, system));
+        for (const c of commands) core.execute(c, system);
         const boards = [emptyBoard("ep_1")];
         for (const e of store.eventsLog) boards.push(applyEvent(boards.at(-1)!, e.event));
         const toSeq = core.seq === 0 ? 0 : pick % (core.seq + 1);

@@ -125,7 +125,10 @@ describe("joining mid-run", () => {
     h.provider.push('<frame op="add" id="f1" title="Sign"/>', "and the end.");
     h.provider.end();
     await h.settle();
-    const deltas = late.of("partial_result").map((p) => ("delta" in p.payload ? p.payload.delta : "")).join("");
+    const deltas = late
+      .of("partial_result")
+      .map((p) => ("delta" in p.payload ? p.payload.delta : ""))
+      .join("");
     const committed = late.of("chat_message").find((m) => m.payload.role === "assistant")!.payload.text;
     expect((meta.agent.text ?? "") + deltas).toBe(committed);
   });
@@ -139,7 +142,10 @@ describe("an interrupted run tells the truth", () => {
     h.provider.push("Two shots: ", '<frame op="add" id="f1"/>', '<frame op="add" id="f2"/>', "more prose");
     await h.settle();
     const runId = tab.of("agent_status")[0]!.payload.runId;
-    const received = tab.of("partial_result").map((p) => ("delta" in p.payload ? p.payload.delta : "")).join("");
+    const received = tab
+      .of("partial_result")
+      .map((p) => ("delta" in p.payload ? p.payload.delta : ""))
+      .join("");
     // The room dies here: the provider is never read again; a new room loads from storage.
     h.restart();
     const run = h.store.getRun(runId)!;
@@ -183,7 +189,10 @@ describe("an interrupted run tells the truth", () => {
 /** Text of exactly `length` UTF-16 units, with 2- and 4-byte characters in it. */
 function fill(length: number, seed: string): string {
   const unit = `${seed} é storyboard 🎬 `;
-  return unit.repeat(Math.ceil(length / unit.length) + 1).slice(0, length).replace(/\uD83C$/, "x");
+  return unit
+    .repeat(Math.ceil(length / unit.length) + 1)
+    .slice(0, length)
+    .replace(/\uD83C$/, "x");
 }
 
 describe("storage within production limits", () => {
@@ -193,7 +202,13 @@ describe("storage within production limits", () => {
     const tab = h.connect();
     const ids: string[] = [];
     for (let i = 0; i < LIMITS.assets; i++) {
-      const asset = { id: `a${i}`, kind: "prop", name: fill(LIMITS.textChars, `n${i}`), description: fill(LIMITS.textChars, `d${i}`), prompt: fill(LIMITS.promptChars, `p${i}`) };
+      const asset = {
+        id: `a${i}`,
+        kind: "prop",
+        name: fill(LIMITS.textChars, `n${i}`),
+        description: fill(LIMITS.textChars, `d${i}`),
+        prompt: fill(LIMITS.promptChars, `p${i}`),
+      };
       h.send(tab, { type: "board_command", id: id(), payload: { command: { type: "upsert_asset", asset } } });
       ids.push(asset.id);
     }
@@ -209,7 +224,9 @@ describe("storage within production limits", () => {
     expect(() => h.store.putAck("u", "m", "x".repeat(2_000_001), 0)).toThrow(StorageLimitError);
   });
 
-  it("takes a board to the contract's bounds through the socket, rewinds it to 0, undoes the rewind and replays it, with no stored value over 1 MiB", { timeout: 120_000 }, () => {
+  it("takes a board to the contract's bounds through the socket, rewinds it to 0, undoes the rewind and replays it, with no stored value over 1 MiB", {
+    timeout: 120_000,
+  }, () => {
     // A patient client: one message every 100 ms, under every rate limit.
     let t = 0;
     const h = harness({ now: () => (t += 100) });
@@ -225,7 +242,13 @@ describe("storage within production limits", () => {
       const asset = { id: `a${i}`, kind: "character", name: text(`name${i}`), description: text(`desc${i}`), prompt: fill(LIMITS.promptChars, `ap${i}`) };
       ok({ type: "board_command", id: id(), payload: { command: { type: "upsert_asset", asset } } });
     }
-    ok({ type: "board_command", id: id(), payload: { command: { type: "set_plan", beats: Array.from({ length: LIMITS.beats }, (_, i) => ({ id: `b${i}`, title: text(`bt${i}`), summary: text(`bs${i}`) })) } } });
+    ok({
+      type: "board_command",
+      id: id(),
+      payload: {
+        command: { type: "set_plan", beats: Array.from({ length: LIMITS.beats }, (_, i) => ({ id: `b${i}`, title: text(`bt${i}`), summary: text(`bs${i}`) })) },
+      },
+    });
     for (let i = 0; i < LIMITS.frames; i++) {
       const frame = {
         id: `f${i}`,

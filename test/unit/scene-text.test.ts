@@ -44,11 +44,16 @@ describe("wrapText", () => {
 
   it("never returns a line wider than the width, for any text", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400, unit: "grapheme" }), fc.integer({ min: 40, max: 900 }), fc.integer({ min: 1, max: 6 }), (text, width, maxLines) => {
-        const { lines } = wrapText(text, width, 16, { maxLines });
-        expect(lines.length).toBeLessThanOrEqual(maxLines);
-        for (const l of lines) expect(measure(l, 16)).toBeLessThanOrEqual(width + 0.001);
-      }),
+      fc.property(
+        fc.string({ maxLength: 400, unit: "grapheme" }),
+        fc.integer({ min: 40, max: 900 }),
+        fc.integer({ min: 1, max: 6 }),
+        (text, width, maxLines) => {
+          const { lines } = wrapText(text, width, 16, { maxLines });
+          expect(lines.length).toBeLessThanOrEqual(maxLines);
+          for (const l of lines) expect(measure(l, 16)).toBeLessThanOrEqual(width + 0.001);
+        },
+      ),
       { numRuns: 300 },
     );
   });

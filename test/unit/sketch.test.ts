@@ -18,7 +18,15 @@ const harbour: Asset = { id: "harbour", kind: "location", name: "EXT. HARBOUR ST
 const cup: Asset = { id: "cup", kind: "prop", name: "Coffee cup", description: "", prompt: "" };
 
 function scene(camera: string, assets: Asset[] = [mia, cafe], over: Partial<Frame> = {}, aspect: Aspect = "16:9"): Scene {
-  const frame = frameWith({ id: "f1", title: "Mia at the counter", action: "Mia wipes the counter.", camera, durationSec: 3, continuity: { assetIds: assets.map((a) => a.id), notes: "" }, ...over });
+  const frame = frameWith({
+    id: "f1",
+    title: "Mia at the counter",
+    action: "Mia wipes the counter.",
+    camera,
+    durationSec: 3,
+    continuity: { assetIds: assets.map((a) => a.id), notes: "" },
+    ...over,
+  });
   return describeScene({ frame, shot: "4", assets, aspect });
 }
 const art = (s: Scene) => JSON.stringify(s.art);
@@ -84,9 +92,15 @@ describe("shot size", () => {
     expect(insert.meta.object).toBe("Coffee cup");
     expect(scene("insert", [cafe]).meta.object).toBe("object");
     const ots = scene("OTS", [mia, leo, cafe]);
-    expect(ots.meta.figures.map((f) => [f.id, f.role])).toEqual([["mia", "subject"], ["leo", "foreground"]]);
+    expect(ots.meta.figures.map((f) => [f.id, f.role])).toEqual([
+      ["mia", "subject"],
+      ["leo", "foreground"],
+    ]);
     const pov = scene("POV", [mia, leo, cafe]);
-    expect(pov.meta.figures.map((f) => [f.id, f.role])).toEqual([["leo", "subject"], ["mia", "hands"]]);
+    expect(pov.meta.figures.map((f) => [f.id, f.role])).toEqual([
+      ["leo", "subject"],
+      ["mia", "hands"],
+    ]);
     expect(JSON.stringify(pov.art)).toContain("Mia’s POV");
     const two = scene("two-shot", [mia, leo, cafe]);
     const [a, b] = two.meta.figures;
@@ -127,7 +141,10 @@ describe("angle", () => {
 });
 
 describe("movement", () => {
-  const annotated = (s: Scene) => all(s.art).filter((p) => "stroke" in p && (p as { stroke?: string }).stroke === ANNOTATION || ("fill" in p && (p as { fill?: string }).fill === ANNOTATION));
+  const annotated = (s: Scene) =>
+    all(s.art).filter(
+      (p) => ("stroke" in p && (p as { stroke?: string }).stroke === ANNOTATION) || ("fill" in p && (p as { fill?: string }).fill === ANNOTATION),
+    );
 
   it("draws every movement differently and static draws nothing", () => {
     const scenes = MOVEMENTS.map((m) => scene(`MS, ${m}`));
@@ -242,7 +259,7 @@ describe("text", () => {
   });
 
   it("escapes every piece of text and shows title, action, dialogue with its speaker, and sound", () => {
-    const s = scene("MS", [mia, cafe], { title: "A & B <c>", action: "She says \"hi\" & leaves.", dialogue: "MIA: I'm <fine>.", sound: "Rain & wind" });
+    const s = scene("MS", [mia, cafe], { title: "A & B <c>", action: 'She says "hi" & leaves.', dialogue: "MIA: I'm <fine>.", sound: "Rain & wind" });
     const svg = sceneToSvg(s);
     expectWellFormed(svg);
     const texts = textNodes(svg).join(" ");
@@ -274,7 +291,9 @@ describe("text", () => {
       expect(action && action.kind === "text" && action.lines.length).toBeGreaterThanOrEqual(4);
       expect(action && action.kind === "text" && action.lines.at(-1)!.endsWith("…")).toBe(true);
       // Labels inside the panel stay inside it.
-      for (const t of all(s.art)) if (t.kind === "text" && t.anchor !== "middle" && t.anchor !== "end") for (const line of t.lines) expect(t.x + measure(line, t.size, t.weight === "bold")).toBeLessThanOrEqual(s.panel.w + 1);
+      for (const t of all(s.art))
+        if (t.kind === "text" && t.anchor !== "middle" && t.anchor !== "end")
+          for (const line of t.lines) expect(t.x + measure(line, t.size, t.weight === "bold")).toBeLessThanOrEqual(s.panel.w + 1);
     }
   });
 
@@ -289,7 +308,15 @@ describe("text", () => {
 });
 
 describe("SVG output", () => {
-  const frame = frameWith({ id: "f9", title: "Leaving", action: "Leo walks off along the harbour.", dialogue: "LEO: Goodnight.", camera: "WS, pan right", durationSec: 4.5, continuity: { assetIds: ["leo", "harbour"], notes: "" } });
+  const frame = frameWith({
+    id: "f9",
+    title: "Leaving",
+    action: "Leo walks off along the harbour.",
+    dialogue: "LEO: Goodnight.",
+    camera: "WS, pan right",
+    durationSec: 4.5,
+    continuity: { assetIds: ["leo", "harbour"], notes: "" },
+  });
   const input = { prompt: "", frame, shot: "13", assets: [leo, harbour] };
 
   it("is deterministic: the same input gives byte-identical SVG", () => {
@@ -302,7 +329,10 @@ describe("SVG output", () => {
     const t0 = performance.now();
     let n = 0;
     for (const camera of [...SHOT_SIZES, "MS, low angle, push in", "FS, overhead", "WS, high angle, crane up"]) {
-      for (const assets of [[mia, cafe], [mia, leo, harbour, cup]]) {
+      for (const assets of [
+        [mia, cafe],
+        [mia, leo, harbour, cup],
+      ]) {
         const svg = sketchSvg({ ...input, frame: { ...frame, camera, continuity: { assetIds: assets.map((a) => a.id), notes: "" } }, assets });
         expectWellFormed(svg);
         sizes.push(svg.length);

@@ -145,7 +145,8 @@ function check(name: string, doc: string, slowest: Slowest): string[] {
       if (run.ms > slowest.ms) Object.assign(slowest, { ms: run.ms, document: where });
       if (run.ms > BUDGET_MS) failures.push(`${where}: took ${run.ms.toFixed(1)} ms`);
       for (const e of run.events) {
-        if (e.kind === "command" && !Command.safeParse(e.command).success) failures.push(`${where}: emitted a command outside the schema: ${JSON.stringify(e.command).slice(0, 200)}`);
+        if (e.kind === "command" && !Command.safeParse(e.command).success)
+          failures.push(`${where}: emitted a command outside the schema: ${JSON.stringify(e.command).slice(0, 200)}`);
       }
       const json = JSON.stringify(run.events);
       reference ??= json;
@@ -177,7 +178,9 @@ if (cleaned) {
 describe("the W3C XML conformance suite as model output", () => {
   it("finds the suite's documents", () => {
     expect(documents.length).toBeGreaterThan(3000);
-    expect([...parts.keys()]).toEqual(expect.arrayContaining(["xmlconf/ibm", "xmlconf/oasis", "xmlconf/sun", "xmlconf/xmltest", "xmlconf/japanese", "xmlconf/eduni"]));
+    expect([...parts.keys()]).toEqual(
+      expect.arrayContaining(["xmlconf/ibm", "xmlconf/oasis", "xmlconf/sun", "xmlconf/xmltest", "xmlconf/japanese", "xmlconf/eduni"]),
+    );
   });
 
   // The budget is for a parser the engine has compiled, as on a busy room;

@@ -35,7 +35,13 @@ Done.`;
     expect(rejected(events)).toEqual([]);
     expect(commands(events)).toEqual([
       { type: "set_script", text: "INT. CAFE - NIGHT" },
-      { type: "set_plan", beats: [{ id: "b1", title: "Hook", summary: "Neon flickers" }, { id: "b2", title: "Pour", summary: "Steam rises" }] },
+      {
+        type: "set_plan",
+        beats: [
+          { id: "b1", title: "Hook", summary: "Neon flickers" },
+          { id: "b2", title: "Pour", summary: "Steam rises" },
+        ],
+      },
       { type: "upsert_asset", asset: { id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "woman, 30s, green apron" } },
       {
         type: "add_frame",
@@ -146,7 +152,7 @@ describe("untrusted output", () => {
   });
 
   it("expands only the five XML entities and numeric references", () => {
-    const events = parse('<script>&lt;b&gt; &amp; &quot;&apos; &#65;&#x42; &nbsp; &copy;</script>');
+    const events = parse("<script>&lt;b&gt; &amp; &quot;&apos; &#65;&#x42; &nbsp; &copy;</script>");
     expect(commands(events)).toEqual([{ type: "set_script", text: "<b> & \"' AB &nbsp; &copy;" }]);
   });
 
@@ -291,7 +297,7 @@ describe("fuzzing", () => {
     "unterminated <frame op='add' id='z'><prompt>cut",
     'Sure. <frame op="add" id="f1" title=\'a "b" </frame c\'><action>x</action></frame\n<generate frame="f1"/></frame  ><format aspect="9:16" / > AT&T &#65;',
     'Plan:\n```xml\n<frame op="add" id="f1"/>\n\n<move id="f1" after=""/>\n```\nand\n~~~\ncode <b>\n<generate frame="f1"/>\n~~~\n  ``` \n',
-    '<frame/doc/ <asset id=a kind=prop name=Cup/><script>x</script oops>y</script >',
+    "<frame/doc/ <asset id=a kind=prop name=Cup/><script>x</script oops>y</script >",
   ];
   const cut = (text: string, at: number) => text.slice(0, at);
 
@@ -323,7 +329,21 @@ describe("fuzzing", () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 6 }),
       fc.constantFrom("<", ">", "</", "/>", "/", "&", "&amp;", "&#6", "5;", "&e;", '"', "'", "=", " ", "\n", "\t", "```", "~~~", "xml"),
-      fc.constantFrom("<frame", ' op="add"', ' id="f1"', "</frame", "</frame>", "<script>", "</script", "</script>", "<plan>", "<beat", "</beat>", "<prompt>", "</prompt>"),
+      fc.constantFrom(
+        "<frame",
+        ' op="add"',
+        ' id="f1"',
+        "</frame",
+        "</frame>",
+        "<script>",
+        "</script",
+        "</script>",
+        "<plan>",
+        "<beat",
+        "</beat>",
+        "<prompt>",
+        "</prompt>",
+      ),
       fc.constantFrom('<move id="a" after=""/>', '<generate frame="f"/>', "</fr", "<fr"),
     );
     fc.assert(

@@ -8,7 +8,6 @@ import { command, connect } from "../workers/socket";
 
 const SECRET = "sk-test-PLANTED-SECRET-0123456789abcdef";
 
-
 describe("paid media providers", () => {
   it("block until the owner consents; after consent a retry renders a real image", async () => {
     const owner = await signUp("owner");

@@ -4,7 +4,7 @@
 // must appear nowhere people or logs can see.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { Board } from "../../worker/domain/board";
+import type { Board } from "../../worker/domain/board";
 import { episodeOf, projectOf, signUp } from "../workers/helpers";
 import { connect, msgId, type TestSocket } from "../workers/socket";
 

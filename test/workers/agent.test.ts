@@ -66,7 +66,10 @@ describe("an agent run", () => {
     await send(sock, "chat_send", { text: IDEA });
     await sock.next("agent_status", (m) => m.payload.status === "completed");
     await send(sock, "chat_send", { text: "make shot 3 a close-up" });
-    await sock.next("agent_status", (m) => m.payload.status === "completed" && sock.messages.filter((x) => x.type === "agent_status" && x.payload.status === "completed").length === 2);
+    await sock.next(
+      "agent_status",
+      (m) => m.payload.status === "completed" && sock.messages.filter((x) => x.type === "agent_status" && x.payload.status === "completed").length === 2,
+    );
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
     expect(readCamera(board.frames[2]!.camera).size).toBe("CU");
     sock.close();
@@ -158,8 +161,10 @@ describe("an agent run", () => {
     await sock.next("agent_status", (m) => m.payload.status === "completed");
     const res = await owner.client.get(`${base}/runs/${runId}/trace`);
     expect(res.status).toBe(200);
-    const { trace } = (await res.json()) as { trace: { prompt: { role: string; content: string }[]; raw: string; commands: { status: string }[]; timings: { totalMs: number } } };
-    expect(trace.prompt[0]!.content).toContain("<frame op=\"add\"");
+    const { trace } = (await res.json()) as {
+      trace: { prompt: { role: string; content: string }[]; raw: string; commands: { status: string }[]; timings: { totalMs: number } };
+    };
+    expect(trace.prompt[0]!.content).toContain('<frame op="add"');
     expect(trace.prompt.at(-1)!.content).toContain("night-time coffee shop");
     expect(trace.raw).toContain("<script>");
     expect(trace.commands.filter((c) => c.status === "applied").length).toBeGreaterThanOrEqual(6 + 3 + 2);

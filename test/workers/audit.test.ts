@@ -14,7 +14,9 @@ interface Row {
 }
 
 async function rows(where: string, ...args: unknown[]): Promise<Row[]> {
-  const res = await env.DB.prepare(`SELECT * FROM audit WHERE ${where} ORDER BY id`).bind(...args).all<Row>();
+  const res = await env.DB.prepare(`SELECT * FROM audit WHERE ${where} ORDER BY id`)
+    .bind(...args)
+    .all<Row>();
   return res.results;
 }
 

@@ -138,7 +138,9 @@ describe("login", () => {
     );
     const checked = passwordChecks() - before;
     const statuses = results.map((r) => r.status);
-    console.log(`BURST passwords_checked=${checked} answers_401=${statuses.filter((s) => s === 401).length} answers_429=${statuses.filter((s) => s === 429).length}`);
+    console.log(
+      `BURST passwords_checked=${checked} answers_401=${statuses.filter((s) => s === 401).length} answers_429=${statuses.filter((s) => s === 429).length}`,
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_PER_ACCOUNT);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - MAX_PER_ACCOUNT);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);

@@ -76,7 +76,8 @@ async function studio(frames = 1) {
   const projectId = await projectOf(owner);
   const episodeId = await episodeOf(owner, projectId);
   const sock = await connect(owner, projectId, episodeId);
-  for (let i = 1; i <= frames; i++) await command(sock, { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a sign in the rain", camera: "CU" } });
+  for (let i = 1; i <= frames; i++)
+    await command(sock, { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a sign in the rain", camera: "CU" } });
   return { owner, projectId, episodeId, sock, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
 }
 
@@ -320,7 +321,10 @@ describe("a slow attempt", () => {
     const done = await waitForJob(s.owner, job.id, (j) => j.attempt === 2 && isTerminal(j));
     expect(done.status).toBe("success");
     const listed = await env.ARTIFACTS.list({ prefix: `${s.projectId}/${s.episodeId}/${job.id}/` });
-    expect(listed.objects.map((o) => o.key).sort()).toEqual([`${s.projectId}/${s.episodeId}/${job.id}/attempt-2.manifest.json`, `${s.projectId}/${s.episodeId}/${job.id}/attempt-2.svg`]);
+    expect(listed.objects.map((o) => o.key).sort()).toEqual([
+      `${s.projectId}/${s.episodeId}/${job.id}/attempt-2.manifest.json`,
+      `${s.projectId}/${s.episodeId}/${job.id}/attempt-2.svg`,
+    ]);
     const logs = (await extended(s.owner, job.id)).logs.filter((l) => l.attempt === 1).map((l) => l.message);
     expect(logs).toContain("The attempt finished after this attempt was failed for going silent; its output was discarded.");
     expect(await cardOf(s)).toMatchObject({ state: "ready", jobId: job.id, url: done.artifactUrl });

@@ -18,11 +18,13 @@ async function withFrame() {
   const episodeId = await episodeOf(owner, projectId);
   const sock = await connect(owner, projectId, episodeId);
   await command(sock, { type: "upsert_asset", asset: { id: "mia", kind: "character", name: "Mia", description: "", prompt: "green apron" } });
-  await command(sock, { type: "add_frame", frame: { id: "f1", title: "Neon sign", prompt: "a sign in the rain", camera: "CU", continuity: { assetIds: ["mia"] } } });
+  await command(sock, {
+    type: "add_frame",
+    frame: { id: "f1", title: "Neon sign", prompt: "a sign in the rain", camera: "CU", continuity: { assetIds: ["mia"] } },
+  });
   const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
   return { owner, projectId, episodeId, sock, base };
 }
-
 
 describe("generate", () => {
   it("renders in the episode's aspect: after set_format 9:16 the sketch is a portrait panel", async () => {

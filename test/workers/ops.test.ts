@@ -21,11 +21,18 @@ async function seedJobs(projectId: string, episodeId: string, rows: { status: st
       `INSERT INTO jobs (id, project_id, episode_id, frame_id, provider, status, attempt, attempt_token, progress, input, plugin_timings, warnings, created_by, updated_at, finished_at, latency_ms)
        VALUES (?, ?, ?, 'f1', 'sketch', ?, 1, 't', 0, '{}', '{}', '[]', 'seed', ?, ?, ?)`,
     )
-      .bind(`job_seed${projectId.slice(4, 12)}${String(i).padStart(6, "0")}`, projectId, episodeId, r.status, now, r.latencyMs !== undefined ? now : null, r.latencyMs ?? null)
+      .bind(
+        `job_seed${projectId.slice(4, 12)}${String(i).padStart(6, "0")}`,
+        projectId,
+        episodeId,
+        r.status,
+        now,
+        r.latencyMs !== undefined ? now : null,
+        r.latencyMs ?? null,
+      )
       .run();
   }
 }
-
 
 describe("who sees what", () => {
   it("refuses metrics and audit to people who own no project, and providers to non-admins", async () => {
@@ -143,7 +150,10 @@ describe("audit", () => {
     const sock = await connect(owner, projectId, episodeId);
     const ack = await command(sock, { type: "add_frame", frame: { id: "f1", title: "A" } });
     const runId = (ack.payload as { result: { runId: string } }).result.runId;
-    for (const [type, payload] of [["undo_run", { runId }], ["rewind", { toSeq: 1 }]] as const) {
+    for (const [type, payload] of [
+      ["undo_run", { runId }],
+      ["rewind", { toSeq: 1 }],
+    ] as const) {
       const id = msgId();
       sock.send({ type, id, payload });
       await sock.next("ack", (m) => m.payload.id === id);
@@ -168,9 +178,26 @@ describe("audit", () => {
     await owner.client.post(`/api/v1/jobs/${blocked.id}/retry`);
     await new Promise((r) => setTimeout(r, 200));
 
-    const { entries } = (await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json()) as { entries: { action: string; requestId: string; actor: string }[] };
+    const { entries } = (await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json()) as {
+      entries: { action: string; requestId: string; actor: string }[];
+    };
     const actions = new Set(entries.map((e) => e.action));
-    for (const a of ["project.create", "episode.create", "member.add", "member.update", "member.remove", "project.consent", "board.undo", "board.rewind", "agent.run.start", "agent.run.stop", "job.create", "job.replay", "job.cancel", "job.retry"]) {
+    for (const a of [
+      "project.create",
+      "episode.create",
+      "member.add",
+      "member.update",
+      "member.remove",
+      "project.consent",
+      "board.undo",
+      "board.rewind",
+      "agent.run.start",
+      "agent.run.stop",
+      "job.create",
+      "job.replay",
+      "job.cancel",
+      "job.retry",
+    ]) {
       expect(actions, a).toContain(a);
     }
     expect(entries.every((e) => e.requestId && e.actor)).toBe(true);
@@ -185,7 +212,10 @@ describe("audit", () => {
     expect(lines[0]).toBe("id,at,actor,action,target,verdict,requestId,details");
     expect(lines.length).toBe(entries.length + 1);
     const jsonl = await owner.client.get(`/api/v1/audit?project=${projectId}&format=jsonl`);
-    const parsed = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
+    const parsed = (await jsonl.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(parsed.map((e) => e.action)).toEqual(entries.map((e) => e.action));
     sock.close();
   });

@@ -15,11 +15,7 @@ export interface TestSocket {
   close(): void;
 }
 
-export async function upgrade(
-  person: Person | null,
-  query: string,
-  opts: { origin?: string | null; websocket?: boolean } = {},
-): Promise<Response> {
+export async function upgrade(person: Person | null, query: string, opts: { origin?: string | null; websocket?: boolean } = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (opts.websocket !== false) headers.upgrade = "websocket";
   const origin = opts.origin === undefined ? ORIGIN : opts.origin;

@@ -1,17 +1,7 @@
 // The SPA's one API client: typed by the shared zod schemas, every response
 // parsed, every failure surfaced as an ApiFailure with the contract's code.
 import { z } from "zod";
-import {
-  BoardSnapshot,
-  Episode,
-  ErrorBody,
-  Health,
-  Member,
-  Project,
-  ProjectWithRole,
-  Role,
-  User,
-} from "../../worker/domain/api";
+import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
 import { Job } from "../../worker/domain/jobs";
 
 export class ApiFailure extends Error {
@@ -60,22 +50,16 @@ export const api = {
   logout: () => request(Nothing, "POST", "/api/v1/auth/logout"),
   projects: () => request(z.object({ projects: z.array(ProjectWithRole) }), "GET", "/api/v1/projects"),
   createProject: (name: string) => request(z.object({ project: Project, role: Role }), "POST", "/api/v1/projects", { name }),
-  project: (id: string) =>
-    request(z.object({ project: Project, role: Role, members: z.array(Member) }), "GET", `/api/v1/projects/${encodeURIComponent(id)}`),
+  project: (id: string) => request(z.object({ project: Project, role: Role, members: z.array(Member) }), "GET", `/api/v1/projects/${encodeURIComponent(id)}`),
   addMember: (projectId: string, email: string, role: Role) =>
     request(z.object({ member: Member }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/members`, { email, role }),
   removeMember: (projectId: string, userId: string) =>
     request(Nothing, "DELETE", `/api/v1/projects/${encodeURIComponent(projectId)}/members/${encodeURIComponent(userId)}`),
-  episodes: (projectId: string) =>
-    request(z.object({ episodes: z.array(Episode) }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes`),
+  episodes: (projectId: string) => request(z.object({ episodes: z.array(Episode) }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes`),
   createEpisode: (projectId: string, title: string) =>
     request(z.object({ episode: Episode }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes`, { title }),
   episode: (projectId: string, episodeId: string) =>
-    request(
-      z.object({ episode: Episode, role: Role }),
-      "GET",
-      `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}`,
-    ),
+    request(z.object({ episode: Episode, role: Role }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}`),
   board: (projectId: string, episodeId: string) =>
     request(BoardSnapshot, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/board`),
   health: () => request(Health, "GET", "/api/health"),
@@ -87,7 +71,11 @@ export const api = {
       body,
     ),
   jobs: (projectId: string, episodeId: string) =>
-    request(z.object({ jobs: z.array(Job), nextCursor: z.string().nullable() }), "GET", `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`),
+    request(
+      z.object({ jobs: z.array(Job), nextCursor: z.string().nullable() }),
+      "GET",
+      `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`,
+    ),
   consent: (projectId: string) => request(z.object({ paidMedia: z.boolean() }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
   setConsent: (projectId: string, paidMedia: boolean) =>
     request(z.object({ paidMedia: z.boolean() }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),

@@ -68,12 +68,54 @@ render(
     <SessionProvider>
       <Router>
         <Route path="/" component={() => <Navigate href="/projects" />} />
-        <Route path="/signup" component={() => <GuestOnly><SignUp /></GuestOnly>} />
-        <Route path="/signin" component={() => <GuestOnly><SignIn /></GuestOnly>} />
-        <Route path="/projects" component={() => <RequireUser><Projects /></RequireUser>} />
-        <Route path="/projects/:projectId" component={() => <RequireUser><ProjectPage /></RequireUser>} />
-        <Route path="/projects/:projectId/episodes/:episodeId" component={() => <RequireUser><Studio /></RequireUser>} />
-        <Route path="/ops" component={() => <RequireUser><Ops /></RequireUser>} />
+        <Route
+          path="/signup"
+          component={() => (
+            <GuestOnly>
+              <SignUp />
+            </GuestOnly>
+          )}
+        />
+        <Route
+          path="/signin"
+          component={() => (
+            <GuestOnly>
+              <SignIn />
+            </GuestOnly>
+          )}
+        />
+        <Route
+          path="/projects"
+          component={() => (
+            <RequireUser>
+              <Projects />
+            </RequireUser>
+          )}
+        />
+        <Route
+          path="/projects/:projectId"
+          component={() => (
+            <RequireUser>
+              <ProjectPage />
+            </RequireUser>
+          )}
+        />
+        <Route
+          path="/projects/:projectId/episodes/:episodeId"
+          component={() => (
+            <RequireUser>
+              <Studio />
+            </RequireUser>
+          )}
+        />
+        <Route
+          path="/ops"
+          component={() => (
+            <RequireUser>
+              <Ops />
+            </RequireUser>
+          )}
+        />
         <Route path="*" component={NotFound} />
       </Router>
     </SessionProvider>

@@ -20,9 +20,11 @@ import { type Intent, leadingVerb, understand } from "./offline/understand";
 import { type AgentProvider, type AgentRequest, sleep } from "./provider";
 
 /** "start over: a 20-second promo for a bike shop" replaces what the board has. */
-const START_OVER = /^\s*(?:please\s+)?(?:start\s+(?:over|again|afresh)|from\s+scratch|new\s+storyboard|replace\s+(?:it|everything|the\s+(?:board|storyboard))(?:\s+with)?|scrap\s+(?:it|this|everything)(?:\s+and\s+do)?)\b\s*(?:with|:|,|-|–)?\s*/i;
+const START_OVER =
+  /^\s*(?:please\s+)?(?:start\s+(?:over|again|afresh)|from\s+scratch|new\s+storyboard|replace\s+(?:it|everything|the\s+(?:board|storyboard))(?:\s+with)?|scrap\s+(?:it|this|everything)(?:\s+and\s+do)?)\b\s*(?:with|:|,|-|–)?\s*/i;
 /** A request for a new storyboard, whatever the board holds. */
-const IDEA = /^\s*(?:please\s+)?(?:(?:make|create|write|storyboard|give\s+me|do|draft|plan|pitch|let'?s\s+(?:do|make))\s+(?:me\s+|us\s+)?)?(?:a|an|one)\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?(?:ad|advert|advertisement|commercial|spot|video|film|short|episode|story|promo|trailer|reel|teaser|clip|explainer|storyboard)\b/i;
+const IDEA =
+  /^\s*(?:please\s+)?(?:(?:make|create|write|storyboard|give\s+me|do|draft|plan|pitch|let'?s\s+(?:do|make))\s+(?:me\s+|us\s+)?)?(?:a|an|one)\s+(?:new\s+)?(?:[\w-]+\s+){0,4}?(?:ad|advert|advertisement|commercial|spot|video|film|short|episode|story|promo|trailer|reel|teaser|clip|explainer|storyboard)\b/i;
 
 const EXPLICIT_SHOT = /\b(?:shots?|frames?)\s*#?\d|\b(?:first|last|final|opening|closing)\s+(?:shot|frame)/;
 
@@ -49,7 +51,12 @@ function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boo
     }
   }
   const gone = before - draft.board.assets.length;
-  if (tags.length) outcomes.push({ kind: "done", text: `Cleared the board to start over: ${frames} shot${frames === 1 ? "" : "s"}${gone ? ` and ${gone} asset${gone === 1 ? "" : "s"}` : ""} (undo this answer to bring them back).`, tags });
+  if (tags.length)
+    outcomes.push({
+      kind: "done",
+      text: `Cleared the board to start over: ${frames} shot${frames === 1 ? "" : "s"}${gone ? ` and ${gone} asset${gone === 1 ? "" : "s"}` : ""} (undo this answer to bring them back).`,
+      tags,
+    });
 }
 
 /** The whole answer to one message on one board, tags included. */
@@ -66,7 +73,12 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
 
   const runBreakdown = (source: string, replace: boolean, what: string) => {
     if (draft.board.frames.length && !replace) {
-      outcomes.push({ kind: "not_done", what, why: `the board already has ${draft.board.frames.length} shots; say "storyboard the script from scratch" to replace them with the script's shots`, model: false });
+      outcomes.push({
+        kind: "not_done",
+        what,
+        why: `the board already has ${draft.board.frames.length} shots; say "storyboard the script from scratch" to replace them with the script's shots`,
+        model: false,
+      });
       return;
     }
     if (replace) clearBoard(draft, outcomes, what, false);
@@ -117,11 +129,21 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
         idea += `. ${clauses[++i]!.text}`;
       }
       if (idea.trim().length < 4) {
-        outcomes.push({ kind: "not_done", what: clause.text, why: "tell me the idea to storyboard, for example \"start over: a 20-second promo for a bike shop\"", model: false });
+        outcomes.push({
+          kind: "not_done",
+          what: clause.text,
+          why: 'tell me the idea to storyboard, for example "start over: a 20-second promo for a bike shop"',
+          model: false,
+        });
         continue;
       }
       if (draft.board.frames.length && !replace) {
-        outcomes.push({ kind: "not_done", what: idea, why: `the board already has ${draft.board.frames.length} shots; to replace them with a storyboard of this idea say "start over: ${idea}", or add shots one by one ("add a shot at the end: …")`, model: false });
+        outcomes.push({
+          kind: "not_done",
+          what: idea,
+          why: `the board already has ${draft.board.frames.length} shots; to replace them with a storyboard of this idea say "start over: ${idea}", or add shots one by one ("add a shot at the end: …")`,
+          model: false,
+        });
         continue;
       }
       if (replace && (draft.board.frames.length || draft.board.assets.length)) clearBoard(draft, outcomes, clause.text, true);
@@ -155,7 +177,8 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       const asked = /^Credit: A (\d+(?:\.\d+)?)-second\b/m.exec(draft.board.script.text);
       const target = asked ? Number(asked[1]) : null;
       summary = `Now ${frames.length} shot${frames.length === 1 ? "" : "s"}, ${secs(total)} in all${!laidOut && board.frames.length && before !== total ? ` (was ${secs(before)})` : ""}.`;
-      if (target !== null && target !== total && before !== total && !laidOut) summary += ` The script calls for ${secs(target)}: say "make it ${target} seconds" to retime every shot to fit.`;
+      if (target !== null && target !== total && before !== total && !laidOut)
+        summary += ` The script calls for ${secs(target)}: say "make it ${target} seconds" to retime every shot to fit.`;
       if (closing) summary += ` ${closing}`;
     }
     const body = writeReply({ outcomes, summary });

@@ -54,23 +54,13 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
 }
 
 /** Resolves a cookie token to its live session and user, or null. */
-export async function lookupSession(
-  db: Db,
-  env: Env,
-  token: string | undefined,
-): Promise<{ sessionId: string; user: User } | null> {
+export async function lookupSession(db: Db, env: Env, token: string | undefined): Promise<{ sessionId: string; user: User } | null> {
   if (!token || token.length > 128) return null;
   const row = await db
     .select({ sessionId: sessions.id, id: users.id, email: users.email, name: users.name, createdAt: users.createdAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, await sha256Hex(token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date().toISOString()),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date().toISOString())))
     .get();
   return row ? { sessionId: row.sessionId, user: toUser(env, row) } : null;
 }

@@ -114,12 +114,6 @@ export async function settleAttempt(db: Db, attempt: Attempt, success: boolean, 
     ownRows,
     db
       .delete(loginAttempts)
-      .where(
-        and(
-          inArray(loginAttempts.key, attempt.clearOnSuccess),
-          isNotNull(loginAttempts.failedAt),
-          lt(loginAttempts.failedAt, attempt.startedAt),
-        ),
-      ),
+      .where(and(inArray(loginAttempts.key, attempt.clearOnSuccess), isNotNull(loginAttempts.failedAt), lt(loginAttempts.failedAt, attempt.startedAt))),
   ]);
 }

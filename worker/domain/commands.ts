@@ -4,7 +4,7 @@
 // runtime all come through here; the SPA uses the same code to check a
 // command before sending it.
 import { z } from "zod";
-import { Aspect, Asset, Beat, Board, Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
+import { Aspect, Asset, Beat, type Board, type Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
 import { applyEvent, BoardConflict, type EventBody } from "./events";
 
 const Text = z.string().max(LIMITS.textChars);
@@ -153,11 +153,7 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
 }
 
 /** Parse, validate and apply in one step, for callers holding untrusted input. */
-export function tryCommand(
-  board: Board,
-  input: unknown,
-  actor: Actor,
-): { ok: true; event: EventBody; board: Board } | { ok: false; reason: string } {
+export function tryCommand(board: Board, input: unknown, actor: Actor): { ok: true; event: EventBody; board: Board } | { ok: false; reason: string } {
   const parsed = Command.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -3,7 +3,7 @@
 // reducer, so after `metadata` and every `board_event` in seq order both
 // hold exactly the same board (CONTRACT 3's guarantee).
 import { z } from "zod";
-import { Aspect, Asset, Beat, Board, Frame, FrameMedia, Id } from "./board";
+import { Aspect, Asset, Beat, type Board, Frame, FrameMedia, Id } from "./board";
 
 // What the reducer reads from a patch. Commands validate patches strictly;
 // `restore` batches (undo, rewind) may also carry media.
@@ -32,10 +32,7 @@ export const RestoreCause = z.discriminatedUnion("type", [
 ]);
 export type RestoreCause = z.infer<typeof RestoreCause>;
 
-export const EventBody = z.union([
-  SimpleEvent,
-  z.object({ kind: z.literal("restore"), data: z.object({ cause: RestoreCause, steps: z.array(SimpleEvent) }) }),
-]);
+export const EventBody = z.union([SimpleEvent, z.object({ kind: z.literal("restore"), data: z.object({ cause: RestoreCause, steps: z.array(SimpleEvent) }) })]);
 export type EventBody = z.infer<typeof EventBody>;
 export type EventKind = EventBody["kind"];
 
@@ -111,9 +108,7 @@ export function applyEvent(board: Board, event: EventBody): Board {
       if (!board.assets.some((a) => a.id === id)) throw new BoardConflict(`no asset "${id}"`);
       // Removing an asset removes every reference to it in the same event.
       const frames = board.frames.map((f) =>
-        f.continuity.assetIds.includes(id)
-          ? { ...f, continuity: { ...f.continuity, assetIds: f.continuity.assetIds.filter((a) => a !== id) } }
-          : f,
+        f.continuity.assetIds.includes(id) ? { ...f, continuity: { ...f.continuity, assetIds: f.continuity.assetIds.filter((a) => a !== id) } } : f,
       );
       return { ...board, assets: board.assets.filter((a) => a.id !== id), frames };
     }
@@ -204,8 +199,13 @@ export function impactOf(from: Board, to: Board): Impact {
   }
   for (const id of before.keys()) if (!after.has(id)) removed++;
   const assetsChanged =
-    from.assets.filter((a) => !same(a, to.assets.find((x) => x.id === a.id))).length +
-    to.assets.filter((a) => !from.assets.some((x) => x.id === a.id)).length;
+    from.assets.filter(
+      (a) =>
+        !same(
+          a,
+          to.assets.find((x) => x.id === a.id),
+        ),
+    ).length + to.assets.filter((a) => !from.assets.some((x) => x.id === a.id)).length;
   return {
     frames: { added, changed, removed },
     script: from.script.text !== to.script.text,

@@ -86,7 +86,9 @@ export const ExtendedJob = z.object({
   logs: z.array(JobLog),
   provider_requests: z.array(ProviderRequest),
   manifest: z.record(z.string(), z.unknown()).nullable(),
-  attempts: z.array(z.object({ attempt: z.number(), status: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(), error: z.string().nullable() })),
+  attempts: z.array(
+    z.object({ attempt: z.number(), status: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(), error: z.string().nullable() }),
+  ),
 });
 export type ExtendedJob = z.infer<typeof ExtendedJob>;
 

@@ -91,7 +91,10 @@ class Pen {
 
   /** An axis-aligned rectangle in this pen's coordinates: a rect when the map keeps it one, else a path. */
   rect(x: number, y: number, w: number, h: number, paint: Paint): void {
-    if (!this.scale) return this.poly([x, y, x + w, y, x + w, y + h, x, y + h], paint);
+    if (!this.scale) {
+      this.poly([x, y, x + w, y, x + w, y + h, x, y + h], paint);
+      return;
+    }
     const [a, b] = this.p(x, y);
     const [c, d] = this.p(x + w, y + h);
     this.out.push({ kind: "rect", x: Math.min(a, c), y: Math.min(b, d), w: r1(Math.abs(c - a)), h: r1(Math.abs(d - b)), ...paint });
@@ -140,8 +143,10 @@ const EXT_RE = /\b(ext|exterior|outdoors?|outside)\b/i;
 const ROOM_RE =
   /\b(room|kitchen|office|cafe|café|coffee ?shop|bar|pub|apartment|flat|bedroom|bathroom|hall|hallway|corridor|lobby|house|home|shop|store|restaurant|diner|classroom|studio|library|lab|laboratory|warehouse|church|hospital|ward|cell|basement|attic|garage|elevator|cabin|theatre|theater|gym|museum|hotel|motel|club|bakery|stairwell|loft)\b/i;
 const WATER_RE = /\b(beach|sea|seaside|ocean|lake|river|harbou?r|dock|pier|coast|shore|bay|waves?)\b/i;
-const STREET_RE = /\b(street|road|alley|alleyway|downtown|village|rooftop|square|plaza|bridge|highway|parking|avenue|sidewalk|pavement|crosswalk|station|market)\b/i;
-const NATURE_RE = /\b(park|forest|woods?|field|meadow|mountains?|hills?|garden|yard|jungle|farm|countryside|desert|valley|cliff|camp|campsite|trail|orchard|snow)\b/i;
+const STREET_RE =
+  /\b(street|road|alley|alleyway|downtown|village|rooftop|square|plaza|bridge|highway|parking|avenue|sidewalk|pavement|crosswalk|station|market)\b/i;
+const NATURE_RE =
+  /\b(park|forest|woods?|field|meadow|mountains?|hills?|garden|yard|jungle|farm|countryside|desert|valley|cliff|camp|campsite|trail|orchard|snow)\b/i;
 const NIGHT_RE = /\b(night|midnight|nighttime|night-time|moonlit|moonlight|moon|starlit|starry)\b/i;
 const DUSK_RE = /\b(dusk|sunset|twilight|evening|golden hour|dawn|sunrise|sundown)\b/i;
 const RAIN_RE = /\b(rain|raining|rainy|rainstorm|storm|stormy|drizzle|downpour|wet)\b/i;
@@ -151,7 +156,8 @@ const PEOPLE_RE =
   /\b(he|she|they|him|her|his|them|man|men|woman|women|person|people|guy|girl|boy|kid|kids|child|children|baby|crowd|couple|someone|somebody|everyone|figure|stranger|strangers|customer|customers|friend|friends|family|officer|driver|waiter|waitress|barista|mother|father|mom|mum|dad|son|daughter|sister|brother|detective|doctor|nurse|teacher|student|students|soldier|soldiers|hero|villain|we|us|i|you|eyes|face|hands?|smiles?|walks?|runs?|sits?|stands?|looks?)\b/i;
 const MANY_RE = /\b(crowd|people|group|family|friends|everyone|customers|children|kids|students|soldiers|strangers|team|they|them)\b/i;
 const TWO_RE = /\b(two|couple|pair|both|together)\b/i;
-const WALK_RE = /\b(walks?|walking|walked|runs?|running|ran|strides?|striding|hurries|hurrying|paces|pacing|crosses|crossing|steps|stepping|marches|wanders|leaves|leaving|enters|entering|approaches|approaching|heads (off|out|over|towards?|home|down|up)|jogs?|jogging|chases?|chasing|follows?|following|arrives?|arriving|exits?)\b/i;
+const WALK_RE =
+  /\b(walks?|walking|walked|runs?|running|ran|strides?|striding|hurries|hurrying|paces|pacing|crosses|crossing|steps|stepping|marches|wanders|leaves|leaving|enters|entering|approaches|approaching|heads (off|out|over|towards?|home|down|up)|jogs?|jogging|chases?|chasing|follows?|following|arrives?|arriving|exits?)\b/i;
 
 function firstOf(text: string, table: [RegExp, string][]): string | null {
   let best: { at: number; v: string } | null = null;
@@ -330,7 +336,16 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
     const n = closeUp ? Math.min(1, nCast) : Math.max(size === "TWO-SHOT" ? 2 : 0, Math.min(nCast, 6));
     // Seen from above a figure is only shoulders wide; pairs keep room for what lies between them.
     const uo = Math.min(fr.u * h * (size === "ECU" ? 0.5 : size === "CU" ? 1 : 1.4), n > 1 ? w / (n * 3.2) : h * 0.42, h * 0.42);
-    slots(n).forEach((f, i) => placed.push({ asset: castOrGeneric(i), x: n === 1 ? third(f) : f * w, top: h * (n > 2 && i % 2 ? 0.45 : 0.55), u: uo, facing: n === 1 ? 0 : f < 0.45 ? 1 : f > 0.55 ? -1 : 0, view: "top", role: "subject" }));
+    for (const [i, f] of slots(n).entries())
+      placed.push({
+        asset: castOrGeneric(i),
+        x: n === 1 ? third(f) : f * w,
+        top: h * (n > 2 && i % 2 ? 0.45 : 0.55),
+        u: uo,
+        facing: n === 1 ? 0 : f < 0.45 ? 1 : f > 0.55 ? -1 : 0,
+        view: "top",
+        role: "subject",
+      });
   } else {
     const two = size === "TWO-SHOT";
     const n = Math.max(two ? 2 : 0, Math.min(nCast, 6));
@@ -339,7 +354,17 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
       placed.push({ asset: castOrGeneric(0), x, top: topFor(u), u, facing: size === "ECU" ? 0 : 1, view: "front", role: "subject" });
       if (n > 1 && size !== "ECU") {
         const ub = u * 0.5;
-        placed.push({ asset: castOrGeneric(1), x: third(0.76), top: eye - 0.08 * h - 0.5 * ub, u: ub, facing: -1, view: "front", role: "background", blur: 2, opacity: 0.75 });
+        placed.push({
+          asset: castOrGeneric(1),
+          x: third(0.76),
+          top: eye - 0.08 * h - 0.5 * ub,
+          u: ub,
+          facing: -1,
+          view: "front",
+          role: "background",
+          blur: 2,
+          opacity: 0.75,
+        });
       }
     } else if (n > 1) {
       const uu = fitU(n);
@@ -355,7 +380,8 @@ export function planPanel(frame: Frame, assets: Asset[], reading: CameraReading,
   }
 
   // People on the move walk: every standing figure mid-stride.
-  if (WALK_RE.test(`${frame.title} ${frame.action ?? ""} ${frame.prompt}`)) for (const p of placed) if (p.view === "front" && p.role !== "hands") p.pose = "walk";
+  if (WALK_RE.test(`${frame.title} ${frame.action ?? ""} ${frame.prompt}`))
+    for (const p of placed) if (p.view === "front" && p.role !== "hands") p.pose = "walk";
   const main = placed.find((p) => p.role === "subject") ?? placed[0];
   const unit = main && main.role !== "hands" ? main.u : u;
   const feet = main && main.role === "subject" ? main.top + 7.4 * main.u : eye - 0.5 * u + 7.4 * u;
@@ -417,11 +443,55 @@ interface Tones {
 function tones(s: Setting): Tones {
   if (s.time === "night")
     return s.interior
-      ? { sky: "#2a3140", ground: "#4a4640", wall: "#8a8379", side: "#7a746b", floor: "#6a645b", ceiling: "#7f786f", line: "#3a3835", far: "#5c574f", glass: "#2a3242", hills: "#3a4150" }
-      : { sky: "#3a4254", ground: "#2f343f", wall: "#4a5060", side: "#434959", floor: "#2f343f", ceiling: "#3a4254", line: "#cfcabe", far: "#4d5568", glass: "#e9c46a", hills: "#454d60" };
+      ? {
+          sky: "#2a3140",
+          ground: "#4a4640",
+          wall: "#8a8379",
+          side: "#7a746b",
+          floor: "#6a645b",
+          ceiling: "#7f786f",
+          line: "#3a3835",
+          far: "#5c574f",
+          glass: "#2a3242",
+          hills: "#3a4150",
+        }
+      : {
+          sky: "#3a4254",
+          ground: "#2f343f",
+          wall: "#4a5060",
+          side: "#434959",
+          floor: "#2f343f",
+          ceiling: "#3a4254",
+          line: "#cfcabe",
+          far: "#4d5568",
+          glass: "#e9c46a",
+          hills: "#454d60",
+        };
   if (s.time === "dusk")
-    return { sky: "#f0d8c0", ground: "#d9ccb6", wall: "#eadccb", side: "#e0d0bc", floor: "#d6c6ae", ceiling: "#efe3d4", line: INK, far: "#c9a98f", glass: "#f3c99b", hills: "#d9bfa8" };
-  return { sky: "#e5ecef", ground: "#e4ddce", wall: "#efe9de", side: "#e5ded1", floor: "#ddd3c1", ceiling: "#f4f0e8", line: INK, far: "#b8b4aa", glass: "#d7e5eb", hills: "#d6d9cf" };
+    return {
+      sky: "#f0d8c0",
+      ground: "#d9ccb6",
+      wall: "#eadccb",
+      side: "#e0d0bc",
+      floor: "#d6c6ae",
+      ceiling: "#efe3d4",
+      line: INK,
+      far: "#c9a98f",
+      glass: "#f3c99b",
+      hills: "#d9bfa8",
+    };
+  return {
+    sky: "#e5ecef",
+    ground: "#e4ddce",
+    wall: "#efe9de",
+    side: "#e5ded1",
+    floor: "#ddd3c1",
+    ceiling: "#f4f0e8",
+    line: INK,
+    far: "#b8b4aa",
+    glass: "#d7e5eb",
+    hills: "#d6d9cf",
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -436,7 +506,12 @@ interface FigureStyle {
 
 function styleOf(asset: Asset | null, index: number, line: string): FigureStyle {
   if (asset) return { color: castColor(asset.id), hair: hairOf(asset.id), generic: false, line };
-  return { color: GENERIC_TONES[index % GENERIC_TONES.length]!, hair: { color: ["#4a4642", "#6b6660", "#8a847c"][index % 3]!, style: [0, 1, 3][index % 3]! }, generic: true, line };
+  return {
+    color: GENERIC_TONES[index % GENERIC_TONES.length]!,
+    hair: { color: ["#4a4642", "#6b6660", "#8a847c"][index % 3]!, style: [0, 1, 3][index % 3]! },
+    generic: true,
+    line,
+  };
 }
 
 /** Hair on top of the head (drawn after the head) and behind it (drawn before). */
@@ -452,7 +527,15 @@ function hairShapes(style: number, facing: number): { back: Cmd[] | null; top: C
   switch (style) {
     case 1: // long
       return {
-        back: [["M", 0, 0.02], ["C", -0.56, 0.02, -0.5, 0.7, -0.58, 1.3], ["Q", -0.5, 1.5, -0.3, 1.4], ["L", 0.3, 1.4], ["Q", 0.5, 1.5, 0.58, 1.3], ["C", 0.5, 0.7, 0.56, 0.02, 0, 0.02], ["Z"]],
+        back: [
+          ["M", 0, 0.02],
+          ["C", -0.56, 0.02, -0.5, 0.7, -0.58, 1.3],
+          ["Q", -0.5, 1.5, -0.3, 1.4],
+          ["L", 0.3, 1.4],
+          ["Q", 0.5, 1.5, 0.58, 1.3],
+          ["C", 0.5, 0.7, 0.56, 0.02, 0, 0.02],
+          ["Z"],
+        ],
         top: cap,
       };
     case 2: // bun
@@ -501,8 +584,14 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
   const dir = f || 1;
   if (walk) {
     const legs: Cmd[][] = [
-      [["M", -0.28, 3.95], ["Q", -0.2 + dir * 0.3, 5.4, -0.15 + dir * 0.62, 7.05]],
-      [["M", 0.28, 3.95], ["Q", 0.3 - dir * 0.1, 5.5, 0.15 - dir * 0.58, 6.95]],
+      [
+        ["M", -0.28, 3.95],
+        ["Q", -0.2 + dir * 0.3, 5.4, -0.15 + dir * 0.62, 7.05],
+      ],
+      [
+        ["M", 0.28, 3.95],
+        ["Q", 0.3 - dir * 0.1, 5.5, 0.15 - dir * 0.58, 6.95],
+      ],
     ];
     const back = dir > 0 ? 1 : 0;
     for (const i of [back, 1 - back]) {
@@ -514,7 +603,19 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
     pen.ellipse(0.15 - dir * 0.5, 7.04, 0.25, 0.11, { fill: SHOES, stroke: ink, sw: thin });
   } else {
     pen.path(
-      [["M", -0.6, 3.8], ["L", 0.6, 3.8], ["L", 0.57, 5.4], ["L", 0.48, 7.15], ["L", 0.12, 7.15], ["L", 0.05, 4.35], ["L", -0.05, 4.35], ["L", -0.12, 7.15], ["L", -0.48, 7.15], ["L", -0.57, 5.4], ["Z"]],
+      [
+        ["M", -0.6, 3.8],
+        ["L", 0.6, 3.8],
+        ["L", 0.57, 5.4],
+        ["L", 0.48, 7.15],
+        ["L", 0.12, 7.15],
+        ["L", 0.05, 4.35],
+        ["L", -0.05, 4.35],
+        ["L", -0.12, 7.15],
+        ["L", -0.48, 7.15],
+        ["L", -0.57, 5.4],
+        ["Z"],
+      ],
       { fill: TROUSERS, stroke: ink, sw },
     );
     pen.ellipse(-0.3 + f * 0.12, 7.22, 0.24, 0.11, { fill: SHOES, stroke: ink, sw: thin });
@@ -556,8 +657,20 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
   }
   pen.path(torso, { fill: st.color, stroke: ink, sw });
   if (detail >= 2) {
-    pen.path([["M", -0.02, 1.32], ["L", 0, 2.2]], { stroke: ink, sw: thin, fill: "none", opacity: 0.45 });
-    pen.path([["M", -0.6 * k, 3.3], ["Q", 0, 3.36, 0.6 * k, 3.3]], { stroke: ink, sw: thin, fill: "none", opacity: 0.5 });
+    pen.path(
+      [
+        ["M", -0.02, 1.32],
+        ["L", 0, 2.2],
+      ],
+      { stroke: ink, sw: thin, fill: "none", opacity: 0.45 },
+    );
+    pen.path(
+      [
+        ["M", -0.6 * k, 3.3],
+        ["Q", 0, 3.36, 0.6 * k, 3.3],
+      ],
+      { stroke: ink, sw: thin, fill: "none", opacity: 0.5 },
+    );
   }
   for (const s of [-1, 1]) pen.ellipse(hand(s)[0], hand(s)[1] + 0.16, 0.13, 0.16, { fill: SKIN, stroke: ink, sw: thin });
   // Neck and head.
@@ -568,12 +681,40 @@ function drawFigure(world: Pen, p: Placed, st: FigureStyle, fore: number): Prim[
     const s = p.facing || 1;
     pen.ellipse(0, 0.5, 0.38, 0.5, { fill: SKIN, stroke: ink, sw });
     pen.path(
-      [["M", s * 0.12, -0.03], ["C", -s * 0.34, -0.06, -s * 0.47, 0.3, -s * 0.41, 0.62], ["C", -s * 0.37, 0.92, -s * 0.12, 1.06, s * 0.1, 1.0], ["C", s * 0.2, 0.86, s * 0.2, 0.62, s * 0.24, 0.42], ["C", s * 0.28, 0.2, s * 0.3, 0.02, s * 0.12, -0.03], ["Z"]],
+      [
+        ["M", s * 0.12, -0.03],
+        ["C", -s * 0.34, -0.06, -s * 0.47, 0.3, -s * 0.41, 0.62],
+        ["C", -s * 0.37, 0.92, -s * 0.12, 1.06, s * 0.1, 1.0],
+        ["C", s * 0.2, 0.86, s * 0.2, 0.62, s * 0.24, 0.42],
+        ["C", s * 0.28, 0.2, s * 0.3, 0.02, s * 0.12, -0.03],
+        ["Z"],
+      ],
       { fill: st.hair.color, stroke: ink, sw },
     );
-    if (hair.back) pen.path([["M", -s * 0.4, 0.5], ["C", -s * 0.52, 0.9, -s * 0.52, 1.2, -s * 0.46, 1.42], ["L", s * 0.2, 1.42], ["C", s * 0.22, 1.1, s * 0.16, 0.9, s * 0.18, 0.6], ["Z"]], { fill: st.hair.color, stroke: ink, sw: thin });
+    if (hair.back)
+      pen.path(
+        [
+          ["M", -s * 0.4, 0.5],
+          ["C", -s * 0.52, 0.9, -s * 0.52, 1.2, -s * 0.46, 1.42],
+          ["L", s * 0.2, 1.42],
+          ["C", s * 0.22, 1.1, s * 0.16, 0.9, s * 0.18, 0.6],
+          ["Z"],
+        ],
+        { fill: st.hair.color, stroke: ink, sw: thin },
+      );
     pen.ellipse(s * 0.31, 0.56, 0.07, 0.12, { fill: SKIN, stroke: ink, sw: thin });
-    for (const [a, b] of [[-0.05, -0.2], [0.08, -0.02], [-0.2, -0.32]] as const) pen.path([["M", s * a, 0.06], ["Q", s * (b - 0.12), 0.45, s * b, 0.9]], { ...line, sw: thin, opacity: 0.35 });
+    for (const [a, b] of [
+      [-0.05, -0.2],
+      [0.08, -0.02],
+      [-0.2, -0.32],
+    ] as const)
+      pen.path(
+        [
+          ["M", s * a, 0.06],
+          ["Q", s * (b - 0.12), 0.45, s * b, 0.9],
+        ],
+        { ...line, sw: thin, opacity: 0.35 },
+      );
     return pen.out;
   }
   // Ears: both from the front, the far one hidden in three-quarter.
@@ -613,20 +754,62 @@ function face(pen: Pen, f: number, detail: number, ink: string, sw: number, thin
       pen.path([["M", x - wE, 0.5], ["Q", x, 0.455, x + wE, 0.5], ["Q", x, 0.535, x - wE, 0.5], ["Z"]], { fill: "#fffdf8", stroke: ink, sw: thin });
       pen.ellipse(x + f * 0.012, 0.497, 0.024, 0.026, { fill: "#5a4a3c" });
       pen.ellipse(x + f * 0.012, 0.497, 0.011, 0.012, { fill: "#1d1b19" });
-      pen.path([["M", x - wE - 0.01, 0.497], ["Q", x, 0.448, x + wE + 0.01, 0.495]], { stroke: ink, sw, fill: "none" });
+      pen.path(
+        [
+          ["M", x - wE - 0.01, 0.497],
+          ["Q", x, 0.448, x + wE + 0.01, 0.495],
+        ],
+        { stroke: ink, sw, fill: "none" },
+      );
     } else pen.ellipse(x, 0.5, wE * 0.55, 0.03, { fill: ink });
-    pen.path([["M", x - 0.075, 0.415], ["Q", x, 0.385, x + 0.08, 0.41]], { stroke: ink, sw: detail === 3 ? sw : thin * 1.3, fill: "none" });
+    pen.path(
+      [
+        ["M", x - 0.075, 0.415],
+        ["Q", x, 0.385, x + 0.08, 0.41],
+      ],
+      { stroke: ink, sw: detail === 3 ? sw : thin * 1.3, fill: "none" },
+    );
   }
   // Nose: a bridge and a tip turned the way the head faces.
   const nx = c + f * 0.05;
-  pen.path([["M", c + f * 0.01, 0.52], ["Q", nx + f * 0.04, 0.6, nx + (f ? f * 0.03 : 0.035), 0.655], ["Q", nx, 0.675, nx - (f ? f * 0.04 : 0.04), 0.66]], fine);
+  pen.path(
+    [
+      ["M", c + f * 0.01, 0.52],
+      ["Q", nx + f * 0.04, 0.6, nx + (f ? f * 0.03 : 0.035), 0.655],
+      ["Q", nx, 0.675, nx - (f ? f * 0.04 : 0.04), 0.66],
+    ],
+    fine,
+  );
   if (detail === 3) {
     pen.ellipse(nx - 0.025, 0.655, 0.012, 0.007, { fill: ink, opacity: 0.7 });
     pen.ellipse(nx + 0.03, 0.655, 0.012, 0.007, { fill: ink, opacity: 0.7 });
-    pen.path([["M", c - 0.1, 0.77], ["Q", c - 0.03, 0.745, c, 0.755], ["Q", c + 0.03, 0.745, c + 0.1, 0.77], ["Q", c, 0.8, c - 0.1, 0.77], ["Z"]], { fill: "#c98f86", stroke: ink, sw: thin });
-    pen.path([["M", c - 0.1, 0.77], ["Q", c, 0.84, c + 0.1, 0.77]], { fill: "#d9a39a", stroke: ink, sw: thin });
-    pen.path([["M", c - 0.05, 0.88], ["Q", c, 0.9, c + 0.05, 0.88]], { ...fine, opacity: 0.5 });
-  } else pen.path([["M", c - 0.08, 0.77], ["Q", c, 0.8, c + 0.08, 0.765]], { ...fine, sw: thin * 1.2 });
+    pen.path([["M", c - 0.1, 0.77], ["Q", c - 0.03, 0.745, c, 0.755], ["Q", c + 0.03, 0.745, c + 0.1, 0.77], ["Q", c, 0.8, c - 0.1, 0.77], ["Z"]], {
+      fill: "#c98f86",
+      stroke: ink,
+      sw: thin,
+    });
+    pen.path(
+      [
+        ["M", c - 0.1, 0.77],
+        ["Q", c, 0.84, c + 0.1, 0.77],
+      ],
+      { fill: "#d9a39a", stroke: ink, sw: thin },
+    );
+    pen.path(
+      [
+        ["M", c - 0.05, 0.88],
+        ["Q", c, 0.9, c + 0.05, 0.88],
+      ],
+      { ...fine, opacity: 0.5 },
+    );
+  } else
+    pen.path(
+      [
+        ["M", c - 0.08, 0.77],
+        ["Q", c, 0.8, c + 0.08, 0.765],
+      ],
+      { ...fine, sw: thin * 1.2 },
+    );
 }
 
 /** A figure seen from straight above: the top of the head, shoulders, arms, the toes in front, a shadow. */
@@ -648,10 +831,26 @@ function drawFigureTop(world: Pen, p: Placed, st: FigureStyle): Prim[] {
     pen.ellipse(s * 0.8, 0.36, 0.1, 0.1, { fill: SKIN, stroke: ink, sw: sw * 0.7 });
     pen.ellipse(s * 0.76, 0.08, 0.17, 0.28, { fill: st.color, stroke: ink, sw });
   }
-  pen.path([["M", -0.78, 0.02], ["C", -0.8, -0.3, -0.4, -0.34, 0, -0.34], ["C", 0.4, -0.34, 0.8, -0.3, 0.78, 0.02], ["C", 0.76, 0.28, 0.4, 0.3, 0, 0.3], ["C", -0.4, 0.3, -0.76, 0.28, -0.78, 0.02], ["Z"]], { fill: st.color, stroke: ink, sw });
+  pen.path(
+    [
+      ["M", -0.78, 0.02],
+      ["C", -0.8, -0.3, -0.4, -0.34, 0, -0.34],
+      ["C", 0.4, -0.34, 0.8, -0.3, 0.78, 0.02],
+      ["C", 0.76, 0.28, 0.4, 0.3, 0, 0.3],
+      ["C", -0.4, 0.3, -0.76, 0.28, -0.78, 0.02],
+      ["Z"],
+    ],
+    { fill: st.color, stroke: ink, sw },
+  );
   pen.ellipse(0, 0.3, 0.07, 0.06, { fill: SKIN, stroke: ink, sw: sw * 0.6 });
   pen.ellipse(0, 0, 0.3, 0.32, { fill: st.hair.color, stroke: ink, sw });
-  pen.path([["M", 0, -0.3], ["Q", 0.04, -0.05, 0, 0.2]], { stroke: "#fff", sw: sw * 0.7, fill: "none", opacity: 0.35 });
+  pen.path(
+    [
+      ["M", 0, -0.3],
+      ["Q", 0.04, -0.05, 0, 0.2],
+    ],
+    { stroke: "#fff", sw: sw * 0.7, fill: "none", opacity: 0.35 },
+  );
   return [...shadow.out, ...pen.out];
 }
 
@@ -717,20 +916,52 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
     case "cup": {
       const top = base - s * 0.62;
       const rw = s * 0.3;
-      pen.path([["M", cx + rw, top + s * 0.15], ["C", cx + rw + s * 0.26, top + s * 0.12, cx + rw + s * 0.26, top + s * 0.46, cx + rw - s * 0.02, top + s * 0.42]], { stroke: ink, sw: sw * 5, fill: "none" });
-      pen.path([["M", cx + rw, top + s * 0.15], ["C", cx + rw + s * 0.26, top + s * 0.12, cx + rw + s * 0.26, top + s * 0.46, cx + rw - s * 0.02, top + s * 0.42]], { stroke: "#f2efe8", sw: sw * 3, fill: "none" });
-      pen.path([["M", cx - rw, top], ["L", cx - rw * 0.8, base - s * 0.04], ["Q", cx, base + s * 0.03, cx + rw * 0.8, base - s * 0.04], ["L", cx + rw, top], ["Z"]], { fill: "#f2efe8", stroke: ink, sw });
+      pen.path(
+        [
+          ["M", cx + rw, top + s * 0.15],
+          ["C", cx + rw + s * 0.26, top + s * 0.12, cx + rw + s * 0.26, top + s * 0.46, cx + rw - s * 0.02, top + s * 0.42],
+        ],
+        { stroke: ink, sw: sw * 5, fill: "none" },
+      );
+      pen.path(
+        [
+          ["M", cx + rw, top + s * 0.15],
+          ["C", cx + rw + s * 0.26, top + s * 0.12, cx + rw + s * 0.26, top + s * 0.46, cx + rw - s * 0.02, top + s * 0.42],
+        ],
+        { stroke: "#f2efe8", sw: sw * 3, fill: "none" },
+      );
+      pen.path(
+        [["M", cx - rw, top], ["L", cx - rw * 0.8, base - s * 0.04], ["Q", cx, base + s * 0.03, cx + rw * 0.8, base - s * 0.04], ["L", cx + rw, top], ["Z"]],
+        { fill: "#f2efe8", stroke: ink, sw },
+      );
       pen.ellipse(cx, top, rw, s * 0.07, { fill: "#f7f4ee", stroke: ink, sw });
       pen.ellipse(cx, top + s * 0.012, rw * 0.86, s * 0.05, { fill: "#7b5236" });
-      for (const dx of [-0.1, 0.06]) pen.path([["M", cx + dx * s, top - s * 0.1], ["Q", cx + (dx - 0.06) * s, top - s * 0.2, cx + dx * s, top - s * 0.28], ["Q", cx + (dx + 0.06) * s, top - s * 0.36, cx + dx * s, top - s * 0.44]], { ...line, sw: sw * 0.7, opacity: 0.5 });
+      for (const dx of [-0.1, 0.06])
+        pen.path(
+          [
+            ["M", cx + dx * s, top - s * 0.1],
+            ["Q", cx + (dx - 0.06) * s, top - s * 0.2, cx + dx * s, top - s * 0.28],
+            ["Q", cx + (dx + 0.06) * s, top - s * 0.36, cx + dx * s, top - s * 0.44],
+          ],
+          { ...line, sw: sw * 0.7, opacity: 0.5 },
+        );
       return;
     }
     case "phone": {
       const pw = s * 0.36;
       const ph = s * 0.7;
       pen.path(roundRect(cx - pw / 2, base - ph, pw, ph, s * 0.05), { fill: "#3f4348", stroke: ink, sw });
-      pen.path(roundRect(cx - pw / 2 + s * 0.025, base - ph + s * 0.06, pw - s * 0.05, ph - s * 0.12, s * 0.02), { fill: "#dfe9ee", stroke: ink, sw: sw * 0.5 });
-      for (let i = 0; i < 3; i++) pen.path(roundRect(cx - pw / 2 + s * 0.05, base - ph + s * (0.12 + i * 0.1), pw * (i % 2 ? 0.45 : 0.6), s * 0.06, s * 0.02), { fill: i % 2 ? "#9fc6d6" : "#ffffff", stroke: ink, sw: sw * 0.4 });
+      pen.path(roundRect(cx - pw / 2 + s * 0.025, base - ph + s * 0.06, pw - s * 0.05, ph - s * 0.12, s * 0.02), {
+        fill: "#dfe9ee",
+        stroke: ink,
+        sw: sw * 0.5,
+      });
+      for (let i = 0; i < 3; i++)
+        pen.path(roundRect(cx - pw / 2 + s * 0.05, base - ph + s * (0.12 + i * 0.1), pw * (i % 2 ? 0.45 : 0.6), s * 0.06, s * 0.02), {
+          fill: i % 2 ? "#9fc6d6" : "#ffffff",
+          stroke: ink,
+          sw: sw * 0.4,
+        });
       pen.ellipse(cx, base - ph + s * 0.03, s * 0.01, s * 0.01, { fill: "#9aa" });
       return;
     }
@@ -748,7 +979,10 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
       for (let i = 0; i < 7; i++) {
         const t = 0.15 + i * 0.1;
         const len = i === 6 ? 0.45 : 0.78;
-        const l = (f: number) => [pts[0]![0]! + (pts[1]![0]! - pts[0]![0]!) * f + (pts[3]![0]! - pts[0]![0]!) * t, pts[0]![1]! + (pts[1]![1]! - pts[0]![1]!) * f + (pts[3]![1]! - pts[0]![1]!) * t];
+        const l = (f: number) => [
+          pts[0]![0]! + (pts[1]![0]! - pts[0]![0]!) * f + (pts[3]![0]! - pts[0]![0]!) * t,
+          pts[0]![1]! + (pts[1]![1]! - pts[0]![1]!) * f + (pts[3]![1]! - pts[0]![1]!) * t,
+        ];
         const [x1, y1] = l(0.11);
         const [x2, y2] = l(0.11 + len);
         pen.line(x1!, y1!, x2!, y2!, { ...line, sw: sw * 0.6, opacity: 0.55 });
@@ -759,15 +993,56 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
       const ky = base - s * 0.3;
       pen.ellipse(cx - s * 0.28, ky, s * 0.16, s * 0.16, { fill: "#d8c27a", stroke: ink, sw });
       pen.ellipse(cx - s * 0.28, ky, s * 0.06, s * 0.06, { fill: PAPER, stroke: ink, sw: sw * 0.7 });
-      pen.path([["M", cx - s * 0.13, ky - s * 0.04], ["L", cx + s * 0.42, ky - s * 0.04], ["L", cx + s * 0.42, ky + s * 0.05], ["L", cx + s * 0.36, ky + s * 0.05], ["L", cx + s * 0.36, ky + s * 0.12], ["L", cx + s * 0.3, ky + s * 0.12], ["L", cx + s * 0.3, ky + s * 0.05], ["L", cx + s * 0.22, ky + s * 0.05], ["L", cx + s * 0.22, ky + s * 0.1], ["L", cx + s * 0.16, ky + s * 0.1], ["L", cx + s * 0.16, ky + s * 0.05], ["L", cx - s * 0.13, ky + s * 0.05], ["Z"]], { fill: "#d8c27a", stroke: ink, sw });
+      pen.path(
+        [
+          ["M", cx - s * 0.13, ky - s * 0.04],
+          ["L", cx + s * 0.42, ky - s * 0.04],
+          ["L", cx + s * 0.42, ky + s * 0.05],
+          ["L", cx + s * 0.36, ky + s * 0.05],
+          ["L", cx + s * 0.36, ky + s * 0.12],
+          ["L", cx + s * 0.3, ky + s * 0.12],
+          ["L", cx + s * 0.3, ky + s * 0.05],
+          ["L", cx + s * 0.22, ky + s * 0.05],
+          ["L", cx + s * 0.22, ky + s * 0.1],
+          ["L", cx + s * 0.16, ky + s * 0.1],
+          ["L", cx + s * 0.16, ky + s * 0.05],
+          ["L", cx - s * 0.13, ky + s * 0.05],
+          ["Z"],
+        ],
+        { fill: "#d8c27a", stroke: ink, sw },
+      );
       return;
     }
     case "book": {
       const bw = s * 0.7;
       const bh = s * 0.5;
       pen.poly([cx - bw / 2, base - bh, cx + bw / 2, base - bh, cx + bw / 2, base, cx - bw / 2, base], { fill: "#8c4a3c", stroke: ink, sw });
-      pen.poly([cx - bw / 2 + s * 0.03, base - bh + s * 0.03, cx - s * 0.01, base - bh + s * 0.05, cx - s * 0.01, base - s * 0.03, cx - bw / 2 + s * 0.03, base - s * 0.04], { fill: "#fbf7ee", stroke: ink, sw: sw * 0.7 });
-      pen.poly([cx + s * 0.01, base - bh + s * 0.05, cx + bw / 2 - s * 0.03, base - bh + s * 0.03, cx + bw / 2 - s * 0.03, base - s * 0.04, cx + s * 0.01, base - s * 0.03], { fill: "#fbf7ee", stroke: ink, sw: sw * 0.7 });
+      pen.poly(
+        [
+          cx - bw / 2 + s * 0.03,
+          base - bh + s * 0.03,
+          cx - s * 0.01,
+          base - bh + s * 0.05,
+          cx - s * 0.01,
+          base - s * 0.03,
+          cx - bw / 2 + s * 0.03,
+          base - s * 0.04,
+        ],
+        { fill: "#fbf7ee", stroke: ink, sw: sw * 0.7 },
+      );
+      pen.poly(
+        [
+          cx + s * 0.01,
+          base - bh + s * 0.05,
+          cx + bw / 2 - s * 0.03,
+          base - bh + s * 0.03,
+          cx + bw / 2 - s * 0.03,
+          base - s * 0.04,
+          cx + s * 0.01,
+          base - s * 0.03,
+        ],
+        { fill: "#fbf7ee", stroke: ink, sw: sw * 0.7 },
+      );
       for (let i = 0; i < 5; i++) {
         const y = base - bh + s * (0.1 + i * 0.07);
         pen.line(cx - bw / 2 + s * 0.07, y, cx - s * 0.05, y, { ...line, sw: sw * 0.45, opacity: 0.5 });
@@ -777,8 +1052,25 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
     }
     case "bottle": {
       const bw = s * 0.22;
-      pen.path([["M", cx - bw, base], ["L", cx - bw, base - s * 0.5], ["Q", cx - bw, base - s * 0.64, cx - bw * 0.35, base - s * 0.7], ["L", cx - bw * 0.35, base - s * 0.9], ["L", cx + bw * 0.35, base - s * 0.9], ["L", cx + bw * 0.35, base - s * 0.7], ["Q", cx + bw, base - s * 0.64, cx + bw, base - s * 0.5], ["L", cx + bw, base], ["Z"]], { fill: "#7fa58a", stroke: ink, sw, opacity: 0.95 });
-      pen.poly([cx - bw, base - s * 0.42, cx + bw, base - s * 0.42, cx + bw, base - s * 0.2, cx - bw, base - s * 0.2], { fill: "#f4efe2", stroke: ink, sw: sw * 0.6 });
+      pen.path(
+        [
+          ["M", cx - bw, base],
+          ["L", cx - bw, base - s * 0.5],
+          ["Q", cx - bw, base - s * 0.64, cx - bw * 0.35, base - s * 0.7],
+          ["L", cx - bw * 0.35, base - s * 0.9],
+          ["L", cx + bw * 0.35, base - s * 0.9],
+          ["L", cx + bw * 0.35, base - s * 0.7],
+          ["Q", cx + bw, base - s * 0.64, cx + bw, base - s * 0.5],
+          ["L", cx + bw, base],
+          ["Z"],
+        ],
+        { fill: "#7fa58a", stroke: ink, sw, opacity: 0.95 },
+      );
+      pen.poly([cx - bw, base - s * 0.42, cx + bw, base - s * 0.42, cx + bw, base - s * 0.2, cx - bw, base - s * 0.2], {
+        fill: "#f4efe2",
+        stroke: ink,
+        sw: sw * 0.6,
+      });
       pen.line(cx - bw * 0.6, base - s * 0.55, cx - bw * 0.6, base - s * 0.1, { stroke: "#fff", sw: sw * 1.4, opacity: 0.5 });
       return;
     }
@@ -788,7 +1080,10 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
       pen.ellipse(cx, cy, rr, rr, { fill: "#f8f5ec", stroke: ink, sw: sw * 1.6 });
       for (let i = 0; i < 12; i++) {
         const a = (i / 12) * Math.PI * 2;
-        pen.line(cx + Math.sin(a) * rr * 0.8, cy - Math.cos(a) * rr * 0.8, cx + Math.sin(a) * rr * 0.92, cy - Math.cos(a) * rr * 0.92, { ...line, sw: i % 3 ? sw * 0.6 : sw * 1.2 });
+        pen.line(cx + Math.sin(a) * rr * 0.8, cy - Math.cos(a) * rr * 0.8, cx + Math.sin(a) * rr * 0.92, cy - Math.cos(a) * rr * 0.92, {
+          ...line,
+          sw: i % 3 ? sw * 0.6 : sw * 1.2,
+        });
       }
       pen.line(cx, cy, cx + rr * 0.45, cy - rr * 0.25, { ...line, sw: sw * 1.3 });
       pen.line(cx, cy, cx - rr * 0.1, cy - rr * 0.7, { ...line, sw: sw * 0.9 });
@@ -800,8 +1095,16 @@ function drawObject(pen: Pen, name: string, cx: number, base: number, s: number,
       const bh = s * 0.42;
       const d = s * 0.16;
       pen.poly([cx - bw, base - bh, cx + bw * 0.4, base - bh, cx + bw * 0.4, base, cx - bw, base], { fill: "#d9c7a6", stroke: ink, sw });
-      pen.poly([cx + bw * 0.4, base - bh, cx + bw * 0.4 + d * 1.6, base - bh - d, cx + bw * 0.4 + d * 1.6, base - d, cx + bw * 0.4, base], { fill: "#c7b28d", stroke: ink, sw });
-      pen.poly([cx - bw, base - bh, cx - bw + d * 1.6, base - bh - d, cx + bw * 0.4 + d * 1.6, base - bh - d, cx + bw * 0.4, base - bh], { fill: "#e6d8bd", stroke: ink, sw });
+      pen.poly([cx + bw * 0.4, base - bh, cx + bw * 0.4 + d * 1.6, base - bh - d, cx + bw * 0.4 + d * 1.6, base - d, cx + bw * 0.4, base], {
+        fill: "#c7b28d",
+        stroke: ink,
+        sw,
+      });
+      pen.poly([cx - bw, base - bh, cx - bw + d * 1.6, base - bh - d, cx + bw * 0.4 + d * 1.6, base - bh - d, cx + bw * 0.4, base - bh], {
+        fill: "#e6d8bd",
+        stroke: ink,
+        sw,
+      });
       pen.line(cx - bw * 0.3 + d * 0.8, base - bh - d * 0.5, cx - bw * 0.3 + d * 0.8 - s * 0.001, base - bh - d * 0.5, line);
       pen.line(cx - bw * 0.3, base - bh, cx - bw * 0.3 + d * 1.6, base - bh - d, { ...line, sw: sw * 2, stroke: "#b99c6b" });
     }
@@ -918,7 +1221,8 @@ function exterior(c: Ctx): void {
       if (plan.size === "EWS") {
         // Snow caps and a second, nearer range: a big landscape.
         const d2: Cmd[] = [["M", -w, horizon + 1]];
-        for (let i = 0; i <= 4; i++) d2.push(["Q", -w * 0.05 + (i / 4) * w * 1.1 - w * 0.1, horizon - h * (0.02 + rnd() * 0.05), -w * 0.05 + (i / 4) * w * 1.1, horizon - h * 0.01]);
+        for (let i = 0; i <= 4; i++)
+          d2.push(["Q", -w * 0.05 + (i / 4) * w * 1.1 - w * 0.1, horizon - h * (0.02 + rnd() * 0.05), -w * 0.05 + (i / 4) * w * 1.1, horizon - h * 0.01]);
         d2.push(["L", 2 * w, horizon + 1], ["Z"]);
         world.path(d2, { fill: night ? "#3f4658" : "#cfd3c4", stroke: far.stroke, sw: 1 });
       }
@@ -953,7 +1257,12 @@ function exterior(c: Ctx): void {
           }
       else if (wh > 1.5)
         // Far away, a row of windows is one band.
-        for (let rI = 0; rI < rows; rI++) world.rect(x + bw * 0.12, top + (bh / rows) * (rI + 0.25), bw * 0.76, wh, { fill: night ? "#6f6a55" : "#cfdbe1", stroke: night ? "#7d8596" : "#8c8980", sw: 0.6 });
+        for (let rI = 0; rI < rows; rI++)
+          world.rect(x + bw * 0.12, top + (bh / rows) * (rI + 0.25), bw * 0.76, wh, {
+            fill: night ? "#6f6a55" : "#cfdbe1",
+            stroke: night ? "#7d8596" : "#8c8980",
+            sw: 0.6,
+          });
       x += bw + sc * (rnd() < 0.3 ? 2 : 0);
       i++;
     }
@@ -965,7 +1274,13 @@ function exterior(c: Ctx): void {
     const lh = sc * 14;
     if (lh > 8) {
       world.line(lx, base, lx, base - lh, { stroke: night ? "#aab1bf" : INK, sw: Math.max(1.5, sc * 0.35) });
-      world.path([["M", lx, base - lh], ["Q", lx, base - lh - sc * 1.2, lx - sc * 2, base - lh - sc * 0.8]], { stroke: night ? "#aab1bf" : INK, sw: Math.max(1.5, sc * 0.3), fill: "none" });
+      world.path(
+        [
+          ["M", lx, base - lh],
+          ["Q", lx, base - lh - sc * 1.2, lx - sc * 2, base - lh - sc * 0.8],
+        ],
+        { stroke: night ? "#aab1bf" : INK, sw: Math.max(1.5, sc * 0.3), fill: "none" },
+      );
       if (night) world.ellipse(lx - sc * 2, base - lh - sc * 0.4, sc * 3.5, sc * 3.5, { fill: "#f3d88f", opacity: 0.28 });
       world.ellipse(lx - sc * 2, base - lh - sc * 0.5, sc * 0.6, sc * 0.45, { fill: night ? "#f6e3a1" : "#fffdf3", stroke: night ? "#aab1bf" : INK, sw: 1.2 });
     }
@@ -977,9 +1292,22 @@ function exterior(c: Ctx): void {
         const y = horizon + (shore - horizon) * (0.15 + i * 0.09);
         const x = -w * 0.1 + rnd() * w * 1.1;
         const len = w * (0.04 + 0.04 * rnd()) * (0.5 + i / 9);
-        world.path([["M", x, y], ["Q", x + len / 2, y - 3, x + len, y]], { stroke: night ? "#7d8aa3" : "#8fa8b3", sw: 1.2, fill: "none" });
+        world.path(
+          [
+            ["M", x, y],
+            ["Q", x + len / 2, y - 3, x + len, y],
+          ],
+          { stroke: night ? "#7d8aa3" : "#8fa8b3", sw: 1.2, fill: "none" },
+        );
       }
-      world.path([["M", -w, shore], ["Q", w * 0.3, shore - h * 0.02, w * 0.6, shore], ["Q", w * 1.2, shore + h * 0.02, 2 * w, shore]], { stroke: night ? "#9aa1b0" : SOFT_INK, sw: 1.3, fill: "none" });
+      world.path(
+        [
+          ["M", -w, shore],
+          ["Q", w * 0.3, shore - h * 0.02, w * 0.6, shore],
+          ["Q", w * 1.2, shore + h * 0.02, 2 * w, shore],
+        ],
+        { stroke: night ? "#9aa1b0" : SOFT_INK, sw: 1.3, fill: "none" },
+      );
     }
   } else if (place === "nature" || place === "open") {
     // Trees in the middle distance, away from the subject's third.
@@ -991,7 +1319,11 @@ function exterior(c: Ctx): void {
       const x = w * ((i + 0.5) / n) + (rnd() - 0.5) * w * 0.12;
       const th = s * (place === "nature" ? 14 : 11) * (0.8 + rnd() * 0.5);
       if (gy - th > h * 1.4 || th < 6) continue;
-      world.poly([x - s * 0.5, gy, x - s * 0.35, gy - th * 0.45, x + s * 0.35, gy - th * 0.45, x + s * 0.5, gy], { fill: night ? "#3b3a3f" : "#9a8468", stroke: night ? "#8d95a6" : SOFT_INK, sw: 1.2 });
+      world.poly([x - s * 0.5, gy, x - s * 0.35, gy - th * 0.45, x + s * 0.35, gy - th * 0.45, x + s * 0.5, gy], {
+        fill: night ? "#3b3a3f" : "#9a8468",
+        stroke: night ? "#8d95a6" : SOFT_INK,
+        sw: 1.2,
+      });
       const cx = x;
       const cy = gy - th * 0.68;
       const cr = th * 0.3;
@@ -1047,7 +1379,13 @@ function groundLines(c: Ctx): void {
   const top = horizon + Math.max(2, (h - horizon) * 0.02);
   const px = vx + w * 0.08;
   world.path(
-    [["M", px - w * 0.008, top], ["Q", px - w * 0.12, top + (far - top) * 0.35, vx - w * 0.55, far], ["L", vx + w * 0.05, far], ["Q", px + w * 0.02, top + (far - top) * 0.35, px + w * 0.008, top], ["Z"]],
+    [
+      ["M", px - w * 0.008, top],
+      ["Q", px - w * 0.12, top + (far - top) * 0.35, vx - w * 0.55, far],
+      ["L", vx + w * 0.05, far],
+      ["Q", px + w * 0.02, top + (far - top) * 0.35, px + w * 0.008, top],
+      ["Z"],
+    ],
     { fill: night ? "#363b47" : "#d8ccb5", ...stroke },
   );
 }
@@ -1095,15 +1433,28 @@ function interior(c: Ctx): void {
   world.poly([winX, winTop, winX + ww, winTop, winX + ww, winBot, winX, winBot], { fill: t.glass, stroke: t.line, sw: 2 });
   if (night) {
     world.ellipse(winX + ww * 0.72, winTop + (winBot - winTop) * 0.28, sc * 0.7, sc * 0.7, { fill: "#ece8d8" });
-    for (let i = 0; i < 4; i++) world.ellipse(winX + ww * (0.15 + i * 0.18), winTop + (winBot - winTop) * (0.2 + ((i * 37) % 50) / 100), sc * 0.1, sc * 0.1, { fill: "#ece8d8" });
+    for (let i = 0; i < 4; i++)
+      world.ellipse(winX + ww * (0.15 + i * 0.18), winTop + (winBot - winTop) * (0.2 + ((i * 37) % 50) / 100), sc * 0.1, sc * 0.1, { fill: "#ece8d8" });
   } else {
-    world.line(winX + ww * 0.1, winBot - (winBot - winTop) * 0.3, winX + ww * 0.35, winTop + (winBot - winTop) * 0.15, { stroke: "#fff", sw: Math.max(1, sc * 0.4), opacity: 0.8 });
+    world.line(winX + ww * 0.1, winBot - (winBot - winTop) * 0.3, winX + ww * 0.35, winTop + (winBot - winTop) * 0.15, {
+      stroke: "#fff",
+      sw: Math.max(1, sc * 0.4),
+      opacity: 0.8,
+    });
   }
   world.line(winX + ww / 2, winTop, winX + ww / 2, winBot, { stroke: t.line, sw: 1.6 });
   world.line(winX, (winTop + winBot) / 2, winX + ww, (winTop + winBot) / 2, { stroke: t.line, sw: 1.6 });
-  world.poly([winX - sc * 0.4, winBot, winX + ww + sc * 0.4, winBot, winX + ww + sc * 0.4, winBot + sc * 0.4, winX - sc * 0.4, winBot + sc * 0.4], { fill: t.wall, stroke: t.line, sw: 1.2 });
+  world.poly([winX - sc * 0.4, winBot, winX + ww + sc * 0.4, winBot, winX + ww + sc * 0.4, winBot + sc * 0.4, winX - sc * 0.4, winBot + sc * 0.4], {
+    fill: t.wall,
+    stroke: t.line,
+    sw: 1.2,
+  });
   const doorX = subjectLeft ? vx - half * 0.82 : vx + half * 0.82 - 4.6 * sc;
-  world.poly([doorX, floorY, doorX, floorY - 9.4 * sc, doorX + 4.6 * sc, floorY - 9.4 * sc, doorX + 4.6 * sc, floorY], { fill: night ? "#6e675d" : "#e2d6c2", stroke: t.line, sw: 1.6 });
+  world.poly([doorX, floorY, doorX, floorY - 9.4 * sc, doorX + 4.6 * sc, floorY - 9.4 * sc, doorX + 4.6 * sc, floorY], {
+    fill: night ? "#6e675d" : "#e2d6c2",
+    stroke: t.line,
+    sw: 1.6,
+  });
   world.ellipse(doorX + 4 * sc, floorY - 4.6 * sc, sc * 0.25, sc * 0.25, { fill: t.line });
   // A picture on the wall by day, a lamp by night.
   const px = subjectLeft ? vx - half * 0.35 : vx + half * 0.1;
@@ -1111,8 +1462,17 @@ function interior(c: Ctx): void {
     const lx = subjectLeft ? winX - 2.2 * sc : winX + ww + 2.2 * sc;
     for (const rr of [4.2, 3, 1.9]) world.ellipse(lx, floorY - 6.4 * sc, rr * sc, rr * sc, { fill: "#f5d98c", opacity: 0.16 });
     world.line(lx, floorY, lx, floorY - 5.8 * sc, { stroke: t.line, sw: 1.6 });
-    world.poly([lx - 1.2 * sc, floorY - 5.6 * sc, lx + 1.2 * sc, floorY - 5.6 * sc, lx + 0.7 * sc, floorY - 7.2 * sc, lx - 0.7 * sc, floorY - 7.2 * sc], { fill: "#f6e2a8", stroke: t.line, sw: 1.4 });
-  } else world.poly([px, floorY - 8.6 * sc, px + 4 * sc, floorY - 8.6 * sc, px + 4 * sc, floorY - 5.8 * sc, px, floorY - 5.8 * sc], { fill: "#e8e0cf", stroke: t.line, sw: 1.4 });
+    world.poly([lx - 1.2 * sc, floorY - 5.6 * sc, lx + 1.2 * sc, floorY - 5.6 * sc, lx + 0.7 * sc, floorY - 7.2 * sc, lx - 0.7 * sc, floorY - 7.2 * sc], {
+      fill: "#f6e2a8",
+      stroke: t.line,
+      sw: 1.4,
+    });
+  } else
+    world.poly([px, floorY - 8.6 * sc, px + 4 * sc, floorY - 8.6 * sc, px + 4 * sc, floorY - 5.8 * sc, px, floorY - 5.8 * sc], {
+      fill: "#e8e0cf",
+      stroke: t.line,
+      sw: 1.4,
+    });
   if (plan.reading.angle === "low" && ceilY > -h) {
     // A ceiling light: a low angle sees the ceiling.
     world.line(vx, ceilY + (H - ceilY) * -0.8, vx, ceilY + (H - ceilY) * -0.2, { stroke: t.line, sw: 1.4 });
@@ -1148,11 +1508,23 @@ function overheadGround(c: Ctx): void {
   } else {
     const rnd = rng(plan.seed);
     // A path crossing the ground, tufts of grass, and a tree crown seen from above.
-    world.path([["M", -w * 0.1, h * 0.85], ["Q", w * 0.5, h * 0.55, w * 1.1, h * 0.8], ["L", w * 1.1, h * 0.98], ["Q", w * 0.5, h * 0.73, -w * 0.1, h * 1.03], ["Z"]], { fill: night ? "#3a3f4a" : "#d8cdb6", stroke: t.line, sw: 1.2, opacity: 0.9 });
+    world.path(
+      [["M", -w * 0.1, h * 0.85], ["Q", w * 0.5, h * 0.55, w * 1.1, h * 0.8], ["L", w * 1.1, h * 0.98], ["Q", w * 0.5, h * 0.73, -w * 0.1, h * 1.03], ["Z"]],
+      { fill: night ? "#3a3f4a" : "#d8cdb6", stroke: t.line, sw: 1.2, opacity: 0.9 },
+    );
     for (let i = 0; i < 16; i++) {
       const x = rnd() * w;
       const y = rnd() * h;
-      world.path([["M", x - 4, y - 5], ["L", x - 1, y], ["L", x, y - 8], ["L", x + 1, y], ["L", x + 4, y - 5]], { stroke: night ? "#5b6272" : "#a79f87", sw: 1.1, fill: "none" });
+      world.path(
+        [
+          ["M", x - 4, y - 5],
+          ["L", x - 1, y],
+          ["L", x, y - 8],
+          ["L", x + 1, y],
+          ["L", x + 4, y - 5],
+        ],
+        { stroke: night ? "#5b6272" : "#a79f87", sw: 1.1, fill: "none" },
+      );
     }
     const cx = w * 0.88;
     const cy = h * 0.18;
@@ -1199,7 +1571,11 @@ function thinArrow(out: Prim[], x1: number, y1: number, x2: number, y2: number, 
   const uy = (y2 - y1) / len;
   const hl = sw * 4.2;
   out.push({ kind: "line", x1: r1(x1), y1: r1(y1), x2: r1(x2 - ux * hl * 0.6), y2: r1(y2 - uy * hl * 0.6), stroke: ANNOTATION, sw });
-  out.push({ kind: "polygon", points: [x2, y2, x2 - ux * hl - uy * hl * 0.55, y2 - uy * hl + ux * hl * 0.55, x2 - ux * hl + uy * hl * 0.55, y2 - uy * hl - ux * hl * 0.55].map(r1), fill: ANNOTATION });
+  out.push({
+    kind: "polygon",
+    points: [x2, y2, x2 - ux * hl - uy * hl * 0.55, y2 - uy * hl + ux * hl * 0.55, x2 - ux * hl + uy * hl * 0.55, y2 - uy * hl - ux * hl * 0.55].map(r1),
+    fill: ANNOTATION,
+  });
 }
 
 function tag(out: Prim[], text: string, x: number, y: number, anchor: "start" | "middle" | "end", w: number): void {
@@ -1288,8 +1664,27 @@ function movement(plan: PanelPlan): Prim[] {
     const b: Pt = [x + w * 0.02, h * 0.18];
     const [s, e] = down ? [b, a] : [a, b];
     const ctrl: Pt = [x + w * 0.1, h * 0.65];
-    out.push({ kind: "path", d: [["M", r1(s[0]), r1(s[1])], ["Q", r1(ctrl[0]), r1(ctrl[1]), r1(e[0]), r1(e[1])]], stroke: PAPER, sw: 12, fill: "none" });
-    out.push({ kind: "path", d: [["M", r1(s[0]), r1(s[1])], ["Q", r1(ctrl[0]), r1(ctrl[1]), r1(e[0]), r1(e[1])]], stroke: ANNOTATION, sw: 8, fill: "none", opacity: 0.9 });
+    out.push({
+      kind: "path",
+      d: [
+        ["M", r1(s[0]), r1(s[1])],
+        ["Q", r1(ctrl[0]), r1(ctrl[1]), r1(e[0]), r1(e[1])],
+      ],
+      stroke: PAPER,
+      sw: 12,
+      fill: "none",
+    });
+    out.push({
+      kind: "path",
+      d: [
+        ["M", r1(s[0]), r1(s[1])],
+        ["Q", r1(ctrl[0]), r1(ctrl[1]), r1(e[0]), r1(e[1])],
+      ],
+      stroke: ANNOTATION,
+      sw: 8,
+      fill: "none",
+      opacity: 0.9,
+    });
     // The head follows the curve's last tangent.
     const tx = e[0] - ctrl[0];
     const ty = e[1] - ctrl[1];
@@ -1298,7 +1693,13 @@ function movement(plan: PanelPlan): Prim[] {
     const hy = e[1] + (ty / tl) * 14;
     const ux = tx / tl;
     const uy = ty / tl;
-    out.push({ kind: "polygon", points: [hx + ux * 6, hy + uy * 6, e[0] - ux * 8 - uy * 16, e[1] - uy * 8 + ux * 16, e[0] - ux * 8 + uy * 16, e[1] - uy * 8 - ux * 16].map(r1), fill: ANNOTATION, stroke: PAPER, sw: 1.6 });
+    out.push({
+      kind: "polygon",
+      points: [hx + ux * 6, hy + uy * 6, e[0] - ux * 8 - uy * 16, e[1] - uy * 8 + ux * 16, e[0] - ux * 8 + uy * 16, e[1] - uy * 8 - ux * 16].map(r1),
+      fill: ANNOTATION,
+      stroke: PAPER,
+      sw: 1.6,
+    });
     tag(out, `CRANE ${down ? "DOWN" : "UP"}`, x - w * 0.06, h * 0.5, "end", w);
   } else if (m === "handheld") {
     const amp = 5;
@@ -1360,7 +1761,9 @@ export function drawPanel(plan: PanelPlan): Prim[] {
   const back: Prim[] = [...ctx.flat, ...world.out];
   const close = plan.size === "ECU" || plan.size === "CU" || plan.size === "MCU" || plan.size === "INSERT" || plan.size === "OTS";
   // Close shots push the backdrop back: a wash of paper over it, as if out of focus.
-  const haze: Prim[] = close ? [{ kind: "rect", x: -w, y: -h, w: 3 * w, h: 3 * h, fill: PAPER, opacity: plan.size === "MCU" || plan.size === "OTS" ? 0.25 : 0.4 }] : [];
+  const haze: Prim[] = close
+    ? [{ kind: "rect", x: -w, y: -h, w: 3 * w, h: 3 * h, fill: PAPER, opacity: plan.size === "MCU" || plan.size === "OTS" ? 0.25 : 0.4 }]
+    : [];
   const scene: Prim[] = [{ kind: "group", children: [...back, ...haze] }];
 
   const line = plan.setting.time === "night" && !plan.setting.interior ? "#2a2826" : INK;
@@ -1416,7 +1819,9 @@ export function drawPanel(plan: PanelPlan): Prim[] {
   }
   if (plan.setting.weather && plan.reading.angle !== "overhead") scene.push(weather(plan));
   if (plan.size === "POV") scene.push(vignette(w, h));
-  const body: Prim[] = plan.dutch ? [{ kind: "group", rotate: { deg: plan.dutch, cx: w / 2, cy: h / 2 }, children: [...scene, ...labels] }] : [...scene, ...labels];
+  const body: Prim[] = plan.dutch
+    ? [{ kind: "group", rotate: { deg: plan.dutch, cx: w / 2, cy: h / 2 }, children: [...scene, ...labels] }]
+    : [...scene, ...labels];
   if (plan.dutch) body.push(dutchMark(plan.dutch));
   if (plan.size === "POV" && !plan.placed.some((p) => p.role === "hands" && p.asset)) {
     const tmp: Prim[] = [];
@@ -1434,7 +1839,7 @@ function rank(p: Placed): number {
   return p.role === "background" ? 0 : p.role === "subject" ? 1 + p.u / 1e4 : p.role === "foreground" ? 3 : 4;
 }
 
-const rc = (d: Cmd[]): Cmd[] => d.map(roundCmd);
+const _rc = (d: Cmd[]): Cmd[] => d.map(roundCmd);
 
 function roundCmd(c: Cmd): Cmd {
   return c.map((v, i) => (i === 0 ? v : r1(v as number))) as Cmd;
@@ -1454,12 +1859,31 @@ function reachingHand(w: number, y: number, k: number, sleeve: string): Prim[] {
   const sw = 2.4;
   const wx = w * 0.8;
   pen.poly([w + 20, y - 62 * k, wx, y - 40 * k, wx, y + 40 * k, w + 20, y + 66 * k], { fill: sleeve, stroke: INK, sw });
-  const fingers: [Pt, Pt][] = [-1.5, -0.5, 0.5, 1.5].map((i) => [[wx - 62 * k, y + i * 13 * k], [wx - (120 - Math.abs(i) * 10) * k, y + (i * 14 + 6) * k]] as [Pt, Pt]);
-  const thumb: [Pt, Pt] = [[wx - 40 * k, y - 30 * k], [wx - 84 * k, y - 44 * k]];
+  const fingers: [Pt, Pt][] = [-1.5, -0.5, 0.5, 1.5].map(
+    (i) =>
+      [
+        [wx - 62 * k, y + i * 13 * k],
+        [wx - (120 - Math.abs(i) * 10) * k, y + (i * 14 + 6) * k],
+      ] as [Pt, Pt],
+  );
+  const thumb: [Pt, Pt] = [
+    [wx - 40 * k, y - 30 * k],
+    [wx - 84 * k, y - 44 * k],
+  ];
   for (const [a, b] of [...fingers, thumb]) pen.line(a[0], a[1], b[0], b[1], { stroke: INK, sw: 15 * k + 2 * sw });
-  pen.path([["M", wx + 4, y - 38 * k], ["Q", wx - 40 * k, y - 44 * k, wx - 66 * k, y - 22 * k], ["L", wx - 68 * k, y + 26 * k], ["Q", wx - 40 * k, y + 46 * k, wx + 4, y + 38 * k], ["Z"]], { fill: SKIN, stroke: INK, sw });
+  pen.path(
+    [
+      ["M", wx + 4, y - 38 * k],
+      ["Q", wx - 40 * k, y - 44 * k, wx - 66 * k, y - 22 * k],
+      ["L", wx - 68 * k, y + 26 * k],
+      ["Q", wx - 40 * k, y + 46 * k, wx + 4, y + 38 * k],
+      ["Z"],
+    ],
+    { fill: SKIN, stroke: INK, sw },
+  );
   for (const [a, b] of [...fingers, thumb]) pen.line(a[0], a[1], b[0], b[1], { stroke: SKIN, sw: 15 * k });
-  for (const i of [-1.5, -0.5, 0.5, 1.5]) pen.line(wx - 66 * k, y + i * 13 * k + 6 * k, wx - 76 * k, y + i * 13.5 * k + 6 * k, { stroke: INK, sw: 1.2, opacity: 0.4 });
+  for (const i of [-1.5, -0.5, 0.5, 1.5])
+    pen.line(wx - 66 * k, y + i * 13 * k + 6 * k, wx - 76 * k, y + i * 13.5 * k + 6 * k, { stroke: INK, sw: 1.2, opacity: 0.4 });
   pen.line(wx, y - 40 * k, wx, y + 40 * k, { stroke: INK, sw: sw * 1.4 });
   return pen.out;
 }
@@ -1476,10 +1900,29 @@ function weather(plan: PanelPlan): Prim {
     const y = rnd() * h;
     if (plan.setting.weather === "snow") {
       const r = 1.5 + rnd() * 2.5;
-      children.push({ kind: "ellipse", cx: r1(x), cy: r1(y), rx: r1(r), ry: r1(r), fill: "#ffffff", stroke: night ? "none" : "#b9c0c6", sw: 0.6, opacity: 0.9 });
+      children.push({
+        kind: "ellipse",
+        cx: r1(x),
+        cy: r1(y),
+        rx: r1(r),
+        ry: r1(r),
+        fill: "#ffffff",
+        stroke: night ? "none" : "#b9c0c6",
+        sw: 0.6,
+        opacity: 0.9,
+      });
     } else {
       const len = 14 + rnd() * 16;
-      children.push({ kind: "line", x1: r1(x), y1: r1(y), x2: r1(x - len * 0.3), y2: r1(y + len), stroke: night ? "#aab4c4" : "#8797a6", sw: 1.2, opacity: 0.55 });
+      children.push({
+        kind: "line",
+        x1: r1(x),
+        y1: r1(y),
+        x2: r1(x - len * 0.3),
+        y2: r1(y + len),
+        stroke: night ? "#aab4c4" : "#8797a6",
+        sw: 1.2,
+        opacity: 0.55,
+      });
     }
   }
   return { kind: "group", children };

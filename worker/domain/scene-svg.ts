@@ -101,7 +101,14 @@ function prim(p: Prim, w: Writer): string {
 export function sceneToSvg(scene: Scene, idPrefix = "rr"): string {
   const w: Writer = { defs: [], ids: 0, prefix: idPrefix.replace(/[^A-Za-z0-9_-]/g, "") || "rr", blurs: new Map() };
   const header = scene.header.map((p) => prim(p, w)).join("");
-  const art = prim({ kind: "group", translate: [scene.panel.x, scene.panel.y], children: [{ kind: "group", clip: { x: 0, y: 0, w: scene.panel.w, h: scene.panel.h }, children: scene.art }] }, w);
+  const art = prim(
+    {
+      kind: "group",
+      translate: [scene.panel.x, scene.panel.y],
+      children: [{ kind: "group", clip: { x: 0, y: 0, w: scene.panel.w, h: scene.panel.h }, children: scene.art }],
+    },
+    w,
+  );
   const caption = scene.caption.map((p) => prim(p, w)).join("");
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" role="img" aria-label="${escapeXml(scene.label)}" font-family="${FONT_STACK}" stroke-linecap="round" stroke-linejoin="round">` +

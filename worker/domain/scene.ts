@@ -16,7 +16,12 @@ export { ANNOTATION, CAST_COLORS, castColor, hash, INK, PAPER, readSetting, SOFT
 export { cleanText, measure, wrapText } from "./scene-text";
 
 /** Path commands, absolute coordinates only: moveto, lineto, quadratic and cubic curves, close. */
-export type Cmd = ["M", number, number] | ["L", number, number] | ["Q", number, number, number, number] | ["C", number, number, number, number, number, number] | ["Z"];
+export type Cmd =
+  | ["M", number, number]
+  | ["L", number, number]
+  | ["Q", number, number, number, number]
+  | ["C", number, number, number, number, number, number]
+  | ["Z"];
 
 export interface Paint {
   fill?: string;
@@ -130,7 +135,13 @@ export const PANEL_SIZES: Record<Aspect, { w: number; h: number }> = {
 
 const PAD = 20;
 
-const ANGLE_CHIP: Record<CameraReading["angle"], string> = { "eye level": "EYE LEVEL", high: "HIGH ANGLE", low: "LOW ANGLE", overhead: "OVERHEAD", dutch: "DUTCH" };
+const ANGLE_CHIP: Record<CameraReading["angle"], string> = {
+  "eye level": "EYE LEVEL",
+  high: "HIGH ANGLE",
+  low: "LOW ANGLE",
+  overhead: "OVERHEAD",
+  dutch: "DUTCH",
+};
 
 function durationText(sec: number | null): string {
   if (sec === null) return "";
@@ -168,7 +179,17 @@ function stack(blocks: Block[], x: number, y: number, width: number): { prims: P
     if (!lines.length) continue;
     const lh = Math.round(b.size * 1.32);
     y += b.gapBefore;
-    prims.push({ kind: "text", x, y: y + b.size, lines, size: b.size, lineHeight: lh, fill: b.fill, ...(b.bold ? { weight: "bold" as const } : {}), ...(b.italic ? { italic: true } : {}) });
+    prims.push({
+      kind: "text",
+      x,
+      y: y + b.size,
+      lines,
+      size: b.size,
+      lineHeight: lh,
+      fill: b.fill,
+      ...(b.bold ? { weight: "bold" as const } : {}),
+      ...(b.italic ? { italic: true } : {}),
+    });
     y += b.size + (lines.length - 1) * lh + Math.round(b.size * 0.35);
   }
   return { prims, bottom: y };
@@ -186,7 +207,8 @@ function header(shot: string, reading: CameraReading, size: ShotSize, duration: 
   const prims: Prim[] = [];
   const rowH = 30;
   const durW = duration ? measure(duration, 18, true) + 8 : 0;
-  if (duration) prims.push({ kind: "text", x: PAD + width, y: PAD + 21, lines: [duration], size: 18, lineHeight: 22, fill: INK, weight: "bold", anchor: "end" });
+  if (duration)
+    prims.push({ kind: "text", x: PAD + width, y: PAD + 21, lines: [duration], size: 18, lineHeight: 22, fill: INK, weight: "bold", anchor: "end" });
   const move = reading.movement === "static" ? "STATIC" : `${reading.movement.toUpperCase()}${reading.direction ? ` ${reading.direction.toUpperCase()}` : ""}`;
   const chips: Chip[] = [
     { text: `SHOT ${cleanText(shot) || "?"}`, size: 19, bold: true, style: "label" },
@@ -214,7 +236,16 @@ function header(shot: string, reading: CameraReading, size: ShotSize, duration: 
     } else {
       const solid = chip.style === "solid";
       prims.push({ kind: "rect", x: PAD + x, y: top + 3, w, h: 23, r: 11.5, fill: solid ? INK : "none", stroke: INK, sw: 1.3 });
-      prims.push({ kind: "text", x: PAD + x + pad, y: top + 19.5, lines: wrapped.lines, size: chip.size, lineHeight: 16, fill: solid ? PAPER : INK, ...(chip.bold ? { weight: "bold" as const } : {}) });
+      prims.push({
+        kind: "text",
+        x: PAD + x + pad,
+        y: top + 19.5,
+        lines: wrapped.lines,
+        size: chip.size,
+        lineHeight: 16,
+        fill: solid ? PAPER : INK,
+        ...(chip.bold ? { weight: "bold" as const } : {}),
+      });
     }
     x += w + (chip.style === "label" ? 14 : 8);
   }
@@ -253,7 +284,9 @@ export function describeScene(input: SceneInput): Scene {
   }
   const sound = cleanText(frame.sound ?? "");
   if (sound) blocks.push({ text: `SFX: ${sound}`, size: 14, fill: SOFT_INK, maxLines: 3, gapBefore: 2 });
-  const notes = [frame.camera && `CAMERA ${cleanText(frame.camera)}`, ...input.assets.map((a) => `${a.kind}: ${cleanText(a.name)}`)].filter(Boolean).join("  ·  ");
+  const notes = [frame.camera && `CAMERA ${cleanText(frame.camera)}`, ...input.assets.map((a) => `${a.kind}: ${cleanText(a.name)}`)]
+    .filter(Boolean)
+    .join("  ·  ");
   if (notes) blocks.push({ text: notes, size: 12, fill: SOFT_INK, maxLines: 3, gapBefore: 6 });
   const cap = stack(blocks, PAD, panel.y + ph + 10, pw);
   const height = Math.ceil(Math.max(cap.bottom, panel.y + ph + 10) + PAD - 4);

@@ -6,9 +6,7 @@
 // screenplay breakdown uses it, and nothing here touches the board.
 import { Fountain } from "fountain-js";
 
-export type ScreenplayElement =
-  | { kind: "action"; text: string }
-  | { kind: "dialogue"; character: string; line: string; parenthetical: string | null };
+export type ScreenplayElement = { kind: "action"; text: string } | { kind: "dialogue"; character: string; line: string; parenthetical: string | null };
 
 export interface Scene {
   /** The heading as written ("INT. CAFE - NIGHT"), null for text before the first heading. */
@@ -31,8 +29,8 @@ export interface Screenplay {
 const HEADING = /^\s*(?:(?:int|ext|est|i)\.?\/(?:ext|int|e|i)|int|ext|est)[. ]\s*\S.*$|^\s*\.(?!\.)\S.*$/i;
 const TRANSITION = /^\s*(?:(?:FADE (?:TO BLACK|OUT|IN)|CUT TO BLACK)\.?|[A-Z .]+ TO:)\s*$|^\s*>(?!.*<\s*$).*$/;
 // A cue: a line in capitals (an optional extension in brackets), at most 40 characters.
-const CUE = /^\s*(?:@[^()\n]+|[A-Z][A-Z0-9 .'’\-]{0,39})(?:\s*\([^)\n]*\))?\s*\^?\s*$/;
-const COLON_LINE = /^\s*([A-Z][A-Za-z0-9 .'’\-]{0,30}?)\s*(\([^)]*\))?\s*:\s+(\S.*)$/;
+const CUE = /^\s*(?:@[^()\n]+|[A-Z][A-Z0-9 .'’-]{0,39})(?:\s*\([^)\n]*\))?\s*\^?\s*$/;
+const COLON_LINE = /^\s*([A-Z][A-Za-z0-9 .'’-]{0,30}?)\s*(\([^)]*\))?\s*:\s+(\S.*)$/;
 const TIMES = /^(?:day|night|morning|evening|afternoon|dawn|dusk|sunset|sunrise|later|continuous|moments later|same|same time|midnight|noon)$/i;
 
 /** True when the text reads as a screenplay: a scene heading, or a cue followed by a line. */
@@ -72,7 +70,11 @@ function normalise(text: string): string {
       blank();
       out.push(line.trim());
       out.push("");
-    } else if (colon && !/^(?:title|credit|author|authors|source|draft date|date|contact|notes)$/i.test(colon[1]!.trim()) && colon[1]!.trim().split(/\s+/).length <= 3) {
+    } else if (
+      colon &&
+      !/^(?:title|credit|author|authors|source|draft date|date|contact|notes)$/i.test(colon[1]!.trim()) &&
+      colon[1]!.trim().split(/\s+/).length <= 3
+    ) {
       blank();
       out.push(colon[1]!.trim().toUpperCase());
       if (colon[2]) out.push(colon[2]);
@@ -107,7 +109,7 @@ export function characterName(cue: string): string {
     .replace(/\([^)]*\)/g, "")
     .trim();
   if (bare !== bare.toUpperCase()) return bare;
-  return bare.toLowerCase().replace(/(^|[\s.'’\-])([a-z])/g, (_, pre: string, c: string) => pre + c.toUpperCase());
+  return bare.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_, pre: string, c: string) => pre + c.toUpperCase());
 }
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s\-/'’])([a-z])/g, (_, pre: string, c: string) => pre + c.toUpperCase());
@@ -121,7 +123,10 @@ export function readHeading(heading: string): Pick<Scene, "setting" | "place" | 
     setting = m[1] ? "INT/EXT" : m[3]!.toUpperCase() === "INT" ? "INT" : "EXT";
     rest = rest.slice(m[0].length);
   } else rest = rest.replace(/^\./, "");
-  const parts = rest.split(/\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = rest
+    .split(/\s+[-–—]\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   let time: string | null = null;
   const timeAt = parts.findIndex((p, i) => i > 0 && TIMES.test(p));
   if (timeAt > 0) time = parts[timeAt]!.toLowerCase();
@@ -174,7 +179,9 @@ export function parseScreenplay(text: string): Screenplay {
         title = plain(value) || null;
         break;
       case "scene_heading": {
-        const heading = plain(value).replace(/#[\w.-]+#\s*$/, "").trim();
+        const heading = plain(value)
+          .replace(/#[\w.-]+#\s*$/, "")
+          .trim();
         scene = { heading, ...readHeading(heading), elements: [] };
         scenes.push(scene);
         break;
@@ -189,7 +196,10 @@ export function parseScreenplay(text: string): Screenplay {
         if (speaker && !characters.includes(speaker)) characters.push(speaker);
         break;
       case "parenthetical":
-        paren = plain(value).replace(/^\(|\)$/g, "").trim() || null;
+        paren =
+          plain(value)
+            .replace(/^\(|\)$/g, "")
+            .trim() || null;
         break;
       case "dialogue": {
         const line = plain(value.replace(/\n/g, " "));

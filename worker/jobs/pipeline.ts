@@ -60,7 +60,8 @@ export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<type
   if (missing) return missing;
   if (PAID_PROVIDERS.has(provider as never)) {
     const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
-    if (!consent?.paidMedia) return `The project owner has not allowed paid image generation with ${provider}. An owner can allow it in the project's settings, then retry.`;
+    if (!consent?.paidMedia)
+      return `The project owner has not allowed paid image generation with ${provider}. An owner can allow it in the project's settings, then retry.`;
   }
   return null;
 }
@@ -87,7 +88,8 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
   const input = row.input as unknown as JobInput;
   const frameId = row.frameId;
   const media = (m: FrameMedia) => room.applyFrameMedia(frameId, m).catch(() => false);
-  const say = (type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>) => room.jobEvent(type, { jobId: row.id, ...payload }).catch(() => undefined);
+  const say = (type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>) =>
+    room.jobEvent(type, { jobId: row.id, ...payload }).catch(() => undefined);
 
   const reason = await blockedReason(env, db, row.provider, row.projectId);
   if (reason) {
@@ -153,8 +155,16 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
         const t0 = performance.now();
         if (!(await allowCall(db, provider.name))) {
           await recordProviderRequest(db, {
-            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "short_circuited",
-            durationMs: 0, httpStatus: null, request: provider.describe(renderInput), error: "circuit breaker open",
+            jobId: row.id,
+            attempt: row.attempt,
+            provider: provider.name,
+            model: provider.model,
+            try: attempt + 1,
+            outcome: "short_circuited",
+            durationMs: 0,
+            httpStatus: null,
+            request: provider.describe(renderInput),
+            error: "circuit breaker open",
           });
           throw new MediaError(`The ${provider.name} provider is failing; calls are paused for a moment.`, true);
         }
@@ -162,8 +172,16 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
         try {
           const out = await provider.render(renderInput, signal);
           await recordProviderRequest(db, {
-            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "ok",
-            durationMs: ms1(performance.now() - t0), httpStatus: 200, request: provider.describe(renderInput), error: null,
+            jobId: row.id,
+            attempt: row.attempt,
+            provider: provider.name,
+            model: provider.model,
+            try: attempt + 1,
+            outcome: "ok",
+            durationMs: ms1(performance.now() - t0),
+            httpStatus: 200,
+            request: provider.describe(renderInput),
+            error: null,
           });
           await recordOutcome(db, provider.name, true);
           return out;
@@ -174,8 +192,16 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
               ? err
               : new MediaError("The provider call failed.", true);
           await recordProviderRequest(db, {
-            jobId: row.id, attempt: row.attempt, provider: provider.name, model: provider.model, try: attempt + 1, outcome: "error",
-            durationMs: ms1(performance.now() - t0), httpStatus: e.httpStatus ?? null, request: provider.describe(renderInput), error: e.message,
+            jobId: row.id,
+            attempt: row.attempt,
+            provider: provider.name,
+            model: provider.model,
+            try: attempt + 1,
+            outcome: "error",
+            durationMs: ms1(performance.now() - t0),
+            httpStatus: e.httpStatus ?? null,
+            request: provider.describe(renderInput),
+            error: e.message,
           });
           await recordOutcome(db, provider.name, false);
           const delay = RETRY_DELAYS_MS[attempt];
@@ -206,7 +232,14 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
         provider: provider.name,
         model: provider.model,
         promptHash: await sha256Hex(prompt),
-        artifact: { key: keys.artifact, mime: rendered.mime, size: rendered.bytes.byteLength, width: rendered.width, height: rendered.height, sha256: checksum },
+        artifact: {
+          key: keys.artifact,
+          mime: rendered.mime,
+          size: rendered.bytes.byteLength,
+          width: rendered.width,
+          height: rendered.height,
+          sha256: checksum,
+        },
         timings,
         createdAt: new Date().toISOString(),
       };

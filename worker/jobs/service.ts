@@ -15,20 +15,7 @@ import { type Job, type JobStatus, MediaProviderName, TERMINAL } from "../domain
 import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
 import { roomFor } from "../rooms";
-import {
-  claimResend,
-  createJob,
-  failAttempt,
-  getJob,
-  guarded,
-  type JobRow,
-  log,
-  logMany,
-  retryJob,
-  type StrandedRow,
-  strandedColumns,
-  toJob,
-} from "./store";
+import { claimResend, createJob, failAttempt, getJob, guarded, type JobRow, log, logMany, retryJob, type StrandedRow, strandedColumns, toJob } from "./store";
 
 export interface FrameContext {
   frame: Frame;
@@ -134,14 +121,18 @@ export interface SweepReport {
   rounds: number;
 }
 
-export const silentReason = (ms: number) =>
-  `The attempt stopped reporting for ${seconds(ms)} (its worker was probably restarted). Retry to run it again.`;
+export const silentReason = (ms: number) => `The attempt stopped reporting for ${seconds(ms)} (its worker was probably restarted). Retry to run it again.`;
 export const lostReason = (ms: number) => `No attempt started within ${seconds(ms)} of queueing: the queue message was lost.`;
 export const DEAD_LETTER_REASON = "The job's queue message failed repeatedly and went to the dead-letter queue. Retry to run it again.";
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const messageOf = (row: Pick<JobRow, "id" | "attempt" | "attemptToken">): RunJobMessage => ({ type: "job", jobId: row.id, attempt: row.attempt, token: row.attemptToken });
+const messageOf = (row: Pick<JobRow, "id" | "attempt" | "attemptToken">): RunJobMessage => ({
+  type: "job",
+  jobId: row.id,
+  attempt: row.attempt,
+  token: row.attemptToken,
+});
 
 export class JobsService {
   readonly config: JobsConfig;

@@ -119,8 +119,7 @@ export async function guarded(
   const current = await getJob(db, jobId);
   if (!current || !from.includes(current.status as JobStatus)) return null;
   const to = transition(current.status as JobStatus, action)!;
-  const finished =
-    to === "success" || to === "failure" ? { finishedAt: nowIso(), latencyMs: Math.max(0, Date.now() - Date.parse(current.createdAt)) } : {};
+  const finished = to === "success" || to === "failure" ? { finishedAt: nowIso(), latencyMs: Math.max(0, Date.now() - Date.parse(current.createdAt)) } : {};
   const conds: SQL[] = [eq(jobs.id, jobId), eq(jobs.status, current.status), eq(jobs.attempt, current.attempt)];
   if (opts.token) conds.push(eq(jobs.attemptToken, opts.token));
   const rows = await db
@@ -150,7 +149,19 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
   if (!current || transition(current.status as JobStatus, "retry") === null) return null;
   const next = current.attempt + 1;
   const row = await guarded(db, jobId, "retry", {
-    set: { attempt: next, attemptToken: randomToken(16), progress: 0, error: null, blockedReason: null, pluginTimings: {}, warnings: [], artifactKey: null, manifestKey: null, finishedAt: null, latencyMs: null },
+    set: {
+      attempt: next,
+      attemptToken: randomToken(16),
+      progress: 0,
+      error: null,
+      blockedReason: null,
+      pluginTimings: {},
+      warnings: [],
+      artifactKey: null,
+      manifestKey: null,
+      finishedAt: null,
+      latencyMs: null,
+    },
   });
   if (!row) return null;
   await db.insert(jobAttempts).values({ jobId, attempt: next, status: "pending" }).onConflictDoNothing();
@@ -195,12 +206,7 @@ export type StrandedRow = { [K in keyof typeof strandedColumns]: JobRow[K] };
  * stranded attempt is failed once and a live one never is. The lifecycle
  * table has no pending → failure edge because only this rescue takes it.
  */
-export async function failAttempt(
-  db: Db,
-  seen: StrandedRow,
-  reason: string,
-  opts: { silentBefore?: string; at?: string } = {},
-): Promise<JobRow | null> {
+export async function failAttempt(db: Db, seen: StrandedRow, reason: string, opts: { silentBefore?: string; at?: string } = {}): Promise<JobRow | null> {
   const at = opts.at ?? nowIso();
   const conds: SQL[] = [eq(jobs.id, seen.id), eq(jobs.status, seen.status), eq(jobs.attempt, seen.attempt), eq(jobs.attemptToken, seen.attemptToken)];
   if (opts.silentBefore) conds.push(lt(jobs.updatedAt, opts.silentBefore));

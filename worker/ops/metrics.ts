@@ -59,12 +59,7 @@ export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): P
       .from(jobs)
       .where(and(inScope, eq(jobs.status, "success")))
       .get(),
-    db
-      .select({ status: agentRuns.status, n: count() })
-      .from(agentRuns)
-      .where(scoped(scope, agentRuns.projectId))
-      .groupBy(agentRuns.status)
-      .all(),
+    db.select({ status: agentRuns.status, n: count() }).from(agentRuns).where(scoped(scope, agentRuns.projectId)).groupBy(agentRuns.status).all(),
     db
       .select({ n: sql<number>`coalesce(sum(${roomStats.openSockets}), 0)` })
       .from(roomStats)
@@ -116,6 +111,11 @@ export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): P
     agentRuns: { active: activeRuns, total: Object.values(runsBy).reduce((a, b) => a + b, 0) },
     openSockets: Number(sockets?.n ?? 0),
     errorRate: recentDoneCount ? Math.round(((recentBy.failure ?? 0) / recentDoneCount) * 1000) / 1000 : null,
-    series: series.map((r) => ({ minute: r.minute, succeeded: Number(r.succeeded), failed: Number(r.failed), meanLatencyMs: r.mean === null ? null : Math.round(r.mean) })),
+    series: series.map((r) => ({
+      minute: r.minute,
+      succeeded: Number(r.succeeded),
+      failed: Number(r.failed),
+      meanLatencyMs: r.mean === null ? null : Math.round(r.mean),
+    })),
   };
 }

@@ -157,7 +157,14 @@ export class AgentRuns {
       } catch (err) {
         // A run that cannot be saved whole is still marked failed: a room must always load.
         console.error(JSON.stringify({ at: "agent-runs", what: "recover", runId: run.id, error: String(err) }));
-        this.deps.chat.putRun({ id: run.id, userId: run.userId, status: "failed", reason: message, retryable: true, trace: { ...run.trace, raw: "", prompt: [] } });
+        this.deps.chat.putRun({
+          id: run.id,
+          userId: run.userId,
+          status: "failed",
+          reason: message,
+          retryable: true,
+          trace: { ...run.trace, raw: "", prompt: [] },
+        });
       }
       this.deps.observe?.(run.id, "failed");
       recovered.push(run.id);
@@ -165,7 +172,11 @@ export class AgentRuns {
     return recovered;
   }
 
-  start(text: string, user: { id: string; name: string }, opts: { regenerate?: boolean } = {}): { ok: true; runId: string } | { ok: false; code: string; message: string } {
+  start(
+    text: string,
+    user: { id: string; name: string },
+    opts: { regenerate?: boolean } = {},
+  ): { ok: true; runId: string } | { ok: false; code: string; message: string } {
     if (this.active) return { ok: false, code: "busy", message: "The agent is already answering in this episode. Stop it or wait for it to finish." };
     let prompt = text;
     if (opts.regenerate) {
@@ -183,7 +194,13 @@ export class AgentRuns {
     const history = this.deps.chat.recentMessages(HISTORY_TURNS).map((m) => ({ role: m.role, text: m.text }));
     if (!opts.regenerate) {
       // A pasted key must not end up in the chat history.
-      const message: ChatMessage = { id: newId("msg"), role: "user", text: this.deps.redact(text), author: user, createdAt: new Date(this.now()).toISOString() };
+      const message: ChatMessage = {
+        id: newId("msg"),
+        role: "user",
+        text: this.deps.redact(text),
+        author: user,
+        createdAt: new Date(this.now()).toISOString(),
+      };
       this.deps.chat.addMessage(message);
       this.deps.broadcast("chat_message", message);
     } else {
@@ -322,14 +339,24 @@ export class AgentRuns {
           this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
         } else {
           this.addEntry(run, { atMs, tag: e.tag, status: "rejected", command, reason: out.reason });
-          this.deps.broadcast("warning", { code: "command_rejected", message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${out.reason}`), runId: run.id });
+          this.deps.broadcast("warning", {
+            code: "command_rejected",
+            message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${out.reason}`),
+            runId: run.id,
+          });
         }
         return;
       }
       case "generate": {
         const key = JSON.stringify({ generate: e.frameId });
         if (applied.has(key)) {
-          this.addEntry(run, { atMs, tag: "generate", status: "duplicate", command: { generate: e.frameId }, reason: "identical to a command already applied in this run" });
+          this.addEntry(run, {
+            atMs,
+            tag: "generate",
+            status: "duplicate",
+            command: { generate: e.frameId },
+            reason: "identical to a command already applied in this run",
+          });
           return;
         }
         applied.add(key);
@@ -345,16 +372,20 @@ export class AgentRuns {
             .generate(e.frameId, run.userId)
             .catch(() => ({ ok: false as const, message: "the job could not be started" }))
             .then((out) => {
-            if (out.ok) entry.reason = `job ${out.jobId}`;
-            else {
-              entry.status = "rejected";
-              entry.reason = out.message;
-            }
-            this.deps.chat.putTraceEntry(run.id, n, entry);
-            if (!out.ok) {
-              this.deps.broadcast("warning", { code: "generate_rejected", message: this.deps.redact(`The agent's <generate> was not started: ${out.message}`), runId: run.id });
-            }
-          }),
+              if (out.ok) entry.reason = `job ${out.jobId}`;
+              else {
+                entry.status = "rejected";
+                entry.reason = out.message;
+              }
+              this.deps.chat.putTraceEntry(run.id, n, entry);
+              if (!out.ok) {
+                this.deps.broadcast("warning", {
+                  code: "generate_rejected",
+                  message: this.deps.redact(`The agent's <generate> was not started: ${out.message}`),
+                  runId: run.id,
+                });
+              }
+            }),
         );
         return;
       }
@@ -388,7 +419,12 @@ export class AgentRuns {
         if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
       });
       this.deps.observe?.(run.id, status);
-      this.deps.broadcast("agent_status", { runId: run.id, status, ...(run.reason ? { reason: run.reason } : {}), ...(error ? { retryable: error.retryable } : {}) });
+      this.deps.broadcast("agent_status", {
+        runId: run.id,
+        status,
+        ...(run.reason ? { reason: run.reason } : {}),
+        ...(error ? { retryable: error.retryable } : {}),
+      });
     };
     try {
       for await (const piece of provider.stream({ messages, latest, board: this.deps.core().board, signal: controller.signal })) {

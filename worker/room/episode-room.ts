@@ -55,7 +55,11 @@ export class EpisodeRoom extends DurableObject<Env> {
         keepAlive: (p) => this.ctx.waitUntil(p),
         setAlarm: (at) => void this.armAlarm(at),
       },
-      hooks: operationsRecords(drizzle(env.DB, { schema }), () => this.ids(), (p) => this.ctx.waitUntil(p)),
+      hooks: operationsRecords(
+        drizzle(env.DB, { schema }),
+        () => this.ids(),
+        (p) => this.ctx.waitUntil(p),
+      ),
       agent: {
         provider: () => agentProvider(env),
         redact: makeRedactor(secretValues(env)),

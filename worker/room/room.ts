@@ -184,7 +184,12 @@ export class Room {
     // client that ignores close frames must not open ten more each time.
     const open = this.deps.host.sockets().filter((s) => s.session.userId === id.userId).length;
     if (open >= MAX_SOCKETS_PER_USER) {
-      return { ok: false, status: 429, code: "rate_limited", message: `At most ${MAX_SOCKETS_PER_USER} open connections per person in an episode; close a tab and try again.` };
+      return {
+        ok: false,
+        status: 429,
+        code: "rate_limited",
+        message: `At most ${MAX_SOCKETS_PER_USER} open connections per person in an episode; close a tab and try again.`,
+      };
     }
     const session: SocketSession = {
       connectionId: newId("conn"),
@@ -277,7 +282,15 @@ export class Room {
     // Roles are checked per message, not only at connect: a demotion applies at once.
     if (!canWrite(session.role)) {
       this.sendTo(socket, "ack", { id: msgId, ok: false, error: { code: "forbidden", message: "Viewers cannot change this episode." } });
-      this.hook("audit", () => this.hooks.audit?.({ actor: session.userId, action: "access.denied", verdict: "denied", requestId: `ws:${msgId}`, details: { message: msg.type, reason: session.role } }));
+      this.hook("audit", () =>
+        this.hooks.audit?.({
+          actor: session.userId,
+          action: "access.denied",
+          verdict: "denied",
+          requestId: `ws:${msgId}`,
+          details: { message: msg.type, reason: session.role },
+        }),
+      );
       return;
     }
     const { ack, replayed } = this.core.once<AckPayload>(session.userId, msgId, () => this.dispatch(msg, session, msgId));
@@ -288,7 +301,9 @@ export class Room {
       // The person's chat text stays out of the audit trail; the run id is enough to find it.
       const payload = msg.type === "chat_send" ? {} : (msg.payload as Record<string, unknown>);
       const details = { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) };
-      this.hook("audit", () => this.hooks.audit?.({ actor: session.userId, action, verdict: ack.ok ? "allowed" : "failed", requestId: `ws:${msgId}`, details }));
+      this.hook("audit", () =>
+        this.hooks.audit?.({ actor: session.userId, action, verdict: ack.ok ? "allowed" : "failed", requestId: `ws:${msgId}`, details }),
+      );
     }
   }
 
@@ -374,7 +389,8 @@ export class Room {
     let changed = this.revoke((s) => !now.liveSessions.has(s.sessionId), "session ended");
     changed += this.revoke((s) => !now.roles.has(s.userId), "no longer a member");
     for (const [userId, role] of now.roles) {
-      if (this.deps.host.sockets().some((s) => s.session.userId === userId && !s.session.revoked && s.session.role !== role)) changed += this.setRole(userId, role);
+      if (this.deps.host.sockets().some((s) => s.session.userId === userId && !s.session.revoked && s.session.role !== role))
+        changed += this.setRole(userId, role);
     }
     return changed;
   }
@@ -416,7 +432,12 @@ export class Room {
     const fitted = assets.map((a) =>
       utf8Length(JSON.stringify(a)) <= each
         ? a
-        : { ...a, name: capText(a.name, each / 8, "name").text, description: capText(a.description, each / 4, "description").text, prompt: capText(a.prompt, each / 2, "prompt").text },
+        : {
+            ...a,
+            name: capText(a.name, each / 8, "name").text,
+            description: capText(a.description, each / 4, "description").text,
+            prompt: capText(a.prompt, each / 2, "prompt").text,
+          },
     );
     return { frame, shot: shotLabel(frame, i), assets: fitted, aspect: board.format.aspect };
   }

@@ -88,8 +88,10 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
   }
 
   eventBytes(fromExclusive: number, toInclusive: number): number {
-    const inline = this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM events WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
-    const parts = this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM event_parts WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
+    const inline =
+      this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM events WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
+    const parts =
+      this.rows<{ b: number | null }>("SELECT sum(length(body)) AS b FROM event_parts WHERE seq > ? AND seq <= ?", fromExclusive, toInclusive)[0]?.b ?? 0;
     return inline + parts;
   }
 

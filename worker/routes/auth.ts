@@ -3,16 +3,7 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { countAnonymousDenial, denialTarget, recordAudit } from "../audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
-import {
-  clearSessionCookie,
-  currentUser,
-  lookupSession,
-  requireUser,
-  revokeSession,
-  sessionToken,
-  startSession,
-  toUser,
-} from "../auth/session";
+import { clearSessionCookie, currentUser, lookupSession, requireUser, revokeSession, sessionToken, startSession, toUser } from "../auth/session";
 import { loginLimits, reserveAttempt, settleAttempt } from "../auth/throttle";
 import { users } from "../db/schema";
 import { closeSessionSockets } from "../room-sockets";

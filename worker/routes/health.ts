@@ -11,7 +11,7 @@ import { roomFor } from "../rooms";
 const PROBE_TIMEOUT_MS = 2000;
 const QUEUE_PROBE_TTL_MS = 30_000;
 
-async function probe(run: () => Promise<string | void>): Promise<ComponentHealth> {
+async function probe(run: () => Promise<unknown>): Promise<ComponentHealth> {
   const started = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -20,7 +20,7 @@ async function probe(run: () => Promise<string | void>): Promise<ComponentHealth
     });
     const detail = await Promise.race([run(), timeout]);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-    return detail ? { status: "ok", latencyMs, detail } : { status: "ok", latencyMs };
+    return typeof detail === "string" && detail ? { status: "ok", latencyMs, detail } : { status: "ok", latencyMs };
   } catch (err) {
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     // Only the error's message: binding errors carry no secret values.
@@ -68,8 +68,7 @@ export async function checkHealth(env: Env): Promise<Health> {
     agent: { status: agent.ready ? "ok" : "degraded", detail: agent.detail } as ComponentHealth,
     media: { status: media.ready ? "ok" : "degraded", detail: media.detail } as ComponentHealth,
   };
-  const status: Health["status"] =
-    database.status === "down" ? "down" : Object.values(components).every((c) => c.status === "ok") ? "ok" : "degraded";
+  const status: Health["status"] = database.status === "down" ? "down" : Object.values(components).every((c) => c.status === "ok") ? "ok" : "degraded";
   return { status, components, version: pkg.version, timestamp: new Date().toISOString() };
 }
 

@@ -143,7 +143,9 @@ function retryRefusal(row: JobRow): string {
 
 // Artifact keys are <projectId>/<episodeId>/<jobId>/<file>, built by the
 // pipeline from validated ids; anything else is refused before R2 is asked.
-const ArtifactKey = z.string().regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|manifest\.json)$/);
+const ArtifactKey = z
+  .string()
+  .regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|manifest\.json)$/);
 
 export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
   let key: string;
@@ -166,4 +168,3 @@ export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", asyn
   });
   return new Response(obj.body, { headers });
 });
-

@@ -107,10 +107,21 @@ export const opsRoutes = new Hono<AppEnv>()
       .limit(limit + 1)
       .all();
     const page = rows.slice(0, limit);
-    const entries = page.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target, verdict: r.verdict, requestId: r.requestId, details: r.details }));
+    const entries = page.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      verdict: r.verdict,
+      requestId: r.requestId,
+      details: r.details,
+    }));
     if (q.format === "jsonl") {
       c.header("Content-Disposition", 'attachment; filename="reelroom-audit.jsonl"');
-      return c.body(entries.map((e) => JSON.stringify(e)).join("\n") + (entries.length ? "\n" : ""), 200, { "content-type": "application/x-ndjson; charset=utf-8" });
+      return c.body(entries.map((e) => JSON.stringify(e)).join("\n") + (entries.length ? "\n" : ""), 200, {
+        "content-type": "application/x-ndjson; charset=utf-8",
+      });
     }
     if (q.format === "csv") {
       const cols = ["id", "at", "actor", "action", "target", "verdict", "requestId", "details"] as const;

@@ -185,9 +185,23 @@ export const projectRoutes = new Hono<AppEnv>()
     const body = c.req.valid("json");
     await requireRole(c, projectId, "editor");
     await requireEpisode(c.var.db, projectId, episodeId);
-    const out = await jobsService(c.env, c.var.db).create({ projectId, episodeId, frameId, provider: body.provider, idempotencyKey: body.idempotencyKey, createdBy: currentUser(c).id });
+    const out = await jobsService(c.env, c.var.db).create({
+      projectId,
+      episodeId,
+      frameId,
+      provider: body.provider,
+      idempotencyKey: body.idempotencyKey,
+      createdBy: currentUser(c).id,
+    });
     if (!out.ok) throw out.code === "not_found" ? notFound(`Frame "${frameId}"`) : new ApiError(400, "invalid_request", out.message);
-    if (out.created) await recordAudit(c, { action: "job.create", target: `job:${out.job.id}`, projectId, verdict: "allowed", details: { frameId, provider: out.job.provider } });
+    if (out.created)
+      await recordAudit(c, {
+        action: "job.create",
+        target: `job:${out.job.id}`,
+        projectId,
+        verdict: "allowed",
+        details: { frameId, provider: out.job.provider },
+      });
     return c.json({ job: out.job }, 202);
   })
   .get("/:projectId/consent", validate("param", ProjectParam), async (c) => {

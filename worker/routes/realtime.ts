@@ -67,9 +67,7 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
   };
   const url = new URL("https://room.internal/connect");
   if (since !== undefined) url.searchParams.set("since", String(since));
-  const res = await roomFor(c.env, episode).fetch(
-    new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }),
-  );
+  const res = await roomFor(c.env, episode).fetch(new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }));
   // The access checked above may have changed while the upgrade travelled (a
   // logout or removal whose push found no socket yet): check again once the
   // socket exists, and let the room close it if so.

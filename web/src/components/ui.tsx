@@ -3,9 +3,7 @@
 import { createEffect, createUniqueId, Show, splitProps, type JSX, type ParentProps } from "solid-js";
 import { Icon } from "./icons";
 
-export function Field(
-  props: { label: string; error?: string; hint?: string } & JSX.InputHTMLAttributes<HTMLInputElement>,
-) {
+export function Field(props: { label: string; error?: string; hint?: string } & JSX.InputHTMLAttributes<HTMLInputElement>) {
   const [own, input] = splitProps(props, ["label", "error", "hint"]);
   const id = createUniqueId();
   return (

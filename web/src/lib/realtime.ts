@@ -117,7 +117,11 @@ export class RealtimeConnection {
       const settle = (ack: AckPayload) => {
         if (!ack.ok) return resolve(ack);
         const result = AckResults[type].safeParse(ack.result);
-        resolve(result.success ? { id, ok: true, result: result.data as AckResult<T> } : { id, ok: false, error: { code: "bad_message", message: "The room answered in an unexpected shape." } });
+        resolve(
+          result.success
+            ? { id, ok: true, result: result.data as AckResult<T> }
+            : { id, ok: false, error: { code: "bad_message", message: "The room answered in an unexpected shape." } },
+        );
       };
       this.pending.set(id, { type, payload, resolve: settle, timer });
       if (this.state === "CONNECTED") this.transmit(id, type, payload);

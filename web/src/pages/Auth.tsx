@@ -9,7 +9,7 @@ import { useSession } from "../session";
 /** Only same-app paths may be redirect targets (no open redirect). */
 function safeNext(next: string | string[] | undefined): string {
   const n = Array.isArray(next) ? next[0] : next;
-  return n && n.startsWith("/") && !n.startsWith("//") ? n : "/projects";
+  return n?.startsWith("/") && !n.startsWith("//") ? n : "/projects";
 }
 
 function AuthShell(props: { title: string; subtitle: string; children: unknown }) {
@@ -64,8 +64,26 @@ export function SignUp() {
         <Show when={error()}>
           <Alert>{error()}</Alert>
         </Show>
-        <Field ref={first} label="Your name" name="name" autocomplete="name" required value={name()} onInput={(e) => setName(e.currentTarget.value)} error={fields().name} />
-        <Field label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={fields().email} />
+        <Field
+          ref={first}
+          label="Your name"
+          name="name"
+          autocomplete="name"
+          required
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          error={fields().name}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          error={fields().email}
+        />
         <Field
           label="Password"
           name="password"
@@ -121,8 +139,25 @@ export function SignIn() {
         <Show when={error()}>
           <Alert>{error()}</Alert>
         </Show>
-        <Field ref={first} label="Email" name="email" type="email" autocomplete="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        <Field label="Password" name="password" type="password" autocomplete="current-password" required value={password()} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <Field
+          ref={first}
+          label="Email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          required
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
         <Button type="submit" busy={busy()} class="btn btn-primary btn-block">
           Sign in
         </Button>

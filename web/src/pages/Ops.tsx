@@ -74,7 +74,11 @@ function HealthPanel() {
           {(h) => (
             <>
               <p class={`health-overall health-${h().status}`} role="status">
-                {h().status === "ok" ? "Everything is working." : h().status === "degraded" ? "Working, with problems below." : "Down: the database cannot be reached."}
+                {h().status === "ok"
+                  ? "Everything is working."
+                  : h().status === "degraded"
+                    ? "Working, with problems below."
+                    : "Down: the database cannot be reached."}
               </p>
               <ul class="health-list">
                 <For each={Object.entries(h().components)}>
@@ -93,7 +97,9 @@ function HealthPanel() {
                   )}
                 </For>
               </ul>
-              <p class="muted small">Checked {new Date(h().timestamp).toLocaleTimeString()} · version {h().version}</p>
+              <p class="muted small">
+                Checked {new Date(h().timestamp).toLocaleTimeString()} · version {h().version}
+              </p>
             </>
           )}
         </Match>
@@ -333,11 +339,26 @@ function JobsPanel() {
             </tr>
           </thead>
           <tbody>
-            <For each={rows()} fallback={<tr><td colSpan={8} class="muted">No jobs match.</td></tr>}>
+            <For
+              each={rows()}
+              fallback={
+                <tr>
+                  <td colSpan={8} class="muted">
+                    No jobs match.
+                  </td>
+                </tr>
+              }
+            >
               {(j) => (
                 <tr>
                   <td>
-                    <input type="checkbox" aria-label={`Select job ${j.id}`} checked={selected().has(j.id)} disabled={!["pending", "running", "blocked"].includes(j.status)} onChange={(e) => toggle(j.id, e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select job ${j.id}`}
+                      checked={selected().has(j.id)}
+                      disabled={!["pending", "running", "blocked"].includes(j.status)}
+                      onChange={(e) => toggle(j.id, e.currentTarget.checked)}
+                    />
                   </td>
                   <td>
                     <button type="button" class="link-btn" onClick={() => setDetail(j.id)}>
@@ -379,8 +400,14 @@ function JobsPanel() {
 
 function JobDetail(props: { jobId: string | null; onClose: () => void; onAction: (k: "cancel" | "retry" | "replay", id: string) => Promise<void> }) {
   let dialog!: HTMLDialogElement;
-  const [ext, { refetch }] = createResource(() => props.jobId, (id) => getJson(ExtendedJob, `/api/v1/jobs/${encodeURIComponent(id)}/extended`));
-  showModalWhile(() => dialog, () => !!props.jobId);
+  const [ext, { refetch }] = createResource(
+    () => props.jobId,
+    (id) => getJson(ExtendedJob, `/api/v1/jobs/${encodeURIComponent(id)}/extended`),
+  );
+  showModalWhile(
+    () => dialog,
+    () => !!props.jobId,
+  );
   const maxMs = () => Math.max(1, ...Object.values(ext()?.plugin_timings ?? {}));
   return (
     <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="job-h" onClose={() => props.onClose()}>
@@ -462,7 +489,9 @@ function JobDetail(props: { jobId: string | null; onClose: () => void; onAction:
 }
 
 const AuditRes = z.object({
-  entries: z.array(z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), target: z.string(), verdict: z.string(), requestId: z.string() })),
+  entries: z.array(
+    z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), target: z.string(), verdict: z.string(), requestId: z.string() }),
+  ),
   nextCursor: z.number().nullable(),
 });
 
@@ -530,7 +559,16 @@ function AuditPanel() {
             </tr>
           </thead>
           <tbody>
-            <For each={rows()} fallback={<tr><td colSpan={6} class="muted">No entries.</td></tr>}>
+            <For
+              each={rows()}
+              fallback={
+                <tr>
+                  <td colSpan={6} class="muted">
+                    No entries.
+                  </td>
+                </tr>
+              }
+            >
               {(r) => (
                 <tr>
                   <td>{new Date(r.at).toLocaleString()}</td>
@@ -555,7 +593,9 @@ function AuditPanel() {
 }
 
 const Providers = z.object({
-  providers: z.array(z.object({ name: z.string(), state: z.string(), consecutiveFailures: z.number(), recentFailures: z.number(), nextProbeAt: z.string().nullable() })),
+  providers: z.array(
+    z.object({ name: z.string(), state: z.string(), consecutiveFailures: z.number(), recentFailures: z.number(), nextProbeAt: z.string().nullable() }),
+  ),
 });
 
 function BreakersPanel() {

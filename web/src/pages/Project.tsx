@@ -15,8 +15,14 @@ function formatDate(iso: string): string {
 export function ProjectPage() {
   const params = useParams<{ projectId: string }>();
   const navigate = useNavigate();
-  const [info, { refetch: refetchInfo, mutate: setInfo }] = createResource(() => params.projectId, (id) => api.project(id));
-  const [eps, { refetch: refetchEps }] = createResource(() => params.projectId, (id) => api.episodes(id));
+  const [info, { refetch: refetchInfo, mutate: setInfo }] = createResource(
+    () => params.projectId,
+    (id) => api.project(id),
+  );
+  const [eps, { refetch: refetchEps }] = createResource(
+    () => params.projectId,
+    (id) => api.episodes(id),
+  );
   const [title, setTitle] = createSignal("");
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
@@ -190,10 +196,7 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
       <Show when={notice()}>
         <Alert kind="info">{notice()}</Alert>
       </Show>
-      <Show
-        when={props.isOwner}
-        fallback={<p class="muted small">Only owners can change who is on the team.</p>}
-      >
+      <Show when={props.isOwner} fallback={<p class="muted small">Only owners can change who is on the team.</p>}>
         <form onSubmit={add} novalidate class="inline-form">
           <Field
             label="Add a teammate by email"
@@ -225,7 +228,10 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
 
 /** Owner settings: consent to paid image providers, which jobs check before calling them. */
 function Settings(props: { projectId: string }) {
-  const [consent, { mutate }] = createResource(() => props.projectId, (id) => api.consent(id));
+  const [consent, { mutate }] = createResource(
+    () => props.projectId,
+    (id) => api.consent(id),
+  );
   const [error, setError] = createSignal<string>();
   const toggle = async (paidMedia: boolean) => {
     setError();

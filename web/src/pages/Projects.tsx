@@ -1,7 +1,7 @@
 // The project list: every project the person belongs to, and a form to start
 // one. Creating a project opens it, so the first run flows straight on.
 import { A, useNavigate } from "@solidjs/router";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Switch } from "solid-js";
 import { api, describeError, fieldErrors } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";

@@ -15,7 +15,10 @@ import { createStudio } from "../studio/studio-state";
 export function Studio() {
   const params = useParams<{ projectId: string; episodeId: string }>();
   const key = () => ({ projectId: params.projectId, episodeId: params.episodeId });
-  const [project] = createResource(() => params.projectId, (id) => api.project(id));
+  const [project] = createResource(
+    () => params.projectId,
+    (id) => api.project(id),
+  );
   const [episode, { refetch: refetchEpisode }] = createResource(key, (k) => api.episode(k.projectId, k.episodeId));
 
   return (
@@ -60,6 +63,7 @@ function Splitter(props: { width: number; onChange: (w: number) => void }) {
     target.addEventListener("pointerup", up);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable, draggable splitter is a separator widget; <hr> cannot take focus or keys
     <div
       class="splitter"
       role="separator"

@@ -45,7 +45,7 @@ export function ChatPanel(props: { studio: Studio }) {
 
   const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant");
   const status = () => s.agent().status;
-  const stateLabel = () => (connected() ? STATUS_LABEL[status()] ?? status() : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
+  const stateLabel = () => (connected() ? (STATUS_LABEL[status()] ?? status()) : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
 
   return (
     <aside class="chat-area" aria-labelledby="chat-h">
@@ -101,7 +101,9 @@ export function ChatPanel(props: { studio: Studio }) {
           id="chat-input"
           rows={3}
           maxLength={8000}
-          placeholder={s.canEdit() ? "Describe an idea or ask for a change…  (Enter to send, Shift+Enter for a new line)" : "Viewers can read the chat but not send."}
+          placeholder={
+            s.canEdit() ? "Describe an idea or ask for a change…  (Enter to send, Shift+Enter for a new line)" : "Viewers can read the chat but not send."
+          }
           disabled={!s.canEdit()}
           value={text()}
           onInput={(e) => setText(e.currentTarget.value)}
@@ -195,7 +197,10 @@ function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () 
       return TraceSchema.parse(await res.json()).trace;
     },
   );
-  showModalWhile(() => dialog, () => !!props.runId);
+  showModalWhile(
+    () => dialog,
+    () => !!props.runId,
+  );
   return (
     <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="trace-h" onClose={() => props.onClose()}>
       <h2 id="trace-h">Run trace</h2>
@@ -210,7 +215,8 @@ function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () 
           {(t) => (
             <div class="trace">
               <p class="small">
-                {t().provider} · {t().model} · prompt ≈ {t().promptTokens} tokens · first token {t().timings.firstTokenMs ?? "–"} ms · total {t().timings.totalMs ?? "–"} ms
+                {t().provider} · {t().model} · prompt ≈ {t().promptTokens} tokens · first token {t().timings.firstTokenMs ?? "–"} ms · total{" "}
+                {t().timings.totalMs ?? "–"} ms
               </p>
               <Show when={t().error}>
                 <p class="alert alert-error">{t().error!.message}</p>
@@ -233,7 +239,10 @@ function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () 
                           <tr>
                             <td>{c.atMs} ms</td>
                             <td>&lt;{c.tag}&gt;</td>
-                            <td>{c.status}{c.seq ? ` (step ${c.seq})` : ""}</td>
+                            <td>
+                              {c.status}
+                              {c.seq ? ` (step ${c.seq})` : ""}
+                            </td>
                             <td>{c.reason ?? ""}</td>
                           </tr>
                         )}

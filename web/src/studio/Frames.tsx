@@ -70,6 +70,7 @@ export function FramesPanel(props: { studio: Studio }) {
     <section aria-labelledby="frames-h" class="frames">
       <div class="panel-head">
         <h2 id="frames-h">Frames</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form section */}
         <div class="view-toggle" role="group" aria-label="Frames view">
           <button type="button" class="btn btn-secondary btn-small" aria-pressed={view() === "grid"} onClick={() => setView("grid")}>
             Cards
@@ -188,7 +189,13 @@ export function FramesPanel(props: { studio: Studio }) {
                       <button type="button" class="link-btn" aria-label={`Edit shot ${shotLabel(f, i())}`} onClick={() => setEditing(f)}>
                         Edit
                       </button>
-                      <button type="button" class="icon-btn" aria-label={`Move shot ${shotLabel(f, i())} earlier`} disabled={i() === 0} onClick={() => move(i(), -1)}>
+                      <button
+                        type="button"
+                        class="icon-btn"
+                        aria-label={`Move shot ${shotLabel(f, i())} earlier`}
+                        disabled={i() === 0}
+                        onClick={() => move(i(), -1)}
+                      >
                         ↑
                       </button>
                       <button
@@ -227,7 +234,10 @@ function FrameEditor(props: { studio: Studio; frame: Frame | null; onClose: () =
       setError();
     }
   });
-  showModalWhile(() => dialog, () => !!props.frame);
+  showModalWhile(
+    () => dialog,
+    () => !!props.frame,
+  );
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -40,21 +40,50 @@ const meta: Meta<typeof FrameMedia> = { title: "Studio/Frame media", component: 
 export default meta;
 type Story = StoryObj<typeof FrameMedia>;
 
-const wrap = (s: Studio, f: Frame): Story => ({ render: () => <div class="frame-card" style={{ width: "260px" }}><FrameMedia studio={s} frame={f} shot="1" /></div> });
+const wrap = (s: Studio, f: Frame): Story => ({
+  render: () => (
+    <div class="frame-card" style={{ width: "260px" }}>
+      <FrameMedia studio={s} frame={f} shot="1" />
+    </div>
+  ),
+});
 
 export const None: Story = wrap(studio(), frame({ state: "none" }));
 export const Queued: Story = wrap(studio({ jobId: "job_1", progress: 0, plugins: {}, warnings: [] }), frame({ state: "queued", jobId: "job_1" }));
 export const Running: Story = wrap(
-  studio({ jobId: "job_1", progress: 70, plugins: { compose_prompt: { status: "completed", ms: 0.4 }, render: { status: "completed", ms: 412.3 }, store: { status: "started" } }, warnings: ["sketch call 1 failed (timeout); retrying in 100 ms."] }),
+  studio({
+    jobId: "job_1",
+    progress: 70,
+    plugins: { compose_prompt: { status: "completed", ms: 0.4 }, render: { status: "completed", ms: 412.3 }, store: { status: "started" } },
+    warnings: ["sketch call 1 failed (timeout); retrying in 100 ms."],
+  }),
   frame({ state: "running", jobId: "job_1" }),
 );
 export const Ready: Story = wrap(
-  studio({ jobId: "job_1", progress: 100, plugins: { compose_prompt: { status: "completed", ms: 0.4 }, render: { status: "completed", ms: 12.1 }, store: { status: "completed", ms: 9.2 }, manifest: { status: "completed", ms: 3.3 } }, warnings: [] }),
+  studio({
+    jobId: "job_1",
+    progress: 100,
+    plugins: {
+      compose_prompt: { status: "completed", ms: 0.4 },
+      render: { status: "completed", ms: 12.1 },
+      store: { status: "completed", ms: 9.2 },
+      manifest: { status: "completed", ms: 3.3 },
+    },
+    warnings: [],
+  }),
   frame({ state: "ready", jobId: "job_1", url: SVG }),
 );
 export const Failed: Story = wrap(
-  studio({ jobId: "job_1", progress: 15, plugins: { compose_prompt: { status: "completed", ms: 0.4 }, render: { status: "failed", ms: 1530.5 } }, warnings: [] }),
+  studio({
+    jobId: "job_1",
+    progress: 15,
+    plugins: { compose_prompt: { status: "completed", ms: 0.4 }, render: { status: "failed", ms: 1530.5 } },
+    warnings: [],
+  }),
   frame({ state: "failed", jobId: "job_1", reason: "The OpenAI images API answered 500." }),
 );
 export const Canceled: Story = wrap(studio(), frame({ state: "canceled", jobId: "job_1" }));
-export const Blocked: Story = wrap(studio(), frame({ state: "blocked", jobId: "job_1", reason: "The project owner has not allowed paid image generation with openai." }));
+export const Blocked: Story = wrap(
+  studio(),
+  frame({ state: "blocked", jobId: "job_1", reason: "The project owner has not allowed paid image generation with openai." }),
+);

@@ -16,9 +16,7 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
   return (
     <div class="frame-media">
       {/* The last good image stays while a re-render runs, and after one is canceled or fails. */}
-      <Show when={shownImage(m())}>
-        {(url) => <img class="frame-image" src={url()} alt={`Storyboard image for shot ${props.shot}`} loading="lazy" />}
-      </Show>
+      <Show when={shownImage(m())}>{(url) => <img class="frame-image" src={url()} alt={`Storyboard panel for shot ${props.shot}`} loading="lazy" />}</Show>
       <Show when={active() || (live() && live()!.jobId === m().jobId && Object.keys(live()!.plugins).length > 0)}>
         <div
           class="progress-bar"
@@ -30,7 +28,8 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
         >
           <div class="progress-fill" style={{ width: `${m().state === "ready" ? 100 : (live()?.progress ?? 0)}%` }} />
         </div>
-        <div class="plugin-inspector" aria-label={`Pipeline stages for shot ${props.shot}`}>
+        {/* biome-ignore lint/a11y/useSemanticElements: a group of status badges, not a form section */}
+        <div class="plugin-inspector" role="group" aria-label={`Pipeline stages for shot ${props.shot}`}>
           <For each={PLUGINS}>
             {(name) => {
               const p = () => live()?.plugins[name];
@@ -40,7 +39,7 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
                   <span class="stage-bar" aria-hidden="true">
                     <span style={{ width: `${p()?.ms !== undefined ? Math.max(4, (p()!.ms! / maxMs()) * 100) : 0}%` }} />
                   </span>
-                  <span class="stage-ms">{p()?.ms !== undefined ? `${p()!.ms} ms` : p()?.status ?? "waiting"}</span>
+                  <span class="stage-ms">{p()?.ms !== undefined ? `${p()!.ms} ms` : (p()?.status ?? "waiting")}</span>
                 </div>
               );
             }}
@@ -54,7 +53,12 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
       <Show when={s.canEdit()}>
         <div class="media-actions">
           <Show when={active()}>
-            <button type="button" class="btn btn-secondary btn-small" aria-label={`Cancel render of shot ${props.shot}`} onClick={() => m().jobId && s.cancelJob(m().jobId!)}>
+            <button
+              type="button"
+              class="btn btn-secondary btn-small"
+              aria-label={`Cancel render of shot ${props.shot}`}
+              onClick={() => m().jobId && s.cancelJob(m().jobId!)}
+            >
               Cancel render
             </button>
           </Show>

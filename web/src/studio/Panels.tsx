@@ -218,7 +218,13 @@ export function BeatsPanel(props: { studio: Studio }) {
                     type="button"
                     class="link-btn"
                     aria-label={`Remove beat ${b.title}`}
-                    onClick={() => setPlan(beats().filter((x) => x.id !== b.id).map((x) => ({ ...x })))}
+                    onClick={() =>
+                      setPlan(
+                        beats()
+                          .filter((x) => x.id !== b.id)
+                          .map((x) => ({ ...x })),
+                      )
+                    }
                   >
                     Remove
                   </button>
@@ -233,7 +239,13 @@ export function BeatsPanel(props: { studio: Studio }) {
           <label class="sr-only" for="beat-title">
             New beat title
           </label>
-          <input id="beat-title" placeholder="New beat, e.g. Hook" maxLength={LIMITS.textChars} value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            id="beat-title"
+            placeholder="New beat, e.g. Hook"
+            maxLength={LIMITS.textChars}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
           <button type="submit" class="btn btn-secondary btn-small">
             Add beat
           </button>
@@ -252,7 +264,12 @@ export function AssetsPanel(props: { studio: Studio }) {
   const add = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!name().trim()) return;
-    const id = name().trim().toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 30) || "asset";
+    const id =
+      name()
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, "-")
+        .slice(0, 30) || "asset";
     const unique = assets().some((a) => a.id === id) ? `${id}-${Math.random().toString(36).slice(2, 6)}` : id;
     const r = await s.send({ type: "upsert_asset", asset: { id: unique, kind: kind(), name: name().trim(), description: "", prompt: prompt() } });
     if (r.ok) {

@@ -10,15 +10,13 @@ import type { Role } from "../../../worker/domain/api";
 import type { Command } from "../../../worker/domain/commands";
 import type { Impact } from "../../../worker/domain/events";
 import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
-import { AgentStatus, ChatMessage } from "../../../worker/domain/chat";
+import { type AgentStatus, ChatMessage } from "../../../worker/domain/chat";
 
 export type { AgentStatus, ChatMessage };
 import { createBoardState, touchedFrames } from "../lib/board-state";
 import { type ConnState, RealtimeConnection } from "../lib/realtime";
 
 const FLASH_MS = 1600;
-
-
 
 export interface SendResult {
   ok: boolean;
@@ -40,7 +38,9 @@ export function createStudio(projectId: string, episodeId: string) {
   const addMessage = (m: ChatMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m]));
   const loadMessages = async () => {
     try {
-      const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`, { credentials: "same-origin" });
+      const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`, {
+        credentials: "same-origin",
+      });
       if (!res.ok) return;
       const parsed = z.object({ messages: z.array(ChatMessage) }).safeParse(await res.json());
       if (parsed.success) setMessages(parsed.data.messages);
@@ -50,7 +50,9 @@ export function createStudio(projectId: string, episodeId: string) {
   };
 
   // Live job state per frame, from progress / plugin_status / warning events.
-  const [live, setLive] = createStore<Record<string, { jobId: string; progress: number; plugins: Record<string, { status: string; ms?: number }>; warnings: string[] }>>({});
+  const [live, setLive] = createStore<
+    Record<string, { jobId: string; progress: number; plugins: Record<string, { status: string; ms?: number }>; warnings: string[] }>
+  >({});
   const [jobs, setJobs] = createSignal<Job[]>([]);
   const jobFrame = new Map<string, string>();
   let jobsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,7 +146,12 @@ export function createStudio(projectId: string, episodeId: string) {
         break;
       case "warning": {
         const frameId = msg.payload.jobId ? jobFrame.get(msg.payload.jobId) : undefined;
-        if (frameId) setLive(frameId, "warnings", produce((w) => void w.push(msg.payload.message)));
+        if (frameId)
+          setLive(
+            frameId,
+            "warnings",
+            produce((w) => void w.push(msg.payload.message)),
+          );
         else setNotice({ kind: "info", text: msg.payload.message });
         break;
       }

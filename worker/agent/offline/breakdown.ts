@@ -35,7 +35,10 @@ function sceneName(scene: Scene, index: number): string {
 export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; intro: string } | { why: string } {
   const play = parseScreenplay(withoutShotList(source));
   const scenes = play.scenes.filter((s) => s.heading || s.elements.length).slice(0, MAX_SCENES);
-  if (!scenes.length) return { why: "the script panel has no screenplay to break down yet: write one there (Fountain, or plain text with INT./EXT. scene headings), or describe an idea" };
+  if (!scenes.length)
+    return {
+      why: "the script panel has no screenplay to break down yet: write one there (Fountain, or plain text with INT./EXT. scene headings), or describe an idea",
+    };
   const outcomes: Outcome[] = [];
   const fail = (what: string, why: string) => outcomes.push({ kind: "not_done", what, why, model: false });
   const board = () => draft.board;
@@ -82,7 +85,11 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
   for (const [si, scene] of scenes.entries()) {
     const beatId = draft.newId(`s${si + 1}`);
     const firstAction = scene.elements.find((e) => e.kind === "action");
-    beats.push({ id: beatId, title: clip(sceneName(scene, si), 200), summary: clip(firstAction?.kind === "action" ? firstAction.text : (scene.heading ?? ""), 400) });
+    beats.push({
+      id: beatId,
+      title: clip(sceneName(scene, si), 200),
+      summary: clip(firstAction?.kind === "action" ? firstAction.text : (scene.heading ?? ""), 400),
+    });
     const location = locationOf(scene);
     const base = location ? [location] : [];
     const characters = play.characters.map((name) => ({ name, id: assetFor.get(`character:${name.toLowerCase()}`)! }));
@@ -167,7 +174,11 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
     }
     outcomes.push({ kind: "done", text: `${draft.label(frame.id)}. ${frame.camera}, ${secs(frame.duration!)}: ${frame.title}`, tags: [r.tag] });
   }
-  if (cut) fail(`the last ${cut} shots`, `offline I break down at most ${MAX_BREAKDOWN_SHOTS} shots in one answer; the script continues past shot ${MAX_BREAKDOWN_SHOTS}`);
+  if (cut)
+    fail(
+      `the last ${cut} shots`,
+      `offline I break down at most ${MAX_BREAKDOWN_SHOTS} shots in one answer; the script continues past shot ${MAX_BREAKDOWN_SHOTS}`,
+    );
   if (play.scenes.length > MAX_SCENES) fail(`scenes ${MAX_SCENES + 1} onwards`, `offline I break down at most ${MAX_SCENES} scenes in one answer`);
   const made = planned.filter((p) => draft.frame(p.frame.id));
   const total = runningTime(made.map((p) => p.frame.duration));

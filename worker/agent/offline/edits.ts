@@ -59,7 +59,7 @@ export function resolveTargets(t: Target, s: EditState, plural = true): Resolved
     case "it": {
       const ids = s.lastFrames.filter((id) => draft.frame(id));
       if (ids.length) return { ok: true, ids };
-      if (draft.scope && draft.scope.size) return { ok: true, ids: now.filter((f) => draft.scope!.has(f.id)).map((f) => f.id) };
+      if (draft.scope?.size) return { ok: true, ids: now.filter((f) => draft.scope!.has(f.id)).map((f) => f.id) };
       return { ok: false, why: `say which ${plural ? "shot or shots" : "shot"}, for example "shot 3" or "shots 2-4"` };
     }
     case "ordinal": {
@@ -262,7 +262,7 @@ function modify(intent: Extract<Intent, { kind: "modify" }>, s: EditState): Outc
 function anchorFor(where: Where | null, s: EditState): { after: string | null | undefined; anchor: Frame | undefined; said: string } | { why: string } {
   const frames = s.draft.board.frames;
   const scope = s.draft.scope;
-  if (scope && scope.size) {
+  if (scope?.size) {
     // A scoped message adds after its last frame (CONTRACT 6).
     const last = [...frames].reverse().find((f) => scope.has(f.id));
     if (last) return { after: last.id, anchor: last, said: `after shot ${s.draft.label(last.id)}` };
@@ -283,14 +283,21 @@ function anchorFor(where: Where | null, s: EditState): { after: string | null | 
 
 function addShot(intent: Extract<Intent, { kind: "add_shot" }>, s: EditState): Outcome[] {
   if (intent.count > 1) {
-    return [notDone(intent.source, `I add one described shot at a time: say what each shows, for example "add a shot of Mia at the door and add a close-up of her smile"`)];
+    return [
+      notDone(
+        intent.source,
+        `I add one described shot at a time: say what each shows, for example "add a shot of Mia at the door and add a close-up of her smile"`,
+      ),
+    ];
   }
   const where = anchorFor(intent.where, s);
   if ("why" in where) return [notDone(intent.source, where.why)];
   const board = s.draft.board;
   const description = intent.description;
   const mentioned = assetsMentioned(board, description);
-  const context = (where.anchor?.continuity.assetIds ?? []).map((id) => board.assets.find((a) => a.id === id)).filter((a): a is Asset => !!a && (a.kind === "location" || a.kind === "style"));
+  const context = (where.anchor?.continuity.assetIds ?? [])
+    .map((id) => board.assets.find((a) => a.id === id))
+    .filter((a): a is Asset => !!a && (a.kind === "location" || a.kind === "style"));
   const assetIds = board.assets.filter((a) => mentioned.includes(a) || context.includes(a)).map((a) => a.id);
   let dialogue = "";
   if (intent.dialogue) {
@@ -314,11 +321,23 @@ function addShot(intent: Extract<Intent, { kind: "add_shot" }>, s: EditState): O
   if (!applied.ok) return [notDone(intent.source, applied.reason)];
   s.framesChanged = true;
   s.lastFrames = [id];
-  const names = assetIds.map((a) => board.assets.find((x) => x.id === a)!).filter((a) => a.kind === "character" || a.kind === "prop").map((a) => a.name.replace(/^The\s/, "the "));
+  const names = assetIds
+    .map((a) => board.assets.find((x) => x.id === a)!)
+    .filter((a) => a.kind === "character" || a.kind === "prop")
+    .map((a) => a.name.replace(/^The\s/, "the "));
   const label = s.draft.label(id);
-  const details = [frame.camera, secs(frame.duration!), ...(names.length ? [`with ${joinList(names)}`] : []), ...(dialogue ? [`dialogue "${clip(dialogue, 60)}"`] : [])].join(", ");
+  const details = [
+    frame.camera,
+    secs(frame.duration!),
+    ...(names.length ? [`with ${joinList(names)}`] : []),
+    ...(dialogue ? [`dialogue "${clip(dialogue, 60)}"`] : []),
+  ].join(", ");
   if (!description) {
-    return [done(`Added an empty shot ${label} ${where.said} (${details}): tell me what it shows, for example "shot ${label}: Mia hands over the cup".`, [applied.tag])];
+    return [
+      done(`Added an empty shot ${label} ${where.said} (${details}): tell me what it shows, for example "shot ${label}: Mia hands over the cup".`, [
+        applied.tag,
+      ]),
+    ];
   }
   return [done(`Added shot ${label} ${where.said}: "${frame.title}" (${details}).`, [applied.tag])];
 }
@@ -442,14 +461,20 @@ function swap(intent: Extract<Intent, { kind: "swap" }>, s: EditState): Outcome[
   s.lastFrames = [x, y];
   const fx = s.draft.frame(x)!;
   const fy = s.draft.frame(y)!;
-  return [done(`Swapped shots ${s.draft.originalLabel(x)} and ${s.draft.originalLabel(y)}:${quoteTitle(fx) || " it"} is now shot ${s.draft.label(x)} and${quoteTitle(fy) || " the other"} is shot ${s.draft.label(y)}.`, tags)];
+  return [
+    done(
+      `Swapped shots ${s.draft.originalLabel(x)} and ${s.draft.originalLabel(y)}:${quoteTitle(fx) || " it"} is now shot ${s.draft.label(x)} and${quoteTitle(fy) || " the other"} is shot ${s.draft.label(y)}.`,
+      tags,
+    ),
+  ];
 }
 
 function retimeAll(intent: Extract<Intent, { kind: "retime" }>, s: EditState): Outcome[] {
   const scope = s.draft.scope;
   const frames = s.draft.board.frames.filter((f) => !scope || scope.has(f.id));
   if (!frames.length) return [notDone(intent.source, "the board has no shots to retime yet")];
-  if (intent.total > 600 * frames.length) return [notDone(intent.source, `a shot can be at most 600 s, so ${frames.length} shots run at most ${600 * frames.length} s`)];
+  if (intent.total > 600 * frames.length)
+    return [notDone(intent.source, `a shot can be at most 600 s, so ${frames.length} shots run at most ${600 * frames.length} s`)];
   const before = runningTime(frames.map((f) => f.durationSec));
   const next = retime(
     frames.map((f) => f.durationSec),
@@ -465,7 +490,9 @@ function retimeAll(intent: Extract<Intent, { kind: "retime" }>, s: EditState): O
   if (!tags.length) return [note(`It already runs ${secs(intent.total)}; nothing to change.`)];
   s.framesChanged = true;
   const list = frames.map((f, i) => `${s.draft.label(f.id)}: ${secs(next[i]!)}`).join(", ");
-  return [done(`Retimed ${scope ? "the selected shots" : "the episode"} to ${secs(intent.total)} (was ${secs(before)}), keeping each shot's share: ${list}.`, tags)];
+  return [
+    done(`Retimed ${scope ? "the selected shots" : "the episode"} to ${secs(intent.total)} (was ${secs(before)}), keeping each shot's share: ${list}.`, tags),
+  ];
 }
 
 function format(intent: Extract<Intent, { kind: "format" }>, s: EditState): Outcome[] {
@@ -502,7 +529,12 @@ function render(intent: Extract<Intent, { kind: "render" }>, s: EditState): Outc
     out.unshift(done(`Asked for images of ${name}: they render in the queue and appear on the board as they finish.`, tags));
     s.lastFrames = t.ids;
   }
-  if (skipped.length) out.push(note(`${skipped.length === 1 ? `Shot ${skipped[0]} already has` : `Shots ${joinList(skipped)} already have`} an image or one on the way; name a shot ("render shot ${skipped[0]}") to render it again.`));
+  if (skipped.length)
+    out.push(
+      note(
+        `${skipped.length === 1 ? `Shot ${skipped[0]} already has` : `Shots ${joinList(skipped)} already have`} an image or one on the way; name a shot ("render shot ${skipped[0]}") to render it again.`,
+      ),
+    );
   return out;
 }
 
@@ -566,7 +598,10 @@ function assetAttach(intent: Extract<Intent, { kind: "asset_attach" }>, s: EditS
   const asset = findAsset(s.draft.board, intent.name);
   if (!asset) {
     if (intent.detach) return [notDone(intent.source, `there is no character, location or prop called "${intent.name}"`)];
-    return assetAdd({ kind: "asset_add", assetKind: "character", name: intent.name, description: "", targets: intent.targets, source: intent.source, ignored: [] }, s);
+    return assetAdd(
+      { kind: "asset_add", assetKind: "character", name: intent.name, description: "", targets: intent.targets, source: intent.source, ignored: [] },
+      s,
+    );
   }
   return attach(intent.source, asset, intent.targets, intent.detach, s);
 }
@@ -665,4 +700,3 @@ export function carryOut(intent: Intent, s: EditState): Outcome[] {
   }
   return out;
 }
-

@@ -10,10 +10,26 @@ export function cameraFor(description: string): string {
   const t = description.toLowerCase();
   if (/\b(?:eyes?|tears?|lips|pupils?)\b/.test(t)) return "ECU";
   if (/\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\b/.test(description) || /\b(?:together|each other|both of them|the two of them|couple)\b/.test(t)) return "TWO-SHOT";
-  if (/\b(?:at|to|with|for|and)\s+(?:a|an|the|her|his|their)\s+(?:customer|friend|guest|regular|stranger|colleague|neighbour|neighbor|child|kid|client)s?\b/.test(t)) return "MS";
-  if (/\b(?:hands?|fingers?|cup|mug|glass|logo|sign|label|detail|keys?|phone|screen|note|letter|ring|watch|plate|coin|receipt|button|texture)\b/.test(t)) return "INSERT";
-  if (/\b(?:street|exterior|outside|city|skyline|town|building|room|hall|field|beach|landscape|whole|everyone|crowd|corner|rooftop|road|park|queue|line of people)\b/.test(t)) return "WS";
-  if (/\b(?:face|smil\w*|laugh\w*|reaction|react\w*|expression|looks?\s+(?:up|at|into)|nods?|grins?|frowns?|cries|crying|blinks?|winks?|stares?|glances?)\b/.test(t)) return "CU";
+  if (
+    /\b(?:at|to|with|for|and)\s+(?:a|an|the|her|his|their)\s+(?:customer|friend|guest|regular|stranger|colleague|neighbour|neighbor|child|kid|client)s?\b/.test(
+      t,
+    )
+  )
+    return "MS";
+  if (/\b(?:hands?|fingers?|cup|mug|glass|logo|sign|label|detail|keys?|phone|screen|note|letter|ring|watch|plate|coin|receipt|button|texture)\b/.test(t))
+    return "INSERT";
+  if (
+    /\b(?:street|exterior|outside|city|skyline|town|building|room|hall|field|beach|landscape|whole|everyone|crowd|corner|rooftop|road|park|queue|line of people)\b/.test(
+      t,
+    )
+  )
+    return "WS";
+  if (
+    /\b(?:face|smil\w*|laugh\w*|reaction|react\w*|expression|looks?\s+(?:up|at|into)|nods?|grins?|frowns?|cries|crying|blinks?|winks?|stares?|glances?)\b/.test(
+      t,
+    )
+  )
+    return "CU";
   return "MS";
 }
 

@@ -63,10 +63,64 @@ export function clauseOf(text: string, sep: Clause["sep"] = "start"): Clause {
 }
 
 const VERBS = [
-  "add", "insert", "append", "remove", "delete", "cut", "drop", "lose", "move", "put", "place", "swap", "switch", "exchange", "make", "set", "change",
-  "turn", "give", "have", "let", "render", "generate", "draw", "rename", "retitle", "relabel", "call", "title", "label", "push", "pull", "zoom", "track",
-  "pan", "tilt", "crane", "shorten", "lengthen", "extend", "trim", "storyboard", "attach", "detach", "take", "use", "replace", "reorder",
-  "retime", "reframe", "get rid", "start with", "open with", "end with", "end on", "finish with", "close on", "go",
+  "add",
+  "insert",
+  "append",
+  "remove",
+  "delete",
+  "cut",
+  "drop",
+  "lose",
+  "move",
+  "put",
+  "place",
+  "swap",
+  "switch",
+  "exchange",
+  "make",
+  "set",
+  "change",
+  "turn",
+  "give",
+  "have",
+  "let",
+  "render",
+  "generate",
+  "draw",
+  "rename",
+  "retitle",
+  "relabel",
+  "call",
+  "title",
+  "label",
+  "push",
+  "pull",
+  "zoom",
+  "track",
+  "pan",
+  "tilt",
+  "crane",
+  "shorten",
+  "lengthen",
+  "extend",
+  "trim",
+  "storyboard",
+  "attach",
+  "detach",
+  "take",
+  "use",
+  "replace",
+  "reorder",
+  "retime",
+  "reframe",
+  "get rid",
+  "start with",
+  "open with",
+  "end with",
+  "end on",
+  "finish with",
+  "close on",
+  "go",
 ];
 const STARTER = new RegExp(
   `^(?:please\\s+)?(?:also\\s+)?(?:(?:${VERBS.join("|")})\\b|shots?\\s+#?[a-z]*\\d|frames?\\s+#?\\d|the\\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing)\\s+(?:shot|frame)s?\\b|(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+)?(?:shots?|frames?)\\b|it\\s+(?:should|needs|must)\\b)`,
@@ -116,7 +170,10 @@ export function splitInstruction(message: string): Clause[] {
       pieceSep = m[0].trim().startsWith(";") ? ";" : ".";
       from = m.index + m[0].length;
     }
-    const last = line.slice(from).replace(/[.!?]+$/, "").trim();
+    const last = line
+      .slice(from)
+      .replace(/[.!?]+$/, "")
+      .trim();
     if (last) clauses.push(...splitJoined(last, maskText(last, findQuotes(last)), pieceSep));
     sep = "line";
   }

@@ -23,12 +23,40 @@ export function sentence(s: string): string {
 
 /** A short title from a description: capitalised, no final full stop, at most 60 characters. */
 export function titleFrom(s: string): string {
-  return clip(cap(s.replace(/\s+/g, " ").trim().replace(/[.!]+$/, "")), 60);
+  return clip(
+    cap(
+      s
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/[.!]+$/, ""),
+    ),
+    60,
+  );
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 

@@ -127,17 +127,37 @@ function takeWhere(r: Reader, moves = false): Where | null {
     const kind = /^(?:after|behind|following)/.test(rel[1]!) ? "after" : "before";
     return { kind, target: { kind: "labels", items: [{ label: labelOf(rel[2]!) }] } };
   }
-  const relRef = r.take(rx(`\\b(after|before|following|preceding)\\s+(?=(?:the\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing|penultimate|\\d+(?:st|nd|rd|th))\\s+(?:shot|frame)|it\\b|that\\s+(?:shot|frame|one)\\b|this\\s+(?:shot|frame|one)\\b|the\\s+new\\b)`));
+  const relRef = r.take(
+    rx(
+      `\\b(after|before|following|preceding)\\s+(?=(?:the\\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing|penultimate|\\d+(?:st|nd|rd|th))\\s+(?:shot|frame)|it\\b|that\\s+(?:shot|frame|one)\\b|this\\s+(?:shot|frame|one)\\b|the\\s+new\\b)`,
+    ),
+  );
   if (relRef) {
     const t = takeTarget(r);
     if (t) return { kind: /^(?:after|following)/.test(relRef[1]!) ? "after" : "before", target: t };
   }
-  if (r.take(rx(`\\b(?:(?:at|to|in)\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|front|top|head)${ENDS}|to\\s+open(?:\\s+(?:it|the\\s+\\w+))?${ENDS}|as\\s+the\\s+(?:first|opening)\\s+(?:shot|frame)|first\\s*$|to\\s+(?:the\\s+)?first\\s+(?:place|position|slot))`))) return { kind: "start" };
-  if (r.take(rx(`\\b(?:(?:at|to|in)\\s+(?:the\\s+)?(?:very\\s+)?(?:end|bottom|back|close|finish)${ENDS}|to\\s+close(?:\\s+(?:it|the\\s+\\w+))?${ENDS}|as\\s+the\\s+(?:last|final|closing)\\s+(?:shot|frame)|last\\s*$)`))) return { kind: "end" };
+  if (
+    r.take(
+      rx(
+        `\\b(?:(?:at|to|in)\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|front|top|head)${ENDS}|to\\s+open(?:\\s+(?:it|the\\s+\\w+))?${ENDS}|as\\s+the\\s+(?:first|opening)\\s+(?:shot|frame)|first\\s*$|to\\s+(?:the\\s+)?first\\s+(?:place|position|slot))`,
+      ),
+    )
+  )
+    return { kind: "start" };
+  if (
+    r.take(
+      rx(
+        `\\b(?:(?:at|to|in)\\s+(?:the\\s+)?(?:very\\s+)?(?:end|bottom|back|close|finish)${ENDS}|to\\s+close(?:\\s+(?:it|the\\s+\\w+))?${ENDS}|as\\s+the\\s+(?:last|final|closing)\\s+(?:shot|frame)|last\\s*$)`,
+      ),
+    )
+  )
+    return { kind: "end" };
   if (!moves) return null;
   const pos = r.take(rx(`\\bto\\s+(?:position|slot|place|number|no\\.?)\\s+#?(${NUM})\\b`));
   if (pos) return { kind: "position", index: num(pos[1]!) ?? 1 };
-  const shift = r.take(rx(`\\b(up|earlier|forward|left|down|later|back|right)(?:\\s+by)?(?:\\s+(${NUM}|a))?(?:\\s+(?:places?|spots?|positions?|slots?|shots?))?\\b`));
+  const shift = r.take(
+    rx(`\\b(up|earlier|forward|left|down|later|back|right)(?:\\s+by)?(?:\\s+(${NUM}|a))?(?:\\s+(?:places?|spots?|positions?|slots?|shots?))?\\b`),
+  );
   if (shift) {
     const n = shift[2] && shift[2] !== "a" ? (num(shift[2]) ?? 1) : 1;
     return { kind: "shift", by: /^(?:up|earlier|forward|left)$/.test(shift[1]!) ? -n : n };
@@ -248,26 +268,43 @@ function assetNames(board: Board): string | null {
     if (role) names.add(role);
   }
   if (!names.size) return null;
-  return [...names].sort((a, b) => b.length - a.length).map(reEsc).join("|");
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map(reEsc)
+    .join("|");
 }
 
 const KIND_WORDS: Record<string, AssetKind> = {
-  character: "character", person: "character", actor: "character", extra: "character",
-  location: "location", place: "location", set: "location", setting: "location",
-  prop: "prop", object: "prop", item: "prop", product: "prop",
-  style: "style", look: "style",
+  character: "character",
+  person: "character",
+  actor: "character",
+  extra: "character",
+  location: "location",
+  place: "location",
+  set: "location",
+  setting: "location",
+  prop: "prop",
+  object: "prop",
+  item: "prop",
+  product: "prop",
+  style: "style",
+  look: "style",
 };
 
 // ---------------------------------------------------------------- handlers
 
 const help: Handler = (r) =>
-  r.take(/^\s*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?|help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+here)?|what\s+do\s+you\s+(?:understand|know|do)|how\s+do(?:es)?\s+(?:this|it|you|i)\s+(?:work|use\s+(?:this|you))|commands|options|examples?)\s*[?!.]*\s*$/)
+  r.take(
+    /^\s*(?:(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?|help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+here)?|what\s+do\s+you\s+(?:understand|know|do)|how\s+do(?:es)?\s+(?:this|it|you|i)\s+(?:work|use\s+(?:this|you))|commands|options|examples?)\s*[?!.]*\s*$/,
+  )
     ? { kind: "help" }
     : null;
 
 const thanks: Handler = (r) =>
-  r.take(/^\s*(?:thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thx|cheers|great|perfect|nice|cool|awesome|lovely|ok(?:ay)?|good|looks\s+good|that'?s\s+(?:great|perfect|good|it))[\s!.]*$/)
-    ? { kind: "note", text: "Glad it helps. Say \"help\" any time for what I can do offline." }
+  r.take(
+    /^\s*(?:thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thx|cheers|great|perfect|nice|cool|awesome|lovely|ok(?:ay)?|good|looks\s+good|that'?s\s+(?:great|perfect|good|it))[\s!.]*$/,
+  )
+    ? { kind: "note", text: 'Glad it helps. Say "help" any time for what I can do offline.' }
     : null;
 
 const undo: Handler = (r) =>
@@ -276,7 +313,9 @@ const undo: Handler = (r) =>
     : null;
 
 const breakdown: Handler = (r, u) => {
-  const verb = r.take(/\b(?:storyboard|break\s+(?:it\s+|this\s+|the\s+script\s+)?(?:down|up)|breakdown|board\s+out|shot[- ]?list|(?:turn|convert|make)\s+(?:it|this|the\s+(?:script|screenplay))\s+into\s+(?:a\s+)?(?:shots|frames|storyboard|board))\b/);
+  const verb = r.take(
+    /\b(?:storyboard|break\s+(?:it\s+|this\s+|the\s+script\s+)?(?:down|up)|breakdown|board\s+out|shot[- ]?list|(?:turn|convert|make)\s+(?:it|this|the\s+(?:script|screenplay))\s+into\s+(?:a\s+)?(?:shots|frames|storyboard|board))\b/,
+  );
   if (!verb) return null;
   const script = r.take(/\b(?:the|my|this|our|that)?\s*(?:script|screenplay|scene|scenes)\b/);
   const it = !script && r.take(/^\s*(?:storyboard|break\s+down)\s+(?:it|this)\s*$/);
@@ -302,7 +341,8 @@ const format: Handler = (r) => {
   return null;
 };
 
-const TOTAL_WORDS = /\b(?:in\s+total|total(?:\s+(?:length|running\s+time|runtime|duration))?|overall|altogether|in\s+all|all\s+in|(?:the\s+)?running\s+time|(?:the\s+)?runtime|the\s+(?:whole\s+(?:thing|ad|video|film|episode|spot|board|storyboard)|ad|advert|video|film|episode|spot|commercial|promo|edit|cut|storyboard|animatic|reel|trailer|piece))\b/;
+const TOTAL_WORDS =
+  /\b(?:in\s+total|total(?:\s+(?:length|running\s+time|runtime|duration))?|overall|altogether|in\s+all|all\s+in|(?:the\s+)?running\s+time|(?:the\s+)?runtime|the\s+(?:whole\s+(?:thing|ad|video|film|episode|spot|board|storyboard)|ad|advert|video|film|episode|spot|commercial|promo|edit|cut|storyboard|animatic|reel|trailer|piece))\b/;
 
 const retimeTotal: Handler = (r, u) => {
   if (r.peek(rx(SHOTS)) || r.peek(rx(ORDINAL)) || r.peek(rx(ALL))) return null;
@@ -363,24 +403,32 @@ const move: Handler = (r) => {
 };
 
 const render: Handler = (r) => {
-  const verb = r.take(/^\s*(?:render|re-?render|re-?generate|re-?draw|redo\s+the\s+(?:images?|pictures?|sketch(?:es)?)\s+(?:of|for)|generate|draw|sketch|produce|(?:make|create|get)\s+(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)|(?:make|create)\s+(?:an?\s+)?(?:image|picture|render|sketch))\b/);
+  const verb = r.take(
+    /^\s*(?:render|re-?render|re-?generate|re-?draw|redo\s+the\s+(?:images?|pictures?|sketch(?:es)?)\s+(?:of|for)|generate|draw|sketch|produce|(?:make|create|get)\s+(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)|(?:make|create)\s+(?:an?\s+)?(?:image|picture|render|sketch))\b/,
+  );
   if (!verb) return null;
   r.take(/\b(?:the\s+)?(?:images?|pictures?|renders?|sketches?|media|stills?)\b/);
   r.take(/\b(?:for|of)\b/);
   const t = takeTarget(r, true);
   if (t) return { kind: "render", targets: t };
-  if (r.take(/\b(?:all|everything|them\s+all|the\s+(?:board|storyboard|frames|shots))\b/) || !r.residue().length) return { kind: "render", targets: { kind: "all" } };
+  if (r.take(/\b(?:all|everything|them\s+all|the\s+(?:board|storyboard|frames|shots))\b/) || !r.residue().length)
+    return { kind: "render", targets: { kind: "all" } };
   return null;
 };
 
 /** "add a character Leo, a delivery cyclist, to shots 3 and 4"; "add a prop: a red umbrella". */
 const assetAdd: Handler = (r) => {
-  const head = r.take(/^\s*(?:add|create|introduce|new|make)\s+(?:(?:a|an|the|another)\s+)?(?:new\s+)?(character|person|actor|extra|location|place|set|setting|prop|object|item|product|style|look)\b\s*(?:called|named|:|-)?\s*/);
+  const head = r.take(
+    /^\s*(?:add|create|introduce|new|make)\s+(?:(?:a|an|the|another)\s+)?(?:new\s+)?(character|person|actor|extra|location|place|set|setting|prop|object|item|product|style|look)\b\s*(?:called|named|:|-)?\s*/,
+  );
   if (!head) return null;
   const kind = KIND_WORDS[head[1]!]!;
   const targetAt = r.peek(rx(`\\s*,?\\s*\\b(?:to|in|into|on|for)\\s+(?:${SHOTS}|${ORDINAL}|${ALL}|${IT})`));
   const end = targetAt ? targetAt.index : r.masked.length;
-  const body = r.clause.text.slice(head.index + head[0].length, end).trim().replace(/[.;]+$/, "");
+  const body = r.clause.text
+    .slice(head.index + head[0].length, end)
+    .trim()
+    .replace(/[.;]+$/, "");
   r.use(head.index + head[0].length, end);
   let targets: Target | null = null;
   if (targetAt) {
@@ -416,9 +464,26 @@ function nameAndDescription(body: string, kind: AssetKind): { name: string; desc
 const assetAttach: Handler = (r, u) => {
   const names = assetNames(u.board);
   const properName = "[a-z][a-z'’.-]*(?:\\s+[a-z][a-z'’.-]*)?";
-  const attach = r.take(rx(`^\\s*(?:add|put|bring|include|place|attach|feature|show|cast)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})(?:\\s*,\\s*(.+?)\\s*,)?\\s+(?:in|into|to|on|onto|in\\s+to)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`));
-  const detach = !attach && r.take(rx(`^\\s*(?:remove|take|drop|cut|delete|detach|pull)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:from|out\\s+of|off(?:\\s+of)?)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`));
-  const appears = !attach && !detach && r.take(rx(`^\\s*(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:appears|is|should\\s+be|shows\\s+up|goes)\\s+(?:in|into|on)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`));
+  const attach = r.take(
+    rx(
+      `^\\s*(?:add|put|bring|include|place|attach|feature|show|cast)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})(?:\\s*,\\s*(.+?)\\s*,)?\\s+(?:in|into|to|on|onto|in\\s+to)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+    ),
+  );
+  const detach =
+    !attach &&
+    r.take(
+      rx(
+        `^\\s*(?:remove|take|drop|cut|delete|detach|pull)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:from|out\\s+of|off(?:\\s+of)?)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+      ),
+    );
+  const appears =
+    !attach &&
+    !detach &&
+    r.take(
+      rx(
+        `^\\s*(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:appears|is|should\\s+be|shows\\s+up|goes)\\s+(?:in|into|on)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+      ),
+    );
   const m = attach || detach || appears;
   if (!m) return null;
   const phrase = r.orig(m, 1);
@@ -444,14 +509,19 @@ const assetRename: Handler = (r, u) => {
   if (!m) return null;
   const from = r.orig(m, 1).replace(/^the\s+/i, "");
   if (new RegExp(`^(?:${SHOTS}|${ORDINAL})`).test(from.toLowerCase())) return null;
-  const to = r.orig(m, 2).replace(/^["“'‘]|["”'’]$/g, "").trim();
+  const to = r
+    .orig(m, 2)
+    .replace(/^["“'‘]|["”'’]$/g, "")
+    .trim();
   if (!findAsset(u.board, from) && !/^[A-Z]/.test(from)) return null;
   return { kind: "asset_rename", name: from, to };
 };
 
 const assetRemove: Handler = (r, u) => {
   if (r.peek(rx(SHOTS)) || r.peek(rx(ORDINAL)) || r.peek(rx(ALL)) || r.peek(rx(IT))) return null;
-  const m = r.take(/^\s*(?:remove|delete|drop|lose|scrap|get\s+rid\s+of|cut|kill)\s+(?:the\s+)?(?:(character|person|location|place|set|prop|object|item|style|look|asset)\s+)?(?:called\s+|named\s+)?(.+?)\s*(?:from\s+the\s+(?:cast|board|episode|assets|storyboard)|entirely|completely|altogether)?\s*$/);
+  const m = r.take(
+    /^\s*(?:remove|delete|drop|lose|scrap|get\s+rid\s+of|cut|kill)\s+(?:the\s+)?(?:(character|person|location|place|set|prop|object|item|style|look|asset)\s+)?(?:called\s+|named\s+)?(.+?)\s*(?:from\s+the\s+(?:cast|board|episode|assets|storyboard)|entirely|completely|altogether)?\s*$/,
+  );
   if (!m) return null;
   const phrase = r.orig(m, 2).replace(/^["“'‘]|["”'’]$/g, "");
   if (/^(?:dialogue|lines?|sound|music|audio|voice[- ]?over|vo)\b/i.test(phrase)) return null;
@@ -474,7 +544,9 @@ function cameraOf(phrase: string): CameraChange {
 }
 
 /** "add a shot after 2: the barista smiling at a customer", "open with a wide of the street". */
-const ADD_AS = new RegExp(`^\\s*(?:add|insert|include)\\s+(.+?)\\s+as\\s+(?:a|an|the)\\s+(?:new\\s+)?(${CAM}(?:\\s*,?\\s*(?:and\\s+)?${CAM})*|shot|frame)(?:\\s+shot)?\\b`);
+const ADD_AS = new RegExp(
+  `^\\s*(?:add|insert|include)\\s+(.+?)\\s+as\\s+(?:a|an|the)\\s+(?:new\\s+)?(${CAM}(?:\\s*,?\\s*(?:and\\s+)?${CAM})*|shot|frame)(?:\\s+shot)?\\b`,
+);
 
 const addShot: Handler = (r) => {
   const as = r.peek(ADD_AS);
@@ -482,7 +554,10 @@ const addShot: Handler = (r) => {
     r.take(ADD_AS);
     const camera = /^(?:shot|frame)$/.test(as[2]!) ? {} : cameraOf(as[2]!);
     const where = takeWhere(r);
-    const description = r.orig(as, 1).replace(/^(?:a\s+shot\s+of|a\s+frame\s+of)\s+/i, "").trim();
+    const description = r
+      .orig(as, 1)
+      .replace(/^(?:a\s+shot\s+of|a\s+frame\s+of)\s+/i, "")
+      .trim();
     return { kind: "add_shot", where, description, camera, duration: null, dialogue: null, count: 1 };
   }
   const head = r.take(ADD_HEAD);
@@ -542,7 +617,11 @@ const SEPARATOR = `(?:\\s+(?:to|is|reads?|should\\s+be|becomes|=)\\s*|\\s*:\\s*|
 /** The field edits of one or more shots: camera, length, dialogue, title, action, prompt, sound, label, status. */
 const modify: Handler = (r, u) => {
   // "add Mia's hands as an insert after shot 2" asks for a new shot, never a change to shot 2.
-  if (r.peek(/^\s*(?:add|insert|append|include|create)\b/) && !r.peek(/\b(?:sound|sfx|music|noise|ambience|dialogue|line|voice[- ]?over|title|action|prompt)\b/)) return null;
+  if (
+    r.peek(/^\s*(?:add|insert|append|include|create)\b/) &&
+    !r.peek(/\b(?:sound|sfx|music|noise|ambience|dialogue|line|voice[- ]?over|title|action|prompt)\b/)
+  )
+    return null;
   const changes: FrameChanges = {};
   // Content: "shot 2: Mia drops the cup", "in shot 2, Mia drops the cup", "shot 2 shows Mia at the door".
   const content = r.peek(CONTENT);
@@ -553,7 +632,8 @@ const modify: Handler = (r, u) => {
   }
   const sp = speakerPattern(u.board);
   // Dialogue: "have Mia say 'We're open'", "Mia says 'hi' in shot 2", "dialogue: ...", "no dialogue".
-  if (r.take(/\b(?:remove|delete|cut|drop|clear|lose|no|without|kill)\s+(?:the\s+|any\s+)?(?:dialogue|lines?|voice[- ]?over|vo|speech)\b/)) changes.dialogue = null;
+  if (r.take(/\b(?:remove|delete|cut|drop|clear|lose|no|without|kill)\s+(?:the\s+|any\s+)?(?:dialogue|lines?|voice[- ]?over|vo|speech)\b/))
+    changes.dialogue = null;
   const have =
     r.take(rx(`\\b(?:have|let|make|get)\\s+${sp}\\s+(?:say|tell|ask|shout|whisper|read|deliver)(?:\\s+the\\s+line)?\\s*:?\\s*(?=q)`)) ??
     r.take(rx(`(?:^\\s*|,\\s*|:\\s*|\\b(?:in|on)\\s+(?:it|that)\\s*,?\\s*)${sp}\\s+(?:says|said|asks|shouts|whispers|goes|should\\s+say)\\s*:?\\s*(?=q)`));
@@ -570,7 +650,11 @@ const modify: Handler = (r, u) => {
     }
   }
   // "add rain sound to shot 1", "add the sound of rain to shot 1".
-  const addSound = r.take(rx(`^\\s*add\\s+(?:some\\s+|the\\s+)?(?:(?:sound|noise|sfx)\\s+of\\s+|music:?\\s+)?(.+?)(?:\\s+(?:sound|sfx|sounds|music|noise|ambience))?\\s+(?:to|in|on|over|under)\\s+(?=${SHOTS}|${ORDINAL}|${ALL}|${IT})`));
+  const addSound = r.take(
+    rx(
+      `^\\s*add\\s+(?:some\\s+|the\\s+)?(?:(?:sound|noise|sfx)\\s+of\\s+|music:?\\s+)?(.+?)(?:\\s+(?:sound|sfx|sounds|music|noise|ambience))?\\s+(?:to|in|on|over|under)\\s+(?=${SHOTS}|${ORDINAL}|${ALL}|${IT})`,
+    ),
+  );
   if (addSound && /\b(?:sound|sfx|music|noise|ambience)/.test(addSound[0])) changes.sound = r.orig(addSound, 1);
   const label = r.take(/^\s*(?:re)?(?:label|number)\b/);
   const targets = takeTarget(r);
@@ -598,15 +682,23 @@ const modify: Handler = (r, u) => {
       changes[key] = "";
       continue;
     }
-    const m = r.take(rx(`\\b${src}(?:\\s+of(?=\\s+(?:shot|frame|it|the|all|every)))?(?:${SEPARATOR}|\\s*(?=q))`)) ?? r.take(rx(`\\b${src}(?:\\s+of)?(?=\\s+(?:shots?|frames?|it)\\b)`));
+    const m =
+      r.take(rx(`\\b${src}(?:\\s+of(?=\\s+(?:shot|frame|it|the|all|every)))?(?:${SEPARATOR}|\\s*(?=q))`)) ??
+      r.take(rx(`\\b${src}(?:\\s+of)?(?=\\s+(?:shots?|frames?|it)\\b)`));
     if (!m) continue;
     const q = r.takeQuote(m.index);
     let value = q ? q.content : r.takeNextFree(m.index + m[0].length);
-    value = value.replace(/^\s*(?:to|as|is|:)\s+/i, "").replace(/\s+(?:in|on|for|of)\s*$/i, "").replace(/[;\s]+$/, "");
+    value = value
+      .replace(/^\s*(?:to|as|is|:)\s+/i, "")
+      .replace(/\s+(?:in|on|for|of)\s*$/i, "")
+      .replace(/[;\s]+$/, "");
     if (value) changes[key] = value;
   }
-  const status = r.take(/\b(?:approve|mark\s+(?:it\s+|them\s+)?(?:as\s+)?(approved|ready|draft|done|final)|set\s+(?:the\s+)?status\s+(?:to\s+)?(approved|ready|draft))\b/);
-  if (status) changes.status = status[0].startsWith("approve") || /approved|final|done/.test(status[0]) ? "approved" : /ready/.test(status[0]) ? "ready" : "draft";
+  const status = r.take(
+    /\b(?:approve|mark\s+(?:it\s+|them\s+)?(?:as\s+)?(approved|ready|draft|done|final)|set\s+(?:the\s+)?status\s+(?:to\s+)?(approved|ready|draft))\b/,
+  );
+  if (status)
+    changes.status = status[0].startsWith("approve") || /approved|final|done/.test(status[0]) ? "approved" : /ready/.test(status[0]) ? "ready" : "draft";
   const camera = takeCamera(r);
   if (hasCamera(camera)) changes.camera = camera;
   const duration = takeDuration(r);
@@ -618,20 +710,49 @@ const modify: Handler = (r, u) => {
   return { kind: "modify", targets: targets ?? { kind: "it" }, changes };
 };
 
-const HANDLERS: Handler[] = [help, thanks, undo, breakdown, format, retimeTotal, swap, move, assetAdd, assetAttach, assetRename, addShot, removeShots, assetRemove, render, modify];
+const HANDLERS: Handler[] = [
+  help,
+  thanks,
+  undo,
+  breakdown,
+  format,
+  retimeTotal,
+  swap,
+  move,
+  assetAdd,
+  assetAttach,
+  assetRename,
+  addShot,
+  removeShots,
+  assetRemove,
+  render,
+  modify,
+];
 
-const VERB_PREFIX = /^\s*(?:please\s+)?(?:also\s+)?(add|insert|remove|delete|cut|drop|move|put|swap|make|set|change|render|generate|give|have|push|pull|zoom|track|pan|tilt)\b/i;
+const VERB_PREFIX =
+  /^\s*(?:please\s+)?(?:also\s+)?(add|insert|remove|delete|cut|drop|move|put|swap|make|set|change|render|generate|give|have|push|pull|zoom|track|pan|tilt)\b/i;
 
 /** Understands one clause; `previousVerb` lets "and shot 4" borrow the verb of "remove shot 2 and shot 4". */
 export function understand(clause: Clause, u: Understanding, previousVerb: string | null = null): Intent {
-  const text = clause.text.replace(/^\s*(?:please|also|and|then|plus|ok(?:ay)?|now|next|finally|lastly|oh\s+and|can\s+you|could\s+you|would\s+you|i'?d\s+like\s+(?:you\s+)?to|i\s+want\s+(?:you\s+)?to|let'?s)\b[\s,]*/i, "");
+  const text = clause.text.replace(
+    /^\s*(?:please|also|and|then|plus|ok(?:ay)?|now|next|finally|lastly|oh\s+and|can\s+you|could\s+you|would\s+you|i'?d\s+like\s+(?:you\s+)?to|i\s+want\s+(?:you\s+)?to|let'?s)\b[\s,]*/i,
+    "",
+  );
   const stripped = text === clause.text ? clause : { ...clause, text, masked: clause.masked.slice(clause.masked.length - text.length) };
   const tried = tryHandlers(stripped, u);
   if (tried) return tried;
   // An elliptic clause ("shot 4" after "remove shot 2 and"): read it again with the verb before it.
   if (previousVerb && new RegExp(`^\\s*(?:${SHOTS}|${ORDINAL}|${IT}|${ALL})`).test(stripped.masked)) {
     const again = `${previousVerb} ${stripped.text}`;
-    const retry = tryHandlers({ ...stripped, text: again, masked: `${previousVerb.toLowerCase()} ${stripped.masked}`, quotes: stripped.quotes.map((q) => ({ ...q, start: q.start + previousVerb.length + 1, end: q.end + previousVerb.length + 1 })) }, u);
+    const retry = tryHandlers(
+      {
+        ...stripped,
+        text: again,
+        masked: `${previousVerb.toLowerCase()} ${stripped.masked}`,
+        quotes: stripped.quotes.map((q) => ({ ...q, start: q.start + previousVerb.length + 1, end: q.end + previousVerb.length + 1 })),
+      },
+      u,
+    );
     if (retry) return { ...retry, source: clause.text };
   }
   return { kind: "decline", why: "", model: true, source: clause.text, ignored: [] };
@@ -641,7 +762,12 @@ function tryHandlers(clause: Clause, u: Understanding): Intent | null {
   for (const h of HANDLERS) {
     const r = new Reader(clause);
     const body = h(r, u);
-    if (body) return { ...body, source: clause.text, ignored: body.kind === "add_shot" || body.kind === "decline" || body.kind === "help" || body.kind === "note" ? [] : r.residue() };
+    if (body)
+      return {
+        ...body,
+        source: clause.text,
+        ignored: body.kind === "add_shot" || body.kind === "decline" || body.kind === "help" || body.kind === "note" ? [] : r.residue(),
+      };
   }
   return null;
 }

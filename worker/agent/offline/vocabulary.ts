@@ -11,7 +11,8 @@ export const LABEL = `(?:\\d+[a-rt-z]?|${NUMBER_WORDS})(?![\\w.])(?!\\s*-?\\s*(?
 const RANGE = `#?${LABEL}(?:\\s*(?:-|–|—|to|through|thru|until)\\s*#?${LABEL})?`;
 /** "shot 3", "shots 2-4", "shots 2 to 4", "shots 2, 3 and 5", "frames 1 & 2". */
 export const SHOTS = `\\b(?:shots?|frames?|panels?)\\s*(${RANGE}(?:\\s*(?:,\\s*and|,|and|&|\\+|or)\\s*(?:shots?\\s*)?${RANGE})*)`;
-const ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing|penultimate|second[- ]to[- ]last|next[- ]to[- ]last";
+const ORDINALS =
+  "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing|penultimate|second[- ]to[- ]last|next[- ]to[- ]last";
 /** "the first shot", "the last two shots", "the 3rd shot". */
 export const ORDINAL = `\\b(?:the\\s+)?(?:(first|last|final|opening|closing)\\s+(${NUM})\\s+(?:shots|frames)|(${ORDINALS})\\s+(?:shot|frame)|(\\d+)(?:st|nd|rd|th)\\s+(?:shot|frame))\\b`;
 export const ALL = `\\b(?:(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+)?(?:shots?|frames?|panels?)|all\\s+of\\s+them|every\\s*one|everything|the\\s+whole\\s+(?:board|storyboard|thing))\\b`;

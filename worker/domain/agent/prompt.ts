@@ -46,7 +46,11 @@ function renderBoard(board: Board, detail: BoardDetail): string {
   if (board.script.text) {
     lines.push(detail === "outline" ? `Script: ${board.script.text.length} characters (not shown).` : `Script:\n${board.script.text}`);
   } else lines.push("Script: none yet.");
-  lines.push(board.plan.beats.length ? `Beats: ${board.plan.beats.map((b) => `${b.id} "${b.title}"${detail === "full" && b.summary ? `: ${b.summary}` : ""}`).join("; ")}` : "Beats: none yet.");
+  lines.push(
+    board.plan.beats.length
+      ? `Beats: ${board.plan.beats.map((b) => `${b.id} "${b.title}"${detail === "full" && b.summary ? `: ${b.summary}` : ""}`).join("; ")}`
+      : "Beats: none yet.",
+  );
   lines.push(
     board.assets.length
       ? `Assets: ${board.assets.map((a) => `${a.id} (${a.kind}) "${a.name}"${detail === "full" && a.prompt ? ` look: ${a.prompt}` : ""}`).join("; ")}`
@@ -57,11 +61,21 @@ function renderBoard(board: Board, detail: BoardDetail): string {
     lines.push("Frames in order (shot number = position):");
     board.frames.forEach((f, i) => {
       const base = `${i + 1}. ${f.id} "${f.title}"`;
-      if (detail === "outline") return lines.push(base);
-      const meta = [f.camera && `camera ${f.camera}`, f.durationSec !== null && `${f.durationSec}s`, f.beatId && `beat ${f.beatId}`, f.continuity.assetIds.length && `assets ${f.continuity.assetIds.join(",")}`]
+      if (detail === "outline") {
+        lines.push(base);
+        return;
+      }
+      const meta = [
+        f.camera && `camera ${f.camera}`,
+        f.durationSec !== null && `${f.durationSec}s`,
+        f.beatId && `beat ${f.beatId}`,
+        f.continuity.assetIds.length && `assets ${f.continuity.assetIds.join(",")}`,
+      ]
         .filter(Boolean)
         .join(", ");
-      lines.push(`${base}${meta ? ` [${meta}]` : ""}${detail === "full" && f.prompt ? ` prompt: ${f.prompt}` : ""}${detail === "full" && f.dialogue ? ` dialogue: ${f.dialogue}` : ""}`);
+      lines.push(
+        `${base}${meta ? ` [${meta}]` : ""}${detail === "full" && f.prompt ? ` prompt: ${f.prompt}` : ""}${detail === "full" && f.dialogue ? ` dialogue: ${f.dialogue}` : ""}`,
+      );
     });
   }
   return lines.join("\n");
