@@ -24,7 +24,8 @@ export const MAX_PER_ACCOUNT = 5;
 export const MAX_PER_CLIENT = 20;
 
 export const accountKey = (email: string) => `acct:${email}`;
-export const clientKey = (ip: string) => `ip:${ip}`;
+/** IPv6 clients are keyed by their /64: one host holds a whole /64 and could otherwise rotate addresses. */
+export const clientKey = (ip: string) => `ip:${ip.includes(":") ? ip.split(":").slice(0, 4).join(":") : ip}`;
 
 export interface Limit {
   key: string;

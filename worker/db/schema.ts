@@ -168,6 +168,8 @@ export const jobs = sqliteTable(
     index("jobs_project_idx").on(t.projectId, t.createdAt),
     index("jobs_episode_idx").on(t.episodeId, t.createdAt),
     index("jobs_status_idx").on(t.status, t.createdAt),
+    // The sweep looks for pending and running jobs by how long they have been silent.
+    index("jobs_status_updated_idx").on(t.status, t.updatedAt),
     uniqueIndex("jobs_idempotency_unique").on(t.projectId, t.idempotencyKey),
     // Covering indexes for the metrics: counts and latency by (project, status),
     // and the last hour by (project, finished_at); the unscoped pair serves admins.

@@ -245,6 +245,11 @@ export class Room {
     }
     // A socket the room closed (a flood of bad messages) is done, even if its client keeps sending.
     if (!socket.open) return;
+    // A binary frame's size is known before decoding it; never decode what will be refused.
+    if (typeof raw !== "string" && raw.byteLength > MAX_MESSAGE_BYTES) {
+      this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
+      return;
+    }
     const text = typeof raw === "string" ? raw : new TextDecoder().decode(raw);
     // A string over the limit in UTF-16 units is over it in bytes too; only shorter ones need encoding.
     if (text.length > MAX_MESSAGE_BYTES || new TextEncoder().encode(text).byteLength > MAX_MESSAGE_BYTES) {
@@ -287,7 +292,7 @@ export class Room {
           actor: session.userId,
           action: "access.denied",
           verdict: "denied",
-          requestId: `ws:${msgId}`,
+          requestId: `ws:${session.connectionId}:${msgId}`,
           details: { message: msg.type, reason: session.role },
         }),
       );
@@ -302,7 +307,13 @@ export class Room {
       const payload = msg.type === "chat_send" ? {} : (msg.payload as Record<string, unknown>);
       const details = { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) };
       this.hook("audit", () =>
-        this.hooks.audit?.({ actor: session.userId, action, verdict: ack.ok ? "allowed" : "failed", requestId: `ws:${msgId}`, details }),
+        this.hooks.audit?.({
+          actor: session.userId,
+          action,
+          verdict: ack.ok ? "allowed" : "failed",
+          requestId: `ws:${session.connectionId}:${msgId}`,
+          details,
+        }),
       );
     }
   }

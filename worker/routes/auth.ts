@@ -18,7 +18,8 @@ export const authRoutes = new Hono<AppEnv>()
     const { email, password, name } = c.req.valid("json");
     const existing = await c.var.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
     if (existing) {
-      await recordAudit(c, { action: "auth.signup", target: `email:${email}`, verdict: "failed", details: { reason: "email taken" } });
+      // Counted, not one row each: signup needs no account, so a flood must not grow the trail.
+      await countAnonymousDenial(c, { action: "auth.signup", target: denialTarget(c), code: "conflict", message: "Email already taken." });
       throw conflict("An account with that email already exists. Sign in instead.");
     }
     const id = newId("usr");
