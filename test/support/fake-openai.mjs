@@ -43,7 +43,7 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
     res.on("close", () => {
       if (!res.writableEnded) entry.aborted = true;
     });
-    const sse = (content) => `data: ${JSON.stringify({ choices: [{ delta: { content } }] })}\n\n`;
+    const sse = (content, finish_reason = null) => `data: ${JSON.stringify({ choices: [{ delta: { content }, finish_reason }] })}\n\n`;
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     switch (scenario) {
       case "401":
@@ -74,6 +74,14 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
         res.write(sse(`<frame op="add" id="b${i}" title="Bench ${i}"/> `));
         onTag(i, performance.now());
       }
+      res.write("data: [DONE]\n\n");
+      res.end();
+      return;
+    }
+    if (scenario === "length") {
+      // A model that hits its output limit mid-answer, after one whole tag and inside another.
+      for (const piece of ['Starting. <frame op="add" id="fa" title="From the fake"/> Next: ', '<frame op="add" id="fb" ti']) res.write(sse(piece));
+      res.write(sse("", "length"));
       res.write("data: [DONE]\n\n");
       res.end();
       return;

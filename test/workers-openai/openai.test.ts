@@ -133,3 +133,37 @@ describe("the openai provider", () => {
     sock.close();
   });
 });
+
+describe("a model cut off at its length limit", () => {
+  it("ends the run completed with cutOff, and chat_continue resumes without repeating what applied", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:length storyboard it");
+    const done = await ended(sock);
+    expect(done.payload).toMatchObject({ status: "completed", cutOff: true });
+    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(cut.payload).toMatchObject({ cutOff: true });
+
+    const id = msgId();
+    sock.send({ type: "chat_continue", id, payload: {} });
+    const ack = await sock.next("ack", (m) => m.payload.id === id);
+    expect(ack.payload.ok).toBe(true);
+    const runId = (ack.payload as { result: { runId: string } }).result.runId;
+    expect((await sock.next("agent_status", (m) => m.payload.runId === runId && m.payload.status === "completed")).payload.cutOff).toBeUndefined();
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    // fa was applied before the cut and is not applied again; fb, cut mid-tag, comes whole from the continuation.
+    expect(board.frames.map((f) => f.id)).toEqual(["fa", "fb"]);
+    const { trace } = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { commands: { status: string }[] } };
+    expect(trace.commands.map((c) => c.status)).toEqual(["duplicate", "applied"]);
+    sock.close();
+  });
+
+  it("refuses chat_continue when the last answer was not cut off", async () => {
+    const { sock } = await room();
+    await ask(sock, "storyboard it");
+    await ended(sock);
+    const id = msgId();
+    sock.send({ type: "chat_continue", id, payload: {} });
+    expect((await sock.next("ack", (m) => m.payload.id === id)).payload).toMatchObject({ ok: false, error: { code: "conflict" } });
+    sock.close();
+  });
+});

@@ -175,3 +175,101 @@ describe("an agent run", () => {
     sock.close();
   });
 });
+
+describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
+  const done = (sock: TestSocket, runId: string) =>
+    sock.next("agent_status", (m) => m.payload.runId === runId && ["completed", "stopped", "failed"].includes(m.payload.status));
+  const runOf = (ack: { payload: unknown }) => (ack.payload as { result: { runId: string } }).result.runId;
+  const boardOf = async (owner: Awaited<ReturnType<typeof room>>["owner"], base: string) =>
+    ((await (await owner.client.get(`${base}/board`)).json()) as { board: Board }).board;
+
+  it("regenerating after Stop first reverts the stopped answer's changes, so nothing doubles", async () => {
+    const { owner, projectId, episodeId, base } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    const first = runOf(await send(sock, "chat_send", { text: IDEA }));
+    await sock.next("board_event", (m) => m.payload.event.kind === "add_frame");
+    await send(sock, "chat_stop", { runId: first });
+    await done(sock, first);
+    const again = runOf(await send(sock, "chat_regenerate", {}));
+    await done(sock, again);
+    const board = await boardOf(owner, base);
+    expect(board.frames).toHaveLength(6);
+    expect(new Set(board.assets.map((a) => a.name)).size).toBe(board.assets.length);
+    const { messages } = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { role: string; supersededBy?: string }[] };
+    expect(messages.filter((m) => !m.supersededBy).map((m) => m.role)).toEqual(["user", "assistant"]);
+    sock.close();
+  });
+
+  it("chat_edit redoes the last message: the old answer is reverted and kept hidden, the edited one answered", async () => {
+    const { owner, projectId, episodeId, base } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    const before = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { id: string; role: string }[] };
+    const lastUser = before.messages.filter((m) => m.role === "user").at(-1)!;
+    expect((await send(sock, "chat_edit", { messageId: "msg_not_last", text: "x" })).payload).toMatchObject({ ok: false, error: { code: "conflict" } });
+    const edited = runOf(await send(sock, "chat_edit", { messageId: lastUser.id, text: "a 20-second ad for a bakery, 4 shots" }));
+    await done(sock, edited);
+    const board = await boardOf(owner, base);
+    expect(board.frames).toHaveLength(4);
+    expect(board.frames.reduce((n, f) => n + (f.durationSec ?? 0), 0)).toBe(20);
+    const after = (await (await owner.client.get(`${base}/messages`)).json()) as {
+      messages: { id: string; role: string; text: string; supersededBy?: string }[];
+    };
+    const visible = after.messages.filter((m) => !m.supersededBy);
+    expect(visible.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(visible[0]!.text).toContain("bakery");
+    expect(after.messages.find((m) => m.id === lastUser.id)?.supersededBy).toBe(visible[0]!.id);
+    sock.close();
+  });
+
+  it("a scoped message changes only its frames: others are refused, additions go after the last scoped frame", async () => {
+    const { owner, projectId, episodeId, base } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    const board = await boardOf(owner, base);
+    const [f1, f2] = board.frames;
+    const scoped = runOf(
+      await send(sock, "chat_send", {
+        text: "make shot 1 a close-up, make shot 2 a wide shot and add a shot of the barista smiling at the end",
+        scope: { frameIds: [f2!.id] },
+      }),
+    );
+    await done(sock, scoped);
+    const after = await boardOf(owner, base);
+    expect(after.frames.find((f) => f.id === f1!.id)).toEqual(f1);
+    expect(readCamera(after.frames.find((f) => f.id === f2!.id)!.camera).size).toBe("WS");
+    // The new shot sits right after the scoped one.
+    expect(after.frames).toHaveLength(7);
+    expect(after.frames[2]!.title.toLowerCase()).toContain("smil");
+    const { messages } = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { role: string; scope?: { frameIds: string[] } }[] };
+    expect(messages.filter((m) => m.role === "user").at(-1)!.scope).toEqual({ frameIds: [f2!.id] });
+    expect((await send(sock, "chat_send", { text: "x", scope: { frameIds: ["nope"] } })).payload).toMatchObject({
+      ok: false,
+      error: { code: "invalid_request" },
+    });
+    sock.close();
+  });
+
+  it("reset empties the board in one event for the owner who types the title, and a rewind brings it back", async () => {
+    const { owner, projectId, episodeId, base } = await room();
+    const mate = await signUp("mate");
+    await addMember(owner, projectId, mate, "editor");
+    const sock = await connect(owner, projectId, episodeId);
+    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    const full = await boardOf(owner, base);
+    const seq = ((await (await owner.client.get(`${base}/board`)).json()) as { seq: number }).seq;
+    const mateSock = await connect(mate, projectId, episodeId);
+    expect((await send(mateSock, "reset", { confirm: "Pilot" })).payload).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect((await send(sock, "reset", { confirm: "pilot?" })).payload).toMatchObject({ ok: false, error: { code: "invalid_request" } });
+    const reset = await send(sock, "reset", { confirm: "Pilot" });
+    expect(reset.payload).toMatchObject({ ok: true, result: { seq: seq + 1 } });
+    const empty = await boardOf(owner, base);
+    expect(empty.frames).toEqual([]);
+    expect(empty.assets).toEqual([]);
+    expect((await send(sock, "rewind", { toSeq: seq })).payload.ok).toBe(true);
+    const back = await boardOf(owner, base);
+    expect(back.frames).toEqual(full.frames);
+    sock.close();
+    mateSock.close();
+  });
+});

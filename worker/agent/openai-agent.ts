@@ -90,13 +90,16 @@ export class OpenAiAgent implements AgentProvider {
         const next = await within(this.timeouts.idleMs, "stream stalled", controller, events.next());
         if (next.done) throw new ProviderError("network", "The provider closed the stream before finishing.", true);
         if (next.value === "[DONE]") return;
-        let delta: unknown;
+        let choice: { delta?: { content?: unknown }; finish_reason?: unknown } | undefined;
         try {
-          delta = (JSON.parse(next.value) as { choices?: { delta?: { content?: unknown } }[] }).choices?.[0]?.delta?.content;
+          choice = (JSON.parse(next.value) as { choices?: { delta?: { content?: unknown }; finish_reason?: unknown }[] }).choices?.[0];
         } catch {
           throw new ProviderError("bad_response", "The provider sent a stream event that is not JSON.", false);
         }
+        const delta = choice?.delta?.content;
         if (typeof delta === "string" && delta) yield delta;
+        // "length": the model hit its output limit; the run ends cut off and can be continued.
+        if (typeof choice?.finish_reason === "string" && req.finished) req.finished.reason = choice.finish_reason;
       }
     } catch (err) {
       if (req.signal.aborted) throw req.signal.reason ?? err;

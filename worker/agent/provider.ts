@@ -10,6 +10,10 @@ export interface AgentRequest {
   latest: string;
   board: Board;
   signal: AbortSignal;
+  /** The provider says here why the stream ended: "length" when the model hit its output limit. */
+  finished?: { reason?: string };
+  /** A scoped message: the frames it may change (CONTRACT 6). */
+  scope?: { frameIds: string[] };
 }
 
 export interface AgentProvider {

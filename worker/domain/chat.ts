@@ -9,6 +9,12 @@ export const ChatMessage = z.object({
   author: z.object({ id: z.string(), name: z.string() }),
   runId: z.string().optional(),
   truncated: z.boolean().optional(),
+  /** The model stopped at its length limit; `chat_continue` picks up from there. */
+  cutOff: z.boolean().optional(),
+  /** The frames a scoped message was about (CONTRACT 6). */
+  scope: z.object({ frameIds: z.array(z.string()) }).optional(),
+  /** Replaced by an edit or a regenerate: kept, and hidden. The id of what replaced it. */
+  supersededBy: z.string().optional(),
   createdAt: z.string(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
@@ -21,5 +27,6 @@ export const AgentStatus = z.object({
   status: z.union([RunStatus, z.literal("idle")]),
   reason: z.string().optional(),
   retryable: z.boolean().optional(),
+  cutOff: z.boolean().optional(),
 });
 export type AgentStatus = z.infer<typeof AgentStatus>;

@@ -29,6 +29,7 @@ export type SimpleEvent = z.infer<typeof SimpleEvent>;
 export const RestoreCause = z.discriminatedUnion("type", [
   z.object({ type: z.literal("undo_run"), runId: z.string() }),
   z.object({ type: z.literal("rewind"), toSeq: z.number().int().nonnegative() }),
+  z.object({ type: z.literal("reset") }),
 ]);
 export type RestoreCause = z.infer<typeof RestoreCause>;
 

@@ -2,7 +2,7 @@
 // each way, parsed at both ends. Every frame is {type, payload, timestamp};
 // board events also carry seq; client messages may carry an id (≤ 64 chars).
 import { z } from "zod";
-import { Board } from "./board";
+import { Board, Id, LIMITS } from "./board";
 import { Actor, Command } from "./commands";
 import { EventBody } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
@@ -29,9 +29,12 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("board_command", z.object({ command: z.unknown() })),
   clientMsg("undo_run", z.object({ runId: RunId })),
   clientMsg("rewind", z.object({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
-  clientMsg("chat_send", z.object({ text: z.string().min(1).max(8000) })),
+  clientMsg("chat_send", z.object({ text: z.string().min(1).max(8000), scope: z.object({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional() })),
   clientMsg("chat_stop", z.object({ runId: RunId.optional() })),
   clientMsg("chat_regenerate", z.object({}).passthrough()),
+  clientMsg("chat_edit", z.object({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
+  clientMsg("chat_continue", z.object({}).passthrough()),
+  clientMsg("reset", z.object({ confirm: z.string().max(200) })),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];
@@ -92,7 +95,10 @@ export const AckResults = {
   rewind: z.union([CommandResult, RewindPreview]),
   chat_send: RunStarted,
   chat_regenerate: RunStarted,
+  chat_edit: RunStarted,
+  chat_continue: RunStarted,
   chat_stop: z.undefined(),
+  reset: CommandResult,
 } satisfies Record<Exclude<ClientMessageType, "ping">, z.ZodType>;
 export type AckResult<T extends keyof typeof AckResults> = z.infer<(typeof AckResults)[T]>;
 

@@ -7,6 +7,7 @@
 // marked failed when the room loads again.
 import type { ChatMessage, RunStatus } from "../domain/chat";
 import type { ServerPayload, ServerType } from "../domain/protocol";
+import { type Board, shotLabel } from "../domain/board";
 import { capJsonText, jsonBytes, MAX_STORED_BYTES } from "./storage-limits";
 import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
@@ -61,6 +62,10 @@ export interface RunRecord {
   trace: Trace;
   reason?: string;
   retryable?: boolean;
+  /** The model stopped at its length limit. */
+  cutOff?: boolean;
+  /** The frames a scoped run could change. */
+  scope?: string[];
 }
 
 /** A run as stored in its own row: prose and trace entries have rows of their own, so no row grows with the run. */
@@ -74,6 +79,10 @@ export interface ChatStore {
   /** The last `limit` messages, oldest first. */
   recentMessages(limit: number): ChatMessage[];
   lastUserMessage(): ChatMessage | null;
+  /** Rewrites a stored message (to mark it superseded). */
+  updateMessage(m: ChatMessage): void;
+  /** The id of the run started last, if any. */
+  latestRunId(): string | null;
   putRun(run: RunHeader): void;
   /** Appends the n-th piece of a run's streamed prose. */
   appendProse(runId: string, n: number, text: string): void;
@@ -102,13 +111,30 @@ export interface AgentRunsDeps {
 const AGENT_AUTHOR = { id: "agent", name: "Production agent" };
 const SAVE_EVERY_MS = 1000;
 
-/** What a live run keeps beside its record: counters for its rows, and whether its prose was cut. */
+/** What a live run keeps beside its record: counters for its rows, whether its prose was cut, its scope. */
 interface Live {
   record: RunRecord;
   controller: AbortController;
   proseParts: number;
   proseBytes: number;
   proseCut: boolean;
+  /** The frames a scoped run may change; frames it adds join them. */
+  scope?: Set<string>;
+}
+
+export type StartRequest =
+  | { kind: "send"; text: string; scope?: string[] }
+  | { kind: "regenerate" }
+  | { kind: "edit"; messageId: string; text: string }
+  | { kind: "continue" };
+
+/** What a continuation asks of the model: the cut-off answer is in the history just before it. */
+export const CONTINUE_PROMPT =
+  "Continue your previous answer exactly where it stopped. Do not repeat prose or tags you already wrote; finish the tag you were writing from its start.";
+
+function shotOf(board: Board, frameId: string): string {
+  const i = board.frames.findIndex((f) => f.id === frameId);
+  return i < 0 ? frameId : shotLabel(board.frames[i]!, i);
 }
 
 export class AgentRuns {
@@ -172,50 +198,109 @@ export class AgentRuns {
     return recovered;
   }
 
-  start(
-    text: string,
-    user: { id: string; name: string },
-    opts: { regenerate?: boolean } = {},
-  ): { ok: true; runId: string } | { ok: false; code: string; message: string } {
+  /**
+   * Starts a run: a new message (`send`, optionally scoped to frames), the
+   * last message answered again (`regenerate`), the last message edited and
+   * answered again (`edit`), or a cut-off answer continued (`continue`). A
+   * regenerate or an edit first reverts what the replaced answer changed on
+   * the board, so nothing doubles, and keeps that answer hidden
+   * (`supersededBy`).
+   */
+  start(request: StartRequest, user: { id: string; name: string }): { ok: true; runId: string } | { ok: false; code: string; message: string } {
     if (this.active) return { ok: false, code: "busy", message: "The agent is already answering in this episode. Stop it or wait for it to finish." };
-    let prompt = text;
-    if (opts.regenerate) {
-      const last = this.deps.chat.lastUserMessage();
-      if (!last) return { ok: false, code: "not_found", message: "There is no message to regenerate an answer for." };
-      prompt = last.text;
+    const refuse = (code: string, message: string) => ({ ok: false as const, code, message });
+    const core = this.deps.core();
+    const lastUser = this.deps.chat.lastUserMessage();
+    const recent = this.deps.chat.recentMessages(HISTORY_TURNS).filter((m) => !m.supersededBy);
+    const runId = newId("run", 16);
+    let prompt: string;
+    let scope: string[] | undefined;
+    let seed: string[] = [];
+    let history = recent;
+    let userMessage: ChatMessage | undefined;
+    const replaced: ChatMessage[] = [];
+    let revert: string | undefined;
+
+    if (request.kind === "send") {
+      if (request.scope) {
+        const missing = request.scope.find((id) => !core.board.frames.some((f) => f.id === id));
+        if (missing) return refuse("invalid_request", `There is no frame "${missing}" to scope the message to.`);
+        scope = [...new Set(request.scope)];
+      }
+      prompt = request.text;
+      // A pasted key must not end up in the chat history.
+      userMessage = {
+        id: newId("msg"),
+        role: "user",
+        text: this.deps.redact(request.text),
+        author: user,
+        ...(scope ? { scope: { frameIds: scope } } : {}),
+        createdAt: this.iso(),
+      };
+    } else if (request.kind === "regenerate" || request.kind === "edit") {
+      if (!lastUser) return refuse("not_found", "There is no message to answer again.");
+      if (request.kind === "edit") {
+        if (request.messageId !== lastUser.id) return refuse("conflict", "Only the last message can be edited.");
+        if (lastUser.author.id !== user.id) return refuse("forbidden", "Only its author can edit a message.");
+        prompt = request.text;
+        scope = lastUser.scope?.frameIds;
+        userMessage = { ...lastUser, id: newId("msg"), text: this.deps.redact(request.text), createdAt: this.iso() };
+        replaced.push({ ...lastUser, supersededBy: userMessage.id });
+      } else {
+        prompt = lastUser.text;
+        scope = lastUser.scope?.frameIds;
+      }
+      // The answer being replaced: every assistant message after the last user message.
+      const after = recent.slice(recent.findIndex((m) => m.id === lastUser.id) + 1).filter((m) => m.role === "assistant");
+      for (const m of after) replaced.push({ ...m, supersededBy: runId });
+      revert = after.at(-1)?.runId ?? this.deps.chat.latestRunId() ?? undefined;
+      // Answering again: the question is not part of its own history.
+      history = recent.slice(
+        0,
+        recent.findIndex((m) => m.id === lastUser.id),
+      );
+    } else {
+      const last = recent.at(-1);
+      if (last?.role !== "assistant" || !last.cutOff || !last.runId) return refuse("conflict", "Only an answer the model cut off can be continued.");
+      const previous = this.deps.chat.getRun(last.runId);
+      // What the cut-off run applied is not applied again.
+      seed = (previous?.trace.commands ?? []).filter((c) => c.status === "applied" && c.command !== undefined).map((c) => JSON.stringify(c.command));
+      scope = previous?.scope;
+      prompt = CONTINUE_PROMPT;
     }
+
     let provider: AgentProvider;
     try {
       provider = this.deps.provider();
     } catch (err) {
       const message = err instanceof ProviderError ? err.message : "The agent is not configured.";
-      return { ok: false, code: "unavailable", message: this.deps.redact(message) };
-    }
-    const history = this.deps.chat.recentMessages(HISTORY_TURNS).map((m) => ({ role: m.role, text: m.text }));
-    if (!opts.regenerate) {
-      // A pasted key must not end up in the chat history.
-      const message: ChatMessage = {
-        id: newId("msg"),
-        role: "user",
-        text: this.deps.redact(text),
-        author: user,
-        createdAt: new Date(this.now()).toISOString(),
-      };
-      this.deps.chat.addMessage(message);
-      this.deps.broadcast("chat_message", message);
-    } else {
-      // Regenerating answers the last user message again; it is not part of its own history.
-      const lastIndex = history.map((h) => h.role).lastIndexOf("user");
-      history.splice(lastIndex);
+      return refuse("unavailable", this.deps.redact(message));
     }
 
-    const runId = newId("run", 16);
-    const built = buildPrompt({ board: this.deps.core().board, history, latest: prompt, budgetTokens: this.deps.budgetTokens });
+    // Commit the conversation's change, then revert the replaced answer's board changes.
+    this.deps.chat.transaction(() => {
+      for (const m of replaced) this.deps.chat.updateMessage(m);
+      if (userMessage) this.deps.chat.addMessage(userMessage);
+    });
+    for (const m of replaced) this.deps.broadcast("chat_message", m);
+    if (userMessage) this.deps.broadcast("chat_message", userMessage);
+    if (revert) {
+      const undone = core.undoRun(revert, { type: "agent", id: "agent" }, newId("undo", 12));
+      if (undone.ok) this.deps.broadcast("board_event", { event: undone.value.event }, undone.value.seq);
+    }
+
+    const built = buildPrompt({
+      board: core.board,
+      history: history.map((m) => ({ role: m.role, text: m.text })),
+      latest: scope ? `${prompt}\n\n(Only shots ${scope.map((id) => shotOf(core.board, id)).join(", ")} may change.)` : prompt,
+      budgetTokens: this.deps.budgetTokens,
+    });
     const record: RunRecord = {
       id: runId,
       userId: user.id,
       status: "pending",
       prose: "",
+      ...(scope ? { scope } : {}),
       trace: redactDeep(
         {
           runId,
@@ -226,18 +311,22 @@ export class AgentRuns {
           trimmed: built.trimmed,
           raw: "",
           commands: [],
-          timings: { startedAt: new Date(this.now()).toISOString() },
+          timings: { startedAt: this.iso() },
         },
         this.deps.redact,
       ),
     };
     const controller = new AbortController();
-    this.active = { record, controller, proseParts: 0, proseBytes: 0, proseCut: false };
+    this.active = { record, controller, proseParts: 0, proseBytes: 0, proseCut: false, scope: scope ? new Set(scope) : undefined };
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
     this.deps.observe?.(runId, "pending");
-    this.deps.keepAlive(this.run(record, provider, built.messages, prompt, controller));
+    this.deps.keepAlive(this.run(record, provider, built.messages, prompt, controller, new Set(seed)));
     return { ok: true, runId };
+  }
+
+  private iso(): string {
+    return new Date(this.now()).toISOString();
   }
 
   stop(runId?: string): { ok: true } | { ok: false; code: string; message: string } {
@@ -263,6 +352,7 @@ export class AgentRuns {
       author: AGENT_AUTHOR,
       runId: run.id,
       ...(truncated ? { truncated: true } : {}),
+      ...(run.cutOff ? { cutOff: true } : {}),
       createdAt: new Date(this.now()).toISOString(),
     };
     this.deps.chat.addMessage(message);
@@ -287,6 +377,34 @@ export class AgentRuns {
     this.deps.chat.appendProse(run.id, live.proseParts++, piece);
     run.prose += piece;
     this.deps.broadcast("partial_result", { runId: run.id, delta: piece });
+  }
+
+  /**
+   * A scoped run may change only its frames (CONTRACT 6): the reason a frame
+   * command falls outside the scope, or undefined when it may apply.
+   */
+  private outOfScope(command: Record<string, unknown>): string | undefined {
+    const scope = this.active?.scope;
+    if (!scope) return undefined;
+    const type = command.type;
+    if (type === "update_frame" || type === "remove_frame" || type === "move_frame") {
+      const id = String(command.id);
+      if (!scope.has(id)) return `shot ${shotOf(this.deps.core().board, id)} is outside the message's scope`;
+    }
+    return undefined;
+  }
+
+  /** In a scoped run a new frame goes after the last scoped frame, and joins the scope. */
+  private placeInScope(command: Record<string, unknown>): void {
+    const scope = this.active?.scope;
+    if (!scope || command.type !== "add_frame") return;
+    const frame = command.frame as { id?: unknown } | undefined;
+    const after = command.after;
+    if (typeof after !== "string" || !scope.has(after)) {
+      const last = [...this.deps.core().board.frames].reverse().find((f) => scope.has(f.id));
+      if (last) command.after = last.id;
+    }
+    if (typeof frame?.id === "string") scope.add(frame.id);
   }
 
   /** Saves the run's header as it stands, redacted (a raw answer can echo a secret back) and bounded. */
@@ -327,6 +445,17 @@ export class AgentRuns {
           this.addEntry(run, { atMs, tag: e.tag, status: "duplicate", command, reason: "identical to a command already applied in this run" });
           return;
         }
+        const outOfScope = this.outOfScope(command);
+        if (outOfScope) {
+          this.addEntry(run, { atMs, tag: e.tag, status: "rejected", command, reason: outOfScope });
+          this.deps.broadcast("warning", {
+            code: "out_of_scope",
+            message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${outOfScope}`),
+            runId: run.id,
+          });
+          return;
+        }
+        this.placeInScope(command);
         // The trace entry commits in the same transaction as the event it
         // describes: after a crash the trace never misses an applied command.
         const n = run.trace.commands.length;
@@ -360,6 +489,22 @@ export class AgentRuns {
           return;
         }
         applied.add(key);
+        const scope = this.active?.scope;
+        if (scope && !scope.has(e.frameId)) {
+          this.addEntry(run, {
+            atMs,
+            tag: "generate",
+            status: "rejected",
+            command: { generate: e.frameId },
+            reason: "that shot is outside the message's scope",
+          });
+          this.deps.broadcast("warning", {
+            code: "out_of_scope",
+            message: "The agent's <generate> was not applied: that shot is outside the message's scope.",
+            runId: run.id,
+          });
+          return;
+        }
         if (!this.deps.generate) {
           this.addEntry(run, { atMs, tag: "generate", status: "rejected", command: { generate: e.frameId }, reason: "media generation is not available here" });
           return;
@@ -396,10 +541,18 @@ export class AgentRuns {
     }
   }
 
-  private async run(run: RunRecord, provider: AgentProvider, messages: PromptMessage[], latest: string, controller: AbortController): Promise<void> {
+  private async run(
+    run: RunRecord,
+    provider: AgentProvider,
+    messages: PromptMessage[],
+    latest: string,
+    controller: AbortController,
+    applied: Set<string>,
+  ): Promise<void> {
     const parser = new TagStreamParser();
     const gate = new RedactingStream(this.deps.redact);
-    const applied = new Set<string>();
+    // Told by the provider why the stream ended: "length" means the model was cut off.
+    const finished: { reason?: string } = {};
     const started = this.now();
     let lastSave = started;
     const finish = (status: RunStatus, error?: { kind: string; message: string; retryable: boolean }) => {
@@ -424,10 +577,18 @@ export class AgentRuns {
         status,
         ...(run.reason ? { reason: run.reason } : {}),
         ...(error ? { retryable: error.retryable } : {}),
+        ...(run.cutOff ? { cutOff: true } : {}),
       });
     };
     try {
-      for await (const piece of provider.stream({ messages, latest, board: this.deps.core().board, signal: controller.signal })) {
+      for await (const piece of provider.stream({
+        messages,
+        latest,
+        board: this.deps.core().board,
+        signal: controller.signal,
+        finished,
+        ...(run.scope ? { scope: { frameIds: run.scope } } : {}),
+      })) {
         if (controller.signal.aborted) break;
         if (run.trace.timings.firstTokenMs === undefined) {
           run.trace.timings.firstTokenMs = Math.round(this.now() - started);
@@ -442,7 +603,11 @@ export class AgentRuns {
         }
       }
       if (controller.signal.aborted) finish("stopped");
-      else finish("completed");
+      else {
+        // A model stopped at its length limit completed what it could; Continue picks up from there.
+        if (finished.reason === "length") run.cutOff = true;
+        finish("completed");
+      }
     } catch (err) {
       if (controller.signal.aborted) finish("stopped");
       else if (err instanceof ProviderError) finish("failed", { kind: err.kind, message: err.message, retryable: err.retryable });

@@ -180,6 +180,11 @@ export class RoomCore {
     return this.restore(board, { type: "undo_run", runId: targetRunId }, actor, runId);
   }
 
+  /** Empties the board in one event (its format stays), history kept: a rewind brings it all back. */
+  reset(actor: Actor, runId: string): Outcome<Committed> {
+    return this.restore({ ...emptyBoard(this.current.episodeId), format: this.current.format }, { type: "reset" }, actor, runId);
+  }
+
   /** Returns the board to its state at `toSeq`, or with dryRun only reports what that would change. */
   rewind(toSeq: number, dryRun: boolean, actor: Actor, runId: string): Outcome<Committed | RewindPreview> {
     if (toSeq > this.head) return refuse("invalid_request", `seq ${toSeq} is ahead of the board (at ${this.head}).`);

@@ -30,7 +30,7 @@ import {
 import type { AgentProvider } from "../agent/provider";
 import type { Redactor } from "../domain/agent/redact";
 import { newId } from "../ids";
-import { AgentRuns, type ChatStore, type Trace } from "./agent-runs";
+import { AgentRuns, type ChatStore, type StartRequest, type Trace } from "./agent-runs";
 import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
 import { capText, utf8Length } from "./storage-limits";
 
@@ -57,6 +57,8 @@ export const ConnectIdentity = z.object({
   sessionId: z.string(),
   projectId: z.string(),
   episodeId: z.string(),
+  /** What a reset must be confirmed with. */
+  episodeTitle: z.string().max(200).optional(),
 });
 export type ConnectIdentity = z.infer<typeof ConnectIdentity>;
 
@@ -68,6 +70,7 @@ export const SocketSession = z.object({
   email: z.string(),
   role: RoleSchema,
   sessionId: z.string(),
+  episodeTitle: z.string().max(200).optional(),
   /** Set when the session, membership or link ended: nothing this socket sends applies again. */
   revoked: z.string().optional(),
 });
@@ -126,6 +129,9 @@ export type Admission = { ok: true; session: SocketSession } | { ok: false; stat
 const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
   undo_run: "board.undo",
   rewind: "board.rewind",
+  reset: "board.reset",
+  chat_edit: "agent.run.start",
+  chat_continue: "agent.run.start",
   chat_send: "agent.run.start",
   chat_regenerate: "agent.run.start",
   chat_stop: "agent.run.stop",
@@ -198,6 +204,7 @@ export class Room {
       email: id.email,
       role: id.role,
       sessionId: id.sessionId,
+      ...(id.episodeTitle ? { episodeTitle: id.episodeTitle } : {}),
     };
     return { ok: true, session };
   }
@@ -337,12 +344,29 @@ export class Room {
         return this.committed(msgId, out as Outcome<Committed>, runId);
       }
       case "chat_send":
-      case "chat_regenerate": {
-        const text = msg.type === "chat_send" ? msg.payload.text : "";
-        const out = this.agent.start(text, { id: session.userId, name: session.name }, { regenerate: msg.type === "chat_regenerate" });
+      case "chat_regenerate":
+      case "chat_edit":
+      case "chat_continue": {
+        const request: StartRequest =
+          msg.type === "chat_send"
+            ? { kind: "send", text: msg.payload.text, scope: msg.payload.scope?.frameIds }
+            : msg.type === "chat_edit"
+              ? { kind: "edit", messageId: msg.payload.messageId, text: msg.payload.text }
+              : { kind: msg.type === "chat_regenerate" ? "regenerate" : "continue" };
+        const out = this.agent.start(request, { id: session.userId, name: session.name });
         if (!out.ok) return refused(out.code, out.message);
         this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
         return { id: msgId, ok: true, result: { runId: out.runId } };
+      }
+      case "reset": {
+        // The owner's call, confirmed by typing the episode's title: a whole board is a lot to empty by accident.
+        if (session.role !== "owner") return refused("forbidden", "Only the project's owner can reset an episode.");
+        if (msg.payload.confirm.trim() !== (session.episodeTitle ?? "").trim() || !session.episodeTitle) {
+          return refused("invalid_request", "Type the episode's title exactly to confirm the reset.");
+        }
+        if (this.agent.running) return refused("busy", "Stop the agent before resetting the episode.");
+        const runId = newId("rset", 12);
+        return this.committed(msgId, this.core.reset(actor, runId), runId);
       }
       case "chat_stop": {
         const out = this.agent.stop(msg.payload.runId);

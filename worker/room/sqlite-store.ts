@@ -158,6 +158,14 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     return this.rows<{ body: string }>("SELECT body FROM messages ORDER BY n").map((r) => ChatMessage.parse(JSON.parse(r.body)));
   }
 
+  updateMessage(m: ChatMessage): void {
+    this.write("UPDATE messages SET body = ? WHERE id = ?", JSON.stringify(m), m.id);
+  }
+
+  latestRunId(): string | null {
+    return this.rows<{ id: string }>("SELECT id FROM runs ORDER BY rowid DESC LIMIT 1")[0]?.id ?? null;
+  }
+
   recentMessages(limit: number): ChatMessage[] {
     return this.rows<{ body: string }>("SELECT body FROM messages ORDER BY n DESC LIMIT ?", limit)
       .map((r) => ChatMessage.parse(JSON.parse(r.body)))

@@ -46,7 +46,7 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const { project, episode, since } = query.data;
   const member = await membership(c.var.db, project, found.user.id);
   if (!member) throw forbidden("You are not a member of this project.");
-  await requireEpisode(c.var.db, project, episode);
+  const episodeRow = await requireEpisode(c.var.db, project, episode);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
   }
@@ -64,6 +64,7 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
     sessionId: found.sessionId,
     projectId: project,
     episodeId: episode,
+    episodeTitle: episodeRow.title.slice(0, 200),
   };
   const url = new URL("https://room.internal/connect");
   if (since !== undefined) url.searchParams.set("since", String(since));

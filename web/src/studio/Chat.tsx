@@ -43,7 +43,7 @@ export function ChatPanel(props: { studio: Studio }) {
     if (r.ok) setText("");
   };
 
-  const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant");
+  const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant" && !m.supersededBy);
   const status = () => s.agent().status;
   const stateLabel = () => (connected() ? (STATUS_LABEL[status()] ?? status()) : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
 
@@ -70,7 +70,10 @@ export function ChatPanel(props: { studio: Studio }) {
             <p class="muted small">Then refine: “make shot 3 a close-up”, “add a shot after 2”.</p>
           </div>
         </Show>
-        <For each={s.messages()}>{(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} onTrace={setTraceRun} />}</For>
+        {/* Answers replaced by an edit or a regenerate are kept on the server, and hidden here. */}
+        <For each={s.messages().filter((m) => !m.supersededBy)}>
+          {(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} onTrace={setTraceRun} />}
+        </For>
         <Show when={s.draft()}>
           {(d) => (
             <div class="msg msg-assistant msg-streaming" aria-busy="true">
@@ -148,6 +151,12 @@ function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean;
       <Show when={m().truncated}>
         <p class="msg-truncated">This answer was cut short; changes it made before that are kept.</p>
       </Show>
+      <Show when={m().cutOff}>
+        <p class="msg-truncated">The model reached its length limit here; what it wrote so far is applied.</p>
+      </Show>
+      <Show when={m().scope}>
+        {(scope) => <p class="muted small">About {scope().frameIds.length === 1 ? "1 selected shot" : `${scope().frameIds.length} selected shots`} only</p>}
+      </Show>
       <Show when={m().role === "assistant" && m().runId}>
         {(runId) => (
           <div class="msg-actions">
@@ -162,6 +171,11 @@ function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean;
                 <button type="button" class="link-btn" onClick={() => s.regenerate()}>
                   Regenerate
                 </button>
+                <Show when={m().cutOff}>
+                  <button type="button" class="link-btn" onClick={() => s.continueAnswer()}>
+                    Continue
+                  </button>
+                </Show>
               </Show>
             </Show>
           </div>

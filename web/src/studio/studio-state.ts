@@ -35,7 +35,8 @@ export function createStudio(projectId: string, episodeId: string) {
   const [messages, setMessages] = createSignal<ChatMessage[]>([]);
   const [draft, setDraft] = createSignal<{ runId: string; text: string } | null>(null);
   const [agent, setAgent] = createSignal<AgentStatus>({ status: "idle" });
-  const addMessage = (m: ChatMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list : [...list, m]));
+  // A message sent again under its id (marked superseded by an edit or a regenerate) replaces the one held.
+  const addMessage = (m: ChatMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...list, m]));
   const loadMessages = async () => {
     try {
       const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`, {
@@ -247,6 +248,12 @@ export function createStudio(projectId: string, episodeId: string) {
     if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
   }
 
+  /** Picks up an answer the model cut off at its length limit. */
+  async function continueAnswer(): Promise<void> {
+    const ack = await connection.request("chat_continue", {});
+    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
+  }
+
   async function undoRun(runId: string): Promise<void> {
     const ack = await connection.request("undo_run", { runId });
     if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
@@ -298,6 +305,7 @@ export function createStudio(projectId: string, episodeId: string) {
     chat,
     stop,
     regenerate,
+    continueAnswer,
     undoRun,
     projectId,
     episodeId,
