@@ -36,11 +36,15 @@ test("an instruction makes frames appear while the answer is still streaming", a
   await expect(page.locator(".msg-assistant")).toHaveCount(1);
   await expect(page.locator(".msg-assistant")).not.toContainText("<frame");
 
-  // A follow-up edit.
-  await input.fill("make shot 3 a close-up");
+  // A compound follow-up: every clause applied, in one answer.
+  await input.fill("make shot 3 a close-up and add a shot of the barista smiling at the end");
   await input.press("Enter");
   await expect(page.locator(".msg-assistant")).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(page.locator(".frame-card")).toHaveCount(7);
   await expect(page.locator(".frame-card").nth(2).locator(".frame-meta")).toContainText("CU");
+  await expect(page.locator(".frame-card").last()).toContainText(/barista/i);
+  await expect(page.locator(".frame-card").last()).toContainText(/smil/i);
   await expectAccessible(page);
   await screen(page, "07-agent-done");
 
