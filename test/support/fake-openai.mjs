@@ -86,12 +86,20 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
       res.end();
       return;
     }
+    // How real models write: tags fenced as XML, tags in list items, single-quoted attributes, a summary at the end.
+    const HABITS = [
+      'Sure! Here is the plan:\n\n```xml\n<frame op="add" id="h1" title=\'Single quoted\' camera="WS"/>\n```\n\n',
+      '- <frame op="add" id="h2" title="In a list item"><action>Mia waves</action></frame>\n',
+      "- Then <format aspect='9:16'/>\n\n**Summary:** two shots added, and the episode is vertical now.",
+    ].join("");
     const text =
-      scenario === "dup"
-        ? 'Try: <frame op="update" id="fa" camera="WS"/> now add <frame op="add" id="fa" title="A"/> then <frame op="update" id="fa" camera="WS"/> again <frame op="update" id="fa" camera="WS"/> done'
-        : scenario === "leak"
-          ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
-          : ANSWER;
+      scenario === "habits"
+        ? HABITS
+        : scenario === "dup"
+          ? 'Try: <frame op="update" id="fa" camera="WS"/> now add <frame op="add" id="fa" title="A"/> then <frame op="update" id="fa" camera="WS"/> again <frame op="update" id="fa" camera="WS"/> done'
+          : scenario === "leak"
+            ? `Your key is ${entry.auth.replace(/^Bearer /, "")} and your header was ${entry.auth}. <frame op="add" id="leak" title="key ${entry.auth.replace(/^Bearer /, "")}"/> ok`
+            : ANSWER;
     const pieces = text.match(/.{1,6}/gs) ?? [];
     for (let i = 0; i < pieces.length; i++) {
       if (res.destroyed) return;

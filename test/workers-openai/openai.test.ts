@@ -167,3 +167,23 @@ describe("a model cut off at its length limit", () => {
     sock.close();
   });
 });
+
+describe("a model's habits", () => {
+  it("applies tags inside a Markdown code fence and in list items, with single-quoted attributes, and keeps the summary", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:habits");
+    expect((await ended(sock)).payload.status).toBe("completed");
+    const message = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames.map((f) => [f.id, f.title])).toEqual([
+      ["h1", "Single quoted"],
+      ["h2", "In a list item"],
+    ]);
+    expect(board.frames[1]!.action).toBe("Mia waves");
+    expect(board.format.aspect).toBe("9:16");
+    expect(message.payload.text).toContain("**Summary:**");
+    expect(message.payload.text).not.toContain("```");
+    expect(message.payload.text).not.toContain("<frame");
+    sock.close();
+  });
+});
