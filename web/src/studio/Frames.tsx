@@ -6,6 +6,7 @@ import { createEffect, createSignal, For, Show } from "solid-js";
 import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
 import { EmptyState, showModalWhile } from "../components/ui";
+import { askedLength, formatDuration, offTarget, runningTime, untimed } from "../../../worker/domain/running-time";
 import { FrameMedia } from "./Media";
 import { newFrameId, type Studio } from "./studio-state";
 
@@ -26,6 +27,8 @@ export function FramesPanel(props: { studio: Studio }) {
   const [editing, setEditing] = createSignal<Frame | null>(null);
   const assetName = (id: string) => s.board.board?.assets.find((a) => a.id === id)?.name ?? id;
   const beatTitle = (id: string | null) => (id ? (s.board.board?.plan.beats.find((b) => b.id === id)?.title ?? "") : "");
+  const total = () => runningTime(frames());
+  const asked = () => askedLength(s.board.board?.script.text ?? "");
 
   const addFrame = async () => {
     const id = newFrameId();
@@ -70,6 +73,12 @@ export function FramesPanel(props: { studio: Studio }) {
     <section aria-labelledby="frames-h" class="frames">
       <div class="panel-head">
         <h2 id="frames-h">Frames</h2>
+        {/* The running time against the length asked for, always beside the frames (CONTRACT 4). */}
+        <p class="running-time" classList={{ "running-time-off": offTarget(total(), asked()) }} aria-live="polite">
+          Running time <strong>{formatDuration(total())}</strong>
+          <Show when={asked()}>{(a) => <> of {formatDuration(a())} asked</>}</Show>
+          <Show when={untimed(frames()) > 0}> · {untimed(frames())} without a length</Show>
+        </p>
         {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form section */}
         <div class="view-toggle" role="group" aria-label="Frames view">
           <button type="button" class="btn btn-secondary btn-small" aria-pressed={view() === "grid"} onClick={() => setView("grid")}>
