@@ -85,9 +85,38 @@ const CAPABILITIES = [
       "test/unit/room.test.ts: a board at the contract's bounds (500 frames with every field at its maximum, 200 assets, 100 beats, a 200,000-char script) through the socket, rewound to 0, the rewind undone and replayed, on the real SQL store over node:sqlite that refuses rows over 2 MB as production does; revocation that a client ignoring the close frame cannot get around; 10 sockets and 40 messages/s per person; prose so far in metadata; an interrupted run failed with its reason, every applied command traced, exactly the prose clients got",
       "test/workers/throttle.test.ts and auth.test.ts: 50 parallel guesses check at most 5 passwords; a right password inside a locked burst is refused; a success clears only failures before it",
       "test/workers/audit.test.ts: anonymous denials counted per minute, not one row each; request ids made by the server; the artifact route keeps its strict CSP",
-      "test/workers/sweep.test.ts and test/restart/: lost pending jobs re-sent, silent running attempts failed as retryable and retried; killed mid-batch, every job terminal or re-run",
+      "test/workers/jobs-sweep.test.ts and test/restart/stranded-jobs.test.ts: lost pending jobs re-sent, silent running attempts failed as retryable and retried; killed mid-batch, every job terminal or re-run",
       "test/unit/tag-parser*.test.ts: identical output for every chunking, also when the stream ends inside an opener; a malformed end tag rejects its tag; the W3C XML conformance suite at chunk sizes 1, 3, 64 and whole",
       "bench/bounds.bench.mjs: edit latency on a bounds-size board against an empty board, in the same run",
+    ],
+  },
+  {
+    id: "07-storyboard-studio",
+    title:
+      "A storyboard-first studio (first part): the board model's format, action and sound, the camera reader, panels that show the shot, media that never goes backwards, the running time",
+    tests: [/test\/unit\/(sketch|scene-text|camera|frame-media|running-time|board-commands)\.test\.ts/, /test\/workers\/jobs\.test\.ts/],
+    proves: [
+      "test/unit/sketch.test.ts: every shot size, angle and movement renders differently (figure height strictly grows EWS → ECU), each aspect's panel ratio, stable character colours, day/night and interior/exterior, deterministic, escaped and wrapped hostile text",
+      "test/unit/camera.test.ts: size, angle and movement read from free camera text; formatCamera reads back the same",
+      "test/unit/frame-media.test.ts: the last good image stays through a re-render, a cancel and a failure",
+      "test/workers/jobs.test.ts: after set_format 9:16 the sketch is a portrait panel; a canceled re-render keeps the previous image",
+      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/10-sketch-contact-sheet.png, every size, angle, movement and aspect",
+    ],
+  },
+  {
+    id: "09-agent-that-does-what-was-asked",
+    title: "An agent that does what was asked: every clause applied or named, screenplay breakdown, edit and continue, scoped runs, reset",
+    tests: [
+      /test\/unit\/(offline-agent|offline-agent-table|agent)\.test\.ts/,
+      /test\/workers\/agent\.test\.ts/,
+      /test\/workers-openai\/openai\.test\.ts/,
+      /e2e\/agent\.spec\.ts/,
+    ],
+    proves: [
+      "test/unit/offline-agent-table.test.ts: 86 instructions (compound ones included) through the real parser and commands, each with the exact board it must give",
+      "test/workers/agent.test.ts: regenerate after Stop reverts first (nothing doubles), chat_edit redoes the last message and hides the old answer, a scoped message changes only its frames, reset by the owner who types the title and a rewind back",
+      "test/workers-openai/openai.test.ts: a model cut off at its length limit ends completed with cutOff and chat_continue resumes without repeating; a model's habits (fenced XML, tags in list items, single quotes, a summary) apply",
+      "e2e/agent.spec.ts: 'make shot 3 a close-up and add a shot of the barista smiling at the end' makes shot 3 a CU and adds the smiling barista last",
     ],
   },
 ];
@@ -107,6 +136,8 @@ console.log("evidence: restart durability test");
 sh("npx", ["vitest", "run", "--config", "vitest.restart.config.ts", "--reporter=json", "--outputFile=reports/vitest-restart.json"]);
 console.log("evidence: Playwright");
 sh("npx", ["playwright", "test"], { env: { ...process.env, CI: "true" } });
+console.log("evidence: sketch contact sheet");
+sh("node", ["scripts/contact-sheet.mjs"]);
 console.log("evidence: benches");
 const bench = sh("node", ["bench/run.mjs"]);
 const figures = bench.stdout
