@@ -15,7 +15,7 @@ const fill = (n, seed) =>
     .slice(0, n)
     .replace(/\uD83C$/, "x");
 
-const server = await startLocalServer({ port: 8792, state: ".wrangler/bench-bounds", build: false });
+const server = await startLocalServer({ port: 8794, state: ".wrangler/bench-bounds", build: false });
 const http = server.url;
 const wsBase = http.replace("http", "ws");
 

@@ -80,7 +80,11 @@ const CAPABILITIES = [
   {
     id: "06-production-room",
     title: "Room and jobs that hold in production: storage limits, revocation, throttling, sweeps, a room testable without workerd",
-    tests: [/test\/unit\/(room|tag-parser|tag-parser-conformance|camera)\.test\.ts/, /test\/workers\/(throttle|sweep|realtime)\.test\.ts/, /test\/restart\//],
+    tests: [
+      /test\/unit\/(room|room-core|tag-parser|tag-parser-conformance)\.test\.ts/,
+      /test\/workers\/(throttle|jobs-sweep|realtime|auth|audit)\.test\.ts/,
+      /test\/restart\//,
+    ],
     proves: [
       "test/unit/room.test.ts: a board at the contract's bounds (500 frames with every field at its maximum, 200 assets, 100 beats, a 200,000-char script) through the socket, rewound to 0, the rewind undone and replayed, on the real SQL store over node:sqlite that refuses rows over 2 MB as production does; revocation that a client ignoring the close frame cannot get around; 10 sockets and 40 messages/s per person; prose so far in metadata; an interrupted run failed with its reason, every applied command traced, exactly the prose clients got",
       "test/workers/throttle.test.ts and auth.test.ts: 50 parallel guesses check at most 5 passwords; a right password inside a locked burst is refused; a success clears only failures before it",
