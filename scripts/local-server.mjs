@@ -20,7 +20,7 @@ export async function startLocalServer({ port, state, build = true, stdio = "ign
   if (fresh) rmSync(state, { recursive: true, force: true });
   if (build) run("npx", ["vite", "build", "--logLevel", "warn"]);
   run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", state, ...cfg]);
-  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg, ...varArgs], {
+  const child = spawn("npx", ["wrangler", "dev", "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, ...cfg, ...varArgs], {
     stdio: ["ignore", stdio, stdio],
     detached,
   });

@@ -52,7 +52,7 @@ export async function startDev(opts: { port: number; state: string; config: stri
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const child = spawn(
     "npx",
-    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--config", config, "--test-scheduled", ...varArgs],
+    ["wrangler", "dev", "--local", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--config", config, "--test-scheduled", ...varArgs],
     // Its own process group, so kill() reaches workerd too and not this test.
     { stdio: ["ignore", "ignore", "ignore"], detached: true },
   );

@@ -1,0 +1,127 @@
+// Both Workers AI providers (AGENT_PROVIDER and MEDIA_PROVIDER = workers-ai)
+// against a fake AI binding (test/support/fake-ai.mjs, wired in
+// vitest.workers.config.ts): a run streams the binding's SSE into a frame on
+// the board, a binding error fails the run plainly, and an image renders into
+// R2 once the owner has consented to a paid provider.
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_WORKERS_AI_MODEL } from "../../worker/agent/workers-ai-agent";
+import type { Board } from "../../worker/domain/board";
+import type { ExtendedJob, Job } from "../../worker/domain/jobs";
+import { episodeOf, isTerminal, projectOf, signUp, waitForJob } from "../workers/helpers";
+import { command, connect, msgId, type TestSocket } from "../workers/socket";
+
+interface FakeCall {
+  model: string;
+  scenario: string;
+  stream: boolean;
+  hasSignal: boolean;
+}
+interface FakeAi {
+  calls(): Promise<FakeCall[]>;
+  reset(): Promise<void>;
+}
+const fake = (env as unknown as { AI: FakeAi }).AI;
+
+/** What the fake's binding error carries that nobody should see. */
+const INTERNAL_DETAIL = "7f3a9c";
+
+async function room() {
+  const owner = await signUp("owner");
+  const projectId = await projectOf(owner);
+  const episodeId = await episodeOf(owner, projectId);
+  const sock = await connect(owner, projectId, episodeId);
+  return { owner, sock, projectId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
+}
+
+async function ask(sock: TestSocket, text: string) {
+  const id = msgId();
+  sock.send({ type: "chat_send", id, payload: { text } });
+  const ack = await sock.next("ack", (m) => m.payload.id === id);
+  return (ack.payload as { result: { runId: string } }).result.runId;
+}
+
+const ended = (sock: TestSocket) => sock.next("agent_status", (m) => ["completed", "failed", "stopped"].includes(String(m.payload.status)));
+
+beforeEach(async () => {
+  await fake.reset();
+});
+
+describe("the workers-ai agent", () => {
+  it("streams the model's answer into a run that applies its frame tag", async () => {
+    const { owner, sock, base } = await room();
+    const runId = await ask(sock, "open on the barista");
+    expect((await ended(sock)).payload.status).toBe("completed");
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames.map((f) => ({ id: f.id, title: f.title }))).toEqual([{ id: "wa", title: "Barista at dawn" }]);
+    const msg = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(msg.payload.text).toContain("Here is the opening shot.");
+    expect(msg.payload.text).toContain("Done: one shot added.");
+    const { trace } = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { commands: { status: string }[] } };
+    expect(trace.commands.map((c) => c.status)).toEqual(["applied"]);
+    // One streamed call to the default text model, with the run's abort signal.
+    expect(await fake.calls()).toEqual([{ model: DEFAULT_WORKERS_AI_MODEL, scenario: "ok", stream: true, hasSignal: true }]);
+    sock.close();
+  });
+
+  it("turns a binding error into a failed run with a plain message and no internal detail", async () => {
+    const { owner, sock, base } = await room();
+    const runId = await ask(sock, "scenario:error please");
+    const status = await ended(sock);
+    expect(status.payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("Workers AI could not run the model.") });
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames).toEqual([]);
+    const trace = await (await owner.client.get(`${base}/runs/${runId}/trace`)).text();
+    const messages = await (await owner.client.get(`${base}/messages`)).text();
+    const wire = JSON.stringify(sock.messages);
+    for (const [where, text] of Object.entries({ trace, messages, wire })) {
+      expect(text.includes(INTERNAL_DETAIL), `${where} shows the binding's internal error`).toBe(false);
+    }
+    sock.close();
+  });
+});
+
+describe("the workers-ai media provider", () => {
+  it("is blocked until the owner consents, then renders the model's image into R2", async () => {
+    const { owner, sock, projectId, base } = await room();
+    await command(sock, { type: "add_frame", frame: { id: "f1", title: "Cup", prompt: "a steaming cup on a counter" } });
+
+    const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "workers-ai" })).json()) as { job: Job };
+    const blocked = await waitForJob(owner, job.id, isTerminal);
+    expect(blocked.status).toBe("blocked");
+    expect(blocked.blockedReason).toMatch(/owner has not allowed paid image generation with workers-ai/);
+    expect(await fake.calls()).toEqual([]);
+
+    expect((await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(200);
+    expect((await owner.client.post(`/api/v1/jobs/${job.id}/retry`)).status).toBe(200);
+    const done = await waitForJob(owner, job.id, (j) => j.attempt === 2 && isTerminal(j));
+    expect(done.status).toBe("success");
+
+    const img = await owner.client.get(done.artifactUrl!);
+    expect(img.status).toBe(200);
+    expect(img.headers.get("content-type")).toBe("image/jpeg");
+    const bytes = new Uint8Array(await img.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const key = done.artifactUrl!.replace(/^\/api\/v1\/artifacts\//, "");
+    expect((await env.ARTIFACTS.head(key))?.size).toBe(bytes.length);
+
+    const calls = await fake.calls();
+    expect(calls).toEqual([expect.objectContaining({ model: "@cf/black-forest-labs/flux-1-schnell", stream: false })]);
+    const ext = (await (await owner.client.get(`/api/v1/jobs/${job.id}/extended`)).json()) as ExtendedJob;
+    expect(ext.provider_requests).toEqual([expect.objectContaining({ provider: "workers-ai", outcome: "ok", attempt: 2 })]);
+    expect(ext.attempts.map((a) => a.status)).toEqual(["blocked", "success"]);
+    sock.close();
+  });
+
+  it("fails the job with a plain message when the binding errors", async () => {
+    const { owner, sock, projectId, base } = await room();
+    expect((await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(200);
+    await command(sock, { type: "add_frame", frame: { id: "f1", title: "Cup", prompt: "scenario:error a cup" } });
+    const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "workers-ai" })).json()) as { job: Job };
+    const failed = await waitForJob(owner, job.id, isTerminal);
+    expect(failed).toMatchObject({ status: "failure", error: "Workers AI could not render the image.", artifactUrl: null });
+    const ext = await (await owner.client.get(`/api/v1/jobs/${job.id}/extended`)).text();
+    expect(ext.includes(INTERNAL_DETAIL)).toBe(false);
+    sock.close();
+  });
+});
