@@ -43,3 +43,19 @@ export async function accessNow(db: Db, projectId: string, sessionIds: string[],
   }
   return { liveSessions, roles };
 }
+
+/** What a room does on its alarm: asks the accounts store about every held session, and applies the answer. */
+export async function recheckRoom(
+  room: { heldSessions(): { sessionIds: string[]; userIds: string[] }; applyAccess(now: AccessNow): number },
+  db: Db,
+  projectId: string,
+): Promise<void> {
+  const held = room.heldSessions();
+  if (held.sessionIds.length === 0) return;
+  try {
+    room.applyAccess(await accessNow(db, projectId, held.sessionIds, held.userIds));
+  } catch (err) {
+    // The next alarm tries again; a socket is never let through because the check failed.
+    console.error(JSON.stringify({ at: "room", what: "access check", error: String(err) }));
+  }
+}

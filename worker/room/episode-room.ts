@@ -11,11 +11,11 @@ import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
 import { makeRedactor } from "../domain/agent/redact";
 import type { FrameMedia } from "../domain/board";
 import type { ChatMessage } from "../domain/chat";
-import { type JobEventType, ServerPayloads } from "../domain/protocol";
+import type { JobEventType } from "../domain/protocol";
 import type { Env } from "../env";
 import { jobsService } from "../jobs/service";
 import type { Trace } from "./agent-runs";
-import { accessNow } from "./access-check";
+import { recheckRoom } from "./access-check";
 import { HibernatedSocket } from "./hibernated-socket";
 import { operationsRecords } from "./operations-records";
 import { ConnectIdentity, Room } from "./room";
@@ -105,14 +105,8 @@ export class EpisodeRoom extends DurableObject<Env> {
   async applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean> {
     return this.room.applyFrameMedia(frameId, media);
   }
-  /** Job progress, stage status, previews and warnings for every tab; checked against the payload's schema first. */
   async jobEvent(type: JobEventType, payload: Record<string, unknown>): Promise<void> {
-    const parsed = ServerPayloads[type].safeParse(payload);
-    if (!parsed.success) {
-      console.error(JSON.stringify({ at: "room", what: "jobEvent", type, error: parsed.error.issues[0]?.message }));
-      return;
-    }
-    this.room.jobEvent(type, parsed.data as never);
+    this.room.jobEvent(type, payload);
   }
   async messages(): Promise<ChatMessage[]> {
     return this.store.messages();
@@ -178,16 +172,8 @@ export class EpisodeRoom extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    // Lost revocation pushes, upgrades that raced a logout, expired sessions: the accounts store decides.
-    const held = this.room.heldSessions();
     const projectId = this.store.getMeta("projectId");
-    if (projectId && held.sessionIds.length > 0) {
-      try {
-        this.room.applyAccess(await accessNow(drizzle(this.env.DB, { schema }), projectId, held.sessionIds, held.userIds));
-      } catch (err) {
-        console.error(JSON.stringify({ at: "room", what: "access check", error: String(err) }));
-      }
-    }
+    if (projectId) await recheckRoom(this.room, drizzle(this.env.DB, { schema }), projectId);
     this.room.alarm();
   }
 

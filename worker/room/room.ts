@@ -25,6 +25,7 @@ import {
   type Peer,
   PROTOCOL_VERSION,
   type ServerPayload,
+  ServerPayloads,
   type ServerType,
 } from "../domain/protocol";
 import type { AgentProvider } from "../agent/provider";
@@ -489,8 +490,15 @@ export class Room {
     return true;
   }
 
-  jobEvent<T extends JobEventType>(type: T, payload: ServerPayload<T>): void {
-    this.broadcast(type, payload);
+  /** Job progress, stage status, previews and warnings for every tab; an RPC payload is checked against its schema first. */
+  jobEvent(type: JobEventType, payload: unknown): boolean {
+    const parsed = ServerPayloads[type].safeParse(payload);
+    if (!parsed.success) {
+      this.hooks.error?.(`jobEvent ${type}`, parsed.error.issues[0]?.message);
+      return false;
+    }
+    this.broadcast(type, parsed.data as ServerPayload<typeof type>);
+    return true;
   }
 
   // ---- reads ---------------------------------------------------------------
