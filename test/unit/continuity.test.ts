@@ -84,6 +84,12 @@ describe("checkContinuity: what is not an issue", () => {
     expect(kinds(b)).toEqual([]);
   });
 
+  it("does not call two bare frames of one size, or shots of different places, a jump cut", () => {
+    expect(kinds(board([frame("f1", { camera: "WS" }), frame("f2", { camera: "WS" })]))).toEqual([]);
+    expect(kinds(board([frame("f1", { camera: "WS", ...attach("cafe") }), frame("f2", { camera: "WS", ...attach("cup") })]))).toEqual([]);
+    expect(kinds(board([frame("f1", { camera: "WS", ...attach("cafe") }), frame("f2", { camera: "WS", ...attach("mia", "cafe") })]))).toEqual([]);
+  });
+
   it("does not call shots with unknown sizes a jump cut", () => {
     const b = board([frame("f1", { camera: "handheld" }), frame("f2", { camera: "handheld" })]);
     expect(kinds(b)).toEqual([]);
@@ -170,9 +176,11 @@ describe("checkContinuity: what is an issue", () => {
     expect(kinds(b)).toEqual(["jump_cut"]);
   });
 
-  it("reports adjacent empty shots of the same size as a jump cut", () => {
-    const b = board([frame("f1", { camera: "WS" }), frame("f2", { camera: "wide" })]);
-    expect(checkContinuity(b)[0]?.message).toBe("Shots 1 and 2 are both wide shots, both without characters: a jump cut. Change the size or the cast of one.");
+  it("reports adjacent shots of one size without characters as a jump cut when they show the same place or prop", () => {
+    const b = board([frame("f1", { camera: "WS", ...attach("cafe") }), frame("f2", { camera: "wide", ...attach("cafe") })]);
+    expect(checkContinuity(b)[0]?.message).toBe(
+      "Shots 1 and 2 are both wide shots of the same subject, without characters: a jump cut. Change the size or the cast of one.",
+    );
   });
 
   it("reports a running time more than 10 % off the target given", () => {

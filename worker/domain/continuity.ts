@@ -10,7 +10,9 @@
 //   description nor a prompt (reported once per asset, at its first frame);
 // - `no_camera` and `no_duration`: a frame with empty camera text or no length;
 // - `jump_cut`: two adjacent shots of the same size (as `readCamera` reads
-//   it) with the same cast (the same set of attached characters);
+//   it) with the same cast (the same set of attached characters); shots with
+//   no characters count when they attach the same assets (a place, a prop),
+//   so two bare new frames are not flagged;
 // - `running_time`: the sum of the lengths more than 10 % off the target.
 import { type Asset, type Board, type Frame, shotLabel } from "./board";
 import { readCamera, sizeName } from "./camera";
@@ -74,6 +76,10 @@ function castOf(frame: Frame, characters: ReadonlySet<string>): string {
     .join("\n");
 }
 
+function subjectOf(frame: Frame): string {
+  return [...new Set(frame.continuity.assetIds)].sort().join("\n");
+}
+
 /** Every continuity issue on the board, frames in order, the running time last. */
 export function checkContinuity(board: Board, opts: ContinuityOptions = {}): Issue[] {
   const issues: Issue[] = [];
@@ -115,9 +121,12 @@ export function checkContinuity(board: Board, opts: ContinuityOptions = {}): Iss
     const prev = board.frames[i - 1];
     if (prev) {
       const size = readCamera(f.camera).size;
-      if (size && size === readCamera(prev.camera).size && castOf(prev, characters) === castOf(f, characters)) {
-        const cast = castOf(f, characters);
-        const who = cast ? " with the same cast" : ", both without characters";
+      const cast = castOf(f, characters);
+      // Without characters the subject is what is attached (a place, a prop): two
+      // empty frames of one size are not yet a cut of anything.
+      const same = cast ? cast === castOf(prev, characters) : !castOf(prev, characters) && subjectOf(f) !== "" && subjectOf(f) === subjectOf(prev);
+      if (size && same && size === readCamera(prev.camera).size) {
+        const who = cast ? " with the same cast" : " of the same subject, without characters";
         issues.push({
           kind: "jump_cut",
           frameId: f.id,
