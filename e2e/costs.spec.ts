@@ -34,8 +34,9 @@ test("the Continuity list names an unattached character and takes the keyboard t
   await page.getByLabel("Look (prompt)").fill("young barista, green apron");
   await page.getByRole("button", { name: "Add asset" }).click();
   await page.getByRole("button", { name: "Edit shot 1" }).click();
-  await page.getByLabel("Title").fill("Mia opens the café");
-  await page.getByRole("button", { name: "Save frame" }).click();
+  const editor = page.getByRole("dialog", { name: "Edit frame" });
+  await editor.getByLabel("Title", { exact: true }).fill("Mia opens the café");
+  await editor.getByRole("button", { name: "Save frame" }).click();
 
   const issue = panel.getByRole("button", { name: "Shot 1 mentions Mia (character) but does not have it attached." });
   await expect(issue).toBeVisible();
@@ -46,8 +47,8 @@ test("the Continuity list names an unattached character and takes the keyboard t
 
   // Attaching her clears the issue.
   await page.keyboard.press("Enter");
-  await page.getByRole("checkbox", { name: "Mia" }).check();
-  await page.getByRole("button", { name: "Save frame" }).click();
+  await editor.getByRole("checkbox", { name: "Mia" }).check();
+  await editor.getByRole("button", { name: "Save frame" }).click();
   await expect(panel.getByRole("status")).toHaveText("No issues");
   expect(errors).toEqual([]);
 });

@@ -31,14 +31,14 @@ export function ContinuityPanel(props: { studio: Studio; onShowFrame: (frameId: 
         when={issues().length > 0}
         fallback={<p class="muted small">Every named cast member, place and prop is attached; shots have a camera and a length.</p>}
       >
-        <ul class="continuity-list" style={{ "list-style": "none", padding: "0", margin: "0", display: "grid", gap: "0.35rem" }}>
+        <ul class="asset-list continuity-list">
           <For each={issues()}>
             {(issue) => (
-              <li class={`continuity-issue continuity-${issue.kind}`} data-kind={issue.kind}>
+              <li class={`asset continuity-issue continuity-${issue.kind}`} data-kind={issue.kind}>
                 <span class="chip">{KIND_LABEL[issue.kind]}</span>{" "}
                 <Show when={issue.frameId} fallback={<span>{issue.message}</span>}>
                   {(frameId) => (
-                    <button type="button" class="link-btn" style={{ "text-align": "left" }} title="Show this shot" onClick={() => props.onShowFrame(frameId())}>
+                    <button type="button" class="link-btn" title="Show this shot" onClick={() => props.onShowFrame(frameId())}>
                       {issue.message}
                     </button>
                   )}
