@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
 import { Job } from "../../worker/domain/jobs";
+import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
 
 export class ApiFailure extends Error {
   constructor(
@@ -76,9 +77,13 @@ export const api = {
       "GET",
       `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`,
     ),
-  consent: (projectId: string) => request(z.object({ paidMedia: z.boolean() }), "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
+  /** The project's settings: paid-media consent, budget, spend and the default media provider. */
+  consent: (projectId: string) => request(ProjectSettings, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
+  /** Owner only: the consent, the budget (null removes it), or both. */
+  setProjectSettings: (projectId: string, body: ProjectSettingsBody) =>
+    request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, body),
   setConsent: (projectId: string, paidMedia: boolean) =>
-    request(z.object({ paidMedia: z.boolean() }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
+    request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
   cancelJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/cancel`),
   retryJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/retry`),
 };

@@ -41,6 +41,10 @@ export const projects = sqliteTable("projects", {
     .notNull()
     .references(() => users.id),
   createdAt: createdAt(),
+  // The owner's budget for paid renders, in US dollars; null means no budget.
+  // A paid job whose estimated cost would take the project's spend beyond it
+  // is blocked (worker/domain/costs.ts, worker/jobs/pipeline.ts).
+  budgetUsd: real("budget_usd"),
 });
 
 export const members = sqliteTable(

@@ -8,15 +8,16 @@ import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../db/schema";
 import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
 import { ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
-import type { Env } from "../env";
+import type { Db, Env } from "../env";
 import { sha256Hex } from "../ids";
 import { roomFor } from "../rooms";
 import { allowCall, recordOutcome } from "../media/breaker";
 import { mediaProvider, missingConfiguration } from "../media/providers";
 import { MediaError, type Rendered } from "../media/provider";
 import { getJob, guarded, log, recordProviderRequest, setProgress, touch } from "./store";
-import { projectConsents } from "../db/schema";
-import { eq } from "drizzle-orm";
+import { jobs as jobsTable, projectConsents, projects } from "../db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { overBudgetReason, pricePerImage, roundUsd } from "../domain/costs";
 import type { RunJobMessage } from "../queue/messages";
 import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
@@ -62,8 +63,29 @@ export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<type
     const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
     if (!consent?.paidMedia)
       return `The project owner has not allowed paid image generation with ${provider}. An owner can allow it in the project's settings, then retry.`;
+    const project = await db.select({ budgetUsd: projects.budgetUsd }).from(projects).where(eq(projects.id, projectId)).get();
+    if (project?.budgetUsd !== null && project?.budgetUsd !== undefined) {
+      return overBudgetReason(project.budgetUsd, await projectSpendUsd(db, projectId), pricePerImage(provider));
+    }
   }
   return null;
+}
+
+/**
+ * A project's spend on paid renders, as the budget counts it: the estimated
+ * price (worker/domain/costs.ts) of each of its paid jobs that succeeded or
+ * is running now, one image per job. Failed, canceled and blocked jobs count
+ * nothing, nor do earlier attempts of a retried job. Two jobs checked at the
+ * same moment may both pass; the next one sees both.
+ */
+export async function projectSpendUsd(db: Db, projectId: string): Promise<number> {
+  const rows = await db
+    .select({ provider: jobsTable.provider, n: sql<number>`count(*)` })
+    .from(jobsTable)
+    .where(and(eq(jobsTable.projectId, projectId), inArray(jobsTable.status, ["success", "running"]), inArray(jobsTable.provider, [...PAID_PROVIDERS])))
+    .groupBy(jobsTable.provider)
+    .all();
+  return roundUsd(rows.reduce((sum, r) => sum + Number(r.n) * pricePerImage(r.provider), 0));
 }
 
 /**

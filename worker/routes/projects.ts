@@ -10,6 +10,8 @@ import { episodes, members, projects, users } from "../db/schema";
 import { AddMemberBody, CreateEpisodeBody, CreateProjectBody, EntityId } from "../domain/api";
 import { Id } from "../domain/board";
 import { GenerateBody } from "../domain/jobs";
+import { type ProjectSettings, ProjectSettingsBody } from "../domain/costs";
+import { projectSpendUsd } from "../jobs/pipeline";
 import { jobsService } from "../jobs/service";
 import { projectConsents } from "../db/schema";
 import type { AppEnv, Db } from "../env";
@@ -207,17 +209,34 @@ export const projectRoutes = new Hono<AppEnv>()
   .get("/:projectId/consent", validate("param", ProjectParam), async (c) => {
     const { projectId } = c.req.valid("param");
     await requireRole(c, projectId, "viewer");
-    const row = await c.var.db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
-    return c.json({ paidMedia: row?.paidMedia ?? false });
+    return c.json(await projectSettings(c.var.db, c.env, projectId));
   })
-  .post("/:projectId/consent", validate("param", ProjectParam), validate("json", z.object({ paidMedia: z.boolean() })), async (c) => {
+  // The owner's project settings: consent to paid providers and the budget for them.
+  .post("/:projectId/consent", validate("param", ProjectParam), validate("json", ProjectSettingsBody), async (c) => {
     const { projectId } = c.req.valid("param");
-    const { paidMedia } = c.req.valid("json");
+    const { paidMedia, budgetUsd } = c.req.valid("json");
     await requireRole(c, projectId, "owner");
-    await c.var.db
-      .insert(projectConsents)
-      .values({ projectId, paidMedia, grantedBy: currentUser(c).id })
-      .onConflictDoUpdate({ target: projectConsents.projectId, set: { paidMedia, grantedBy: currentUser(c).id } });
-    await recordAudit(c, { action: "project.consent", target: `project:${projectId}`, projectId, verdict: "allowed", details: { paidMedia } });
-    return c.json({ paidMedia });
+    if (paidMedia !== undefined) {
+      await c.var.db
+        .insert(projectConsents)
+        .values({ projectId, paidMedia, grantedBy: currentUser(c).id })
+        .onConflictDoUpdate({ target: projectConsents.projectId, set: { paidMedia, grantedBy: currentUser(c).id } });
+      await recordAudit(c, { action: "project.consent", target: `project:${projectId}`, projectId, verdict: "allowed", details: { paidMedia } });
+    }
+    if (budgetUsd !== undefined) {
+      await c.var.db.update(projects).set({ budgetUsd }).where(eq(projects.id, projectId));
+      await recordAudit(c, { action: "project.budget", target: `project:${projectId}`, projectId, verdict: "allowed", details: { budgetUsd } });
+    }
+    return c.json(await projectSettings(c.var.db, c.env, projectId));
   });
+
+async function projectSettings(db: Db, env: AppEnv["Bindings"], projectId: string): Promise<ProjectSettings> {
+  const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
+  const project = await db.select({ budgetUsd: projects.budgetUsd }).from(projects).where(eq(projects.id, projectId)).get();
+  return {
+    paidMedia: consent?.paidMedia ?? false,
+    budgetUsd: project?.budgetUsd ?? null,
+    spentUsd: await projectSpendUsd(db, projectId),
+    mediaProvider: env.MEDIA_PROVIDER || "sketch",
+  };
+}

@@ -7,6 +7,7 @@ import { api, describeError, fieldErrors } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";
 import { useSession } from "../session";
+import { formatUsd, MAX_BUDGET_USD } from "../../../worker/domain/costs";
 
 function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
@@ -226,31 +227,91 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
   );
 }
 
-/** Owner settings: consent to paid image providers, which jobs check before calling them. */
+/** Owner settings: consent to paid image providers and a budget for them, which jobs check before calling them. */
 function Settings(props: { projectId: string }) {
-  const [consent, { mutate }] = createResource(
+  const [settings, { mutate }] = createResource(
     () => props.projectId,
     (id) => api.consent(id),
   );
   const [error, setError] = createSignal<string>();
+  const [budgetError, setBudgetError] = createSignal<string>();
+  const [budgetDraft, setBudgetDraft] = createSignal<string>();
+  const [saving, setSaving] = createSignal(false);
+  const [saved, setSaved] = createSignal<string>();
+  const budgetText = () => budgetDraft() ?? (settings()?.budgetUsd ?? "").toString();
   const toggle = async (paidMedia: boolean) => {
     setError();
     try {
-      mutate(await api.setConsent(props.projectId, paidMedia));
+      mutate(await api.setProjectSettings(props.projectId, { paidMedia }));
     } catch (err) {
       setError(describeError(err));
+    }
+  };
+  const saveBudget = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBudgetError();
+    setSaved();
+    const text = budgetText().trim();
+    const budgetUsd = text === "" ? null : Number(text);
+    if (budgetUsd !== null && (!Number.isFinite(budgetUsd) || budgetUsd < 0 || budgetUsd > MAX_BUDGET_USD)) {
+      setBudgetError(`Enter an amount in US dollars from 0 to ${MAX_BUDGET_USD.toLocaleString("en-US")}, or leave it empty for no budget.`);
+      return;
+    }
+    setSaving(true);
+    try {
+      const next = await api.setProjectSettings(props.projectId, { budgetUsd });
+      mutate(next);
+      setBudgetDraft();
+      setSaved(next.budgetUsd === null ? "Budget removed." : `Budget set to ${formatUsd(next.budgetUsd)}.`);
+    } catch (err) {
+      setBudgetError(fieldErrors(err).budgetUsd ?? describeError(err));
+    } finally {
+      setSaving(false);
     }
   };
   return (
     <section aria-labelledby="settings-h" class="panel">
       <h2 id="settings-h">Settings</h2>
       <label class="check">
-        <input type="checkbox" checked={consent()?.paidMedia ?? false} disabled={consent.loading} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input type="checkbox" checked={settings()?.paidMedia ?? false} disabled={settings.loading} onChange={(e) => toggle(e.currentTarget.checked)} />
         Allow paid image providers (OpenAI, Workers AI) for this project
       </label>
       <p class="hint">Renders with a paid provider are blocked until an owner allows them here. The offline sketch renderer is always free.</p>
       <Show when={error()}>
         <Alert>{error()}</Alert>
+      </Show>
+      <form class="row-form" onSubmit={saveBudget} noValidate>
+        <Field
+          label="Budget for paid renders (US dollars)"
+          name="budgetUsd"
+          type="number"
+          inputMode="decimal"
+          min="0"
+          step="0.01"
+          max={MAX_BUDGET_USD}
+          placeholder="No budget"
+          value={budgetText()}
+          disabled={settings.loading}
+          error={budgetError()}
+          hint="A paid render that would take the estimated spend beyond this is blocked. Leave empty for no budget."
+          onInput={(e) => setBudgetDraft(e.currentTarget.value)}
+        />
+        <Button type="submit" variant="secondary" busy={saving()}>
+          Save budget
+        </Button>
+      </form>
+      <Show when={settings()}>
+        {(s) => (
+          <p class="hint" data-testid="spend">
+            Estimated spend so far: {formatUsd(s().spentUsd)}
+            {s().budgetUsd !== null ? ` of ${formatUsd(s().budgetUsd ?? 0)}` : ""} (paid renders that succeeded or are running, at list prices).
+          </p>
+        )}
+      </Show>
+      <Show when={saved()}>
+        <p class="hint" role="status">
+          {saved()}
+        </p>
       </Show>
     </section>
   );

@@ -7,6 +7,7 @@ import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
 import { EmptyState, showModalWhile } from "../components/ui";
 import { askedLength, formatDuration, offTarget, runningTime, untimed } from "../../../worker/domain/running-time";
+import { ContinuityPanel } from "./Continuity";
 import { FrameMedia } from "./Media";
 import { newFrameId, type Studio } from "./studio-state";
 
@@ -50,6 +51,17 @@ export function FramesPanel(props: { studio: Studio }) {
   // No confirm dialog: removal is one Undo away, which the notice offers.
   const remove = (f: Frame, i: number) => {
     void s.send({ type: "remove_frame", id: f.id }).then((r) => r.ok && s.announce(`Removed shot ${shotLabel(f, i)}. Undo brings it back.`));
+  };
+
+  // From the continuity list: the frame's card, in the card view, scrolled to and focused.
+  const showFrame = (frameId: string) => {
+    setView("grid");
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`frame-${frameId}`);
+      if (!card) return;
+      card.scrollIntoView({ block: "center", behavior: "smooth" });
+      card.focus({ preventScroll: true });
+    });
   };
 
   const onCardKey = (e: KeyboardEvent, f: Frame, i: number) => {
@@ -226,6 +238,9 @@ export function FramesPanel(props: { studio: Studio }) {
             </For>
           </ol>
         </Show>
+      </Show>
+      <Show when={frames().length > 0}>
+        <ContinuityPanel studio={s} onShowFrame={showFrame} />
       </Show>
       <FrameEditor studio={s} frame={editing()} onClose={() => setEditing(null)} />
     </section>

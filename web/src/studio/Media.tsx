@@ -1,10 +1,13 @@
 // A frame's media, live: the rendered image when it is ready, a progress
 // bar and the pipeline inspector (stage badges, timings as bars, warnings)
 // while a job runs, and Generate / Cancel / Retry. Plus the episode's jobs.
-import { For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import type { Frame } from "../../../worker/domain/board";
 import { shownImage } from "../../../worker/domain/frame-media";
 import { PLUGINS } from "../../../worker/domain/jobs";
+import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, roundUsd } from "../../../worker/domain/costs";
+import type { ProjectSettings } from "../../../worker/domain/costs";
+import { showModalWhile } from "../components/ui";
 import type { Studio } from "./studio-state";
 
 export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }) {
@@ -94,9 +97,7 @@ export function JobsPanel(props: { studio: Studio }) {
       <div class="panel-head">
         <h2 id="jobs-h">Renders</h2>
         <Show when={s.canEdit() && (s.board.board?.frames.length ?? 0) > 0}>
-          <button type="button" class="btn btn-secondary btn-small" onClick={() => s.generateAll()}>
-            Generate all
-          </button>
+          <GenerateAll studio={s} />
         </Show>
       </div>
       <Show when={s.jobs().length > 0} fallback={<p class="muted small">No renders yet. Generate a frame to see its job here.</p>}>
@@ -125,5 +126,87 @@ export function JobsPanel(props: { studio: Studio }) {
         </ul>
       </Show>
     </section>
+  );
+}
+
+/**
+ * "Generate all": with a paid media provider, first a confirmation with the
+ * number of renders, their estimated cost and time, and the project's
+ * budget; with the free sketch renderer it starts at once.
+ */
+function GenerateAll(props: { studio: Studio }) {
+  const s = props.studio;
+  const [pending, setPending] = createSignal<{ estimate: BatchEstimate; settings: ProjectSettings } | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let dialog: HTMLDialogElement | undefined;
+  showModalWhile(
+    () => dialog,
+    () => pending() !== null,
+  );
+
+  const start = async () => {
+    setBusy(true);
+    const settings = await s.projectSettings();
+    setBusy(false);
+    if (!settings) return;
+    const count = s.batchFrames().length;
+    if (count > 0 && isPaid(settings.mediaProvider)) setPending({ estimate: estimateBatch(settings.mediaProvider, count), settings });
+    else void s.generateAll();
+  };
+  const confirm = () => {
+    setPending(null);
+    void s.generateAll();
+  };
+  const left = (p: { settings: ProjectSettings }) => (p.settings.budgetUsd === null ? null : roundUsd(Math.max(0, p.settings.budgetUsd - p.settings.spentUsd)));
+
+  return (
+    <>
+      <button type="button" class="btn btn-secondary btn-small" disabled={busy()} onClick={() => void start()}>
+        Generate all
+      </button>
+      <dialog ref={dialog} class="dialog" aria-labelledby="batch-h" aria-describedby="batch-d" onClose={() => setPending(null)}>
+        <Show when={pending()}>
+          {(p) => (
+            <form
+              method="dialog"
+              onSubmit={(e) => {
+                e.preventDefault();
+                confirm();
+              }}
+            >
+              <h2 id="batch-h">
+                Render {p().estimate.count} frame{p().estimate.count === 1 ? "" : "s"} with a paid provider?
+              </h2>
+              <div id="batch-d">
+                <p>
+                  <strong>{p().estimate.count}</strong> render{p().estimate.count === 1 ? "" : "s"} with <strong>{p().settings.mediaProvider}</strong>:
+                  estimated cost <strong data-testid="batch-cost">{formatUsd(p().estimate.costUsd)}</strong>, estimated time{" "}
+                  <strong>{formatDuration(p().estimate.seconds)}</strong>.
+                </p>
+                <p class="muted small">Estimates from the provider's list price per image; the provider bills what it measures.</p>
+                <Show when={p().settings.budgetUsd !== null}>
+                  <p class="small">
+                    Project budget {formatUsd(p().settings.budgetUsd ?? 0)}, estimated spend so far {formatUsd(p().settings.spentUsd)}:{" "}
+                    {formatUsd(left(p()) ?? 0)} left.
+                    <Show when={p().estimate.costUsd > (left(p()) ?? 0)}> Renders beyond the budget will be blocked.</Show>
+                  </p>
+                </Show>
+                <Show when={!p().settings.paidMedia}>
+                  <p class="small">The project owner has not allowed paid providers yet, so these renders will be blocked until they do.</p>
+                </Show>
+              </div>
+              <div class="dialog-actions">
+                <button type="button" class="btn btn-secondary" onClick={() => setPending(null)}>
+                  Cancel
+                </button>
+                <button type="submit" class="btn btn-primary">
+                  Render {p().estimate.count} frame{p().estimate.count === 1 ? "" : "s"}
+                </button>
+              </div>
+            </form>
+          )}
+        </Show>
+      </dialog>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 // undo). Pages read it; every change goes out as a board_command.
 import { createSignal, onCleanup } from "solid-js";
 import { createStore, produce } from "solid-js/store";
+import type { ProjectSettings } from "../../../worker/domain/costs";
 import type { Job } from "../../../worker/domain/jobs";
 import { api, describeError } from "../api";
 import { z } from "zod";
@@ -274,11 +275,30 @@ export function createStudio(projectId: string, episodeId: string) {
     }
   }
 
-  async function generateAll(): Promise<void> {
+  /** The frames "Generate all" renders (CONTRACT 7): those with no ready image and no render under way. */
+  function batchFrames() {
     const frames = board.state.board?.frames ?? [];
-    const todo = frames.filter((f) => f.media.state !== "queued" && f.media.state !== "running");
+    return frames.filter((f) => f.media.state !== "queued" && f.media.state !== "running" && f.media.state !== "ready");
+  }
+
+  async function generateAll(): Promise<void> {
+    const todo = batchFrames();
+    if (todo.length === 0) {
+      setNotice({ kind: "info", text: "Every frame already has an image or a render under way. Use Regenerate on a frame to render it again." });
+      return;
+    }
     for (const f of todo) await generate(f.id);
     setNotice({ kind: "info", text: `Queued ${todo.length} render${todo.length === 1 ? "" : "s"}.` });
+  }
+
+  /** The project's media provider, budget and spend, for the cost shown before a batch; undefined when they cannot be read. */
+  async function projectSettings(): Promise<ProjectSettings | undefined> {
+    try {
+      return await api.consent(projectId);
+    } catch (err) {
+      setNotice({ kind: "error", text: `Could not read the project's render settings: ${describeError(err)}` });
+      return undefined;
+    }
   }
 
   async function jobAction(kind: "cancel" | "retry", jobId: string): Promise<void> {
@@ -296,6 +316,8 @@ export function createStudio(projectId: string, episodeId: string) {
     jobs,
     generate,
     generateAll,
+    batchFrames,
+    projectSettings,
     cancelJob: (jobId: string) => jobAction("cancel", jobId),
     retryJob: (jobId: string) => jobAction("retry", jobId),
     messages,

@@ -1,0 +1,1 @@
+ALTER TABLE `projects` ADD `budget_usd` real;
