@@ -16,6 +16,7 @@
 // - `running_time`: the sum of the lengths more than 10 % off the target.
 import { type Asset, type Board, type Frame, shotLabel } from "./board";
 import { readCamera, sizeName } from "./camera";
+import { askedLength, runningTime } from "./running-time";
 
 export type IssueKind = "unattached" | "undescribed" | "no_camera" | "no_duration" | "jump_cut" | "running_time";
 
@@ -57,16 +58,12 @@ function secs(n: number): string {
  * script states no length.
  */
 export function recordedTargetSec(board: Board): number | null {
-  const m = /^Credit:\s*An?\s+(\d+(?:\.\d+)?)-second\b/im.exec(board.script.text);
-  if (!m) return null;
-  const n = Number(m[1]);
-  return Number.isFinite(n) && n > 0 ? n : null;
+  return askedLength(board.script.text);
 }
 
 /** The episode's running time: the sum of its frames' lengths, without float noise. */
 export function runningTimeSec(board: Board): number {
-  const total = board.frames.reduce((sum, f) => sum + (f.durationSec ?? 0), 0);
-  return Math.round(total * 1000) / 1000;
+  return runningTime(board.frames);
 }
 
 function castOf(frame: Frame, characters: ReadonlySet<string>): string {

@@ -30,7 +30,9 @@ const UNIT: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds
  * or a credit like "A 30-second ad". Null when the script does not say.
  */
 export function askedLength(script: string): number | null {
-  const titlePage = script.slice(0, 2000).split(/\n\s*\n/)[0] ?? "";
+  const first = script.slice(0, 2000).split(/\n\s*\n/)[0] ?? "";
+  // A title page is "Key: value" lines (Fountain); a screenplay that starts with a scene has none.
+  const titlePage = /^\s*[A-Za-z][A-Za-z ]{0,30}:/.test(first) ? first : "";
   const key = /^\s*(?:length|duration|running time)\s*:\s*(.+)$/im.exec(titlePage)?.[1];
   const text = key ?? titlePage;
   const clock = /\b(\d{1,2}):([0-5]\d)\b/.exec(text);
