@@ -39,6 +39,8 @@ export class FakeSocket implements RoomSocket {
   }
 }
 
+const CUT = "\u0000cut-off\u0000";
+
 /** A provider that yields the chunks a test pushes, until the test ends it. */
 export class ScriptedProvider implements AgentProvider {
   readonly name = "scripted";
@@ -53,11 +55,20 @@ export class ScriptedProvider implements AgentProvider {
     this.queue.push(null);
     this.wake?.();
   }
-  async *stream({ signal }: { signal: AbortSignal }) {
+  /** Ends the answer as a model at its length limit does. */
+  cutOff() {
+    this.queue.push(CUT);
+    this.wake?.();
+  }
+  async *stream({ signal, finished }: { signal: AbortSignal; finished?: { reason?: string } }) {
     for (;;) {
       if (signal.aborted) return;
       const next = this.queue.shift();
       if (next === null) return;
+      if (next === CUT) {
+        if (finished) finished.reason = "length";
+        return;
+      }
       if (next === undefined) {
         await new Promise<void>((r) => (this.wake = r));
         continue;

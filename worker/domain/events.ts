@@ -215,3 +215,19 @@ export function impactOf(from: Board, to: Board): Impact {
     format: from.format.aspect !== to.format.aspect,
   };
 }
+
+/** The frames an event adds or changes (a removal is not a change to keep). */
+export function touchedFrames(event: EventBody): string[] {
+  switch (event.kind) {
+    case "add_frame":
+      return [event.data.frame.id];
+    case "update_frame":
+    case "move_frame":
+    case "set_frame_media":
+      return [event.data.id];
+    case "restore":
+      return event.data.steps.flatMap(touchedFrames);
+    default:
+      return [];
+  }
+}

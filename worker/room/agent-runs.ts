@@ -219,7 +219,7 @@ export class AgentRuns {
     let history = recent;
     let userMessage: ChatMessage | undefined;
     const replaced: ChatMessage[] = [];
-    let revert: string | undefined;
+    let reverts: string[] = [];
 
     if (request.kind === "send") {
       if (request.scope) {
@@ -253,7 +253,17 @@ export class AgentRuns {
       // The answer being replaced: every assistant message after the last user message.
       const after = recent.slice(recent.findIndex((m) => m.id === lastUser.id) + 1).filter((m) => m.role === "assistant");
       for (const m of after) replaced.push({ ...m, supersededBy: runId });
-      revert = after.at(-1)?.runId ?? this.deps.chat.latestRunId() ?? undefined;
+      // Every run that answered it (a cut-off answer and its continuations), newest first, or the
+      // last run when it ended with no message at all.
+      reverts = [...new Set(after.map((m) => m.runId).filter((id): id is string => !!id))].reverse();
+      if (reverts.length === 0) {
+        const latest = this.deps.chat.latestRunId();
+        if (latest) reverts.push(latest);
+      }
+      // Reverting would silently drop what a person changed on those frames since: ask instead.
+      if (reverts.some((id) => core.editedSince(id))) {
+        return refuse("conflict", "Someone has changed shots that answer made since; undo its changes from the answer, or send a new message instead.");
+      }
       // Answering again: the question is not part of its own history.
       history = recent.slice(
         0,
@@ -262,11 +272,15 @@ export class AgentRuns {
     } else {
       const last = recent.at(-1);
       if (last?.role !== "assistant" || !last.cutOff || !last.runId) return refuse("conflict", "Only an answer the model cut off can be continued.");
-      const previous = this.deps.chat.getRun(last.runId);
-      // What the cut-off run applied is not applied again.
-      seed = (previous?.trace.commands ?? []).filter((c) => c.status === "applied" && c.command !== undefined).map((c) => JSON.stringify(c.command));
+      // The chain of cut-off answers back to the person's message: nothing any of them applied is applied again.
+      const answered = recent.slice(recent.findLastIndex((m) => m.role === "user") + 1).filter((m) => m.role === "assistant" && m.runId);
+      const chain = answered.map((m) => this.deps.chat.getRun(m.runId!)).filter((r): r is RunRecord => r !== null);
+      seed = chain.flatMap((r) => r.trace.commands.filter((c) => c.status === "applied" && c.command !== undefined).map((c) => JSON.stringify(c.command)));
+      const previous = chain.at(-1);
       scope = previous?.scope;
       prompt = CONTINUE_PROMPT;
+      // The model must see what it wrote, tags included, to go on from there: its raw output, not the prose shown.
+      if (previous?.trace.raw) history = [...recent.slice(0, -1), { ...last, text: previous.trace.raw }];
     }
 
     let provider: AgentProvider;
@@ -277,17 +291,19 @@ export class AgentRuns {
       return refuse("unavailable", this.deps.redact(message));
     }
 
-    // Commit the conversation's change, then revert the replaced answer's board changes.
+    // Revert the replaced answer's board changes first: if that cannot be done, nothing else changes.
+    for (const id of reverts) {
+      const undone = core.undoRun(id, { type: "user", id: user.id }, newId("undo", 12));
+      if (undone.ok) this.deps.broadcast("board_event", { event: undone.value.event }, undone.value.seq);
+      // not_found: the run changed nothing; conflict: its changes are already gone (undone by hand).
+      else if (undone.code !== "not_found" && undone.code !== "conflict") return refuse(undone.code, undone.reason);
+    }
     this.deps.chat.transaction(() => {
       for (const m of replaced) this.deps.chat.updateMessage(m);
       if (userMessage) this.deps.chat.addMessage(userMessage);
     });
     for (const m of replaced) this.deps.broadcast("chat_message", m);
     if (userMessage) this.deps.broadcast("chat_message", userMessage);
-    if (revert) {
-      const undone = core.undoRun(revert, { type: "agent", id: "agent" }, newId("undo", 12));
-      if (undone.ok) this.deps.broadcast("board_event", { event: undone.value.event }, undone.value.seq);
-    }
 
     const built = buildPrompt({
       board: core.board,
@@ -386,25 +402,42 @@ export class AgentRuns {
   private outOfScope(command: Record<string, unknown>): string | undefined {
     const scope = this.active?.scope;
     if (!scope) return undefined;
-    const type = command.type;
-    if (type === "update_frame" || type === "remove_frame" || type === "move_frame") {
-      const id = String(command.id);
-      if (!scope.has(id)) return `shot ${shotOf(this.deps.core().board, id)} is outside the message's scope`;
+    const board = this.deps.core().board;
+    const outside = (id: string) => `shot ${shotOf(board, id)} is outside the message's scope`;
+    switch (command.type) {
+      case "update_frame":
+      case "remove_frame":
+      case "move_frame": {
+        const id = String(command.id);
+        return scope.has(id) ? undefined : outside(id);
+      }
+      case "remove_asset": {
+        // Removing an asset detaches it from every frame: refused if a frame outside the scope uses it.
+        const user = board.frames.find((f) => !scope.has(f.id) && f.continuity.assetIds.includes(String(command.id)));
+        return user ? `${outside(user.id)}, and it uses that asset` : undefined;
+      }
+      case "set_plan": {
+        // A plan without a beat clears it from its frames: refused if that reaches outside the scope.
+        const beats = new Set(Array.isArray(command.beats) ? command.beats.map((b: { id?: unknown }) => b?.id) : []);
+        const user = board.frames.find((f) => !scope.has(f.id) && f.beatId && !beats.has(f.beatId));
+        return user ? `${outside(user.id)}, and the new plan drops its beat` : undefined;
+      }
+      case "set_format":
+        return "the aspect ratio is the whole episode's, not the selected shots'";
+      default:
+        return undefined;
     }
-    return undefined;
   }
 
-  /** In a scoped run a new frame goes after the last scoped frame, and joins the scope. */
+  /** In a scoped run a new frame goes after the last scoped frame (it joins the scope once it applied). */
   private placeInScope(command: Record<string, unknown>): void {
     const scope = this.active?.scope;
     if (!scope || command.type !== "add_frame") return;
-    const frame = command.frame as { id?: unknown } | undefined;
     const after = command.after;
     if (typeof after !== "string" || !scope.has(after)) {
       const last = [...this.deps.core().board.frames].reverse().find((f) => scope.has(f.id));
       if (last) command.after = last.id;
     }
-    if (typeof frame?.id === "string") scope.add(frame.id);
   }
 
   /** Saves the run's header as it stands, redacted (a raw answer can echo a secret back) and bounded. */
@@ -464,6 +497,8 @@ export class AgentRuns {
         );
         if (out.ok) {
           applied.add(key);
+          // A frame this scoped run added is now its own to change.
+          if (command.type === "add_frame") this.active?.scope?.add(String((command.frame as { id?: unknown } | undefined)?.id));
           run.trace.commands.push({ atMs, tag: e.tag, status: "applied", command, seq: out.value.seq });
           this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
         } else {

@@ -4,7 +4,7 @@
 // EpisodeRoom wraps it with SQLite storage; tests use an in-memory store.
 import { emptyBoard, type Board } from "../domain/board";
 import { type Actor, tryCommand } from "../domain/commands";
-import { applyEvent, BoardConflict, diffBoards, type EventBody, impactOf, type RestoreCause } from "../domain/events";
+import { applyEvent, BoardConflict, diffBoards, type EventBody, impactOf, type RestoreCause, touchedFrames } from "../domain/events";
 import type { BoardEvent, ResumedEvent, RewindPreview } from "../domain/protocol";
 
 /**
@@ -183,6 +183,19 @@ export class RoomCore {
   /** Empties the board in one event (its format stays), history kept: a rewind brings it all back. */
   reset(actor: Actor, runId: string): Outcome<Committed> {
     return this.restore({ ...emptyBoard(this.current.episodeId), format: this.current.format }, { type: "reset" }, actor, runId);
+  }
+
+  /**
+   * Whether a person changed, after the run, a frame the run added or
+   * changed: reverting the run then would silently drop their work.
+   */
+  editedSince(targetRunId: string): boolean {
+    const seqs = this.store.runSeqs(targetRunId);
+    if (seqs.length === 0) return false;
+    const mine = new Set(seqs);
+    const events = this.store.events(seqs[0]! - 1, this.head);
+    const touched = new Set(events.filter((e) => mine.has(e.seq)).flatMap((e) => touchedFrames(e.event)));
+    return events.some((e) => !mine.has(e.seq) && e.event.actor.type === "user" && touchedFrames(e.event).some((id) => touched.has(id)));
   }
 
   /** Returns the board to its state at `toSeq`, or with dryRun only reports what that would change. */

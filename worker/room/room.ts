@@ -312,7 +312,7 @@ export class Room {
     const dryRun = msg.type === "rewind" && msg.payload.dryRun;
     if (action && !replayed && !dryRun) {
       // The person's chat text stays out of the audit trail; the run id is enough to find it.
-      const payload = msg.type === "chat_send" ? {} : (msg.payload as Record<string, unknown>);
+      const payload = msg.type === "chat_send" || msg.type === "chat_edit" ? {} : (msg.payload as Record<string, unknown>);
       const details = { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) };
       this.hook("audit", () =>
         this.hooks.audit?.({

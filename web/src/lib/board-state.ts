@@ -5,24 +5,11 @@
 import { batch } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import type { Board } from "../../../worker/domain/board";
-import { applyEvent, type EventBody } from "../../../worker/domain/events";
+import { applyEvent } from "../../../worker/domain/events";
 import type { BoardEvent, MetadataPayload } from "../../../worker/domain/protocol";
 
 /** The frame ids an event touches, for the "changed just now" highlight. */
-export function touchedFrames(event: EventBody): string[] {
-  switch (event.kind) {
-    case "add_frame":
-      return [event.data.frame.id];
-    case "update_frame":
-    case "move_frame":
-    case "set_frame_media":
-      return [event.data.id];
-    case "restore":
-      return event.data.steps.flatMap(touchedFrames);
-    default:
-      return [];
-  }
-}
+export { touchedFrames } from "../../../worker/domain/events";
 
 export type EventResult = "applied" | "duplicate" | "gap" | "not_ready";
 

@@ -1,7 +1,7 @@
 // The continuity list: what checkContinuity (worker/domain/continuity.ts)
 // finds on the live board, each entry a button that brings its frame's card
 // into view and focuses it, so the person can fix it there (Enter edits).
-import { createMemo, For, Show } from "solid-js";
+import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { checkContinuity, type Issue } from "../../../worker/domain/continuity";
 import type { Studio } from "./studio-state";
 
@@ -15,10 +15,23 @@ const KIND_LABEL: Record<Issue["kind"], string> = {
 };
 
 export function ContinuityPanel(props: { studio: Studio; onShowFrame: (frameId: string) => void }) {
-  const issues = createMemo(() => {
-    const board = props.studio.board.board;
-    return board ? checkContinuity(board) : [];
-  });
+  // The check reads every frame's text against every asset: on a big board while the agent
+  // writes, it runs once the board has been quiet for a moment, not on every event.
+  const [issues, setIssues] = createSignal<Issue[]>([]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      () => props.studio.board.seq,
+      () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const board = props.studio.board.board;
+          setIssues(board ? checkContinuity(board) : []);
+        }, 250);
+      },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
   return (
     <section class="panel continuity-panel" aria-labelledby="continuity-h">
       <div class="panel-head">
