@@ -9,7 +9,7 @@ import { Alert, Loading } from "../components/ui";
 import { ChatPanel } from "../studio/Chat";
 import { FramesPanel } from "../studio/Frames";
 import { JobsPanel } from "../studio/Media";
-import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ScriptPanel } from "../studio/Panels";
+import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
 
 export function Studio() {
@@ -102,6 +102,7 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
           </Show>
           <ConnectionBar studio={studio} />
           <HistoryControls studio={studio} />
+          <ResetControl studio={studio} title={props.title} />
         </div>
         <Show when={studio.notice()}>
           {(n) => (

@@ -44,6 +44,7 @@ export function ChatPanel(props: { studio: Studio }) {
   };
 
   const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant" && !m.supersededBy);
+  const lastUser = () => [...s.messages()].reverse().find((m) => m.role === "user" && !m.supersededBy);
   const status = () => s.agent().status;
   const stateLabel = () => (connected() ? (STATUS_LABEL[status()] ?? status()) : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
 
@@ -72,7 +73,7 @@ export function ChatPanel(props: { studio: Studio }) {
         </Show>
         {/* Answers replaced by an edit or a regenerate are kept on the server, and hidden here. */}
         <For each={s.messages().filter((m) => !m.supersededBy)}>
-          {(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} onTrace={setTraceRun} />}
+          {(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} isLastUser={m === lastUser()} onTrace={setTraceRun} />}
         </For>
         <Show when={s.draft()}>
           {(d) => (
@@ -95,6 +96,14 @@ export function ChatPanel(props: { studio: Studio }) {
             </button>
           </Show>
         </div>
+      </Show>
+      <Show when={s.selected().length > 0}>
+        <p class="chat-scope" role="status">
+          About {s.selected().length === 1 ? "1 selected shot" : `${s.selected().length} selected shots`} only: the agent may change just those.{" "}
+          <button type="button" class="link-btn" onClick={() => s.clearSelected()}>
+            Clear selection
+          </button>
+        </p>
       </Show>
       <form class="composer" onSubmit={submit}>
         <label for="chat-input" class="sr-only">
@@ -137,17 +146,53 @@ export function ChatPanel(props: { studio: Studio }) {
   );
 }
 
-function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean; onTrace: (runId: string) => void }) {
+function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean; isLastUser: boolean; onTrace: (runId: string) => void }) {
   const s = props.studio;
   const m = () => props.message;
+  const [editing, setEditing] = createSignal<string | null>(null);
+  // The person's own last message can be edited: the agent answers it again, and the old answer is reverted and hidden.
+  const canEditText = () => props.isLastUser && m().author.id === s.me() && s.canEdit() && !s.agentBusy();
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const text = editing()?.trim();
+    if (!text || text === m().text) return setEditing(null);
+    if ((await s.editMessage(m().id, text)).ok) setEditing(null);
+  };
   return (
     <div class={`msg msg-${m().role}`}>
       <div class="msg-author">{m().role === "user" ? m().author.name : "Production agent"}</div>
-      <div class="msg-body">
-        <Show when={m().text} fallback={<p class="muted small">(no text)</p>}>
-          <Markdown text={m().text} />
-        </Show>
-      </div>
+      <Show
+        when={editing() !== null}
+        fallback={
+          <div class="msg-body">
+            <Show when={m().text} fallback={<p class="muted small">(no text)</p>}>
+              <Markdown text={m().text} />
+            </Show>
+          </div>
+        }
+      >
+        <form class="msg-edit" onSubmit={save}>
+          <label for={`edit-${m().id}`} class="sr-only">
+            Edit your message
+          </label>
+          <textarea id={`edit-${m().id}`} rows={3} maxLength={8000} value={editing() ?? ""} onInput={(e) => setEditing(e.currentTarget.value)} />
+          <div class="msg-actions">
+            <button type="submit" class="btn btn-primary btn-small">
+              Send again
+            </button>
+            <button type="button" class="btn btn-secondary btn-small" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </Show>
+      <Show when={canEditText() && editing() === null}>
+        <div class="msg-actions">
+          <button type="button" class="link-btn" onClick={() => setEditing(m().text)}>
+            Edit
+          </button>
+        </div>
+      </Show>
       <Show when={m().truncated}>
         <p class="msg-truncated">This answer was cut short; changes it made before that are kept.</p>
       </Show>

@@ -175,14 +175,21 @@ export function FramesPanel(props: { studio: Studio }) {
                 <li
                   id={`frame-${f.id}`}
                   class="frame-card"
-                  classList={{ flash: s.flash().has(f.id) }}
+                  classList={{ flash: s.flash().has(f.id), selected: s.selected().includes(f.id) }}
                   data-frame-id={f.id}
                   tabindex="0"
                   aria-label={`Shot ${shotLabel(f, i())}: ${f.title || "untitled"}`}
                   onKeyDown={(e) => onCardKey(e, f, i())}
                 >
                   <div class="frame-top">
-                    <span class="frame-shot">Shot {shotLabel(f, i())}</span>
+                    <Show when={s.canEdit()} fallback={<span class="frame-shot">Shot {shotLabel(f, i())}</span>}>
+                      {/* Picked shots scope the next message to the agent: it may change only them. */}
+                      <label class="frame-pick">
+                        <input type="checkbox" checked={s.selected().includes(f.id)} onChange={() => s.toggleSelected(f.id)} />
+                        <span class="frame-shot">Shot {shotLabel(f, i())}</span>
+                        <span class="sr-only">: select for the next message to the agent</span>
+                      </label>
+                    </Show>
                     <span class={`status status-${f.status}`}>{f.status}</span>
                   </div>
                   <h3 class="frame-title">{f.title || "Untitled"}</h3>

@@ -5,6 +5,7 @@ import { createEffect, createSignal, For, Show } from "solid-js";
 import type { Asset, Beat } from "../../../worker/domain/board";
 import { LIMITS } from "../../../worker/domain/board";
 import type { Impact } from "../../../worker/domain/events";
+import { showModalWhile } from "../components/ui";
 import type { ConnState } from "../lib/realtime";
 import type { Studio } from "./studio-state";
 
@@ -144,6 +145,74 @@ export function HistoryControls(props: { studio: Studio }) {
         </form>
       </dialog>
     </div>
+  );
+}
+
+/**
+ * The owner's "Reset episode": the board empties in one step, confirmed by
+ * typing the episode's title; history is kept, so Undo or Rewind brings it back.
+ */
+export function ResetControl(props: { studio: Studio; title: string }) {
+  const s = props.studio;
+  const [open, setOpen] = createSignal(false);
+  const [typed, setTyped] = createSignal("");
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  let dialog: HTMLDialogElement | undefined;
+  showModalWhile(
+    () => dialog,
+    () => open(),
+  );
+  const matches = () => typed().trim() === props.title.trim();
+  const confirm = async (e: Event) => {
+    e.preventDefault();
+    if (!matches()) return;
+    setBusy(true);
+    const r = await s.reset(typed());
+    setBusy(false);
+    if (r.ok) setOpen(false);
+    else setError(r.message);
+  };
+  return (
+    <Show when={s.role() === "owner"}>
+      <button
+        type="button"
+        class="btn btn-secondary btn-small"
+        disabled={s.agentBusy() || !s.board.seq}
+        onClick={() => {
+          setTyped("");
+          setError();
+          setOpen(true);
+        }}
+      >
+        Reset…
+      </button>
+      <dialog ref={dialog} class="dialog" aria-labelledby="reset-h" onClose={() => setOpen(false)}>
+        <form method="dialog" onSubmit={confirm}>
+          <h2 id="reset-h">Reset the episode</h2>
+          <p class="muted small">
+            The script, beats, cast and frames of “{props.title}” are cleared in one step. Nothing is erased from history: Undo or Rewind brings it all back.
+          </p>
+          <div class="field">
+            <label for="reset-confirm">Type the episode's title to confirm</label>
+            <input id="reset-confirm" autocomplete="off" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} />
+          </div>
+          <Show when={error()}>
+            <p class="field-error" role="alert">
+              {error()}
+            </p>
+          </Show>
+          <div class="dialog-actions">
+            <button type="button" class="btn btn-secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" class="btn btn-danger" disabled={busy() || !matches()}>
+              Reset episode
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </Show>
   );
 }
 

@@ -30,6 +30,9 @@ export function createStudio(projectId: string, episodeId: string) {
   const [connDetail, setConnDetail] = createSignal<string>();
   const [peers, setPeers] = createSignal<Peer[]>([]);
   const [role, setRole] = createSignal<Role>();
+  const [me, setMe] = createSignal<string>();
+  // Frames picked on the board: the next message to the agent is about them only (CONTRACT 6 scope).
+  const [selected, setSelected] = createSignal<string[]>([]);
   const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
   const [undoStack, setUndoStack] = createSignal<string[]>([]);
@@ -87,6 +90,7 @@ export function createStudio(projectId: string, episodeId: string) {
     switch (msg.type) {
       case "metadata":
         setRole(msg.payload.role);
+        setMe(msg.payload.user.id);
         setPeers(msg.payload.peers);
         {
           const { text, ...status } = msg.payload.agent;
@@ -230,11 +234,33 @@ export function createStudio(projectId: string, episodeId: string) {
   const agentBusy = () => ["pending", "streaming", "stopping"].includes(agent().status);
 
   async function chat(text: string): Promise<SendResult> {
-    const ack = await connection.request("chat_send", { text });
+    // Only frames still on the board can scope a message.
+    const frameIds = selected().filter((id) => board.state.board?.frames.some((f) => f.id === id));
+    const ack = await connection.request("chat_send", frameIds.length ? { text, scope: { frameIds } } : { text });
     if (!ack.ok) {
       setNotice({ kind: "error", text: ack.error.message });
       return { ok: false, message: ack.error.message };
     }
+    setSelected([]);
+    return { ok: true };
+  }
+
+  /** Redoes the last message with new words; its answer is reverted and hidden. */
+  async function editMessage(messageId: string, text: string): Promise<SendResult> {
+    const ack = await connection.request("chat_edit", { messageId, text });
+    if (!ack.ok) {
+      setNotice({ kind: "error", text: ack.error.message });
+      return { ok: false, message: ack.error.message };
+    }
+    return { ok: true };
+  }
+
+  /** Empties the board (owner, confirmed by the episode's title); a rewind brings it back. */
+  async function reset(confirm: string): Promise<SendResult> {
+    const ack = await connection.request("reset", { confirm });
+    if (!ack.ok) return { ok: false, message: ack.error.message };
+    setUndoStack((s) => [...s, ack.result.runId]);
+    setNotice({ kind: "info", text: "The episode was reset. Undo or Rewind brings everything back." });
     return { ok: true };
   }
 
@@ -325,6 +351,12 @@ export function createStudio(projectId: string, episodeId: string) {
     agent,
     agentBusy,
     chat,
+    editMessage,
+    reset,
+    me,
+    selected,
+    toggleSelected: (id: string) => setSelected((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])),
+    clearSelected: () => setSelected([]),
     stop,
     regenerate,
     continueAnswer,
