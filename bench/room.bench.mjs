@@ -63,6 +63,21 @@ try {
   const auth = { ...headers, cookie };
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
 
+  // A person may hold 10 sockets in an episode and send 40 messages a second
+  // (CONTRACT 3), so 50 sockets are 50 people, each an editor of the project.
+  const people = [cookie];
+  for (let i = 1; i < 50; i++) {
+    const email = `bench-${Date.now()}-${i}@reelroom.test`;
+    const res = await fetch(`${http}/api/v1/auth/signup`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password: "bench password 123", name: `Bench ${i}` }),
+    });
+    people.push(res.headers.get("set-cookie").split(";")[0]);
+    await fetch(`${http}/api/v1/projects/${project.id}/members`, { method: "POST", headers: auth, body: JSON.stringify({ email, role: "editor" }) });
+  }
+  const socketOf = (roomUrl, k) => open(roomUrl, { cookie: people[k % people.length], origin });
+
   for (const n of [1, 10, 50]) {
     const episode = (
       await (
@@ -70,7 +85,7 @@ try {
       ).json()
     ).episode;
     const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
-    const room = await Promise.all(Array.from({ length: n }, () => open(roomUrl, { cookie, origin })));
+    const room = await Promise.all(Array.from({ length: n }, (_, k) => socketOf(roomUrl, k)));
     const echo = await Promise.all(Array.from({ length: n }, () => open(`${wsBase}/bench/echo?room=fan-${n}`, {})));
     await new Promise((r) => setTimeout(r, 300)); // let metadata and presence settle
 
@@ -135,7 +150,7 @@ try {
     ).json()
   ).episode;
   const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
-  const writers = await Promise.all(Array.from({ length: SOCKETS }, () => open(roomUrl, { cookie, origin })));
+  const writers = await Promise.all(Array.from({ length: SOCKETS }, (_, k) => socketOf(roomUrl, k)));
   const echoes = await Promise.all(Array.from({ length: SOCKETS }, () => open(`${wsBase}/bench/echo?room=tput`, {})));
   await new Promise((r) => setTimeout(r, 500));
   const seeded = when(writers[0], (d) => d.includes('"type":"ack"'));

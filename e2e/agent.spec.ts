@@ -86,3 +86,46 @@ test("Stop mid-stream leaves a board that survives a reload and matches a second
   await expect(page.locator(".frame-card")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("picked shots scope a message; the last message can be edited; the owner resets the episode and Undo brings it back", async ({ page }) => {
+  const errors = trapConsoleErrors(page);
+  await studio(page);
+  const input = page.getByLabel("Message the production agent");
+  await input.fill(IDEA);
+  await input.press("Enter");
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(page.locator(".frame-card")).toHaveCount(6);
+  const metaOf = (i: number) => page.locator(".frame-card").nth(i).locator(".frame-meta");
+  const firstMeta = await metaOf(0).textContent();
+
+  // Scope: pick shot 2, and only shot 2 changes.
+  await page.locator(".frame-card").nth(1).getByRole("checkbox").check();
+  await expect(page.getByText("About 1 selected shot only")).toBeVisible();
+  await input.fill("make it a wide shot");
+  await input.press("Enter");
+  await expect(page.locator(".msg-assistant")).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(metaOf(1)).toContainText("WS");
+  await expect(metaOf(0)).toHaveText(firstMeta ?? "");
+  await expect(page.locator(".chat-scope")).toHaveCount(0);
+
+  // Edit the last message: the answer is redone, the old one hidden.
+  await page.locator(".msg-user").last().getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Edit your message").fill("make it a close-up");
+  await page.getByRole("button", { name: "Send again" }).click();
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(metaOf(1)).toContainText("CU");
+  await expect(page.locator(".msg-user").last()).toContainText("make it a close-up");
+  await expect(page.locator(".msg-assistant")).toHaveCount(2);
+
+  // Reset: the title must be typed; Undo brings the board back.
+  await page.getByRole("button", { name: "Reset…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Reset the episode" });
+  await expect(dialog.getByRole("button", { name: "Reset episode" })).toBeDisabled();
+  await dialog.getByLabel("Type the episode's title to confirm").fill("Night shift");
+  await dialog.getByRole("button", { name: "Reset episode" }).click();
+  await expect(page.locator(".frame-card")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(page.locator(".frame-card")).toHaveCount(6);
+  expect(errors).toEqual([]);
+});

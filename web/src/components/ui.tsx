@@ -80,9 +80,12 @@ export function EmptyState(props: ParentProps<{ title: string; icon?: Parameters
 /** Keeps a native <dialog> shown as a modal exactly while `open()` is true. */
 export function showModalWhile(dialog: () => HTMLDialogElement | undefined, open: () => boolean): void {
   createEffect(() => {
+    // Read open() first: an effect that returned before reading it would never run again,
+    // which is what happens when the dialog is rendered later (inside a <Show>).
+    const wanted = open();
     const d = dialog();
     if (!d) return;
-    if (open()) {
+    if (wanted) {
       if (!d.open) d.showModal();
     } else if (d.open) d.close();
   });
