@@ -8,6 +8,8 @@ import { MAX_MESSAGES_PER_SECOND_PER_USER, MAX_SOCKETS_PER_USER } from "../../wo
 import { CLOSE_REVOKED } from "../../worker/room/room";
 import { CHECKPOINTS_KEPT } from "../../worker/room/room-core";
 import { capJsonText, capText, jsonBytes, MAX_STORED_BYTES, StorageLimitError, splitUtf8 } from "../../worker/room/storage-limits";
+import { withContext } from "../../worker/room/agent-runs";
+import { frameWith } from "../support/boards";
 import { harness } from "../support/fake-room";
 
 let n = 0;
@@ -413,5 +415,17 @@ describe("answering again and scope, in the room", () => {
     h.provider.end();
     await h.settle();
     expect(JSON.stringify(h.hooked.audit)).not.toContain("sk-live");
+  });
+});
+
+describe("context for the model", () => {
+  it("gives the model the continuity check's findings when the person asks about continuity, and the scope's shots", () => {
+    const board = { ...emptyBoard("ep_1"), frames: [{ ...frameWith({ id: "f1", title: "Mia waits" }) }] };
+    const plain = withContext("make it punchier", board);
+    expect(plain).toBe("make it punchier");
+    const asked = withContext("fix continuity please", board);
+    expect(asked).toContain("Continuity issues on the board now:");
+    expect(asked).toMatch(/Shot 1 has no camera/i);
+    expect(withContext("go", board, ["f1"])).toContain("(Only shots 1 may change.)");
   });
 });

@@ -8,6 +8,7 @@
 import type { ChatMessage, RunStatus } from "../domain/chat";
 import type { ServerPayload, ServerType } from "../domain/protocol";
 import { type Board, shotLabel } from "../domain/board";
+import { checkContinuity } from "../domain/continuity";
 import { capJsonText, jsonBytes, MAX_STORED_BYTES } from "./storage-limits";
 import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
@@ -131,6 +132,24 @@ export type StartRequest =
 /** What a continuation asks of the model: the cut-off answer is in the history just before it. */
 export const CONTINUE_PROMPT =
   "Continue your previous answer exactly where it stopped. Do not repeat prose or tags you already wrote; finish the tag you were writing from its start.";
+
+/**
+ * What the model needs beside the person's words: the shots a scoped message
+ * may change, and, when the person asks about continuity, what the shared
+ * continuity check finds on the board now (so "fix continuity" works with
+ * any model, not only the offline one).
+ */
+export function withContext(prompt: string, board: Board, scope?: string[]): string {
+  let out = prompt;
+  if (scope) out += `\n\n(Only shots ${scope.map((id) => shotOf(board, id)).join(", ")} may change.)`;
+  if (/\bcontinuity\b/i.test(prompt)) {
+    const issues = checkContinuity(board);
+    out += issues.length
+      ? `\n\nContinuity issues on the board now:\n${issues.map((i) => `- ${i.message}`).join("\n")}`
+      : "\n\nThe continuity check finds no issues on the board now.";
+  }
+  return out;
+}
 
 function shotOf(board: Board, frameId: string): string {
   const i = board.frames.findIndex((f) => f.id === frameId);
@@ -308,7 +327,7 @@ export class AgentRuns {
     const built = buildPrompt({
       board: core.board,
       history: history.map((m) => ({ role: m.role, text: m.text })),
-      latest: scope ? `${prompt}\n\n(Only shots ${scope.map((id) => shotOf(core.board, id)).join(", ")} may change.)` : prompt,
+      latest: withContext(prompt, core.board, scope),
       budgetTokens: this.deps.budgetTokens,
     });
     const record: RunRecord = {
