@@ -137,6 +137,14 @@ const SCRIPTED = boardWith({ script: { text: SCREENPLAY, version: 1 } });
 const PLAIN = boardWith({ script: { text: "INT. KITCHEN - MORNING\nSam kneads dough.\nSAM: Nearly there.", version: 1 } });
 const EMPTY = boardWith();
 
+/** The coffee board with the length asked for on the script's title page. */
+const TIMED = { ...COFFEE, script: { text: COFFEE.script.text.replace("Title: Night Owl\n", "Title: Night Owl\nCredit: A 30-second ad\n"), version: 1 } };
+
+/** A board with one frame changed, for the continuity rows. */
+function withFrame(board: Board, id: string, patch: Partial<Frame>): Board {
+  return { ...board, frames: board.frames.map((f) => (f.id === id ? { ...f, ...patch } : f)) };
+}
+
 // ---------------------------------------------------------------- running the agent as the room does
 
 interface Run {
@@ -610,6 +618,45 @@ const ROWS: Row[] = [
   { board: LABELLED, say: "make shot 3 a close-up", then: [set("f4", { camera: "CU, track" })] },
   { board: LABELLED, say: "make shot 2A a wide", then: [set("f3", { camera: "WS, overhead" })] },
   { board: LABELLED, say: "remove shot 4", notDone: ["there is no shot 4 (the board has shots 1, 2, 2A and 3)"] },
+  // Continuity: what the checks find is fixed, shot by shot, or named as not done.
+  {
+    board: withFrame(COFFEE, "f5", { action: "The regular takes the first sip as Mia watches." }),
+    say: "fix continuity",
+    then: [set("f5", { action: "The regular takes the first sip as Mia watches.", assets: ["cup", "cafe", "mia"] })],
+    says: ['Shot 5 "First sip": attached Mia (named in the shot).', "found 1 issue: resolved 1."],
+  },
+  {
+    board: withFrame(TIMED, "f4", { camera: "", durationSec: null }),
+    say: "check continuity",
+    then: [set("f4", { camera: "MS", duration: 5 })],
+    says: ['Shot 4 "A regular arrives": camera MS (it had none); 5 s (it had no length; its share of the 30 s asked for).'],
+  },
+  {
+    board: withFrame(COFFEE_BASE, "f4", { camera: "", durationSec: null }),
+    say: "fix the continuity issues",
+    then: [set("f4", { camera: "MS", duration: 3 })],
+    says: ['Shot 4 "A regular arrives": camera MS (it had none); 3 s (it had no length).'],
+  },
+  {
+    board: withFrame(COFFEE, "f3", { camera: "MS, overhead" }),
+    say: "fix the continuity issues",
+    then: [set("f3", { camera: "CU, overhead" })],
+    says: ['Shot 3 "The pour": camera CU, overhead (was MS, overhead: shot 2 before it is also a medium shot of the same cast, a jump cut).'],
+  },
+  {
+    board: { ...COFFEE, assets: ASSETS.map((a) => (a.id === "cup" ? { ...a, description: "", prompt: "" } : a)) },
+    say: "fix continuity",
+    notDone: ['"fix continuity": The cup (prop), attached to shot 3, has no description or prompt; how The cup looks is for you to say'],
+    says: ["found 1 issue: none I can fix offline, so nothing changed on the board.", "AGENT_PROVIDER=openai"],
+  },
+  {
+    board: { ...COFFEE, script: { text: "Title: Night Owl\nCredit: A 20-second ad\n\nINT. CAFE - NIGHT", version: 1 } },
+    say: "fix continuity",
+    then: [durations(3.5, 3.5, 2.5, 3.5, 3.5, 3.5)],
+    says: ["Retimed the episode to 20 s (was 30 s)"],
+  },
+  { board: TIMED, say: "check continuity", says: ["I checked continuity: the board is clean.", "within 10 % of the 30 s asked for"] },
+  { board: EMPTY, say: "check continuity", says: ["The board has no shots yet"] },
   // An empty board.
   { board: EMPTY, say: "make shot 3 a close-up", notDone: ['"make shot 3 a close-up": there is no shot 3 (the board has no shots yet)'] },
 ];

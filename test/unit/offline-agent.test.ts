@@ -11,7 +11,7 @@ import { type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-
 import { Board } from "../../worker/domain/board";
 import { tryCommand } from "../../worker/domain/commands";
 import { looksLikeScreenplay, parseScreenplay, readHeading } from "../../worker/domain/screenplay";
-import { boardWith } from "../support/boards";
+import { boardWith, frameWith } from "../support/boards";
 
 const AGENT = { type: "agent" as const, id: "agent" };
 
@@ -309,5 +309,27 @@ describe("the system prompt for real models", () => {
       ["f2", "CU"],
       ["f3", "CU"],
     ]);
+  });
+});
+
+describe("fix continuity", () => {
+  const mia = { id: "mia", kind: "character" as const, name: "Mia", description: "the barista", prompt: "Mia" };
+  const frame = (id: string, camera: string, assetIds: string[]) => frameWith({ id, title: id, camera, durationSec: 3, continuity: { assetIds, notes: "" } });
+  const start = boardWith({
+    assets: [mia],
+    frames: [frame("f1", "", []), frame("f2", "WS", ["mia"]), frame("f3", "WS, pan left", ["mia"]), frame("f4", "WS", ["mia"])],
+  });
+
+  it("gives a camera that differs from the next shot, and breaks a run of same-size shots one cut at a time", () => {
+    const out = apply(offlineAnswer("fix continuity", start), start);
+    expect(out.board.frames.map((f) => f.camera)).toEqual(["MS", "WS", "CU, pan left", "WS"]);
+    expect(out.prose).toContain('Shot 3 "f3": camera CU, pan left (was WS, pan left: shot 2 before it is also a wide shot of the same cast, a jump cut).');
+  });
+
+  it("changes only the selected shots and names what it left outside them", () => {
+    const out = apply(offlineAnswer("fix continuity", start, { scope: ["f4"] }), start);
+    expect(out.board.frames.map((f) => f.camera)).toEqual(["", "WS", "WS, pan left", "CU"]);
+    expect(out.prose).toContain("Shot 1 has no camera set (outside the shots this message was about)");
+    expect(out.prose).toContain("Shots 2 and 3 are both wide shots with the same cast: a jump cut. Change the size or the cast of one (outside");
   });
 });

@@ -4,10 +4,11 @@
 // same parser and `tryCommand` the room uses, and writes its answer from what
 // applied, in the tag grammar a model would use, streamed at a readable pace.
 // Deterministic: the same message on the same board gives the same answer.
-// The parts live in ./offline/: split, understand, edits, idea, breakdown, reply.
+// The parts live in ./offline/: split, understand, edits, continuity, idea, breakdown, reply.
 import type { Board } from "../domain/board";
 import { looksLikeScreenplay } from "../domain/screenplay";
 import { breakDown } from "./offline/breakdown";
+import { fixContinuity } from "./offline/continuity";
 import { Draft } from "./offline/draft";
 import { carryOut, type EditState, type Outcome } from "./offline/edits";
 import { storyboardIdea } from "./offline/idea";
@@ -114,6 +115,10 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     }
     if (intent.kind === "breakdown") {
       runBreakdown(draft.board.script.text, intent.replace, intent.source);
+      continue;
+    }
+    if (intent.kind === "continuity") {
+      outcomes.push(...fixContinuity(intent.source, state));
       continue;
     }
     const replace = START_OVER.test(clause.text);

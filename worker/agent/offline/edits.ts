@@ -114,7 +114,7 @@ function attr(name: string, value: string | number | null | undefined): string {
   return ` ${name}="${esc(String(value))}"`;
 }
 
-function frameUpdateTag(id: string, patch: Partial<Frame> & { assetIds?: string[] }): string {
+export function frameUpdateTag(id: string, patch: Partial<Frame> & { assetIds?: string[] }): string {
   const attrs =
     attr("shot", patch.shot === null ? "" : patch.shot) +
     attr("title", patch.title) +
@@ -469,7 +469,7 @@ function swap(intent: Extract<Intent, { kind: "swap" }>, s: EditState): Outcome[
   ];
 }
 
-function retimeAll(intent: Extract<Intent, { kind: "retime" }>, s: EditState): Outcome[] {
+export function retimeAll(intent: Extract<Intent, { kind: "retime" }>, s: EditState): Outcome[] {
   const scope = s.draft.scope;
   const frames = s.draft.board.frames.filter((f) => !scope || scope.has(f.id));
   if (!frames.length) return [notDone(intent.source, "the board has no shots to retime yet")];
@@ -692,6 +692,7 @@ export function carryOut(intent: Intent, s: EditState): Outcome[] {
       case "help":
       case "idea":
       case "breakdown":
+      case "continuity":
         return [];
     }
   })();

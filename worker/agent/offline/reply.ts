@@ -18,6 +18,7 @@ export const HELP = `I'm the offline demo agent: I work without a model or a net
 - Cast: "add a character Leo, a delivery cyclist, to shots 3 and 4", "put Mia in shot 1", "take Mia out of shot 2", "rename Mia to Ana", "remove the cup".
 - Format: "make it vertical", "9:16", "square", "4:5", "cinemascope 2.39:1".
 - Images: "render shots 1-3", "render all".
+- Continuity: "fix continuity" (or "check continuity") attaches characters, locations and props a shot names, gives shots with no camera or length one, breaks up jump cuts and retimes to the length the script asks for; an asset with no description I name for you to describe.
 Shot numbers are the ones on the board when you send the message. Anything else I name as not done.`;
 
 export interface Reply {

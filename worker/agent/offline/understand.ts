@@ -63,6 +63,7 @@ export type IntentBody =
   | { kind: "help" }
   | { kind: "idea"; text: string; replace: boolean }
   | { kind: "breakdown"; replace: boolean }
+  | { kind: "continuity" }
   | { kind: "add_shot"; where: Where | null; description: string; camera: CameraChange; duration: number | null; dialogue: Dialogue | null; count: number }
   | { kind: "remove_shots"; targets: Target }
   | { kind: "move"; targets: Target; where: Where }
@@ -310,6 +311,14 @@ const thanks: Handler = (r) =>
 const undo: Handler = (r) =>
   r.take(/^\s*(?:undo|revert|roll\s*back|go\s+back|put\s+it\s+back)\b/)
     ? { kind: "decline", why: "I can't undo offline: use Undo on the answer whose changes you want reverted (or Rewind in the history)", model: false }
+    : null;
+
+/** "fix continuity", "check continuity", "fix the continuity issues", "continuity check". */
+const continuity: Handler = (r) =>
+  r.take(
+    /^\s*(?:(?:fix|check|repair|resolve|sort\s+out|clean\s+up|run|do)\s+(?:(?:for|up|on)\s+)?(?:(?:the|a|all(?:\s+the)?|any|my|our)\s+)?continuity(?:\s+(?:issues?|problems?|errors?|mistakes?|checks?|notes?))?|continuity(?:\s+(?:check|fix|issues?|problems?))?)(?:\s+(?:on|in|of|across)\s+(?:the\s+)?(?:whole\s+)?(?:board|storyboard|episode|shots))?\s*(?:,?\s*please)?\s*[?!.]*\s*$/,
+  )
+    ? { kind: "continuity" }
     : null;
 
 const breakdown: Handler = (r, u) => {
@@ -714,6 +723,7 @@ const HANDLERS: Handler[] = [
   help,
   thanks,
   undo,
+  continuity,
   breakdown,
   format,
   retimeTotal,
@@ -766,7 +776,8 @@ function tryHandlers(clause: Clause, u: Understanding): Intent | null {
       return {
         ...body,
         source: clause.text,
-        ignored: body.kind === "add_shot" || body.kind === "decline" || body.kind === "help" || body.kind === "note" ? [] : r.residue(),
+        ignored:
+          body.kind === "add_shot" || body.kind === "continuity" || body.kind === "decline" || body.kind === "help" || body.kind === "note" ? [] : r.residue(),
       };
   }
   return null;
