@@ -19,11 +19,14 @@ export function ContinuityPanel(props: { studio: Studio; onShowFrame: (frameId: 
   // writes, it runs once the board has been quiet for a moment, not on every event.
   const [issues, setIssues] = createSignal<Issue[]>([]);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A board half-written by the agent is not a board with problems: the check waits for the answer to end.
+  const writing = () => props.studio.agentBusy();
   createEffect(
     on(
-      () => props.studio.board.seq,
-      () => {
+      () => [props.studio.board.seq, writing()] as const,
+      ([, busy]) => {
         clearTimeout(timer);
+        if (busy) return;
         timer = setTimeout(() => {
           const board = props.studio.board.board;
           setIssues(board ? checkContinuity(board) : []);
@@ -37,12 +40,20 @@ export function ContinuityPanel(props: { studio: Studio; onShowFrame: (frameId: 
       <div class="panel-head">
         <h2 id="continuity-h">Continuity</h2>
         <span class="muted small" role="status">
-          {issues().length === 0 ? "No issues" : `${issues().length} issue${issues().length === 1 ? "" : "s"}`}
+          {writing()
+            ? "Checked when the agent has finished"
+            : issues().length === 0
+              ? "No issues"
+              : `${issues().length} issue${issues().length === 1 ? "" : "s"}`}
         </span>
       </div>
       <Show
-        when={issues().length > 0}
-        fallback={<p class="muted small">Every named cast member, place and prop is attached; shots have a camera and a length.</p>}
+        when={!writing() && issues().length > 0}
+        fallback={
+          <Show when={!writing()}>
+            <p class="muted small">Every named cast member, place and prop is attached; shots have a camera and a length.</p>
+          </Show>
+        }
       >
         <ul class="asset-list continuity-list">
           <For each={issues()}>
