@@ -2,6 +2,7 @@
 // parsed, every failure surfaced as an ApiFailure with the contract's code.
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
+import { ChatMessage } from "../../worker/domain/chat";
 import { Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
 
@@ -86,6 +87,13 @@ export const api = {
     request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
   cancelJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/cancel`),
   retryJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/retry`),
+  /** The episode's chat, oldest first. */
+  messages: (projectId: string, episodeId: string) =>
+    request(
+      z.object({ messages: z.array(ChatMessage) }),
+      "GET",
+      `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`,
+    ),
 };
 
 /** A message fit to show a person, whatever was thrown. */
