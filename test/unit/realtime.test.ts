@@ -2,7 +2,7 @@
 // socket is noticed within 10 s, edits made while away wait, are counted and
 // go out once on return, and a session that ended stays ended.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type ConnState, type NetworkSignal, OFFLINE_DETAIL, OUTBOX_LIMIT_MS, RealtimeConnection, SILENCE_MS } from "../../web/src/lib/realtime";
+import { type ConnState, type NetworkSignal, OFFLINE_DETAIL, OUTBOX_LIMIT_MS, PING_FRAME, RealtimeConnection, SILENCE_MS } from "../../web/src/lib/realtime";
 
 interface Sent {
   type: string;
@@ -13,6 +13,7 @@ interface Sent {
 /** A socket whose far end the test plays; like a dead network, it never answers close(). */
 class FakeSocket {
   sent: Sent[] = [];
+  raw: string[] = [];
   closedWith: number | undefined;
   /** Answer each ping with a pong, as the room does. */
   answersPings = true;
@@ -20,6 +21,7 @@ class FakeSocket {
   onclose: ((e: { code: number }) => void) | null = null;
   constructor(readonly url: string) {}
   send(data: string) {
+    this.raw.push(data);
     const msg = JSON.parse(data) as Sent;
     this.sent.push(msg);
     if (msg.type === "ping" && this.answersPings) this.receive("pong", {});
@@ -118,6 +120,15 @@ describe("RealtimeConnection heartbeat", () => {
     expect(conn.current).toBe("CONNECTED");
     expect(sockets).toHaveLength(1);
     expect(latest().ofType("ping").length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("pings with one constant frame, so the room can answer without waking", () => {
+    const { latest } = connected();
+    latest().welcome();
+    vi.advanceTimersByTime(30_000);
+    const pings = latest().raw.filter((r) => r.includes('"ping"'));
+    expect(pings.length).toBeGreaterThan(1);
+    expect(new Set(pings)).toEqual(new Set([PING_FRAME]));
   });
 
   it("notices a socket gone silent and is reconnecting within 10 s, without waiting for a close event", () => {

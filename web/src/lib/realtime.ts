@@ -25,6 +25,12 @@ export const SILENCE_MS = 8_000;
 /** How long a sent message may go unanswered on a socket that is still talking. */
 export const ACK_TIMEOUT_MS = 30_000;
 /**
+ * Always the same bytes (a ping needs no id or timestamp), so the room can
+ * answer it with setWebSocketAutoResponse and a ping every few seconds never
+ * wakes a hibernated room.
+ */
+export const PING_FRAME = JSON.stringify({ type: "ping", payload: {} });
+/**
  * The longest a message waits in the outbox. The room remembers ids for 10
  * minutes; a resend after that could apply twice, so the message fails instead.
  */
@@ -283,9 +289,9 @@ export class RealtimeConnection {
     this.waitingChanged();
   }
 
-  private transmit(id: string | undefined, type: string, payload: unknown) {
+  private transmit(id: string, type: string, payload: unknown) {
     try {
-      this.ws?.send(JSON.stringify({ type, ...(id ? { id } : {}), payload, timestamp: new Date().toISOString() }));
+      this.ws?.send(JSON.stringify({ type, id, payload, timestamp: new Date().toISOString() }));
     } catch {
       // the close handler or the silence timer takes over
     }
@@ -371,7 +377,13 @@ export class RealtimeConnection {
 
   private startPing() {
     clearInterval(this.pingTimer);
-    this.pingTimer = setInterval(() => this.transmit(undefined, "ping", {}), PING_MS);
+    this.pingTimer = setInterval(() => {
+      try {
+        this.ws?.send(PING_FRAME);
+      } catch {
+        // a socket that cannot send is left to the silence timer
+      }
+    }, PING_MS);
   }
 
   /** Forgets the current socket: its late events are ignored, and what was out on it waits again. */
