@@ -6,35 +6,25 @@ import { createEffect, createSignal, For, Show } from "solid-js";
 import { LIMITS } from "../../../worker/domain/board";
 import type { Impact } from "../../../worker/domain/events";
 import { showModalWhile } from "../components/ui";
-import type { ConnState } from "../lib/realtime";
+import { ConnectionBadge } from "./Connection";
 import type { Studio } from "./studio-state";
 
 export { BeatsPanel } from "./Beats";
 export { AssetsPanel } from "./Cast";
 
-const CONN_LABEL: Record<ConnState, string> = {
-  IDLE: "Not connected",
-  CONNECTING: "Connecting…",
-  CONNECTED: "Live",
-  DISCONNECTED: "Disconnected",
-  RECONNECTING: "Reconnecting…",
-  CLOSED: "Offline",
-};
-
 export function ConnectionBar(props: { studio: Studio }) {
   const s = props.studio;
   return (
     <div class="conn-bar">
-      <span class={`conn conn-${s.conn().toLowerCase()}`} role="status" aria-live="polite" data-state={s.conn()}>
-        <span class="conn-dot" aria-hidden="true" />
-        {CONN_LABEL[s.conn()]}
-      </span>
-      <Show when={s.conn() === "CLOSED"}>
-        <span class="muted small">{s.connDetail()}</span>
-        <button type="button" class="btn btn-secondary btn-small" onClick={() => s.reconnect()}>
-          Reconnect
-        </button>
-      </Show>
+      <ConnectionBadge
+        state={() => s.connStatus().state}
+        detail={() => s.connStatus().detail}
+        waiting={() => s.connStatus().waiting}
+        offline={() => s.connStatus().offline}
+        retryable={() => s.connStatus().retryable}
+        lastConnectedAt={() => s.connStatus().lastConnectedAt}
+        onRetry={() => s.reconnect()}
+      />
       <ul class="peers" aria-label="People here now">
         <For each={s.peers()}>
           {(p) => (

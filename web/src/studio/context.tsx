@@ -5,7 +5,7 @@
 import { type Context, createContext, type ParentProps, useContext } from "solid-js";
 import type { Studio } from "./studio-state";
 
-type Connection = Pick<Studio, "conn" | "connDetail" | "peers" | "role" | "me" | "canEdit" | "reconnect">;
+type Connection = Pick<Studio, "conn" | "connDetail" | "connStatus" | "peers" | "role" | "me" | "canEdit" | "reconnect">;
 type BoardDomain = Pick<
   Studio,
   "board" | "frames" | "flash" | "send" | "setAspect" | "undo" | "canUndo" | "previewRewind" | "rewind" | "reset" | "announce" | "canEdit"

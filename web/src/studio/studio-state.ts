@@ -12,7 +12,7 @@ import type { Impact } from "../../../worker/domain/events";
 import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
 import { api, describeError } from "../api";
 import { createBoardState, touchedFrames } from "../lib/board-state";
-import { type ConnState, RealtimeConnection } from "../lib/realtime";
+import { type ConnectionStatus, type ConnState, RealtimeConnection } from "../lib/realtime";
 import { renderTargets } from "./model/frames";
 import { createChat } from "./stores/chat";
 import { createJobs } from "./stores/jobs";
@@ -31,6 +31,7 @@ export function createStudio(projectId: string, episodeId: string) {
   const board = createBoardState();
   const [conn, setConn] = createSignal<ConnState>("IDLE");
   const [connDetail, setConnDetail] = createSignal<string>();
+  const [connStatus, setConnStatus] = createSignal<ConnectionStatus>({ state: "IDLE", waiting: 0, offline: false, retryable: true });
   const [peers, setPeers] = createSignal<Peer[]>([]);
   const [role, setRole] = createSignal<Role>();
   const [me, setMe] = createSignal<string>();
@@ -101,14 +102,11 @@ export function createStudio(projectId: string, episodeId: string) {
       setConn(s);
       setConnDetail(detail);
     },
+    // The connection follows the browser's online/offline itself and counts what waits in its outbox.
+    onStatus: setConnStatus,
   });
   connection.start();
-  const online = () => connection.reconnectNow();
-  window.addEventListener("online", online);
-  onCleanup(() => {
-    window.removeEventListener("online", online);
-    connection.close();
-  });
+  onCleanup(() => connection.close());
 
   const fail = (prefix: string, message: string): SendResult => {
     notify("error", `${prefix}${message}`);
@@ -212,6 +210,7 @@ export function createStudio(projectId: string, episodeId: string) {
     // connection
     conn,
     connDetail,
+    connStatus,
     peers,
     role,
     me,
