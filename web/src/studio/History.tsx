@@ -2,7 +2,7 @@
 // (the step the server offers, so it works after a reload and after an
 // agent's answer) and a Rewind dialog that lists the steps in words; choosing
 // one previews, in the direction it goes, what rewinding to it changes.
-import { createEffect, createSignal, createUniqueId, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show } from "solid-js";
 import type { Impact } from "../../../worker/domain/events";
 import { describeImpact, type HistoryPage, type HistoryStep, type StepKind } from "../../../worker/domain/history";
 import { describeError } from "../api";
@@ -103,7 +103,8 @@ export function HistoryControls(props: HistoryControlsProps) {
     controller?.abort();
   });
 
-  const steps = () => [...(page()?.steps ?? []), ...older()];
+  const steps = createMemo(() => [...(page()?.steps ?? []), ...older()]);
+  const bySeq = createMemo(() => new Map(steps().map((s) => [s.seq, s])));
   const head = () => page()?.seq ?? 0;
 
   // ---- undo ----
@@ -217,33 +218,32 @@ export function HistoryControls(props: HistoryControlsProps) {
           <fieldset class="history-steps">
             <legend class="sr-only">Steps, newest first</legend>
             <ol>
-              <For each={steps()}>
-                {(step) => {
-                  const isNow = () => step.seq >= head();
+              {/* Keyed by seq, not by object: a re-read of the history keeps the rows, and the focus in them. */}
+              <For each={steps().map((s) => s.seq)}>
+                {(seq) => {
+                  const step = () => bySeq().get(seq);
+                  const isNow = () => seq >= head();
                   return (
-                    <li>
-                      <label class="history-step" classList={{ "history-step-undone": step.undone }} title={step.runId ? `Run ${step.runId}` : undefined}>
-                        <input
-                          type="radio"
-                          name={ids.group}
-                          value={step.seq}
-                          checked={chosen() === step.seq}
-                          disabled={isNow()}
-                          onChange={() => setChosen(step.seq)}
-                        />
-                        <span class="history-step-text">
-                          <span class="history-step-summary">{step.summary}</span>
-                          <span class="history-step-meta">
-                            Step {step.seq} · {KIND_LABEL[step.kind]} ·{" "}
-                            <time datetime={step.at} title={new Date(step.at).toLocaleString()}>
-                              {relativeTime(step.at, now())}
-                            </time>
-                            {step.undone ? " · undone" : ""}
-                            {isNow() ? " · the board now" : ""}
-                          </span>
-                        </span>
-                      </label>
-                    </li>
+                    <Show when={step()}>
+                      {(st) => (
+                        <li>
+                          <label class="history-step" classList={{ "history-step-undone": st().undone }} title={st().runId ? `Run ${st().runId}` : undefined}>
+                            <input type="radio" name={ids.group} value={seq} checked={chosen() === seq} disabled={isNow()} onChange={() => setChosen(seq)} />
+                            <span class="history-step-text">
+                              <span class="history-step-summary">{st().summary}</span>
+                              <span class="history-step-meta">
+                                Step {seq} · {KIND_LABEL[st().kind]} ·{" "}
+                                <time datetime={st().at} title={new Date(st().at).toLocaleString()}>
+                                  {relativeTime(st().at, now())}
+                                </time>
+                                {st().undone ? " · undone" : ""}
+                                {isNow() ? " · the board now" : ""}
+                              </span>
+                            </span>
+                          </label>
+                        </li>
+                      )}
+                    </Show>
                   );
                 }}
               </For>
