@@ -2,7 +2,7 @@
 // Continuity list links to the frame it is about; an owner sets a budget; a
 // batch on a paid provider asks first, with the count, cost and time.
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, openSidePanel, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function project(page: Page) {
   const origin = new URL(test.info().project.use.baseURL!).origin;
@@ -30,11 +30,12 @@ test("the Continuity list names an unattached character and takes the keyboard t
   const panel = page.getByRole("region", { name: "Continuity" });
   await expect(panel.getByRole("status")).toHaveText("No issues");
 
+  await openSidePanel(page, "Cast");
   await page.getByLabel("Name").fill("Mia");
   await page.getByLabel("How it looks").fill("young barista, green apron");
   await page.getByRole("button", { name: "Add character" }).click();
   await page.getByRole("button", { name: "Edit shot 1" }).click();
-  const editor = page.getByRole("dialog", { name: "Edit frame" });
+  const editor = page.getByRole("dialog", { name: /^Shot \d+/ });
   await editor.getByLabel("Title", { exact: true }).fill("Mia opens the café");
   await editor.getByRole("button", { name: "Save frame" }).click();
 
@@ -88,7 +89,8 @@ test("Generate all on a paid provider shows the count, the estimated cost and ti
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("No renders yet.")).toBeVisible();
-  await expect(page.locator(".frame-card .media").first()).toHaveText("No media");
+  // Nothing started: no render listed, and the cards still show their sketches, with no render state.
+  await expect(page.locator(".jobs-panel summary")).toContainText("none yet");
+  await expect(page.locator(".frame-card .media")).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -47,6 +47,8 @@ for (const viewport of [
     await expect(page).toHaveURL(/\/episodes\/ep_/);
     await expect(page.getByRole("heading", { level: 1, name: "The late shift" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "This storyboard is empty" })).toBeVisible();
+    // On a phone the chat is one tap away, behind the Chat view tab.
+    if (viewport.name === "phone") await page.getByRole("navigation", { name: "Studio views" }).getByRole("button", { name: "Chat", exact: true }).click();
     await expect(page.getByText("Start with an idea.")).toBeVisible();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);

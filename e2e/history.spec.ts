@@ -29,7 +29,7 @@ test("Undo names the last change after a reload and undoes it; Rewind goes back 
   await page.getByRole("button", { name: "Add frame" }).click();
   await expect(titles(page)).toHaveText(["Shot 1"]);
   await page.getByRole("button", { name: "Edit shot 1" }).click();
-  const editor = page.getByRole("dialog", { name: "Edit frame" });
+  const editor = page.getByRole("dialog", { name: /^Shot \d+/ });
   await editor.getByLabel("Title").fill("Neon sign in the rain");
   await editor.getByRole("button", { name: "Save frame" }).click();
   await expect(titles(page)).toHaveText(["Neon sign in the rain"]);

@@ -1,5 +1,7 @@
-// Media jobs in the browser: Generate shows progress and then the card's
-// image; Cancel shows canceled and no image.
+// Media jobs in the browser: a render shows its progress and stages in the
+// frame's detail view and then the card's image; a canceled first render
+// leaves the sketch and offers Retry; a canceled re-render keeps the last
+// good image (CONTRACT 4, media.previous).
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
 
@@ -17,33 +19,74 @@ async function studioWithFrame(page: Page) {
   await expect(page.locator(".frame-card")).toHaveCount(1);
 }
 
-test("Generate shows progress and then the card's image", async ({ page }) => {
+/** The frame's detail view, opened from its card. */
+async function openShot(page: Page) {
+  await page.getByRole("button", { name: "Edit shot 1" }).click();
+  const detail = page.getByRole("dialog", { name: /^Shot 1/ });
+  await expect(detail).toBeVisible();
+  return detail;
+}
+
+test("a render shows one progress bar and the stage timings in the detail view, then the card's image", async ({ page }) => {
   const errors = trapConsoleErrors(page);
   await studioWithFrame(page);
-  await page.getByRole("button", { name: "Generate image for shot 1" }).click();
-  await expect(page.getByRole("progressbar", { name: "Render progress for shot 1" })).toBeVisible();
-  await expect(page.locator(".frame-card .media")).toHaveText(/Queued|Rendering/);
-  const image = page.getByRole("img", { name: "Storyboard panel for shot 1" });
-  await expect(image).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  await expect(page.locator(".frame-card .media")).toHaveText("Media ready");
-  await expect(page.locator(".plugin-inspector .stage-completed")).toHaveCount(4);
-  await expect(page.locator(".job-list .job-status").first()).toHaveText("success");
+  const detail = await openShot(page);
+  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  await expect(page.locator("#progress-bar")).toHaveCount(1);
+  await expect(detail.locator(".render .media")).toHaveText(/Queued|Rendering|Rendered/);
+  await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
+  await expect(page.locator("#plugin-inspector .stage-completed")).toHaveCount(4);
+  await expect(page.locator("#plugin-inspector")).toHaveCount(1);
   await expectAccessible(page);
+  await detail.getByRole("button", { name: "Close" }).click();
+  // Stage timings live in the detail view only: the card shows the picture.
+  await expect(page.locator(".frame-card .plugin-inspector")).toHaveCount(0);
+  const image = page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await page.locator(".jobs-panel summary").click();
+  await expect(page.locator(".jobs-panel .job-status").first()).toHaveText("success");
   await screen(page, "08-media-ready");
   expect(errors).toEqual([]);
 });
 
-test("Cancel shows canceled and no image", async ({ page }) => {
+test("a canceled first render leaves the sketch and offers Retry", async ({ page }) => {
   const errors = trapConsoleErrors(page);
   await studioWithFrame(page);
-  await page.getByRole("button", { name: "Generate image for shot 1" }).click();
-  await page.getByRole("button", { name: "Cancel render" }).click();
-  await expect(page.locator(".frame-card .media")).toHaveText("Canceled");
-  await expect(page.locator(".job-list .job-status").first()).toHaveText("canceled");
+  const detail = await openShot(page);
+  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
+  await expect(detail.locator(".render .media")).toHaveText("Render canceled");
+  await detail.getByRole("button", { name: "Close" }).click();
   // Give a late attempt every chance to publish, then check it did not.
   await page.waitForTimeout(2500);
-  await expect(page.locator(".frame-card .media")).toHaveText("Canceled");
+  await expect(page.locator(".frame-card .media")).toHaveText("Render canceled");
   await expect(page.getByRole("img", { name: "Storyboard panel for shot 1" })).toHaveCount(0);
+  await expect(page.getByRole("img", { name: "Sketch of shot 1" })).toBeVisible();
+  await page.getByRole("button", { name: "Retry the render of shot 1" }).click();
+  await expect(page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" })).toBeVisible({ timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test("a canceled re-render keeps the last good image", async ({ page }) => {
+  const errors = trapConsoleErrors(page);
+  await studioWithFrame(page);
+  const detail = await openShot(page);
+  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
+  const card = page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" });
+  const first = await card.getAttribute("src");
+  expect(first).toBeTruthy();
+
+  await detail.getByRole("button", { name: "Re-render image for shot 1" }).click();
+  await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
+  await expect(detail.locator(".render .media")).toHaveText("Render canceled");
+  await detail.getByRole("button", { name: "Close" }).click();
+  await page.waitForTimeout(2500);
+  // The image people saw before the re-render is still the one on the card.
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute("src", first!);
+  await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.locator(".frame-card .media")).toHaveText("Render canceled");
   expect(errors).toEqual([]);
 });

@@ -111,7 +111,7 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         </Show>
       </p>
       <h3 class="frame-title">
-        <button type="button" class="frame-open" aria-label={`Edit shot ${props.shot}`} onClick={() => props.actions.open(f())}>
+        <button type="button" class="frame-open" aria-label={`Edit shot ${props.shot}: ${f().title || "Untitled"}`} onClick={() => props.actions.open(f())}>
           {f().title || "Untitled"}
         </button>
       </h3>

@@ -50,8 +50,12 @@ export function FramesPanel() {
     if (r.ok) focusCard(id);
   };
 
+  // The mouseup that ends a drag also clicks whatever card is under the pointer: not an "open".
+  let dragEndedAt = 0;
   const actions: CardActions = {
-    open: (f) => setOpen(f.id),
+    open: (f) => {
+      if (Date.now() - dragEndedAt > 400) setOpen(f.id);
+    },
     move: (f, delta) => {
       const i = frames().findIndex((x) => x.id === f.id);
       const cmd = moveTo(frames(), f.id, i + delta);
@@ -75,6 +79,7 @@ export function FramesPanel() {
   const [dragging, setDragging] = createSignal<string | null>(null);
   const onDragEnd = ({ draggable, droppable }: DragEvent) => {
     setDragging(null);
+    dragEndedAt = Date.now();
     if (!droppable) return;
     const to = frames().findIndex((f) => f.id === droppable.id);
     const cmd = moveTo(frames(), String(draggable.id), to);

@@ -56,9 +56,22 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
 
 const active = (f: Frame) => f.media.state === "queued" || f.media.state === "running";
 
+/**
+ * Retry: a failed or blocked job gets its next attempt; a canceled one is
+ * final (CONTRACT 7), so the frame gets a new render instead.
+ */
+function useRetry() {
+  const j = useJobs();
+  return (f: Frame) => {
+    if (f.media.state === "canceled" || !f.media.jobId) void j.generate(f.id);
+    else void j.retryJob(f.media.jobId);
+  };
+}
+
 /** The small render state on a card: a thin progress line while rendering, Retry after a failure or cancel. */
 export function CardRenderState(props: { frame: Frame; shot: string }) {
   const j = useJobs();
+  const retry = useRetry();
   const c = useConnection();
   const m = () => props.frame.media;
   const progress = () => (m().jobId && j.live()[props.frame.id]?.jobId === m().jobId ? (j.live()[props.frame.id]?.progress ?? 0) : 0);
@@ -80,7 +93,7 @@ export function CardRenderState(props: { frame: Frame; shot: string }) {
         </div>
       </Show>
       <Show when={c.canEdit() && (m().state === "failed" || m().state === "canceled" || m().state === "blocked") && m().jobId}>
-        <button type="button" class="link-btn" aria-label={`Retry the render of shot ${props.shot}`} onClick={() => j.retryJob(m().jobId!)}>
+        <button type="button" class="link-btn" aria-label={`Retry the render of shot ${props.shot}`} onClick={() => retry(props.frame)}>
           Retry
         </button>
       </Show>
@@ -91,6 +104,7 @@ export function CardRenderState(props: { frame: Frame; shot: string }) {
 /** The detail view's render section: one #progress-bar and one #plugin-inspector on the page, the actions, and the media's history. */
 export function RenderInspector(props: { frame: Frame; shot: string }) {
   const j = useJobs();
+  const retry = useRetry();
   const c = useConnection();
   const m = () => props.frame.media;
   const live = () => {
@@ -157,13 +171,9 @@ export function RenderInspector(props: { frame: Frame; shot: string }) {
               Cancel render
             </button>
           </Show>
-          <Show when={(m().state === "failed" || m().state === "blocked" || m().state === "canceled") && m().jobId}>
-            <button
-              type="button"
-              class="btn btn-secondary btn-small"
-              aria-label={`Retry the render of shot ${props.shot}`}
-              onClick={() => j.retryJob(m().jobId!)}
-            >
+          {/* A canceled render is final: "Render" below starts a new one. */}
+          <Show when={(m().state === "failed" || m().state === "blocked") && m().jobId}>
+            <button type="button" class="btn btn-secondary btn-small" aria-label={`Retry the render of shot ${props.shot}`} onClick={() => retry(props.frame)}>
               Retry render
             </button>
           </Show>
@@ -236,7 +246,7 @@ export function JobsPanel() {
                     Cancel
                   </button>
                 </Show>
-                <Show when={c.canEdit() && (x.status === "failure" || x.status === "blocked" || x.status === "canceled")}>
+                <Show when={c.canEdit() && (x.status === "failure" || x.status === "blocked")}>
                   <button type="button" class="link-btn" aria-label={`Retry the render of ${shotOf(x.frameId)}`} onClick={() => j.retryJob(x.id)}>
                     Retry
                   </button>

@@ -35,7 +35,12 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
                 <tr classList={{ flash: b.flash().has(row.id) }} data-frame-id={row.id}>
                   <td class="num">{row.shot}</td>
                   <td>
-                    <button type="button" class="link-btn" aria-label={`Edit shot ${shotLabel(f(), i())}`} onClick={() => props.onOpen(f())}>
+                    <button
+                      type="button"
+                      class="link-btn"
+                      aria-label={`Edit shot ${shotLabel(f(), i())}: ${row.title || "Untitled"}`}
+                      onClick={() => props.onOpen(f())}
+                    >
                       {row.title || "Untitled"}
                     </button>
                   </td>
