@@ -87,7 +87,7 @@ export function SavedViewsBar(props: Props) {
           Save these filters as
           <input
             value={name()}
-            placeholder="e.g. Failed this week"
+            placeholder={props.kind === "jobs" ? "e.g. Failed this week" : "e.g. Cancels"}
             aria-invalid={error() ? "true" : undefined}
             onInput={(e) => setName(e.currentTarget.value)}
           />

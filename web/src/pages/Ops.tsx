@@ -17,7 +17,7 @@ const ms = (v: number | null) => (v === null ? "–" : v >= 1000 ? `${(v / 1000)
 
 /** What the agent runs tile counts (worker/ops/metrics.ts), for its tooltip and description. */
 const AGENT_RUNS_HELP =
-  "Agent runs are the assistant's answers in the studio chat. Running counts those waiting, writing or stopping now; the rest count runs started in the last hour and ever, in the projects this console covers.";
+  "Agent runs are the assistant’s answers in the studio chat. Now counts those waiting, writing or stopping at this moment; the others count runs started in the last hour and ever, in the projects this console covers.";
 
 export function Ops() {
   const session = useSession();
@@ -139,8 +139,8 @@ function MetricsPanel() {
                 <Kpi label="Success rate" value={pct(m().successRate)} />
                 <Kpi label="Error rate (1 h)" value={pct(m().errorRate)} />
                 <Kpi
-                  label="Agent runs"
-                  value={`${m().agentRuns.active} running`}
+                  label="Agent runs now"
+                  value={String(m().agentRuns.active)}
                   note={`${m().agentRuns.lastHour} in the last hour · ${m().agentRuns.total} in all`}
                   help={`${agentRunsSummary(m().agentRuns)}. ${AGENT_RUNS_HELP}`}
                 />

@@ -82,7 +82,10 @@ export function Projects() {
               required
               placeholder="Night Owl Coffee campaign"
               value={name()}
-              onInput={(e) => setName(e.currentTarget.value)}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                setError();
+              }}
               hint={`${length()} of ${NAME_MAX} characters.`}
               error={error() ?? (tooLong() ? `${length()} of ${NAME_MAX} characters: ${length() - NAME_MAX} too many.` : undefined)}
             />
