@@ -31,8 +31,8 @@ test("the Continuity list names an unattached character and takes the keyboard t
   await expect(panel.getByRole("status")).toHaveText("No issues");
 
   await page.getByLabel("Name").fill("Mia");
-  await page.getByLabel("Look (prompt)").fill("young barista, green apron");
-  await page.getByRole("button", { name: "Add asset" }).click();
+  await page.getByLabel("How it looks").fill("young barista, green apron");
+  await page.getByRole("button", { name: "Add character" }).click();
   await page.getByRole("button", { name: "Edit shot 1" }).click();
   const editor = page.getByRole("dialog", { name: "Edit frame" });
   await editor.getByLabel("Title", { exact: true }).fill("Mia opens the café");

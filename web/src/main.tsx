@@ -5,13 +5,14 @@ import { lazy, Match, Switch, type ParentProps } from "solid-js";
 import { render } from "solid-js/web";
 import { describeError } from "./api";
 import { Alert, Loading } from "./components/ui";
-import { Studio } from "./pages/Studio";
 import { SessionProvider, useSession } from "./session";
 import "./styles.css";
 
-// Pages not needed to show a board load as their own chunks: the operations
-// console (owners and admins), the project page, the project list and the
-// sign-in pages. The studio stays in the entry, so a board opens in one fetch.
+// Every page loads as its own chunk, so the entry holds only the shell,
+// the router and the session: the studio (with the sketch renderer it draws
+// panels with), the operations console, the project pages and the sign-in
+// pages each come when first opened.
+const Studio = lazy(() => import("./pages/Studio").then((m) => ({ default: m.Studio })));
 const Ops = lazy(() => import("./pages/Ops").then((m) => ({ default: m.Ops })));
 const ProjectPage = lazy(() => import("./pages/Project").then((m) => ({ default: m.ProjectPage })));
 const Projects = lazy(() => import("./pages/Projects").then((m) => ({ default: m.Projects })));

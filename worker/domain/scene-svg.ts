@@ -121,3 +121,20 @@ export function sceneToSvg(scene: Scene, idPrefix = "rr"): string {
     `</svg>`
   );
 }
+
+/**
+ * Only the drawn panel, without the card's header and caption: the studio
+ * shows the shot large on its card and prints the words as text beside it.
+ */
+export function panelToSvg(scene: Scene, idPrefix = "rr"): string {
+  const w: Writer = { defs: [], ids: 0, prefix: idPrefix.replace(/[^A-Za-z0-9_-]/g, "") || "rr", blurs: new Map() };
+  const { w: pw, h: ph } = scene.panel;
+  const art = prim({ kind: "group", clip: { x: 0, y: 0, w: pw, h: ph }, children: scene.art }, w);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${pw}" height="${ph}" viewBox="0 0 ${pw} ${ph}" role="img" aria-label="${escapeXml(scene.label)}" font-family="${FONT_STACK}" stroke-linecap="round" stroke-linejoin="round">` +
+    (w.defs.length ? `<defs>${w.defs.join("")}</defs>` : "") +
+    `<rect width="${pw}" height="${ph}" fill="${color(scene.paper)}"/>` +
+    art +
+    `</svg>`
+  );
+}

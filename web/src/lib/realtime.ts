@@ -1,8 +1,9 @@
 // The SPA's realtime connection to an episode room: a small state machine
 // (IDLE → CONNECTING → CONNECTED → DISCONNECTED → RECONNECTING … → CLOSED)
-// over a browser WebSocket, with backoff 1, 2, 4, 8, 16 s, a heartbeat,
-// resume from the last seq, and resend of unacknowledged messages under
-// their original ids (the room dedupes them, so nothing applies twice).
+// over a browser WebSocket, with backoff 1, 2, 4, 8, 16 s, a heartbeat that
+// notices a silent socket, resume from the last seq, and an outbox: messages
+// wait while the room is out of reach and go out once, under their original
+// ids, when it is back (the room dedupes ids, so nothing applies twice).
 import { type AckPayload, type AckResult, AckResults, type ClientMessage, type ClientMessageType, ServerMessage } from "../../../worker/domain/protocol";
 
 type AckType = keyof typeof AckResults;
@@ -12,19 +13,88 @@ export type TypedAck<T extends AckType> = { id: string; ok: true; result: AckRes
 export type ConnState = "IDLE" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "RECONNECTING" | "CLOSED";
 
 export const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000] as const;
-const HEARTBEAT_MS = 15_000;
-const HEARTBEAT_TIMEOUT_MS = 10_000;
-const ACK_TIMEOUT_MS = 30_000;
+/** How often a live socket pings; the room answers each with a pong. */
+export const PING_MS = 3_000;
+/**
+ * A socket that has said nothing for this long is dead. Chromium does not
+ * fire close on an open socket when the network goes away, so silence is the
+ * only sign; 8 s keeps "Reconnecting" on screen within 10 s of the loss while
+ * tolerating one lost pong.
+ */
+export const SILENCE_MS = 8_000;
+/** How long a sent message may go unanswered on a socket that is still talking. */
+export const ACK_TIMEOUT_MS = 30_000;
+/**
+ * Always the same bytes (a ping needs no id or timestamp), so the room can
+ * answer it with setWebSocketAutoResponse and a ping every few seconds never
+ * wakes a hibernated room.
+ */
+export const PING_FRAME = JSON.stringify({ type: "ping", payload: {} });
+/**
+ * The longest a message waits in the outbox. The room remembers ids for 10
+ * minutes; a resend after that could apply twice, so the message fails instead.
+ */
+export const OUTBOX_LIMIT_MS = 10 * 60_000;
+
+export const OFFLINE_DETAIL = "This device is offline. Changes wait here and go out when it is back.";
+const GAVE_UP_DETAIL = "Could not reach the room after several tries.";
 
 /** Close codes after which retrying cannot help. */
 const FINAL_CLOSE: Record<number, string> = {
   4001: "Your session ended or you were removed from this project. Sign in again to continue.",
   1008: "The connection was closed for sending malformed messages.",
 };
+/** Of those, the ones where a retry by hand can still succeed. */
+const RETRYABLE_BY_HAND = new Set([1008]);
 
 /** The delay before reconnect attempt `attempt` (0-based), or null when it is time to stop. */
 export function backoff(attempt: number): number | null {
   return BACKOFF_MS[attempt] ?? null;
+}
+
+/** The browser's view of the network: `navigator.onLine` and the online/offline events. */
+export interface NetworkSignal {
+  online(): boolean;
+  /** Calls back on every change; returns the unsubscribe. */
+  listen(onChange: (online: boolean) => void): () => void;
+}
+
+function browserNetwork(): NetworkSignal | undefined {
+  if (typeof window === "undefined" || typeof navigator === "undefined") return undefined;
+  return {
+    online: () => navigator.onLine,
+    listen(onChange) {
+      const on = () => onChange(true);
+      const off = () => onChange(false);
+      window.addEventListener("online", on);
+      window.addEventListener("offline", off);
+      return () => {
+        window.removeEventListener("online", on);
+        window.removeEventListener("offline", off);
+      };
+    },
+  };
+}
+
+/** Everything a badge needs to tell the truth about the connection. */
+export interface ConnectionStatus {
+  state: ConnState;
+  detail?: string;
+  /** Messages queued or sent but not yet acknowledged. */
+  waiting: number;
+  /** The browser says the device has no network. */
+  offline: boolean;
+  /** False after a close that a retry by hand cannot fix (the session ended). */
+  retryable: boolean;
+  /** When the room was last heard from (epoch ms), once it ever was. */
+  lastConnectedAt?: number;
+}
+
+/** One message in the outbox; `sent` is true once it went out on the current socket. */
+export interface OutboxEntry {
+  id: string;
+  type: ClientMessageType;
+  sent: boolean;
 }
 
 export interface RealtimeOptions {
@@ -34,14 +104,24 @@ export interface RealtimeOptions {
   currentSeq: () => number | null;
   onMessage: (msg: ServerMessage) => void;
   onState: (state: ConnState, detail?: string) => void;
+  /** Called whenever the number of waiting messages changes. */
+  onWaiting?: (waiting: number) => void;
+  /** Called on any change of state, detail, waiting count or network. */
+  onStatus?: (status: ConnectionStatus) => void;
   WebSocketImpl?: typeof WebSocket;
+  /** Defaults to the browser's; tests pass their own. */
+  network?: NetworkSignal;
 }
 
 interface Pending {
   type: ClientMessageType;
   payload: unknown;
   resolve: (ack: AckPayload) => void;
-  timer: ReturnType<typeof setTimeout>;
+  /** The socket it last went out on: a message is sent at most once per socket. */
+  sentOn: WebSocket | undefined;
+  /** Runs only while the message is out on a live socket, so time offline never counts. */
+  ackTimer: ReturnType<typeof setTimeout> | undefined;
+  expiry: ReturnType<typeof setTimeout>;
 }
 
 let counter = 0;
@@ -50,70 +130,117 @@ const newMsgId = () => `${Date.now().toString(36)}-${(++counter).toString(36)}-$
 export class RealtimeConnection {
   private ws: WebSocket | undefined;
   private state: ConnState = "IDLE";
+  private detail: string | undefined;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private lastHeard = 0;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private silenceTimer: ReturnType<typeof setTimeout> | undefined;
+  private offline = false;
+  private final = false;
+  private closedByClient = false;
+  private lastHeard: number | undefined;
+  private unlisten: (() => void) | undefined;
   private readonly pending = new Map<string, Pending>();
   private readonly WS: typeof WebSocket;
+  private readonly network: NetworkSignal | undefined;
 
   constructor(private readonly opts: RealtimeOptions) {
     this.WS = opts.WebSocketImpl ?? WebSocket;
+    this.network = opts.network ?? browserNetwork();
   }
 
   get current(): ConnState {
     return this.state;
   }
 
+  /** Messages queued or sent but not yet acknowledged. */
+  waiting(): number {
+    return this.pending.size;
+  }
+
+  /** What is waiting, oldest first: a chat box can show its message as "sending". */
+  outbox(): OutboxEntry[] {
+    return [...this.pending].map(([id, p]) => ({ id, type: p.type, sent: p.sentOn !== undefined && p.sentOn === this.ws }));
+  }
+
+  status(): ConnectionStatus {
+    return {
+      state: this.state,
+      ...(this.detail ? { detail: this.detail } : {}),
+      waiting: this.pending.size,
+      offline: this.offline,
+      retryable: !this.final,
+      ...(this.lastHeard !== undefined ? { lastConnectedAt: this.lastHeard } : {}),
+    };
+  }
+
   private setState(state: ConnState, detail?: string) {
     this.state = state;
+    this.detail = detail;
     this.opts.onState(state, detail);
+    this.opts.onStatus?.(this.status());
+  }
+
+  private waitingChanged() {
+    this.opts.onWaiting?.(this.pending.size);
+    this.opts.onStatus?.(this.status());
   }
 
   start(): void {
     if (this.state !== "IDLE" && this.state !== "CLOSED") return;
+    this.closedByClient = false;
+    this.final = false;
+    if (this.network && !this.unlisten) {
+      this.offline = !this.network.online();
+      this.unlisten = this.network.listen((online) => this.onNetwork(online));
+    }
     this.attempt = 0;
     this.open("CONNECTING");
   }
 
-  /** The person's "Reconnect" after CLOSED, or the browser coming back online. */
+  /** The person's "Reconnect now", or the browser coming back online. */
   reconnectNow(): void {
+    if (this.closedByClient) return;
     clearTimeout(this.retryTimer);
-    if (this.state === "CONNECTED" || this.state === "CONNECTING" || this.state === "RECONNECTING") return;
+    if (this.ws && (this.state === "CONNECTED" || this.state === "CONNECTING" || this.state === "RECONNECTING")) return;
     this.attempt = 0;
+    this.final = false;
     this.open("RECONNECTING");
   }
 
   /** Forces a fresh connection, e.g. after a gap in seq: resumes from what the client holds. */
   resync(): void {
-    this.ws?.close(4000, "resync");
+    const ws = this.ws;
+    if (!ws) return;
+    this.detach();
+    ws.close(4000, "resync");
+    this.open("RECONNECTING");
   }
 
   close(): void {
+    this.closedByClient = true;
+    this.unlisten?.();
+    this.unlisten = undefined;
     clearTimeout(this.retryTimer);
-    clearInterval(this.heartbeat);
     const ws = this.ws;
-    this.ws = undefined;
+    this.detach();
     ws?.close(1000, "closed by client");
-    for (const [id, p] of this.pending) {
-      clearTimeout(p.timer);
-      p.resolve({ id, ok: false, error: { code: "closed", message: "The connection was closed." } });
-    }
+    const pending = [...this.pending];
+    for (const [, p] of pending) clearTimeout(p.expiry);
     this.pending.clear();
+    for (const [id, p] of pending) p.resolve({ id, ok: false, error: { code: "closed", message: "The connection was closed." } });
     this.setState("CLOSED");
+    if (pending.length) this.waitingChanged();
   }
 
   /**
-   * Sends a message that needs an ack; resolves with it (kept and resent
-   * across reconnects), its result checked against that message type's schema.
+   * Sends a message that needs an ack; resolves with it, its result checked
+   * against that message type's schema. While the room is out of reach the
+   * message waits and goes out on reconnect; it fails after OUTBOX_LIMIT_MS.
    */
   request<T extends AckType>(type: T, payload: Extract<ClientMessage, { type: T }>["payload"]): Promise<TypedAck<T>> {
     const id = newMsgId();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        resolve({ id, ok: false, error: { code: "timeout", message: "No answer from the room. Check the connection and try again." } });
-      }, ACK_TIMEOUT_MS);
       const settle = (ack: AckPayload) => {
         if (!ack.ok) return resolve(ack);
         const result = AckResults[type].safeParse(ack.result);
@@ -123,25 +250,84 @@ export class RealtimeConnection {
             : { id, ok: false, error: { code: "bad_message", message: "The room answered in an unexpected shape." } },
         );
       };
-      this.pending.set(id, { type, payload, resolve: settle, timer });
-      if (this.state === "CONNECTED") this.transmit(id, type, payload);
+      if (this.closedByClient) {
+        settle({ id, ok: false, error: { code: "closed", message: "The connection was closed." } });
+        return;
+      }
+      const expiry = setTimeout(
+        () => this.fail(id, { code: "timeout", message: "Not sent: the room could not be reached for 10 minutes. Check the connection and try again." }),
+        OUTBOX_LIMIT_MS,
+      );
+      const entry: Pending = { type, payload, resolve: settle, sentOn: undefined, ackTimer: undefined, expiry };
+      this.pending.set(id, entry);
+      this.waitingChanged();
+      if (this.state === "CONNECTED") this.sendPending(id, entry);
     });
   }
 
-  private transmit(id: string | undefined, type: string, payload: unknown) {
+  private sendPending(id: string, p: Pending) {
+    const ws = this.ws;
+    if (!ws) return;
+    p.sentOn = ws;
+    clearTimeout(p.ackTimer);
+    p.ackTimer = setTimeout(() => this.fail(id, { code: "timeout", message: "No answer from the room. Check the connection and try again." }), ACK_TIMEOUT_MS);
+    this.transmit(id, p.type, p.payload);
+  }
+
+  private fail(id: string, error: { code: string; message: string }) {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.settle(id, p);
+    p.resolve({ id, ok: false, error });
+  }
+
+  /** Takes a message out of the outbox, its timers with it. */
+  private settle(id: string, p: Pending) {
+    clearTimeout(p.ackTimer);
+    clearTimeout(p.expiry);
+    this.pending.delete(id);
+    this.waitingChanged();
+  }
+
+  private transmit(id: string, type: string, payload: unknown) {
     try {
-      this.ws?.send(JSON.stringify({ type, ...(id ? { id } : {}), payload, timestamp: new Date().toISOString() }));
+      this.ws?.send(JSON.stringify({ type, id, payload, timestamp: new Date().toISOString() }));
     } catch {
-      // the close handler takes over
+      // the close handler or the silence timer takes over
     }
   }
 
+  private onNetwork(online: boolean) {
+    if (this.closedByClient) return;
+    this.offline = !online;
+    if (online) {
+      // Back online: try at once rather than wait out the backoff; a session that ended stays ended.
+      if (!this.final) this.reconnectNow();
+      else this.opts.onStatus?.(this.status());
+      return;
+    }
+    if (this.state === "CLOSED") {
+      this.opts.onStatus?.(this.status());
+      return;
+    }
+    // The browser knows before any heartbeat could: drop the socket now, and stop retrying until it is back.
+    const ws = this.ws;
+    this.detach();
+    ws?.close(4000, "offline");
+    clearTimeout(this.retryTimer);
+    this.setState("DISCONNECTED", OFFLINE_DETAIL);
+  }
+
   private open(state: "CONNECTING" | "RECONNECTING") {
+    clearTimeout(this.retryTimer);
+    if (this.offline) {
+      this.setState("DISCONNECTED", OFFLINE_DETAIL);
+      return;
+    }
     this.setState(state);
-    const seq = this.opts.currentSeq();
     let ws: WebSocket;
     try {
-      ws = new this.WS(this.opts.url(seq));
+      ws = new this.WS(this.opts.url(this.opts.currentSeq()));
     } catch {
       this.scheduleRetry();
       return;
@@ -149,11 +335,19 @@ export class RealtimeConnection {
     this.ws = ws;
     ws.onmessage = (e) => this.onMessage(ws, e);
     ws.onclose = (e) => this.onClose(ws, e.code);
+    // A connect that hangs (no metadata, no close) is as dead as a silent socket.
+    this.listenForSilence(ws);
+  }
+
+  private listenForSilence(ws: WebSocket) {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = setTimeout(() => this.onSilence(ws), SILENCE_MS);
   }
 
   private onMessage(ws: WebSocket, e: MessageEvent) {
     if (ws !== this.ws) return;
     this.lastHeard = Date.now();
+    this.listenForSilence(ws);
     let msg: ServerMessage;
     try {
       msg = ServerMessage.parse(JSON.parse(String(e.data)));
@@ -163,17 +357,16 @@ export class RealtimeConnection {
     if (msg.type === "metadata") {
       this.attempt = 0;
       this.setState("CONNECTED");
-      this.startHeartbeat();
+      this.startPing();
       this.opts.onMessage(msg);
-      // Resend whatever was not acknowledged, under the same ids.
-      for (const [id, p] of this.pending) this.transmit(id, p.type, p.payload);
+      // The outbox goes out once on this socket, under the same ids.
+      for (const [id, p] of [...this.pending]) if (p.sentOn !== ws) this.sendPending(id, p);
       return;
     }
     if (msg.type === "ack") {
       const p = this.pending.get(msg.payload.id);
       if (p) {
-        clearTimeout(p.timer);
-        this.pending.delete(msg.payload.id);
+        this.settle(msg.payload.id, p);
         p.resolve(msg.payload);
       }
       return;
@@ -182,45 +375,69 @@ export class RealtimeConnection {
     this.opts.onMessage(msg);
   }
 
-  private startHeartbeat() {
-    clearInterval(this.heartbeat);
-    this.heartbeat = setInterval(() => {
-      if (this.state !== "CONNECTED") return;
-      if (Date.now() - this.lastHeard > HEARTBEAT_MS + HEARTBEAT_TIMEOUT_MS) {
-        // Silent for too long: the connection is dead even if the browser has not noticed.
-        this.ws?.close(4000, "heartbeat timeout");
-        return;
+  private startPing() {
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      try {
+        this.ws?.send(PING_FRAME);
+      } catch {
+        // a socket that cannot send is left to the silence timer
       }
-      this.transmit(undefined, "ping", {});
-    }, HEARTBEAT_MS);
+    }, PING_MS);
+  }
+
+  /** Forgets the current socket: its late events are ignored, and what was out on it waits again. */
+  private detach() {
+    const ws = this.ws;
+    this.ws = undefined;
+    if (ws) {
+      ws.onmessage = null;
+      ws.onclose = null;
+    }
+    clearInterval(this.pingTimer);
+    clearTimeout(this.silenceTimer);
+    for (const p of this.pending.values()) {
+      clearTimeout(p.ackTimer);
+      p.ackTimer = undefined;
+    }
+  }
+
+  private onSilence(ws: WebSocket) {
+    if (ws !== this.ws) return;
+    this.detach();
+    try {
+      ws.close(4000, "heartbeat timeout");
+    } catch {
+      // already closing: it is forgotten either way
+    }
+    this.scheduleRetry();
   }
 
   private onClose(ws: WebSocket, code: number) {
     if (ws !== this.ws) return;
-    this.ws = undefined;
-    clearInterval(this.heartbeat);
+    this.detach();
     const final = FINAL_CLOSE[code];
     if (final) {
+      this.final = !RETRYABLE_BY_HAND.has(code);
       this.setState("CLOSED", final);
-      return;
-    }
-    this.setState("DISCONNECTED");
-    if (code === 4000) {
-      // A resync this client asked for: reconnect at once, resuming from its seq.
-      this.open("RECONNECTING");
       return;
     }
     this.scheduleRetry();
   }
 
   private scheduleRetry() {
+    clearTimeout(this.retryTimer);
+    if (this.offline) {
+      this.setState("DISCONNECTED", OFFLINE_DETAIL);
+      return;
+    }
     const delay = backoff(this.attempt);
     if (delay === null) {
-      this.setState("CLOSED", "Could not reach the room after several tries.");
+      this.setState("CLOSED", GAVE_UP_DETAIL);
       return;
     }
     this.attempt++;
-    clearTimeout(this.retryTimer);
+    this.setState("DISCONNECTED");
     this.retryTimer = setTimeout(() => this.open("RECONNECTING"), delay);
   }
 }

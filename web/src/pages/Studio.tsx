@@ -1,16 +1,19 @@
-// The episode studio: the live storyboard (script, beats, assets, frames)
-// beside the chat with the production agent. The board comes from the
-// episode's room over the realtime connection and stays in step with it.
+// The episode studio, storyboard first: the frames are the main view from
+// the moment the first one is applied; the script, beats and cast sit in a
+// side panel that folds away; the chat with the production agent is docked
+// on the right, resizable and collapsible. Under 760 px the studio becomes
+// four views (Board, Chat, Script, Cast), each one tap away.
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { api, describeError } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, Loading } from "../components/ui";
 import { ChatPanel } from "../studio/Chat";
+import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
-import { JobsPanel } from "../studio/Media";
 import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
+import "../studio/studio.css";
 
 export function Studio() {
   const params = useParams<{ projectId: string; episodeId: string }>();
@@ -84,25 +87,104 @@ function Splitter(props: { width: number; onChange: (w: number) => void }) {
   );
 }
 
+/** A media query as a signal. */
+function useMedia(query: string) {
+  const mq = window.matchMedia(query);
+  const [matches, setMatches] = createSignal(mq.matches);
+  const on = () => setMatches(mq.matches);
+  mq.addEventListener("change", on);
+  onCleanup(() => mq.removeEventListener("change", on));
+  return matches;
+}
+
+type View = "board" | "chat" | "script" | "cast";
+type SideTab = "script" | "beats" | "cast";
+const VIEWS: { id: View; label: string }[] = [
+  { id: "board", label: "Board" },
+  { id: "chat", label: "Chat" },
+  { id: "script", label: "Script" },
+  { id: "cast", label: "Cast" },
+];
+const SIDE_TABS: { id: SideTab; label: string }[] = [
+  { id: "script", label: "Script" },
+  { id: "beats", label: "Beats" },
+  { id: "cast", label: "Cast" },
+];
+
+function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+  const v = localStorage.getItem(key);
+  return allowed.includes(v as T) ? (v as T) : fallback;
+}
+
 function Room(props: { projectId: string; episodeId: string; title: string }) {
   const studio = createStudio(props.projectId, props.episodeId);
-  const saved = Number(localStorage.getItem("reelroom.chatWidth"));
-  const [chatWidth, setWidth] = createSignal(saved ? clampWidth(saved) : 380);
+  const narrow = useMedia("(max-width: 760px)");
+  const [chatWidth, setWidth] = createSignal(clampWidth(Number(localStorage.getItem("reelroom.chatWidth")) || 380));
+  const [chatShown, setChatShown] = createSignal(localStorage.getItem("reelroom.chat") !== "hidden");
+  const [sideOpen, setSideOpen] = createSignal(localStorage.getItem("reelroom.side") === "open");
+  const [sideTab, setSideTab] = createSignal<SideTab>(stored("reelroom.sideTab", ["script", "beats", "cast"], "script"));
+  const [view, setView] = createSignal<View>("board");
+
   const setChatWidth = (w: number) => {
     setWidth(w);
     localStorage.setItem("reelroom.chatWidth", String(w));
   };
+  const showChat = (shown: boolean) => {
+    setChatShown(shown);
+    localStorage.setItem("reelroom.chat", shown ? "shown" : "hidden");
+  };
+  const openSide = (tab: SideTab | null) => {
+    setSideOpen(tab !== null);
+    localStorage.setItem("reelroom.side", tab ? "open" : "closed");
+    if (tab) {
+      setSideTab(tab);
+      localStorage.setItem("reelroom.sideTab", tab);
+    }
+  };
+  const goView = (v: View) => {
+    setView(v);
+    if (v === "script" || v === "cast") openSide(v);
+  };
+  const toChat = (e: Event) => {
+    e.preventDefault();
+    showChat(true);
+    setView("chat");
+    requestAnimationFrame(() => document.getElementById("chat-input")?.focus());
+  };
+  const toBoard = (e: Event) => {
+    e.preventDefault();
+    setView("board");
+    requestAnimationFrame(() => document.getElementById("board")?.focus());
+  };
+
   return (
-    <div class="studio" style={{ "--chat-w": `${chatWidth()}px` }}>
-      <section class="board-area" aria-labelledby="board-h">
-        <div class="page-head studio-head">
+    <StudioProvider studio={studio}>
+      <div
+        class="studio"
+        data-view={view()}
+        classList={{ "chat-hidden": !chatShown(), "side-open": sideOpen(), narrow: narrow() }}
+        style={{ "--chat-w": `${chatWidth()}px` }}
+      >
+        <div class="skip-links">
+          {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to its target; the click also brings a folded or off-screen view forward */}
+          <a href="#board" class="skip-link" onClick={toBoard}>
+            Skip to the storyboard
+          </a>
+          {/* biome-ignore lint/a11y/useValidAnchor: as above, for the chat */}
+          <a href="#chat-input" class="skip-link" onClick={toChat}>
+            Skip to the chat
+          </a>
+        </div>
+        <div class="studio-head">
           <h1 id="board-h">{props.title}</h1>
           <Show when={studio.role()}>
             <span class={`role-badge role-${studio.role()}`}>{studio.role()}</span>
           </Show>
           <ConnectionBar studio={studio} />
-          <HistoryControls studio={studio} />
-          <ResetControl studio={studio} title={props.title} />
+          <div class="head-end">
+            <HistoryControls studio={studio} />
+            <ResetControl studio={studio} title={props.title} />
+          </div>
         </div>
         <Show when={studio.notice()}>
           {(n) => (
@@ -114,20 +196,78 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
             </div>
           )}
         </Show>
-        <Show when={studio.board.board} fallback={<Loading label="Loading storyboard…" />}>
-          <div class="board-top">
-            <ScriptPanel studio={studio} />
-            <div class="board-side">
-              <BeatsPanel studio={studio} />
-              <AssetsPanel studio={studio} />
-            </div>
-          </div>
-          <FramesPanel studio={studio} />
-          <JobsPanel studio={studio} />
+        <Show when={narrow()}>
+          <nav class="view-tabs" aria-label="Studio views">
+            <For each={VIEWS}>
+              {(v) => (
+                <button type="button" class="view-tab" aria-pressed={view() === v.id} onClick={() => goView(v.id)}>
+                  {v.label}
+                  <Show when={v.id === "chat" && studio.agentBusy()}>
+                    <span class="dot-busy" aria-hidden="true" />
+                    <span class="sr-only"> (the agent is writing)</span>
+                  </Show>
+                </button>
+              )}
+            </For>
+          </nav>
         </Show>
-      </section>
-      <Splitter width={chatWidth()} onChange={setChatWidth} />
-      <ChatPanel studio={studio} />
-    </div>
+        <Show when={studio.board.board} fallback={<Loading label="Loading storyboard…" />}>
+          <div class="studio-body">
+            <aside class="side" classList={{ open: sideOpen() || narrow() }} aria-label="Script, beats and cast">
+              {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form section */}
+              <div class="side-tabs" role="group" aria-label="Side panel">
+                <For each={SIDE_TABS}>
+                  {(t) => (
+                    <button
+                      type="button"
+                      class="side-tab"
+                      aria-pressed={sideOpen() && sideTab() === t.id}
+                      onClick={() => openSide(sideOpen() && sideTab() === t.id && !narrow() ? null : t.id)}
+                    >
+                      {t.label}
+                    </button>
+                  )}
+                </For>
+              </div>
+              <Show when={sideOpen() || narrow()}>
+                <div class="side-body">
+                  <Switch>
+                    <Match when={sideTab() === "script"}>
+                      <ScriptPanel studio={studio} />
+                    </Match>
+                    <Match when={sideTab() === "beats"}>
+                      <BeatsPanel studio={studio} />
+                    </Match>
+                    <Match when={sideTab() === "cast"}>
+                      <AssetsPanel studio={studio} />
+                    </Match>
+                  </Switch>
+                </div>
+              </Show>
+            </aside>
+            <div class="board-area">
+              <FramesPanel />
+            </div>
+            <Show
+              when={chatShown() || narrow()}
+              fallback={
+                <button type="button" class="chat-rail" onClick={() => showChat(true)} aria-label="Show the chat">
+                  <span aria-hidden="true">⟨</span>
+                  <span class="chat-rail-label">Chat</span>
+                  <Show when={studio.agentBusy()}>
+                    <span class="dot-busy" aria-hidden="true" />
+                  </Show>
+                </button>
+              }
+            >
+              <Show when={!narrow()}>
+                <Splitter width={chatWidth()} onChange={setChatWidth} />
+              </Show>
+              <ChatPanel studio={studio} onCollapse={narrow() ? undefined : () => showChat(false)} />
+            </Show>
+          </div>
+        </Show>
+      </div>
+    </StudioProvider>
   );
 }

@@ -18,14 +18,15 @@ const STATUS_LABEL: Record<string, string> = {
   failed: "Error",
 };
 
-export function ChatPanel(props: { studio: Studio }) {
+export function ChatPanel(props: { studio: Studio; onCollapse?: () => void }) {
   const s = props.studio;
   const [text, setText] = createSignal("");
   const [traceRun, setTraceRun] = createSignal<string | null>(null);
   const [health] = createResource(() => api.health().catch(() => null));
   const offline = () => health()?.components.agent.detail?.startsWith("Offline demo agent") ?? false;
   const connected = () => s.conn() === "CONNECTED";
-  const canSend = () => connected() && s.canEdit() && !s.agentBusy() && text().trim().length > 0;
+  // While the socket reconnects a message waits in the outbox and goes out on return; only a closed connection refuses it.
+  const canSend = () => s.conn() !== "CLOSED" && s.canEdit() && !s.agentBusy() && !s.chat.sending() && text().trim().length > 0;
   let list!: HTMLDivElement;
 
   // Keep the newest message in view while the answer streams.
@@ -39,17 +40,25 @@ export function ChatPanel(props: { studio: Studio }) {
     e?.preventDefault();
     if (!canSend()) return;
     const value = text();
-    const r = await s.chat(value.trim());
-    if (r.ok) setText("");
+    // The text leaves the box at once and shows as "Sending…" until the room acknowledges it; a refusal puts it back.
+    setText("");
+    const r = await s.chatSend(value.trim());
+    if (!r.ok && !text()) setText(value);
   };
 
+  // Answers are numbered so each one's buttons have a name of their own ("Trace of answer 2").
+  const answerNo = (m: ChatMessage) =>
+    s
+      .messages()
+      .filter((x) => x.role === "assistant" && !x.supersededBy)
+      .indexOf(m) + 1;
   const lastAssistant = () => [...s.messages()].reverse().find((m) => m.role === "assistant" && !m.supersededBy);
   const lastUser = () => [...s.messages()].reverse().find((m) => m.role === "user" && !m.supersededBy);
   const status = () => s.agent().status;
   const stateLabel = () => (connected() ? (STATUS_LABEL[status()] ?? status()) : s.conn() === "CLOSED" ? "Disconnected" : "Connecting…");
 
   return (
-    <aside class="chat-area" aria-labelledby="chat-h">
+    <aside class="chat-area" id="chat" aria-labelledby="chat-h">
       <div class="chat-head">
         <h2 id="chat-h">Production agent</h2>
         <Show when={offline()}>
@@ -60,6 +69,13 @@ export function ChatPanel(props: { studio: Studio }) {
         <span class={`agent-state agent-${connected() ? status() : "disconnected"}`} role="status" aria-live="polite">
           {stateLabel()}
         </span>
+        <Show when={props.onCollapse}>
+          {(collapse) => (
+            <button type="button" class="icon-btn chat-collapse" aria-label="Hide the chat" title="Hide the chat" onClick={() => collapse()()}>
+              <span aria-hidden="true">⟩</span>
+            </button>
+          )}
+        </Show>
       </div>
       <div class="chat-log" ref={list} role="log" aria-live="polite" aria-label="Conversation">
         <Show when={s.messages().length === 0 && !s.draft()}>
@@ -73,8 +89,21 @@ export function ChatPanel(props: { studio: Studio }) {
         </Show>
         {/* Answers replaced by an edit or a regenerate are kept on the server, and hidden here. */}
         <For each={s.messages().filter((m) => !m.supersededBy)}>
-          {(m) => <Message studio={s} message={m} isLast={m === lastAssistant()} isLastUser={m === lastUser()} onTrace={setTraceRun} />}
+          {(m) => <Message studio={s} message={m} answerNo={answerNo(m)} isLast={m === lastAssistant()} isLastUser={m === lastUser()} onTrace={setTraceRun} />}
         </For>
+        <Show when={s.chat.sending()}>
+          {(t) => (
+            <div class="msg msg-user msg-sending" aria-busy="true">
+              <div class="msg-author">You</div>
+              <div class="msg-body">
+                <p>{t()}</p>
+              </div>
+              <p class="msg-sending-state small" role="status">
+                {connected() ? "Sending…" : "Waiting for the connection: it goes out when you are back online."}
+              </p>
+            </div>
+          )}
+        </Show>
         <Show when={s.draft()}>
           {(d) => (
             <div class="msg msg-assistant msg-streaming" aria-busy="true">
@@ -146,7 +175,7 @@ export function ChatPanel(props: { studio: Studio }) {
   );
 }
 
-function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean; isLastUser: boolean; onTrace: (runId: string) => void }) {
+function Message(props: { studio: Studio; message: ChatMessage; answerNo: number; isLast: boolean; isLastUser: boolean; onTrace: (runId: string) => void }) {
   const s = props.studio;
   const m = () => props.message;
   const [editing, setEditing] = createSignal<string | null>(null);
@@ -206,11 +235,11 @@ function Message(props: { studio: Studio; message: ChatMessage; isLast: boolean;
         {(runId) => (
           <div class="msg-actions">
             <button type="button" class="link-btn" onClick={() => props.onTrace(runId())}>
-              Trace
+              Trace<span class="sr-only"> of answer {props.answerNo}</span>
             </button>
             <Show when={s.canEdit()}>
               <button type="button" class="link-btn" onClick={() => s.undoRun(runId())}>
-                Undo its changes
+                Undo its changes<span class="sr-only"> (answer {props.answerNo})</span>
               </button>
               <Show when={props.isLast && !s.agentBusy()}>
                 <button type="button" class="link-btn" onClick={() => s.regenerate()}>

@@ -1,44 +1,133 @@
-// A frame's media, live: the rendered image when it is ready, a progress
-// bar and the pipeline inspector (stage badges, timings as bars, warnings)
-// while a job runs, and Generate / Cancel / Retry. Plus the episode's jobs.
-import { createSignal, For, Show } from "solid-js";
-import type { Frame } from "../../../worker/domain/board";
+// A frame's picture and its renders. On a card: the rendered image, or while
+// there is none a live sketch of the shot drawn in the browser from the same
+// scene description the sketch renderer uses, so frames show the shot the
+// moment the agent writes them. In the detail view: the one progress bar and
+// stage inspector of the frame's current render, its actions, and the
+// media's history. Plus the batch actions and the episode's renders.
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { Aspect, Frame } from "../../../worker/domain/board";
+import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, type ProjectSettings, roundUsd } from "../../../worker/domain/costs";
 import { shownImage } from "../../../worker/domain/frame-media";
 import { PLUGINS } from "../../../worker/domain/jobs";
-import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, roundUsd } from "../../../worker/domain/costs";
-import type { ProjectSettings } from "../../../worker/domain/costs";
+import { describeScene } from "../../../worker/domain/scene";
+import { panelToSvg } from "../../../worker/domain/scene-svg";
 import { showModalWhile } from "../components/ui";
-import type { Studio } from "./studio-state";
+import { useBoard, useConnection, useJobs, useSelection } from "./context";
+import { frameAssets, MEDIA_LABEL } from "./model/frames";
 
-export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }) {
-  const s = props.studio;
-  const live = () => s.live[props.frame.id];
-  const m = () => props.frame.media;
-  const active = () => m().state === "queued" || m().state === "running";
-  const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
+export const ASPECT_RATIO: Record<Aspect, string> = { "16:9": "16 / 9", "9:16": "9 / 16", "1:1": "1 / 1", "4:5": "4 / 5", "2.39:1": "2.39 / 1" };
+
+/** The board's aspect, 16:9 until someone sets another (CONTRACT 4). */
+export function useAspect(): () => Aspect {
+  const b = useBoard();
+  return () => b.board.board?.format?.aspect ?? "16:9";
+}
+
+/** The frame's image: the last good render, else a sketch drawn here from the frame itself. */
+export function FramePicture(props: { frame: Frame; shot: string; large?: boolean }) {
+  const b = useBoard();
+  const aspect = useAspect();
+  const rendered = () => shownImage(props.frame.media);
+  const sketch = createMemo(() => {
+    if (rendered()) return undefined;
+    const board = b.board.board;
+    const assets = board ? frameAssets(board, props.frame) : [];
+    const scene = describeScene({ frame: props.frame, shot: props.shot, assets, aspect: aspect() });
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `p${props.frame.id}`))}`;
+  });
   return (
-    <div class="frame-media">
-      {/* The last good image stays while a re-render runs, and after one is canceled or fails. */}
-      <Show when={shownImage(m())}>{(url) => <img class="frame-image" src={url()} alt={`Storyboard panel for shot ${props.shot}`} loading="lazy" />}</Show>
-      <Show when={active() || (live() && live()!.jobId === m().jobId && Object.keys(live()!.plugins).length > 0)}>
+    <div class="picture" classList={{ "picture-large": props.large }} style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
+      <Show
+        when={rendered()}
+        fallback={
+          <>
+            <img class="picture-img" src={sketch()} alt={`Sketch of shot ${props.shot}`} decoding="async" draggable={false} />
+            <span class="picture-tag" title="Drawn in your browser from the shot's camera, cast and place. Render it to keep an image.">
+              Sketch
+            </span>
+          </>
+        }
+      >
+        {(url) => <img class="picture-img" src={url()} alt={`Storyboard panel for shot ${props.shot}`} loading="lazy" draggable={false} />}
+      </Show>
+    </div>
+  );
+}
+
+const active = (f: Frame) => f.media.state === "queued" || f.media.state === "running";
+
+/** The small render state on a card: a thin progress line while rendering, Retry after a failure or cancel. */
+export function CardRenderState(props: { frame: Frame; shot: string }) {
+  const j = useJobs();
+  const c = useConnection();
+  const m = () => props.frame.media;
+  const progress = () => (m().jobId && j.live()[props.frame.id]?.jobId === m().jobId ? (j.live()[props.frame.id]?.progress ?? 0) : 0);
+  return (
+    <div class="card-render">
+      <Show when={m().state !== "none" && m().state !== "ready"}>
+        <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+      </Show>
+      <Show when={active(props.frame)}>
         <div
+          class="card-progress"
+          role="progressbar"
+          aria-label={`Render progress for shot ${props.shot}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={progress()}
+        >
+          <div class="progress-fill" style={{ width: `${progress()}%` }} />
+        </div>
+      </Show>
+      <Show when={c.canEdit() && (m().state === "failed" || m().state === "canceled" || m().state === "blocked") && m().jobId}>
+        <button type="button" class="link-btn" aria-label={`Retry the render of shot ${props.shot}`} onClick={() => j.retryJob(m().jobId!)}>
+          Retry
+        </button>
+      </Show>
+    </div>
+  );
+}
+
+/** The detail view's render section: one #progress-bar and one #plugin-inspector on the page, the actions, and the media's history. */
+export function RenderInspector(props: { frame: Frame; shot: string }) {
+  const j = useJobs();
+  const c = useConnection();
+  const m = () => props.frame.media;
+  const live = () => {
+    const l = j.live()[props.frame.id];
+    return l && l.jobId === m().jobId ? l : undefined;
+  };
+  const progress = () => (m().state === "ready" ? 100 : (live()?.progress ?? 0));
+  const timed = () => Object.values(live()?.plugins ?? {}).some((p) => p.ms !== undefined);
+  const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
+  const history = () => j.jobList().filter((x) => x.frameId === props.frame.id);
+  return (
+    <section class="render" aria-labelledby="render-h">
+      <h3 id="render-h">
+        Render <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+      </h3>
+      <Show when={active(props.frame) || live()}>
+        <div
+          id="progress-bar"
           class="progress-bar"
           role="progressbar"
           aria-label={`Render progress for shot ${props.shot}`}
           aria-valuemin={0}
           aria-valuemax={100}
-          aria-valuenow={m().state === "ready" ? 100 : (live()?.progress ?? 0)}
+          aria-valuenow={progress()}
         >
-          <div class="progress-fill" style={{ width: `${m().state === "ready" ? 100 : (live()?.progress ?? 0)}%` }} />
+          <div class="progress-fill" style={{ width: `${progress()}%` }} />
         </div>
-        {/* biome-ignore lint/a11y/useSemanticElements: a group of status badges, not a form section */}
-        <div class="plugin-inspector" role="group" aria-label={`Pipeline stages for shot ${props.shot}`}>
+      </Show>
+      <Show when={live() && (active(props.frame) || timed())}>
+        {/* biome-ignore lint/a11y/useSemanticElements: a group of stage rows, not a form section */}
+        <div id="plugin-inspector" class="plugin-inspector" role="group" aria-label={`Stage timings for shot ${props.shot}`}>
           <For each={PLUGINS}>
             {(name) => {
               const p = () => live()?.plugins[name];
               return (
                 <div class={`stage stage-${p()?.status ?? "waiting"}`}>
-                  <span class="stage-name">{name}</span>
+                  <span class="stage-name">{name.replace(/_/g, " ")}</span>
                   <span class="stage-bar" aria-hidden="true">
                     <span style={{ width: `${p()?.ms !== undefined ? Math.max(4, (p()!.ms! / maxMs()) * 100) : 0}%` }} />
                   </span>
@@ -50,73 +139,105 @@ export function FrameMedia(props: { studio: Studio; frame: Frame; shot: string }
           <For each={live()?.warnings ?? []}>{(w) => <p class="stage-warning">{w}</p>}</For>
         </div>
       </Show>
-      <Show when={m().reason && (m().state === "blocked" || m().state === "failed")}>
+      <Show when={m().reason && (m().state === "blocked" || m().state === "failed" || m().state === "canceled")}>
         <p class="media-reason">{m().reason}</p>
       </Show>
-      <Show when={s.canEdit()}>
+      <Show when={m().previous && m().state !== "ready"}>
+        <p class="muted small">The last good image stays on the card until this render succeeds.</p>
+      </Show>
+      <Show when={c.canEdit()}>
         <div class="media-actions">
-          <Show when={active()}>
+          <Show when={active(props.frame) && m().jobId}>
             <button
               type="button"
               class="btn btn-secondary btn-small"
-              aria-label={`Cancel render of shot ${props.shot}`}
-              onClick={() => m().jobId && s.cancelJob(m().jobId!)}
+              aria-label={`Cancel the render of shot ${props.shot}`}
+              onClick={() => j.cancelJob(m().jobId!)}
             >
               Cancel render
             </button>
           </Show>
-          <Show when={(m().state === "failed" || m().state === "blocked") && m().jobId}>
-            <button type="button" class="btn btn-secondary btn-small" onClick={() => s.retryJob(m().jobId!)}>
-              Retry render
-            </button>
-          </Show>
-          <Show when={!active()}>
+          <Show when={(m().state === "failed" || m().state === "blocked" || m().state === "canceled") && m().jobId}>
             <button
               type="button"
               class="btn btn-secondary btn-small"
-              aria-label={`${shownImage(m()) ? "Regenerate" : "Generate"} image for shot ${props.shot}`}
-              onClick={() => s.generate(props.frame.id)}
+              aria-label={`Retry the render of shot ${props.shot}`}
+              onClick={() => j.retryJob(m().jobId!)}
             >
-              {shownImage(m()) ? "Regenerate" : "Generate"}
+              Retry render
+            </button>
+          </Show>
+          <Show when={!active(props.frame)}>
+            <button
+              type="button"
+              class="btn btn-primary btn-small"
+              aria-label={`${shownImage(m()) ? "Re-render" : "Render"} image for shot ${props.shot}`}
+              onClick={() => j.generate(props.frame.id)}
+            >
+              {shownImage(m()) ? "Re-render" : "Render"}
             </button>
           </Show>
         </div>
       </Show>
-    </div>
+      <Show when={history().length > 0}>
+        <details class="render-history">
+          <summary>
+            {history().length} render{history().length === 1 ? "" : "s"} of this shot
+          </summary>
+          <ol class="job-list">
+            <For each={history()}>
+              {(x) => (
+                <li class={`job job-${x.status}`}>
+                  <span class={`job-status status-${x.status}`}>{x.status}</span>
+                  <span class="muted small">
+                    {x.provider} · attempt {x.attempt} · {new Date(x.createdAt).toLocaleString()}
+                  </span>
+                  <Show when={x.blockedReason}>
+                    <span class="small">{x.blockedReason}</span>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ol>
+        </details>
+      </Show>
+    </section>
   );
 }
 
-export function JobsPanel(props: { studio: Studio }) {
-  const s = props.studio;
+/** The episode's renders, newest first, at the foot of the board. */
+export function JobsPanel() {
+  const j = useJobs();
+  const b = useBoard();
+  const c = useConnection();
   const shotOf = (frameId: string) => {
-    const i = s.board.board?.frames.findIndex((f) => f.id === frameId) ?? -1;
-    return i < 0 ? "removed" : String(i + 1);
+    const i = b.frames().findIndex((f) => f.id === frameId);
+    return i < 0 ? "a removed shot" : `Shot ${i + 1}`;
   };
+  const running = () => j.jobList().filter((x) => x.status === "pending" || x.status === "running").length;
   return (
-    <section class="panel jobs-panel" aria-labelledby="jobs-h">
-      <div class="panel-head">
+    <details class="panel jobs-panel">
+      <summary>
         <h2 id="jobs-h">Renders</h2>
-        <Show when={s.canEdit() && (s.board.board?.frames.length ?? 0) > 0}>
-          <GenerateAll studio={s} />
-        </Show>
-      </div>
-      <Show when={s.jobs().length > 0} fallback={<p class="muted small">No renders yet. Generate a frame to see its job here.</p>}>
+        <span class="muted small">{j.jobList().length === 0 ? "none yet" : `${j.jobList().length} recent${running() ? ` · ${running()} under way` : ""}`}</span>
+      </summary>
+      <Show when={j.jobList().length > 0} fallback={<p class="muted small">No renders yet. Render a frame to see its job here.</p>}>
         <ul class="job-list">
-          <For each={s.jobs().slice(0, 20)}>
-            {(j) => (
-              <li class={`job job-${j.status}`}>
-                <span class="job-shot">Shot {shotOf(j.frameId)}</span>
-                <span class={`job-status status-${j.status}`}>{j.status}</span>
+          <For each={j.jobList().slice(0, 20)}>
+            {(x) => (
+              <li class={`job job-${x.status}`}>
+                <span class="job-shot">{shotOf(x.frameId)}</span>
+                <span class={`job-status status-${x.status}`}>{x.status}</span>
                 <span class="muted small">
-                  {j.provider} · attempt {j.attempt}
+                  {x.provider} · attempt {x.attempt}
                 </span>
-                <Show when={s.canEdit() && (j.status === "pending" || j.status === "running" || j.status === "blocked")}>
-                  <button type="button" class="link-btn" onClick={() => s.cancelJob(j.id)}>
+                <Show when={c.canEdit() && (x.status === "pending" || x.status === "running" || x.status === "blocked")}>
+                  <button type="button" class="link-btn" aria-label={`Cancel the render of ${shotOf(x.frameId)}`} onClick={() => j.cancelJob(x.id)}>
                     Cancel
                   </button>
                 </Show>
-                <Show when={s.canEdit() && (j.status === "failure" || j.status === "blocked")}>
-                  <button type="button" class="link-btn" onClick={() => s.retryJob(j.id)}>
+                <Show when={c.canEdit() && (x.status === "failure" || x.status === "blocked" || x.status === "canceled")}>
+                  <button type="button" class="link-btn" aria-label={`Retry the render of ${shotOf(x.frameId)}`} onClick={() => j.retryJob(x.id)}>
                     Retry
                   </button>
                 </Show>
@@ -125,44 +246,58 @@ export function JobsPanel(props: { studio: Studio }) {
           </For>
         </ul>
       </Show>
-    </section>
+    </details>
   );
 }
 
+type Pending = { mode: "missing" | "all"; count: number; estimate: BatchEstimate | null; settings: ProjectSettings | null };
+
 /**
- * "Generate all": with a paid media provider, first a confirmation with the
- * number of renders, their estimated cost and time, and the project's
- * budget; with the free sketch renderer it starts at once.
+ * "Generate all" renders the frames without an image at once (after the
+ * count and cost when the provider is paid); "Re-render all" always asks
+ * first, since it replaces images people have seen (CONTRACT 7). Both keep
+ * to the picked frames when some are picked.
  */
-function GenerateAll(props: { studio: Studio }) {
-  const s = props.studio;
-  const [pending, setPending] = createSignal<{ estimate: BatchEstimate; settings: ProjectSettings } | null>(null);
+export function BatchActions() {
+  const j = useJobs();
+  const sel = useSelection();
+  const [pending, setPending] = createSignal<Pending | null>(null);
   const [busy, setBusy] = createSignal(false);
   let dialog: HTMLDialogElement | undefined;
   showModalWhile(
     () => dialog,
     () => pending() !== null,
   );
+  const scope = () => (sel.ids().length ? " picked" : "");
 
-  const start = async () => {
+  const start = async (mode: "missing" | "all") => {
+    const count = j.batchFrames(mode).length;
+    if (count === 0 && mode === "missing") {
+      setPending({ mode, count, estimate: null, settings: null });
+      return;
+    }
     setBusy(true);
-    const settings = await s.projectSettings();
+    const settings = (await j.projectSettings()) ?? null;
     setBusy(false);
-    if (!settings) return;
-    const count = s.batchFrames().length;
-    if (count > 0 && isPaid(settings.mediaProvider)) setPending({ estimate: estimateBatch(settings.mediaProvider, count), settings });
-    else void s.generateAll();
+    const estimate = settings && isPaid(settings.mediaProvider) ? estimateBatch(settings.mediaProvider, count) : null;
+    if (mode === "missing" && !estimate) void j.renderBatch("missing");
+    else setPending({ mode, count, estimate, settings });
   };
   const confirm = () => {
+    const p = pending();
     setPending(null);
-    void s.generateAll();
+    if (p && p.count > 0) void j.renderBatch(p.mode);
   };
-  const left = (p: { settings: ProjectSettings }) => (p.settings.budgetUsd === null ? null : roundUsd(Math.max(0, p.settings.budgetUsd - p.settings.spentUsd)));
+  const left = (s: ProjectSettings) => (s.budgetUsd === null ? null : roundUsd(Math.max(0, s.budgetUsd - s.spentUsd)));
+  const frames = (n: number) => `${n} frame${n === 1 ? "" : "s"}`;
 
   return (
     <>
-      <button type="button" class="btn btn-secondary btn-small" disabled={busy()} onClick={() => void start()}>
-        Generate all
+      <button type="button" class="btn btn-secondary btn-small" disabled={busy()} onClick={() => void start("missing")}>
+        Generate all{scope()}
+      </button>
+      <button type="button" class="btn btn-secondary btn-small" disabled={busy()} onClick={() => void start("all")}>
+        Re-render all{scope()}…
       </button>
       <dialog ref={dialog} class="dialog" aria-labelledby="batch-h" aria-describedby="batch-d" onClose={() => setPending(null)}>
         <Show when={pending()}>
@@ -175,33 +310,46 @@ function GenerateAll(props: { studio: Studio }) {
               }}
             >
               <h2 id="batch-h">
-                Render {p().estimate.count} frame{p().estimate.count === 1 ? "" : "s"} with a paid provider?
+                {p().count === 0 ? "Nothing to render" : p().estimate ? `Render ${frames(p().count)} with a paid provider?` : `Re-render ${frames(p().count)}?`}
               </h2>
               <div id="batch-d">
-                <p>
-                  <strong>{p().estimate.count}</strong> render{p().estimate.count === 1 ? "" : "s"} with <strong>{p().settings.mediaProvider}</strong>:
-                  estimated cost <strong data-testid="batch-cost">{formatUsd(p().estimate.costUsd)}</strong>, estimated time{" "}
-                  <strong>{formatDuration(p().estimate.seconds)}</strong>.
-                </p>
-                <p class="muted small">Estimates from the provider's list price per image; the provider bills what it measures.</p>
-                <Show when={p().settings.budgetUsd !== null}>
-                  <p class="small">
-                    Project budget {formatUsd(p().settings.budgetUsd ?? 0)}, estimated spend so far {formatUsd(p().settings.spentUsd)}:{" "}
-                    {formatUsd(left(p()) ?? 0)} left.
-                    <Show when={p().estimate.costUsd > (left(p()) ?? 0)}> Renders beyond the budget will be blocked.</Show>
+                <Show when={p().count === 0}>
+                  <p>Every frame already has an image or a render under way. Use Re-render all to replace images.</p>
+                </Show>
+                <Show when={p().count > 0 && p().mode === "all"}>
+                  <p>
+                    Each picture is replaced once its new render succeeds; until then, and if a render fails or is canceled, the frame keeps the image it has
+                    now.
                   </p>
                 </Show>
-                <Show when={!p().settings.paidMedia}>
-                  <p class="small">The project owner has not allowed paid providers yet, so these renders will be blocked until they do.</p>
+                <Show when={p().estimate && p().settings}>
+                  <p>
+                    <strong>{p().estimate!.count}</strong> render{p().estimate!.count === 1 ? "" : "s"} with <strong>{p().settings!.mediaProvider}</strong>:
+                    estimated cost <strong data-testid="batch-cost">{formatUsd(p().estimate!.costUsd)}</strong>, estimated time{" "}
+                    <strong>{formatDuration(p().estimate!.seconds)}</strong>.
+                  </p>
+                  <p class="muted small">Estimates from the provider's list price per image; the provider bills what it measures.</p>
+                  <Show when={p().settings!.budgetUsd !== null}>
+                    <p class="small">
+                      Project budget {formatUsd(p().settings!.budgetUsd ?? 0)}, estimated spend so far {formatUsd(p().settings!.spentUsd)}:{" "}
+                      {formatUsd(left(p().settings!) ?? 0)} left.
+                      <Show when={p().estimate!.costUsd > (left(p().settings!) ?? 0)}> Renders beyond the budget will be blocked.</Show>
+                    </p>
+                  </Show>
+                  <Show when={!p().settings!.paidMedia}>
+                    <p class="small">The project owner has not allowed paid providers yet, so these renders will be blocked until they do.</p>
+                  </Show>
                 </Show>
               </div>
               <div class="dialog-actions">
                 <button type="button" class="btn btn-secondary" onClick={() => setPending(null)}>
-                  Cancel
+                  {p().count === 0 ? "Close" : "Cancel"}
                 </button>
-                <button type="submit" class="btn btn-primary">
-                  Render {p().estimate.count} frame{p().estimate.count === 1 ? "" : "s"}
-                </button>
+                <Show when={p().count > 0}>
+                  <button type="submit" class="btn btn-primary">
+                    {p().mode === "all" ? "Re-render" : "Render"} {frames(p().count)}
+                  </button>
+                </Show>
               </div>
             </form>
           )}

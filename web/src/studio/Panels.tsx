@@ -1,13 +1,16 @@
 // The studio's board panels besides the frames: connection and presence,
 // history (undo and rewind with its impact preview), the script, the beat
-// plan and the episode's assets. Each change is one board_command.
+// plan (Beats.tsx) and the episode's assets (Cast.tsx). Each change is one
+// board_command.
 import { createEffect, createSignal, For, Show } from "solid-js";
-import type { Asset, Beat } from "../../../worker/domain/board";
 import { LIMITS } from "../../../worker/domain/board";
 import type { Impact } from "../../../worker/domain/events";
 import { showModalWhile } from "../components/ui";
 import type { ConnState } from "../lib/realtime";
 import type { Studio } from "./studio-state";
+
+export { BeatsPanel } from "./Beats";
+export { AssetsPanel } from "./Cast";
 
 const CONN_LABEL: Record<ConnState, string> = {
   IDLE: "Not connected",
@@ -254,145 +257,6 @@ export function ScriptPanel(props: { studio: Studio }) {
           <p class="hint">Unsaved changes. Others see the script once you save.</p>
         </Show>
       </form>
-    </section>
-  );
-}
-
-export function BeatsPanel(props: { studio: Studio }) {
-  const s = props.studio;
-  const beats = () => s.board.board?.plan.beats ?? [];
-  const [title, setTitle] = createSignal("");
-  const setPlan = (next: Beat[]) => s.send({ type: "set_plan", beats: next });
-  const add = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (!title().trim()) return;
-    const id = `b${Math.random().toString(36).slice(2, 8)}`;
-    const r = await setPlan([...beats().map((b) => ({ ...b })), { id, title: title().trim(), summary: "" }]);
-    if (r.ok) setTitle("");
-  };
-  return (
-    <section class="panel" aria-labelledby="beats-h">
-      <h2 id="beats-h">Beat plan</h2>
-      <Show when={beats().length > 0} fallback={<p class="muted small">No beats yet: the story's turns, in order.</p>}>
-        <ol class="beat-list">
-          <For each={beats()}>
-            {(b) => (
-              <li>
-                <strong>{b.title}</strong>
-                <Show when={b.summary}>
-                  <span class="muted"> — {b.summary}</span>
-                </Show>
-                <Show when={s.canEdit()}>
-                  <button
-                    type="button"
-                    class="link-btn"
-                    aria-label={`Remove beat ${b.title}`}
-                    onClick={() =>
-                      setPlan(
-                        beats()
-                          .filter((x) => x.id !== b.id)
-                          .map((x) => ({ ...x })),
-                      )
-                    }
-                  >
-                    Remove
-                  </button>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ol>
-      </Show>
-      <Show when={s.canEdit()}>
-        <form class="row-form" onSubmit={add}>
-          <label class="sr-only" for="beat-title">
-            New beat title
-          </label>
-          <input
-            id="beat-title"
-            placeholder="New beat, e.g. Hook"
-            maxLength={LIMITS.textChars}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-          <button type="submit" class="btn btn-secondary btn-small">
-            Add beat
-          </button>
-        </form>
-      </Show>
-    </section>
-  );
-}
-
-export function AssetsPanel(props: { studio: Studio }) {
-  const s = props.studio;
-  const assets = () => s.board.board?.assets ?? [];
-  const [kind, setKind] = createSignal<Asset["kind"]>("character");
-  const [name, setName] = createSignal("");
-  const [prompt, setPrompt] = createSignal("");
-  const add = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (!name().trim()) return;
-    const id =
-      name()
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, "-")
-        .slice(0, 30) || "asset";
-    const unique = assets().some((a) => a.id === id) ? `${id}-${Math.random().toString(36).slice(2, 6)}` : id;
-    const r = await s.send({ type: "upsert_asset", asset: { id: unique, kind: kind(), name: name().trim(), description: "", prompt: prompt() } });
-    if (r.ok) {
-      setName("");
-      setPrompt("");
-    }
-  };
-  return (
-    <section class="panel" aria-labelledby="assets-h">
-      <h2 id="assets-h">Cast, places and look</h2>
-      <Show when={assets().length > 0} fallback={<p class="muted small">No assets yet. Frames point at them so a character looks the same in every shot.</p>}>
-        <ul class="asset-list">
-          <For each={assets()}>
-            {(a) => (
-              <li class="asset">
-                <span class={`chip chip-${a.kind}`}>{a.kind}</span>
-                <strong>{a.name}</strong>
-                <Show when={a.prompt}>
-                  <span class="muted small asset-prompt">{a.prompt}</span>
-                </Show>
-                <Show when={s.canEdit()}>
-                  <button type="button" class="link-btn" aria-label={`Remove ${a.name}`} onClick={() => s.send({ type: "remove_asset", id: a.id })}>
-                    Remove
-                  </button>
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <Show when={s.canEdit()}>
-        <form class="asset-form" onSubmit={add}>
-          <div class="field">
-            <label for="asset-kind">Kind</label>
-            <select id="asset-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as Asset["kind"])}>
-              <option value="character">Character</option>
-              <option value="location">Location</option>
-              <option value="prop">Prop</option>
-              <option value="style">Style</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="asset-name">Name</label>
-            <input id="asset-name" maxLength={LIMITS.textChars} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for="asset-prompt">Look (prompt)</label>
-            <input id="asset-prompt" maxLength={LIMITS.promptChars} value={prompt()} onInput={(e) => setPrompt(e.currentTarget.value)} />
-          </div>
-          <button type="submit" class="btn btn-secondary btn-small">
-            Add asset
-          </button>
-        </form>
-      </Show>
     </section>
   );
 }

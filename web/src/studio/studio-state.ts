@@ -1,21 +1,24 @@
-// One episode's live studio state: the realtime connection, the board it
-// keeps in step with the room, presence, and the person's own edits (for
-// undo). Pages read it; every change goes out as a board_command.
+// One episode's live studio: the composition root of its domain stores
+// (connection, board, chat, jobs, selection), wired to one realtime
+// connection. Each store is its own module with a pure, tested core; the
+// contexts in context.tsx hand them to the components. Every board change
+// goes out as a board_command through `send`.
 import { createSignal, onCleanup } from "solid-js";
-import { createStore, produce } from "solid-js/store";
-import type { ProjectSettings } from "../../../worker/domain/costs";
-import type { Job } from "../../../worker/domain/jobs";
-import { api, describeError } from "../api";
-import { z } from "zod";
 import type { Role } from "../../../worker/domain/api";
+import type { Aspect, Frame } from "../../../worker/domain/board";
 import type { Command } from "../../../worker/domain/commands";
+import type { ProjectSettings } from "../../../worker/domain/costs";
 import type { Impact } from "../../../worker/domain/events";
 import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
-import { type AgentStatus, ChatMessage } from "../../../worker/domain/chat";
-
-export type { AgentStatus, ChatMessage };
+import { api, describeError } from "../api";
 import { createBoardState, touchedFrames } from "../lib/board-state";
 import { type ConnState, RealtimeConnection } from "../lib/realtime";
+import { renderTargets } from "./model/frames";
+import { createChat } from "./stores/chat";
+import { createJobs } from "./stores/jobs";
+import { createSelection } from "./stores/selection";
+
+export type { AgentStatus, ChatMessage } from "../../../worker/domain/chat";
 
 const FLASH_MS = 1600;
 
@@ -31,54 +34,19 @@ export function createStudio(projectId: string, episodeId: string) {
   const [peers, setPeers] = createSignal<Peer[]>([]);
   const [role, setRole] = createSignal<Role>();
   const [me, setMe] = createSignal<string>();
-  // Frames picked on the board: the next message to the agent is about them only (CONTRACT 6 scope).
-  const [selected, setSelected] = createSignal<string[]>([]);
   const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
   const [undoStack, setUndoStack] = createSignal<string[]>([]);
-  const [messages, setMessages] = createSignal<ChatMessage[]>([]);
-  const [draft, setDraft] = createSignal<{ runId: string; text: string } | null>(null);
-  const [agent, setAgent] = createSignal<AgentStatus>({ status: "idle" });
-  // A message sent again under its id (marked superseded by an edit or a regenerate) replaces the one held.
-  const addMessage = (m: ChatMessage) => setMessages((list) => (list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...list, m]));
-  const loadMessages = async () => {
-    try {
-      const res = await fetch(`/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`, {
-        credentials: "same-origin",
-      });
-      if (!res.ok) return;
-      const parsed = z.object({ messages: z.array(ChatMessage) }).safeParse(await res.json());
-      if (parsed.success) setMessages(parsed.data.messages);
-    } catch {
-      // the connection state already tells the person; the next metadata retries
-    }
-  };
+  const notify = (kind: "error" | "info", text: string) => setNotice({ kind, text });
 
-  // Live job state per frame, from progress / plugin_status / warning events.
-  const [live, setLive] = createStore<
-    Record<string, { jobId: string; progress: number; plugins: Record<string, { status: string; ms?: number }>; warnings: string[] }>
-  >({});
-  const [jobs, setJobs] = createSignal<Job[]>([]);
-  const jobFrame = new Map<string, string>();
-  let jobsTimer: ReturnType<typeof setTimeout> | undefined;
-  const refreshJobs = () => {
-    clearTimeout(jobsTimer);
-    jobsTimer = setTimeout(async () => {
-      try {
-        setJobs((await api.jobs(projectId, episodeId)).jobs);
-      } catch {
-        // the list is a convenience; the board already shows each frame's state
-      }
-    }, 150);
-  };
-  const liveFor = (jobId: string, frameId: string) => {
-    jobFrame.set(jobId, frameId);
-    if (live[frameId]?.jobId !== jobId) setLive(frameId, { jobId, progress: 0, plugins: {}, warnings: [] });
-  };
+  const chat = createChat(projectId, episodeId);
+  const jobs = createJobs(projectId, episodeId, notify);
+  const frameIds = () => board.state.board?.frames.map((f) => f.id) ?? [];
+  // Frames picked on the board: batch actions and the next message to the agent are about them (CONTRACT 6 scope).
+  const selection = createSelection(frameIds);
 
   // Frames this tab just changed: their events are not highlighted as news.
   const mine = new Set<string>();
-
   const highlight = (ids: string[]) => {
     const fresh = ids.filter((id) => !mine.delete(id));
     if (fresh.length === 0) return;
@@ -87,80 +55,34 @@ export function createStudio(projectId: string, episodeId: string) {
   };
 
   const onMessage = (msg: ServerMessage) => {
+    chat.onMessage(msg);
+    jobs.onMessage(msg);
     switch (msg.type) {
       case "metadata":
         setRole(msg.payload.role);
         setMe(msg.payload.user.id);
         setPeers(msg.payload.peers);
-        {
-          const { text, ...status } = msg.payload.agent;
-          setAgent(status);
-          // A tab that joins mid-run shows the answer whole: the prose so far, then the deltas that follow.
-          if (status.status === "idle" || !status.runId) setDraft(null);
-          else setDraft({ runId: status.runId, text: text ?? "" });
-        }
         // Messages and jobs committed while this tab was away come with a fresh list.
-        void loadMessages();
-        refreshJobs();
+        chat.onMetadata(msg.payload.agent);
+        jobs.refresh();
         if (board.applyMetadata(msg.payload) === "gap") connection.resync();
         break;
       case "board_event": {
         const result = board.applyEvent(msg.seq ?? -1, msg.payload.event);
         if (result === "gap") connection.resync();
         if (result === "applied") highlight(touchedFrames(msg.payload.event));
-        if (msg.payload.event.kind === "set_frame_media") {
-          const { id, media } = msg.payload.event.data;
-          if (media.jobId && (media.state === "queued" || media.state === "running")) liveFor(media.jobId, id);
-          refreshJobs();
-        }
         break;
       }
-      case "progress": {
-        const p = msg.payload;
-        liveFor(p.jobId, p.frameId);
-        // Never backwards within an attempt.
-        setLive(p.frameId, "progress", (old) => Math.max(old ?? 0, p.progress));
-        break;
-      }
-      case "plugin_status": {
-        const p = msg.payload;
-        const frameId = jobFrame.get(p.jobId);
-        if (frameId) setLive(frameId, "plugins", p.plugin, { status: p.status, ms: p.timing_ms });
-        break;
-      }
-      case "frame":
-        refreshJobs();
-        break;
       case "presence":
         setPeers(msg.payload.peers);
         break;
-      case "chat_message":
-        addMessage(msg.payload);
-        if (msg.payload.role === "assistant") setDraft(null);
-        break;
-      case "partial_result": {
-        const p = msg.payload;
-        // Job stage data travels as partial_result too; only a run's prose goes to the chat.
-        if ("delta" in p) setDraft((d) => (d && d.runId === p.runId ? { runId: d.runId, text: d.text + p.delta } : { runId: p.runId, text: p.delta }));
-        break;
-      }
-      case "agent_status":
-        setAgent(msg.payload);
-        break;
       case "error":
-        setNotice({ kind: "error", text: msg.payload.message });
+        notify("error", msg.payload.message);
         break;
-      case "warning": {
-        const frameId = msg.payload.jobId ? jobFrame.get(msg.payload.jobId) : undefined;
-        if (frameId)
-          setLive(
-            frameId,
-            "warnings",
-            produce((w) => void w.push(msg.payload.message)),
-          );
-        else setNotice({ kind: "info", text: msg.payload.message });
+      case "warning":
+        // A job's warning shows on its frame; the rest (a rejected agent command, …) as a notice.
+        if (!msg.payload.jobId || !jobs.knows(msg.payload.jobId)) notify("info", msg.payload.message);
         break;
-      }
     }
   };
 
@@ -188,6 +110,11 @@ export function createStudio(projectId: string, episodeId: string) {
     connection.close();
   });
 
+  const fail = (prefix: string, message: string): SendResult => {
+    notify("error", `${prefix}${message}`);
+    return { ok: false, message };
+  };
+
   /** Sends one board command; resolves once the room accepted or refused it. */
   async function send(command: Command): Promise<SendResult> {
     const frameId = "id" in command ? command.id : command.type === "add_frame" ? command.frame.id : undefined;
@@ -195,8 +122,7 @@ export function createStudio(projectId: string, episodeId: string) {
     const ack = await connection.request("board_command", { command });
     if (!ack.ok) {
       if (frameId) mine.delete(frameId);
-      setNotice({ kind: "error", text: `Not applied: ${ack.error.message}` });
-      return { ok: false, message: ack.error.message };
+      return fail("Not applied: ", ack.error.message);
     }
     setUndoStack((s) => [...s.slice(-49), ack.result.runId]);
     return { ok: true };
@@ -207,8 +133,8 @@ export function createStudio(projectId: string, episodeId: string) {
     if (!runId) return;
     const ack = await connection.request("undo_run", { runId });
     setUndoStack((s) => s.slice(0, -1));
-    if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
-    else setNotice({ kind: "info", text: "Undone." });
+    if (!ack.ok) notify("error", `Could not undo: ${ack.error.message}`);
+    else notify("info", "Undone.");
   }
 
   async function previewRewind(toSeq: number): Promise<{ ok: true; impact: Impact; events: number } | { ok: false; message: string }> {
@@ -221,38 +147,27 @@ export function createStudio(projectId: string, episodeId: string) {
 
   async function rewind(toSeq: number): Promise<SendResult> {
     const ack = await connection.request("rewind", { toSeq });
-    if (!ack.ok) {
-      setNotice({ kind: "error", text: `Could not rewind: ${ack.error.message}` });
-      return { ok: false, message: ack.error.message };
-    }
+    if (!ack.ok) return fail("Could not rewind: ", ack.error.message);
     const runId = "runId" in ack.result ? ack.result.runId : undefined;
     if (runId) setUndoStack((s) => [...s, runId]);
-    setNotice({ kind: "info", text: `Rewound to step ${toSeq}. Undo brings the changes back.` });
+    notify("info", `Rewound to step ${toSeq}. Undo brings the changes back.`);
     return { ok: true };
   }
 
-  const agentBusy = () => ["pending", "streaming", "stopping"].includes(agent().status);
-
-  async function chat(text: string): Promise<SendResult> {
-    // Only frames still on the board can scope a message.
-    const frameIds = selected().filter((id) => board.state.board?.frames.some((f) => f.id === id));
+  async function sendChat(text: string): Promise<SendResult> {
+    const frameIds = selection.ids();
+    chat.setSending(text);
     const ack = await connection.request("chat_send", frameIds.length ? { text, scope: { frameIds } } : { text });
-    if (!ack.ok) {
-      setNotice({ kind: "error", text: ack.error.message });
-      return { ok: false, message: ack.error.message };
-    }
-    setSelected([]);
+    chat.setSending(null);
+    if (!ack.ok) return fail("", ack.error.message);
+    selection.clear();
     return { ok: true };
   }
 
   /** Redoes the last message with new words; its answer is reverted and hidden. */
   async function editMessage(messageId: string, text: string): Promise<SendResult> {
     const ack = await connection.request("chat_edit", { messageId, text });
-    if (!ack.ok) {
-      setNotice({ kind: "error", text: ack.error.message });
-      return { ok: false, message: ack.error.message };
-    }
-    return { ok: true };
+    return ack.ok ? { ok: true } : fail("", ack.error.message);
   }
 
   /** Empties the board (owner, confirmed by the episode's title); a rewind brings it back. */
@@ -260,125 +175,91 @@ export function createStudio(projectId: string, episodeId: string) {
     const ack = await connection.request("reset", { confirm });
     if (!ack.ok) return { ok: false, message: ack.error.message };
     setUndoStack((s) => [...s, ack.result.runId]);
-    setNotice({ kind: "info", text: "The episode was reset. Undo or Rewind brings everything back." });
+    notify("info", "The episode was reset. Undo or Rewind brings everything back.");
     return { ok: true };
   }
 
-  async function stop(): Promise<void> {
-    const runId = agent().runId;
-    const ack = await connection.request("chat_stop", runId ? { runId } : {});
-    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
-  }
-
-  async function regenerate(): Promise<void> {
-    const ack = await connection.request("chat_regenerate", {});
-    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
-  }
-
-  /** Picks up an answer the model cut off at its length limit. */
-  async function continueAnswer(): Promise<void> {
-    const ack = await connection.request("chat_continue", {});
-    if (!ack.ok) setNotice({ kind: "error", text: ack.error.message });
-  }
+  const simple = async (type: "chat_stop" | "chat_regenerate" | "chat_continue", payload: object) => {
+    const ack = await connection.request(type, payload as never);
+    if (!ack.ok) notify("error", ack.error.message);
+  };
 
   async function undoRun(runId: string): Promise<void> {
     const ack = await connection.request("undo_run", { runId });
-    if (!ack.ok) setNotice({ kind: "error", text: `Could not undo: ${ack.error.message}` });
+    if (!ack.ok) notify("error", `Could not undo: ${ack.error.message}`);
     else {
       const undoId = ack.result.runId;
       setUndoStack((s) => [...s, undoId]);
-      setNotice({ kind: "info", text: "The agent's changes from that answer were undone. Undo brings them back." });
+      notify("info", "The agent's changes from that answer were undone. Undo brings them back.");
     }
   }
 
-  async function generate(frameId: string): Promise<void> {
-    try {
-      const { job } = await api.generate(projectId, episodeId, frameId);
-      liveFor(job.id, frameId);
-      refreshJobs();
-    } catch (err) {
-      setNotice({ kind: "error", text: `Could not start the render: ${describeError(err)}` });
-    }
-  }
-
-  /** The frames "Generate all" renders (CONTRACT 7): those with no ready image and no render under way. */
-  function batchFrames() {
-    const frames = board.state.board?.frames ?? [];
-    return frames.filter((f) => f.media.state !== "queued" && f.media.state !== "running" && f.media.state !== "ready");
-  }
-
-  async function generateAll(): Promise<void> {
-    const todo = batchFrames();
-    if (todo.length === 0) {
-      setNotice({ kind: "info", text: "Every frame already has an image or a render under way. Use Regenerate on a frame to render it again." });
-      return;
-    }
-    for (const f of todo) await generate(f.id);
-    setNotice({ kind: "info", text: `Queued ${todo.length} render${todo.length === 1 ? "" : "s"}.` });
-  }
+  const frames = (): Frame[] => board.state.board?.frames ?? [];
 
   /** The project's media provider, budget and spend, for the cost shown before a batch; undefined when they cannot be read. */
   async function projectSettings(): Promise<ProjectSettings | undefined> {
     try {
       return await api.consent(projectId);
     } catch (err) {
-      setNotice({ kind: "error", text: `Could not read the project's render settings: ${describeError(err)}` });
+      notify("error", `Could not read the project's render settings: ${describeError(err)}`);
       return undefined;
     }
   }
 
-  async function jobAction(kind: "cancel" | "retry", jobId: string): Promise<void> {
-    try {
-      const { job } = kind === "cancel" ? await api.cancelJob(jobId) : await api.retryJob(jobId);
-      if (kind === "retry") liveFor(job.id, job.frameId);
-      refreshJobs();
-    } catch (err) {
-      setNotice({ kind: "error", text: describeError(err) });
-    }
-  }
-
   return {
-    live,
-    jobs,
-    generate,
-    generateAll,
-    batchFrames,
-    projectSettings,
-    cancelJob: (jobId: string) => jobAction("cancel", jobId),
-    retryJob: (jobId: string) => jobAction("retry", jobId),
-    messages,
-    draft,
-    agent,
-    agentBusy,
-    chat,
-    editMessage,
-    reset,
-    me,
-    selected,
-    toggleSelected: (id: string) => setSelected((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])),
-    clearSelected: () => setSelected([]),
-    stop,
-    regenerate,
-    continueAnswer,
-    undoRun,
     projectId,
     episodeId,
-    board: board.state,
+    // connection
     conn,
     connDetail,
     peers,
     role,
+    me,
     canEdit: () => role() === "owner" || role() === "editor",
+    reconnect: () => connection.reconnectNow(),
+    // board
+    board: board.state,
+    frames,
     flash,
-    notice,
-    dismissNotice: () => setNotice(),
-    announce: (text: string) => setNotice({ kind: "info", text }),
-    canUndo: () => undoStack().length > 0,
     send,
+    setAspect: (aspect: Aspect) => send({ type: "set_format", aspect }),
     undo,
+    canUndo: () => undoStack().length > 0,
     previewRewind,
     rewind,
-    reconnect: () => connection.reconnectNow(),
+    reset,
+    // chat
+    chat,
+    messages: chat.messages,
+    draft: chat.draft,
+    agent: chat.agent,
+    agentBusy: chat.busy,
+    chatSend: sendChat,
+    editMessage,
+    stop: () => simple("chat_stop", chat.agent().runId ? { runId: chat.agent().runId } : {}),
+    regenerate: () => simple("chat_regenerate", {}),
+    /** Picks up an answer the model cut off at its length limit. */
+    continueAnswer: () => simple("chat_continue", {}),
+    undoRun,
+    // jobs
+    jobList: jobs.jobs,
+    live: () => jobs.live(),
+    generate: (frameId: string) => jobs.generate(frameId),
+    /** The frames a batch would render now: "missing" (Generate all) or "all" (Re-render all), within the selection when there is one. */
+    batchFrames: (mode: "missing" | "all" = "missing") => renderTargets(frames(), mode, selection.ids()),
+    renderBatch: (mode: "missing" | "all") => jobs.generateMany(renderTargets(frames(), mode, selection.ids())),
+    projectSettings,
+    cancelJob: (jobId: string) => jobs.cancel(jobId),
+    retryJob: (jobId: string) => jobs.retry(jobId),
+    // selection
+    selection,
+    selected: selection.ids,
+    toggleSelected: selection.toggle,
+    clearSelected: selection.clear,
+    // notices
+    notice,
+    dismissNotice: () => setNotice(),
+    announce: (text: string) => notify("info", text),
   };
 }
 export type Studio = ReturnType<typeof createStudio>;

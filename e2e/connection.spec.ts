@@ -1,0 +1,96 @@
+// Honest connection state: a tab that loses the room says so within 10 s
+// (whether the browser reports it offline or the socket just goes silent),
+// counts the edits made meanwhile, and sends them when the room is back.
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectAccessible, uniqueEmail } from "./support";
+
+async function signedInPage(browser: Browser, email: string, create: boolean): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const path = create ? "/api/v1/auth/signup" : "/api/v1/auth/login";
+  const res = await page.request.post(path, { data: { email, password: "night owl coffee", name: "Mia" }, headers: { origin } });
+  expect(res.ok()).toBe(true);
+  return page;
+}
+
+async function newEpisode(page: Page): Promise<string> {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const p = await page.request.post("/api/v1/projects", { data: { name: "Offline project" }, headers: { origin } });
+  const projectId = (await p.json()).project.id as string;
+  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Offline episode" }, headers: { origin } });
+  const episodeId = (await e.json()).episode.id as string;
+  return `/projects/${projectId}/episodes/${episodeId}`;
+}
+
+/** Two tabs of one person on a fresh episode, both live. */
+async function twoLiveTabs(browser: Browser, label: string) {
+  const email = uniqueEmail(label);
+  const a = await signedInPage(browser, email, true);
+  const b = await signedInPage(browser, email, false);
+  return {
+    a,
+    b,
+    open: async (setup?: (page: Page) => Promise<void>) => {
+      await setup?.(a);
+      const url = await newEpisode(a);
+      await a.goto(url);
+      await b.goto(url);
+      await expect(a.locator(".conn")).toHaveText("Live");
+      await expect(b.locator(".conn")).toHaveText("Live");
+    },
+  };
+}
+
+const badge = (page: Page) => page.getByRole("status").filter({ has: page.locator(".conn") });
+
+test("a tab taken offline says so at once, counts an edit made meanwhile and sends it when back online", async ({ browser }) => {
+  const { a, b, open } = await twoLiveTabs(browser, "offline");
+  await open();
+
+  await a.context().setOffline(true);
+  await expect(badge(a)).toContainText(/Offline|Reconnecting/, { timeout: 10_000 });
+  await expect(a.locator(".conn")).not.toHaveText("Live");
+
+  await a.getByRole("button", { name: "Add frame" }).click();
+  await expect(badge(a)).toContainText("1 change waiting");
+  await expectAccessible(a);
+  // The other tab has not seen it: it is waiting, not lost and not pretended.
+  await expect(b.locator(".frame-card")).toHaveCount(0);
+
+  await a.context().setOffline(false);
+  await expect(a.locator(".conn")).toHaveText("Live", { timeout: 15_000 });
+  await expect(badge(a)).not.toContainText("waiting");
+  await expect(b.locator(".frame-card")).toHaveCount(1);
+  await expect(a.locator(".frame-card")).toHaveCount(1);
+});
+
+test("a socket gone silent is noticed by the heartbeat within 10 s, and the edit made meanwhile arrives once", async ({ browser }) => {
+  const { a, b, open } = await twoLiveTabs(browser, "silent");
+  // Tab A's socket runs through a relay that can swallow every frame both ways
+  // without closing anything: the browser keeps the socket "open", as it does on
+  // a dead network, so only the heartbeat can tell.
+  let silent = false;
+  await open((page) =>
+    page.routeWebSocket(/\/api\/v1\/realtime/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (!silent) server.send(m);
+      });
+      server.onMessage((m) => {
+        if (!silent) ws.send(m);
+      });
+    }),
+  );
+
+  silent = true;
+  await a.getByRole("button", { name: "Add frame" }).click();
+  await expect(badge(a)).toContainText("Reconnecting", { timeout: 10_000 });
+  await expect(badge(a)).toContainText("1 change waiting");
+  await expect(b.locator(".frame-card")).toHaveCount(0);
+
+  silent = false;
+  await expect(a.locator(".conn")).toHaveText("Live", { timeout: 20_000 });
+  await expect(b.locator(".frame-card")).toHaveCount(1);
+  await expect(a.locator(".frame-card")).toHaveCount(1);
+});

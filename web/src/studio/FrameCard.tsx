@@ -1,0 +1,138 @@
+// One frame on the board, the way a storyboard artist reads it: the picture
+// large in the episode's aspect, then shot label, camera chips, duration,
+// action and dialogue. Clicking it opens the frame's detail; its grip drags
+// it (mouse or touch); on a focused card Alt+←/→ moves it, Space picks it,
+// Enter opens it, Delete removes it.
+import { createSortable } from "@thisbeyond/solid-dnd";
+import { For, Show } from "solid-js";
+import type { Frame } from "../../../worker/domain/board";
+import { useBoard, useConnection, useSelection } from "./context";
+import { CardRenderState, FramePicture } from "./Media";
+import { cameraChips, dialogueLines } from "./model/frames";
+
+export interface CardActions {
+  open: (frame: Frame) => void;
+  move: (frame: Frame, delta: -1 | 1) => void;
+  remove: (frame: Frame) => void;
+}
+
+export function FrameCard(props: { frame: Frame; index: number; shot: string; actions: CardActions }) {
+  const b = useBoard();
+  const c = useConnection();
+  const sel = useSelection();
+  const sortable = createSortable(props.frame.id);
+  const f = () => props.frame;
+  const picked = () => sel.has(f().id);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === "Enter") {
+      e.preventDefault();
+      props.actions.open(f());
+      return;
+    }
+    if (!c.canEdit()) return;
+    if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowLeft")) {
+      e.preventDefault();
+      props.actions.move(f(), -1);
+    } else if (e.altKey && (e.key === "ArrowDown" || e.key === "ArrowRight")) {
+      e.preventDefault();
+      props.actions.move(f(), 1);
+    } else if (e.key === " ") {
+      e.preventDefault();
+      if (e.shiftKey) sel.extendTo(f().id);
+      else sel.toggle(f().id);
+    } else if (e.key === "Delete") {
+      e.preventDefault();
+      props.actions.remove(f());
+    }
+  };
+
+  // A click opens the frame; with Shift or Ctrl/⌘ it picks instead, as in a file list.
+  const onClick = (e: MouseEvent) => {
+    if ((e.target as HTMLElement).closest("button, input, label, a")) return;
+    if (c.canEdit() && e.shiftKey) sel.extendTo(f().id);
+    else if (c.canEdit() && (e.ctrlKey || e.metaKey)) sel.toggle(f().id);
+    else props.actions.open(f());
+  };
+
+  return (
+    <li
+      ref={(el) => sortable(el)}
+      id={`frame-${f().id}`}
+      class="frame-card"
+      classList={{ flash: b.flash().has(f().id), selected: picked(), dragging: sortable.isActiveDraggable }}
+      data-frame-id={f().id}
+      tabindex="0"
+      aria-label={`Shot ${props.shot}: ${f().title || "untitled"}`}
+      onKeyDown={onKey}
+      onClick={onClick}
+    >
+      <FramePicture frame={f()} shot={props.shot} />
+      <div class="card-top">
+        <Show when={c.canEdit()} fallback={<span class="frame-shot">Shot {props.shot}</span>}>
+          <label class="frame-pick">
+            <input
+              type="checkbox"
+              checked={picked()}
+              onClick={(e) => {
+                if (e.shiftKey) {
+                  e.preventDefault();
+                  sel.extendTo(f().id);
+                } else sel.toggle(f().id);
+              }}
+            />
+            <span class="frame-shot">Shot {props.shot}</span>
+            <span class="sr-only">: pick</span>
+          </label>
+          <button type="button" class="drag-handle" {...sortable.dragActivators} aria-label={`Drag shot ${props.shot} to reorder`} title="Drag to reorder">
+            <span aria-hidden="true">⠿</span>
+          </button>
+        </Show>
+        <Show when={f().durationSec !== null}>
+          <span class="frame-duration" title="Duration">
+            {f().durationSec}s
+          </span>
+        </Show>
+      </div>
+      <p class="frame-meta">
+        <For each={cameraChips(f().camera)}>
+          {(chip) => (
+            <span class={`cam cam-${chip.kind}`} title={chip.title}>
+              {chip.text}
+            </span>
+          )}
+        </For>
+        <Show when={cameraChips(f().camera).length === 0}>
+          <span class="cam cam-none">{f().camera || "No camera yet"}</span>
+        </Show>
+        <Show when={f().status !== "draft"}>
+          <span class={`status status-${f().status}`}>{f().status}</span>
+        </Show>
+      </p>
+      <h3 class="frame-title">
+        <button type="button" class="frame-open" aria-label={`Edit shot ${props.shot}`} onClick={() => props.actions.open(f())}>
+          {f().title || "Untitled"}
+        </button>
+      </h3>
+      <Show when={f().action}>
+        <p class="frame-action">{f().action}</p>
+      </Show>
+      <Show when={dialogueLines(f().dialogue).length > 0}>
+        <div class="frame-dialogue">
+          <For each={dialogueLines(f().dialogue)}>
+            {(d) => (
+              <p>
+                <Show when={d.speaker}>
+                  <span class="speaker">{d.speaker}</span>{" "}
+                </Show>
+                “{d.line.replace(/^["“”]+|["“”]+$/g, "")}”
+              </p>
+            )}
+          </For>
+        </div>
+      </Show>
+      <CardRenderState frame={f()} shot={props.shot} />
+    </li>
+  );
+}

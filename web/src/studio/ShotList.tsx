@@ -1,0 +1,85 @@
+// The shot list: every frame in order with a thumbnail, camera, timecode in
+// and out on the episode's timeline, and the running total. The same board
+// as the cards, read as an editor or a 1st AD would.
+import { For, Show } from "solid-js";
+import { type Frame, shotLabel } from "../../../worker/domain/board";
+import { formatDuration } from "../../../worker/domain/running-time";
+import { useBoard } from "./context";
+import { FramePicture } from "./Media";
+import { cameraChips, dialogueLines, shotList, timecode } from "./model/frames";
+
+export function ShotList(props: { onOpen: (frame: Frame) => void }) {
+  const b = useBoard();
+  const list = () => shotList(b.frames());
+  return (
+    <div class="table-wrap">
+      <table class="frame-table shot-list">
+        <caption class="sr-only">Shot list with timecodes</caption>
+        <thead>
+          <tr>
+            <th scope="col">Shot</th>
+            <th scope="col">Title</th>
+            <th scope="col">Picture</th>
+            <th scope="col">Camera</th>
+            <th scope="col">In</th>
+            <th scope="col">Out</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Action and dialogue</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={list().rows}>
+            {(row, i) => {
+              const f = () => b.frames()[i()]!;
+              return (
+                <tr classList={{ flash: b.flash().has(row.id) }} data-frame-id={row.id}>
+                  <td class="num">{row.shot}</td>
+                  <td>
+                    <button type="button" class="link-btn" aria-label={`Edit shot ${shotLabel(f(), i())}`} onClick={() => props.onOpen(f())}>
+                      {row.title || "Untitled"}
+                    </button>
+                  </td>
+                  <td>
+                    <div class="thumb">
+                      <FramePicture frame={f()} shot={row.shot} />
+                    </div>
+                  </td>
+                  <td>
+                    {cameraChips(f().camera)
+                      .map((c) => c.text)
+                      .join(", ") || f().camera}
+                  </td>
+                  <td class="num tc">{timecode(row.inSec)}</td>
+                  <td class="num tc">{row.outSec === null ? "—" : timecode(row.outSec)}</td>
+                  <td class="num">{row.durationSec === null ? "no length" : `${row.durationSec}s`}</td>
+                  <td class="small">
+                    <Show when={f().action}>
+                      <p>{f().action}</p>
+                    </Show>
+                    <For each={dialogueLines(f().dialogue)}>
+                      {(d) => (
+                        <p class="frame-dialogue">
+                          {d.speaker ? `${d.speaker}: ` : ""}“{d.line}”
+                        </p>
+                      )}
+                    </For>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colspan="6">
+              Running time
+            </th>
+            <td class="num" colspan="2">
+              <strong>{formatDuration(list().totalSec)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
