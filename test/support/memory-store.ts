@@ -56,6 +56,11 @@ export class MemoryRoomStore implements RoomStore {
     this.eventsLog.push(JSON.parse(json) as StoredEvent);
     return JSON.stringify(e.event).length;
   }
+  undoLinks() {
+    return this.eventsLog.flatMap((e) =>
+      e.event.kind === "restore" && e.event.data.cause.type === "undo_run" && e.event.runId ? [{ runId: e.event.runId, target: e.event.data.cause.runId }] : [],
+    );
+  }
   events(fromExclusive: number, toInclusive: number) {
     return this.eventsLog.filter((e) => e.seq > fromExclusive && e.seq <= toInclusive);
   }

@@ -24,9 +24,9 @@ describe("connectionView", () => {
     expect(connectionView({ state: "DISCONNECTED", waiting: 0 }, NOW)).toMatchObject({ label: "Reconnecting…", tone: "warn", canRetryNow: true });
   });
 
-  it("says Offline when the browser has no network, and offers no retry that cannot work", () => {
+  it("says Reconnecting, and why, when the browser has no network, and offers no retry that cannot work", () => {
     const view = connectionView({ state: "DISCONNECTED", waiting: 2, offline: true, detail: "This device is offline." }, NOW);
-    expect(view).toEqual({ label: "Offline", tone: "error", canRetryNow: false, waitingText: "2 changes waiting", detail: "This device is offline." });
+    expect(view).toEqual({ label: "Reconnecting…", tone: "error", canRetryNow: false, waitingText: "2 changes waiting", detail: "This device is offline." });
   });
 
   it("says Disconnected after giving up, with the reason and a retry", () => {

@@ -3,7 +3,7 @@
 // reducer, so after `metadata` and every `board_event` in seq order both
 // hold exactly the same board (CONTRACT 3's guarantee).
 import { z } from "zod";
-import { Aspect, Asset, Beat, type Board, Frame, FrameMedia, Id } from "./board";
+import { Aspect, Asset, Beat, type Board, Frame, FrameMedia, Id, shotLabel } from "./board";
 
 // What the reducer reads from a patch. Commands validate patches strictly;
 // `restore` batches (undo, rewind) may also carry media.
@@ -178,41 +178,64 @@ export function diffBoards(from: Board, to: Board): SimpleEvent[] {
   return steps;
 }
 
+/** Names in an impact's detail are capped: the counts stay exact, the lists only illustrate. */
+export const IMPACT_NAMES_MAX = 12;
+
+/**
+ * Which frames (by shot label) and assets (by name) a restore touches, in
+ * the direction of the restore: `added` comes back, `removed` goes away.
+ */
+export interface ImpactDetail {
+  frames: { added: string[]; removed: string[]; changed: string[] };
+  assets: { added: string[]; removed: string[]; changed: string[] };
+  /** The asset lists are capped; these are the exact counts. */
+  assetTotals: { added: number; removed: number; changed: number };
+  format?: { from: Aspect; to: Aspect };
+}
+
 export interface Impact {
   frames: { added: number; changed: number; removed: number };
   script: boolean;
   plan: boolean;
+  /** Assets added, removed or changed, all together; `detail.assets` tells them apart. */
   assets: number;
   format: boolean;
+  detail?: ImpactDetail;
 }
 
-/** What a restore would change, for the rewind preview. */
+const capped = (names: string[]) => names.slice(0, IMPACT_NAMES_MAX);
+
+/** What a restore from `from` (the board now) to `to` (the board wanted) would change, for the rewind preview. */
 export function impactOf(from: Board, to: Board): Impact {
   const before = new Map(from.frames.map((f, i) => [f.id, { f, i }]));
   const after = new Map(to.frames.map((f, i) => [f.id, { f, i }]));
-  let added = 0;
-  let changed = 0;
-  let removed = 0;
+  const frames = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
   for (const [id, a] of after) {
     const b = before.get(id);
-    if (!b) added++;
-    else if (b.i !== a.i || !same(b.f, a.f)) changed++;
+    if (!b) frames.added.push(shotLabel(a.f, a.i));
+    else if (b.i !== a.i || !same(b.f, a.f)) frames.changed.push(shotLabel(b.f, b.i));
   }
-  for (const id of before.keys()) if (!after.has(id)) removed++;
-  const assetsChanged =
-    from.assets.filter(
-      (a) =>
-        !same(
-          a,
-          to.assets.find((x) => x.id === a.id),
-        ),
-    ).length + to.assets.filter((a) => !from.assets.some((x) => x.id === a.id)).length;
+  for (const [id, b] of before) if (!after.has(id)) frames.removed.push(shotLabel(b.f, b.i));
+  const assets = { added: [] as string[], changed: [] as string[], removed: [] as string[] };
+  for (const a of from.assets) {
+    const wanted = to.assets.find((x) => x.id === a.id);
+    if (!wanted) assets.removed.push(a.name);
+    else if (!same(a, wanted)) assets.changed.push(wanted.name);
+  }
+  for (const a of to.assets) if (!from.assets.some((x) => x.id === a.id)) assets.added.push(a.name);
+  const format = from.format.aspect !== to.format.aspect;
   return {
-    frames: { added, changed, removed },
+    frames: { added: frames.added.length, changed: frames.changed.length, removed: frames.removed.length },
     script: from.script.text !== to.script.text,
     plan: !same(from.plan.beats, to.plan.beats),
-    assets: assetsChanged,
-    format: from.format.aspect !== to.format.aspect,
+    assets: assets.added.length + assets.removed.length + assets.changed.length,
+    format,
+    detail: {
+      frames: { added: capped(frames.added), removed: capped(frames.removed), changed: capped(frames.changed) },
+      assets: { added: capped(assets.added), removed: capped(assets.removed), changed: capped(assets.changed) },
+      assetTotals: { added: assets.added.length, removed: assets.removed.length, changed: assets.changed.length },
+      ...(format ? { format: { from: from.format.aspect, to: to.format.aspect } } : {}),
+    },
   };
 }
 

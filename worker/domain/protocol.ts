@@ -2,7 +2,7 @@
 // each way, parsed at both ends. Every frame is {type, payload, timestamp};
 // board events also carry seq; client messages may carry an id (≤ 64 chars).
 import { z } from "zod";
-import { Board, Id, LIMITS } from "./board";
+import { Aspect, Board, Id, LIMITS } from "./board";
 import { Actor, Command } from "./commands";
 import { EventBody } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
@@ -82,6 +82,15 @@ export const Impact = z.object({
   plan: z.boolean(),
   assets: z.number().int(),
   format: z.boolean(),
+  // Shot labels and asset names, so a preview can say which ones (events.ts ImpactDetail).
+  detail: z
+    .object({
+      frames: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+      assets: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+      assetTotals: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+      format: z.object({ from: Aspect, to: Aspect }).optional(),
+    })
+    .optional(),
 });
 export const RewindPreview = z.object({ dryRun: z.literal(true), toSeq: z.number().int().nonnegative(), events: z.number().int(), impact: Impact });
 export type RewindPreview = z.infer<typeof RewindPreview>;

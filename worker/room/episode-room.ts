@@ -17,6 +17,7 @@ import { jobsService } from "../jobs/service";
 import type { Trace } from "./agent-runs";
 import { recheckRoom } from "./access-check";
 import { HibernatedSocket } from "./hibernated-socket";
+import { type RawHistoryPage, readHistory } from "./history-reader";
 import { operationsRecords } from "./operations-records";
 import { ConnectIdentity, Room } from "./room";
 import { SqliteRoomStore } from "./sqlite-store";
@@ -110,6 +111,22 @@ export class EpisodeRoom extends DurableObject<Env> {
   }
   async messages(): Promise<ChatMessage[]> {
     return this.store.messages();
+  }
+  /** One page of the board's history, newest first; the route names the people in it. */
+  async history(before: number | undefined, limit: number): Promise<RawHistoryPage> {
+    const core = this.room.core;
+    const store = this.store;
+    return readHistory(
+      {
+        seq: core.seq,
+        boardAt: (seq) => core.boardAt(seq),
+        events: (from, to) => store.events(from, to),
+        runSeqs: (runId) => store.runSeqs(runId),
+        undoLinks: () => store.undoLinks(),
+      },
+      before,
+      limit,
+    );
   }
   async runTrace(runId: string): Promise<Trace | null> {
     return this.room.trace(runId);

@@ -126,6 +126,24 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     return this.rows<{ seq: number }>("SELECT seq FROM events WHERE run_id = ? ORDER BY seq", runId).map((r) => r.seq);
   }
 
+  /**
+   * Every undo's (runId, target), in seq order. Undo runs are the ones the
+   * room names `undo_…`, so the run index finds them without reading the log.
+   */
+  undoLinks(): { runId: string; target: string }[] {
+    const rows = this.rows<{ seq: number; run_id: string; target: string | null }>(
+      `SELECT seq, run_id, CASE WHEN body = '' THEN NULL
+         WHEN json_extract(body, '$.data.cause.type') = 'undo_run' THEN json_extract(body, '$.data.cause.runId') END AS target
+       FROM events WHERE run_id >= 'undo_' AND run_id < 'undo\`' ORDER BY seq`,
+    );
+    return rows.flatMap((r) => {
+      if (r.target !== null) return [{ runId: r.run_id, target: r.target }];
+      // A restore too big for one row: read it whole.
+      const event = this.events(r.seq - 1, r.seq)[0]?.event;
+      return event?.kind === "restore" && event.data.cause.type === "undo_run" ? [{ runId: r.run_id, target: event.data.cause.runId }] : [];
+    });
+  }
+
   // ---- message-id dedupe ----
 
   getAck(userId: string, msgId: string, since: number): string | null {

@@ -2,7 +2,7 @@
 // caller's membership and role through access.ts.
 import type { MessagesRes } from "../domain/chat";
 import type { TraceRes } from "../domain/trace";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requireEpisode, requireRole } from "../access";
@@ -11,6 +11,7 @@ import { currentUser, requireUser } from "../auth/session";
 import { episodes, members, projects, users } from "../db/schema";
 import { AddMemberBody, CreateEpisodeBody, CreateProjectBody, EntityId } from "../domain/api";
 import { Id } from "../domain/board";
+import { type HistoryPage, HistoryQuery, toHistoryStep, userIds } from "../domain/history";
 import { GenerateBody } from "../domain/jobs";
 import { type ProjectSettings, ProjectSettingsBody } from "../domain/costs";
 import { projectSpendUsd } from "../jobs/pipeline";
@@ -177,6 +178,23 @@ export const projectRoutes = new Hono<AppEnv>()
     const body: MessagesRes = { messages: await roomFor(c.env, episodeId).messages() };
     return c.json(body);
   })
+  // The board's history in words, newest first (docs/decisions.md, "History you can read").
+  .get("/:projectId/episodes/:episodeId/history", validate("param", EpisodeParam), validate("query", HistoryQuery), async (c) => {
+    const { projectId, episodeId } = c.req.valid("param");
+    const { before, limit } = c.req.valid("query");
+    const { role } = await requireRole(c, projectId, "viewer");
+    await requireEpisode(c.var.db, projectId, episodeId);
+    const raw = await roomFor(c.env, episodeId).history(before, limit);
+    const names = await userNames(c.var.db, userIds([...raw.steps, ...(raw.undo ? [raw.undo] : [])]));
+    const canEdit = role === "editor" || role === "owner";
+    const page: HistoryPage = {
+      seq: raw.seq,
+      steps: raw.steps.map((s) => toHistoryStep(s, names, canEdit)),
+      nextBefore: raw.nextBefore,
+      undo: raw.undo ? toHistoryStep(raw.undo, names, canEdit) : null,
+    };
+    return c.json(page);
+  })
   .get("/:projectId/episodes/:episodeId/runs/:runId/trace", validate("param", RunParam), async (c) => {
     const { projectId, episodeId, runId } = c.req.valid("param");
     await requireRole(c, projectId, "viewer");
@@ -234,6 +252,23 @@ export const projectRoutes = new Hono<AppEnv>()
     }
     return c.json(await projectSettings(c.var.db, c.env, projectId));
   });
+
+/** D1 binds at most 100 values per statement. */
+const NAMES_PER_QUERY = 100;
+
+/** People's names by id, in as few queries as the bound-value limit allows (one for a page of 50 steps). */
+async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += NAMES_PER_QUERY) {
+    const rows = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, ids.slice(i, i + NAMES_PER_QUERY)))
+      .all();
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return names;
+}
 
 async function projectSettings(db: Db, env: AppEnv["Bindings"], projectId: string): Promise<ProjectSettings> {
   const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();

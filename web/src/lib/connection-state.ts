@@ -3,7 +3,7 @@
 // room is out of reach, and edits waiting to go out are counted, not hidden.
 import type { ConnectionStatus } from "./realtime";
 
-export type ConnectionLabel = "Live" | "Connecting…" | "Reconnecting…" | "Offline" | "Disconnected";
+export type ConnectionLabel = "Live" | "Connecting…" | "Reconnecting…" | "Disconnected";
 
 export interface ConnectionView {
   label: ConnectionLabel;
@@ -45,8 +45,9 @@ export function connectionView(facts: ConnectionFacts, now: number = Date.now())
     return { label, tone, canRetryNow, ...(waiting ? { waitingText: waiting } : {}), ...(detail ? { detail } : {}), ...(since ? { since } : {}) };
   };
   if (state === "IDLE" || state === "CONNECTING") return view("Connecting…", "warn", false);
-  // Retrying cannot help until the browser has a network again; it reconnects by itself then.
-  if (facts.offline) return view("Offline", "error", false, facts.detail);
+  // The room is out of reach either way; the detail says why. Retrying cannot help until the
+  // browser has a network again, and it reconnects by itself then.
+  if (facts.offline) return view("Reconnecting…", "error", false, facts.detail);
   if (state === "RECONNECTING") return view("Reconnecting…", "warn", false);
   // DISCONNECTED is the pause between two tries: the next one is coming, the person may skip the wait.
   if (state === "DISCONNECTED") return view("Reconnecting…", "warn", true, facts.detail);

@@ -11,7 +11,8 @@ import { Alert, Loading } from "../components/ui";
 import { ChatPanel } from "../studio/Chat";
 import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
-import { AssetsPanel, BeatsPanel, ConnectionBar, HistoryControls, ResetControl, ScriptPanel } from "../studio/Panels";
+import { HistoryControls } from "../studio/History";
+import { AssetsPanel, BeatsPanel, ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
 import "../studio/studio.css";
 
@@ -182,7 +183,15 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
           </Show>
           <ConnectionBar studio={studio} />
           <div class="head-end">
-            <HistoryControls studio={studio} />
+            <HistoryControls
+              projectId={props.projectId}
+              episodeId={props.episodeId}
+              seq={() => studio.board.seq ?? null}
+              canEdit={studio.canEdit}
+              previewRewind={studio.previewRewind}
+              rewind={studio.rewind}
+              undoRun={studio.undoRun}
+            />
             <ResetControl studio={studio} title={props.title} />
           </div>
         </div>

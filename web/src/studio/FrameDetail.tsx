@@ -112,9 +112,13 @@ function FrameForm(props: { frame: Frame; onDone: () => void }) {
       if (JSON.stringify(v) !== JSON.stringify(f[k as keyof Frame])) patch[k] = v;
     }
     if (Object.keys(patch).length === 0) return props.onDone();
-    setBusy(true);
     setError();
-    const r = await b.send({ type: "update_frame", id: f.id, patch: patch as FramePatch });
+    const sent = b.send({ type: "update_frame", id: f.id, patch: patch as FramePatch });
+    // Away from the room the change waits in the outbox (counted beside the connection badge) and goes out on
+    // return; the form need not wait for that. A refusal then shows as a notice.
+    if (c.conn() !== "CONNECTED") return props.onDone();
+    setBusy(true);
+    const r = await sent;
     setBusy(false);
     if (r.ok) props.onDone();
     else setError(r.message);

@@ -99,7 +99,10 @@ export function FramesPanel() {
         <h2 id="frames-h">Storyboard</h2>
         {/* The running time against the length asked for, always beside the frames (CONTRACT 4). */}
         <p class="running-time" classList={{ "running-time-off": offTarget(total(), asked()) }} aria-live="polite">
-          <span class="muted">{frames().length} shots ·</span> <strong>{formatDuration(total())}</strong>
+          <span class="muted">
+            {frames().length} shot{frames().length === 1 ? "" : "s"} ·
+          </span>{" "}
+          <strong>{formatDuration(total())}</strong>
           <Show when={asked()}>{(a) => <span class="muted"> of {formatDuration(a())} asked</span>}</Show>
           <Show when={untimed(frames()) > 0}>
             <span class="muted"> · {untimed(frames())} without a length</span>

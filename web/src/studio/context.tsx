@@ -5,11 +5,8 @@
 import { type Context, createContext, type ParentProps, useContext } from "solid-js";
 import type { Studio } from "./studio-state";
 
-type Connection = Pick<Studio, "conn" | "connDetail" | "peers" | "role" | "me" | "canEdit" | "reconnect">;
-type BoardDomain = Pick<
-  Studio,
-  "board" | "frames" | "flash" | "send" | "setAspect" | "undo" | "canUndo" | "previewRewind" | "rewind" | "reset" | "announce" | "canEdit"
->;
+type Connection = Pick<Studio, "conn" | "connDetail" | "connStatus" | "peers" | "role" | "me" | "canEdit" | "reconnect">;
+type BoardDomain = Pick<Studio, "board" | "frames" | "flash" | "send" | "setAspect" | "previewRewind" | "rewind" | "reset" | "announce" | "canEdit">;
 type JobsDomain = Pick<Studio, "jobList" | "live" | "generate" | "batchFrames" | "renderBatch" | "projectSettings" | "cancelJob" | "retryJob">;
 
 const ConnectionContext = createContext<Connection>();

@@ -12,7 +12,7 @@ import type { Impact } from "../../../worker/domain/events";
 import type { Peer, ServerMessage } from "../../../worker/domain/protocol";
 import { api, describeError } from "../api";
 import { createBoardState, touchedFrames } from "../lib/board-state";
-import { type ConnState, RealtimeConnection } from "../lib/realtime";
+import { type ConnectionStatus, type ConnState, RealtimeConnection } from "../lib/realtime";
 import { renderTargets } from "./model/frames";
 import { createChat } from "./stores/chat";
 import { createJobs } from "./stores/jobs";
@@ -31,12 +31,12 @@ export function createStudio(projectId: string, episodeId: string) {
   const board = createBoardState();
   const [conn, setConn] = createSignal<ConnState>("IDLE");
   const [connDetail, setConnDetail] = createSignal<string>();
+  const [connStatus, setConnStatus] = createSignal<ConnectionStatus>({ state: "IDLE", waiting: 0, offline: false, retryable: true });
   const [peers, setPeers] = createSignal<Peer[]>([]);
   const [role, setRole] = createSignal<Role>();
   const [me, setMe] = createSignal<string>();
   const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
-  const [undoStack, setUndoStack] = createSignal<string[]>([]);
   const notify = (kind: "error" | "info", text: string) => setNotice({ kind, text });
 
   const chat = createChat(projectId, episodeId);
@@ -101,14 +101,11 @@ export function createStudio(projectId: string, episodeId: string) {
       setConn(s);
       setConnDetail(detail);
     },
+    // The connection follows the browser's online/offline itself and counts what waits in its outbox.
+    onStatus: setConnStatus,
   });
   connection.start();
-  const online = () => connection.reconnectNow();
-  window.addEventListener("online", online);
-  onCleanup(() => {
-    window.removeEventListener("online", online);
-    connection.close();
-  });
+  onCleanup(() => connection.close());
 
   const fail = (prefix: string, message: string): SendResult => {
     notify("error", `${prefix}${message}`);
@@ -124,17 +121,7 @@ export function createStudio(projectId: string, episodeId: string) {
       if (frameId) mine.delete(frameId);
       return fail("Not applied: ", ack.error.message);
     }
-    setUndoStack((s) => [...s.slice(-49), ack.result.runId]);
     return { ok: true };
-  }
-
-  async function undo(): Promise<void> {
-    const runId = undoStack().at(-1);
-    if (!runId) return;
-    const ack = await connection.request("undo_run", { runId });
-    setUndoStack((s) => s.slice(0, -1));
-    if (!ack.ok) notify("error", `Could not undo: ${ack.error.message}`);
-    else notify("info", "Undone.");
   }
 
   async function previewRewind(toSeq: number): Promise<{ ok: true; impact: Impact; events: number } | { ok: false; message: string }> {
@@ -148,8 +135,6 @@ export function createStudio(projectId: string, episodeId: string) {
   async function rewind(toSeq: number): Promise<SendResult> {
     const ack = await connection.request("rewind", { toSeq });
     if (!ack.ok) return fail("Could not rewind: ", ack.error.message);
-    const runId = "runId" in ack.result ? ack.result.runId : undefined;
-    if (runId) setUndoStack((s) => [...s, runId]);
     notify("info", `Rewound to step ${toSeq}. Undo brings the changes back.`);
     return { ok: true };
   }
@@ -174,7 +159,6 @@ export function createStudio(projectId: string, episodeId: string) {
   async function reset(confirm: string): Promise<SendResult> {
     const ack = await connection.request("reset", { confirm });
     if (!ack.ok) return { ok: false, message: ack.error.message };
-    setUndoStack((s) => [...s, ack.result.runId]);
     notify("info", "The episode was reset. Undo or Rewind brings everything back.");
     return { ok: true };
   }
@@ -184,14 +168,11 @@ export function createStudio(projectId: string, episodeId: string) {
     if (!ack.ok) notify("error", ack.error.message);
   };
 
+  /** Reverts one run (a person's edit, an agent answer, a rewind); the history's Undo undoes the undo. */
   async function undoRun(runId: string): Promise<void> {
     const ack = await connection.request("undo_run", { runId });
     if (!ack.ok) notify("error", `Could not undo: ${ack.error.message}`);
-    else {
-      const undoId = ack.result.runId;
-      setUndoStack((s) => [...s, undoId]);
-      notify("info", "The agent's changes from that answer were undone. Undo brings them back.");
-    }
+    else notify("info", "Undone. Undo again, or Rewind, brings it back.");
   }
 
   const frames = (): Frame[] => board.state.board?.frames ?? [];
@@ -212,6 +193,7 @@ export function createStudio(projectId: string, episodeId: string) {
     // connection
     conn,
     connDetail,
+    connStatus,
     peers,
     role,
     me,
@@ -223,8 +205,6 @@ export function createStudio(projectId: string, episodeId: string) {
     flash,
     send,
     setAspect: (aspect: Aspect) => send({ type: "set_format", aspect }),
-    undo,
-    canUndo: () => undoStack().length > 0,
     previewRewind,
     rewind,
     reset,
