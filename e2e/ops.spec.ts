@@ -1,7 +1,30 @@
 // The operations console: an owner sees health, and the KPIs and the chart
-// change, live, while a job runs.
+// change, live, while a job runs; jobs, people and audit entries by name;
+// saved views; replay from the audit trail; the link only for who may use it.
 import { expect, test } from "@playwright/test";
 import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+
+/** Adds a titled frame through the realtime socket, from inside the page (it carries the session cookie). */
+async function addFrame(page: import("@playwright/test").Page, projectId: string, episodeId: string, frame: { id: string; title: string }) {
+  await page.evaluate(
+    ({ projectId, episodeId, frame }) =>
+      new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(`${location.origin.replace(/^http/, "ws")}/api/v1/realtime?project=${projectId}&episode=${episodeId}`);
+        const id = `e2e-${Math.random().toString(36).slice(2, 8)}`;
+        ws.onopen = () => ws.send(JSON.stringify({ type: "board_command", id, payload: { command: { type: "add_frame", frame } } }));
+        ws.onmessage = (e) => {
+          const msg = JSON.parse(String(e.data)) as { type: string; payload: { id?: string; ok?: boolean } };
+          if (msg.type === "ack" && msg.payload.id === id) {
+            ws.close();
+            if (msg.payload.ok) resolve();
+            else reject(new Error(String(e.data)));
+          }
+        };
+        ws.onerror = () => reject(new Error("socket error"));
+      }),
+    { projectId, episodeId, frame },
+  );
+}
 
 test("an owner's ops page shows health, and its KPIs and chart change while a job runs", async ({ page }) => {
   const errors = trapConsoleErrors(page);
@@ -21,12 +44,11 @@ test("an owner's ops page shows health, and its KPIs and chart change while a jo
   await expect(page.locator(".chart svg")).toHaveAttribute("data-total", "0");
   await expectAccessible(page);
 
-  // A frame and a render, made through the studio's API.
-  const studio = await page.context().newPage();
-  await studio.goto(`/projects/${projectId}/episodes/${episodeId}`);
-  await expect(studio.locator(".conn")).toHaveText("Live");
-  await studio.getByRole("button", { name: "Add frame" }).click();
-  await studio.getByRole("button", { name: "Generate image for shot 1" }).click();
+  // A frame and a render, made while the page watches (through the socket
+  // and the API, so this spec does not depend on the studio's layout).
+  await addFrame(page, projectId, episodeId, { id: "f1", title: "Opening" });
+  const made = await page.request.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/f1/generate`, { data: {}, headers });
+  expect(made.status()).toBe(202);
 
   // The stream (every 2 s) brings the finished job to the tiles and the chart.
   await expect(page.locator('[data-kpi="Succeeded"]')).toHaveText("1", { timeout: 20_000 });
@@ -34,6 +56,79 @@ test("an owner's ops page shows health, and its KPIs and chart change while a jo
   await expect(page.locator('[data-kpi="Success rate"]')).toHaveText("100.0%");
   await expect(page.locator(".ops-jobs tbody .job-status").first()).toHaveText("success", { timeout: 10_000 });
   await screen(page, "09-ops");
-  await studio.close();
+  expect(errors).toEqual([]);
+});
+
+test("the console speaks in names, saves and applies a view, and replays a job from its audit entry", async ({ page, browser }) => {
+  const errors = trapConsoleErrors(page);
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const headers = { origin };
+  const signup = await page.request.post("/api/v1/auth/signup", {
+    data: { email: uniqueEmail("olu"), password: "night owl coffee", name: "Olu Adeyemi" },
+    headers,
+  });
+  expect(signup.ok()).toBe(true);
+  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Night shift" }, headers })).json()).project.id;
+  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Pilot" }, headers })).json()).episode.id;
+  await page.goto("/projects");
+  await addFrame(page, projectId, episodeId, { id: "f1", title: "The ritual" });
+  const made = await page.request.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/f1/generate`, { data: {}, headers });
+  expect(made.status()).toBe(202);
+
+  await page.goto("/ops");
+  const shot = "Night shift · Pilot · Shot 1 — The ritual";
+  const jobs = page.locator(".ops-jobs tbody");
+  const audit = page.locator(".ops-audit tbody");
+  await expect(jobs.getByRole("button", { name: shot })).toBeVisible();
+  await expect(jobs.getByRole("cell", { name: "Olu Adeyemi" })).toBeVisible();
+  await expect(jobs.locator(".job-status").first()).toHaveText("success", { timeout: 20_000 });
+  await expect(audit.getByRole("button", { name: "Olu Adeyemi" }).first()).toBeVisible();
+  await expect(audit.getByRole("cell", { name: shot }).first()).toBeVisible();
+  // No internal ids anywhere in either list.
+  for (const list of [jobs, audit]) await expect(list).not.toContainText(/\b(usr|job|prj|ep)_[A-Za-z0-9_-]{10,}/);
+  await expect(page.locator('[data-kpi="Agent runs now"]')).toHaveText("0");
+  await expect(page.locator(".kpi-note")).toHaveText("0 in the last hour · 0 in all");
+  await expectAccessible(page);
+
+  // Save "success only" as a view, filter to something else, then apply the view.
+  const jobsPanel = page.locator(".ops-jobs");
+  await jobsPanel.getByLabel("Status").selectOption("success");
+  await jobsPanel.getByLabel("Save these filters as").fill("Finished renders");
+  await jobsPanel.getByRole("button", { name: "Save view" }).click();
+  await expect(jobsPanel.getByText("Saved “Finished renders”.")).toBeVisible();
+  await jobsPanel.getByLabel("Status").selectOption("failure");
+  await expect(jobs).toContainText("No jobs match these filters.");
+  await jobsPanel.getByLabel("Saved view").selectOption({ label: "Choose a view…" });
+  await jobsPanel.getByLabel("Saved view").selectOption({ label: "Finished renders" });
+  await expect(jobsPanel.getByLabel("Status")).toHaveValue("success");
+  await expect(jobs.getByRole("button", { name: shot })).toBeVisible();
+
+  // Replay from the audit trail: a second render of the same shot appears.
+  await page
+    .locator(".ops-audit")
+    .getByRole("button", { name: `Replay ${shot}` })
+    .first()
+    .click();
+  await expect(page.locator(".ops-audit").getByText(`Replay queued: ${shot} renders again.`)).toBeVisible();
+  await expect(audit.getByRole("cell", { name: "job.replay" })).toBeVisible();
+  await expect(jobs.getByRole("button", { name: shot })).toHaveCount(2, { timeout: 20_000 });
+  await screen(page, "09-ops-names");
+
+  // Someone who owns nothing is not shown the way in.
+  const other = await browser.newContext();
+  const newcomer = await other.newPage();
+  expect(
+    (
+      await newcomer.request.post("/api/v1/auth/signup", {
+        data: { email: uniqueEmail("new"), password: "night owl coffee", name: "Newcomer" },
+        headers,
+      })
+    ).ok(),
+  ).toBe(true);
+  await newcomer.goto("/projects");
+  await expect(newcomer.getByRole("heading", { name: "Projects", level: 1 })).toBeVisible();
+  await expect(newcomer.getByRole("link", { name: "Operations" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Operations" })).toBeVisible();
+  await other.close();
   expect(errors).toEqual([]);
 });

@@ -1,9 +1,11 @@
 // Operations API: who sees what, metrics against a seeded data set, the SSE
-// stream's framing and Last-Event-ID, audit completeness and exports, replay.
+// stream's framing and Last-Event-ID, audit completeness and exports, replay,
+// names instead of ids, saved views, and who is offered the console.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../worker/domain/jobs";
-import { addMember, Client, episodeOf, type Person, projectOf, signUp, waitForJob } from "./helpers";
+import { AuditPage, JobsPage, SavedView } from "../../worker/domain/ops";
+import { addMember, Client, episodeOf, errorCode, type Person, projectOf, signUp, uniqueEmail, waitForJob } from "./helpers";
 import { command, connect, msgId } from "./socket";
 
 /** The instance admin (ADMIN_EMAILS), signed up once per file and signed in after that. */
@@ -108,8 +110,11 @@ describe("metrics", () => {
     sock.send({ type: "chat_send", id, payload: { text: "a 10 second ad for a bakery, 2 shots" } });
     await sock.next("agent_status", (m) => m.payload.status === "completed");
     await new Promise((r) => setTimeout(r, 100));
-    const m = (await (await owner.client.get("/api/v1/metrics")).json()) as { agentRuns: { active: number; total: number }; openSockets: number };
-    expect(m.agentRuns).toEqual({ active: 0, total: 1 });
+    const m = (await (await owner.client.get("/api/v1/metrics")).json()) as {
+      agentRuns: { active: number; lastHour: number; total: number };
+      openSockets: number;
+    };
+    expect(m.agentRuns).toEqual({ active: 0, lastHour: 1, total: 1 });
     expect(m.openSockets).toBe(1);
     sock.close();
   });
@@ -218,5 +223,166 @@ describe("audit", () => {
       .map((l) => JSON.parse(l));
     expect(parsed.map((e) => e.action)).toEqual(entries.map((e) => e.action));
     sock.close();
+  });
+});
+
+describe("names, not ids", () => {
+  it("names each job by project, episode and shot, and its author, in the jobs list and the audit trail", async () => {
+    const owner = await signUp("Olu Adeyemi", uniqueEmail("olu"));
+    const projectId = await projectOf(owner, "Night shift");
+    const episodeId = await episodeOf(owner, projectId, "Pilot");
+    const mate = await signUp("Mina Park", uniqueEmail("mina"));
+    await addMember(owner, projectId, mate, "editor");
+    const sock = await connect(owner, projectId, episodeId);
+    await command(sock, { type: "add_frame", frame: { id: "f1", title: "Opening" } });
+    await command(sock, { type: "add_frame", frame: { id: "f2", title: "The ritual" } });
+    sock.close();
+    const created = await owner.client.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/f2/generate`, {});
+    const { job } = (await created.json()) as { job: Job };
+    await waitForJob(owner, job.id, (j) => j.status === "success");
+
+    const page = JobsPage.parse(await (await mate.client.get(`/api/v1/jobs?project=${projectId}`)).json());
+    expect(page.jobs.find((j) => j.id === job.id)?.names).toEqual({
+      projectName: "Night shift",
+      episodeTitle: "Pilot",
+      shot: "2",
+      frameTitle: "The ritual",
+      createdByName: "Olu Adeyemi",
+    });
+
+    const audit = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json());
+    const made = audit.entries.find((e) => e.action === "job.create");
+    expect(made).toMatchObject({
+      actor: owner.user.id,
+      actorName: "Olu Adeyemi",
+      targetLabel: "Night shift · Pilot · Shot 2 — The ritual",
+      targetJobId: job.id,
+    });
+    expect(audit.entries.find((e) => e.action === "member.add")).toMatchObject({ targetLabel: "Mina Park", targetJobId: null });
+    expect(audit.entries.find((e) => e.action === "project.create")).toMatchObject({ targetLabel: "Night shift" });
+    // The contract's fields are all still there, ids included.
+    expect(made).toMatchObject({ target: `job:${job.id}`, verdict: "allowed" });
+  });
+
+  it("names a full page of 100 different people, and the 101st row that tells there is more", async () => {
+    const root = await admin();
+    const action = `test.crowd${Date.now().toString(36)}`;
+    const people = Array.from({ length: 101 }, (_, i) => ({ id: `usr_crowd${action.slice(-8)}${String(i).padStart(4, "0")}`, name: `Person ${i}` }));
+    await env.DB.batch(
+      people.flatMap((p) => [
+        env.DB.prepare("INSERT INTO users (id, email, name, password_hash) VALUES (?, ?, ?, 'x')").bind(p.id, `${p.id}@reelroom.test`, p.name),
+        env.DB.prepare("INSERT INTO audit (actor, action, target, verdict, request_id) VALUES (?, ?, ?, 'allowed', 'req')").bind(p.id, action, `user:${p.id}`),
+      ]),
+    );
+    const res = await root.client.get(`/api/v1/audit?action=${action}`);
+    expect(res.status).toBe(200);
+    const { entries, nextCursor } = AuditPage.parse(await res.json());
+    expect(entries).toHaveLength(100);
+    expect(nextCursor).not.toBeNull();
+    expect(new Set(entries.map((e) => e.actor)).size).toBe(100);
+    for (const e of entries) {
+      const name = people.find((p) => p.id === e.actor)!.name;
+      expect(e).toMatchObject({ actorName: name, targetLabel: name });
+    }
+  });
+});
+
+describe("saved views", () => {
+  const jobsView = { kind: "jobs", name: "Failed this week", filters: { status: "failure", since: "168" } };
+
+  it("refuses people who may not open the console: signed out 401, owning no project 403", async () => {
+    expect((await new Client().get("/api/v1/ops/views")).status).toBe(401);
+    expect((await new Client().post("/api/v1/ops/views", jobsView)).status).toBe(401);
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const viewer = await signUp("viewer");
+    await addMember(owner, projectId, viewer, "viewer");
+    const editor = await signUp("editor");
+    await addMember(owner, projectId, editor, "editor");
+    for (const person of [viewer, editor]) {
+      expect((await person.client.get("/api/v1/ops/views")).status).toBe(403);
+      const res = await person.client.post("/api/v1/ops/views", jobsView);
+      expect(res.status).toBe(403);
+      expect(await errorCode(res)).toBe("forbidden");
+    }
+  });
+
+  it("refuses a body that is not a view: 400 with the field", async () => {
+    const owner = await signUp("owner");
+    await projectOf(owner);
+    const bad: [unknown, string][] = [
+      [{ ...jobsView, name: "x".repeat(81) }, "name"],
+      [{ ...jobsView, name: "   " }, "name"],
+      [{ ...jobsView, kind: "frames" }, "kind"],
+      [{ ...jobsView, filters: { status: "exploded" } }, "filters.status"],
+      [{ ...jobsView, filters: { status: "failure", sql: "drop table" } }, "filters"],
+      [{ kind: "audit", name: "Mine", filters: { action: "a".repeat(61) } }, "filters.action"],
+      [{ kind: "audit", name: "Mine", filters: { since: "1" } }, "filters"],
+      [{ kind: "jobs", name: "No filters" }, "filters"],
+    ];
+    for (const [body, field] of bad) {
+      const res = await owner.client.post("/api/v1/ops/views", body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const err = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+      expect(err.error.code).toBe("invalid_request");
+      expect(err.error.details.map((d) => d.path)).toContain(field);
+    }
+    expect((await owner.client.delete("/api/v1/ops/views/not-an-id")).status).toBe(400);
+    expect((await owner.client.get("/api/v1/ops/views?kind=frames")).status).toBe(400);
+  });
+
+  it("keeps each person's views to themselves: another owner's view answers 404", async () => {
+    const a = await signUp("owner-a");
+    await projectOf(a);
+    const b = await signUp("owner-b");
+    await projectOf(b);
+    const { view } = (await (await a.client.post("/api/v1/ops/views", jobsView)).json()) as { view: SavedView };
+    expect((await b.client.delete(`/api/v1/ops/views/${view.id}`)).status).toBe(404);
+    expect(((await (await b.client.get("/api/v1/ops/views")).json()) as { views: SavedView[] }).views).toEqual([]);
+    // Still there for its owner.
+    expect(((await (await a.client.get("/api/v1/ops/views")).json()) as { views: SavedView[] }).views.map((v) => v.id)).toEqual([view.id]);
+  });
+
+  it("saves, lists by kind, updates by name, and deletes", async () => {
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    const created = await owner.client.post("/api/v1/ops/views", jobsView);
+    expect(created.status).toBe(201);
+    const first = SavedView.parse(((await created.json()) as { view: unknown }).view);
+    expect(first).toMatchObject({ kind: "jobs", name: "Failed this week", filters: { status: "failure", since: "168" } });
+    const audit = await owner.client.post("/api/v1/ops/views", { kind: "audit", name: "Cancels", filters: { action: "job.cancel", project: projectId } });
+    expect(audit.status).toBe(201);
+
+    const list = async (kind?: string) =>
+      ((await (await owner.client.get(`/api/v1/ops/views${kind ? `?kind=${kind}` : ""}`)).json()) as { views: SavedView[] }).views;
+    expect((await list("jobs")).map((v) => v.name)).toEqual(["Failed this week"]);
+    expect((await list("audit")).map((v) => v.filters)).toEqual([{ action: "job.cancel", project: projectId }]);
+    expect(await list()).toHaveLength(2);
+
+    // The same name again updates that view instead of making a second one.
+    const again = await owner.client.post("/api/v1/ops/views", { ...jobsView, filters: { provider: "sketch" } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { view: SavedView }).view.id).toBe(first.id);
+    expect((await list("jobs")).map((v) => v.filters)).toEqual([{ provider: "sketch" }]);
+
+    expect((await owner.client.delete(`/api/v1/ops/views/${first.id}`)).status).toBe(204);
+    expect((await owner.client.delete(`/api/v1/ops/views/${first.id}`)).status).toBe(404);
+    expect(await list("jobs")).toEqual([]);
+  });
+});
+
+describe("who is offered the console", () => {
+  it("says on /me whether the console is open: not to a new person, yes once they own a project", async () => {
+    const person = await signUp("newcomer");
+    const me = async () => (await (await person.client.get("/api/v1/me")).json()) as { user: { id: string }; canOperate: boolean };
+    expect(await me()).toMatchObject({ user: { id: person.user.id }, canOperate: false });
+    const owner = await signUp("owner");
+    const projectId = await projectOf(owner);
+    await addMember(owner, projectId, person, "editor");
+    expect((await me()).canOperate).toBe(false);
+    await projectOf(person);
+    expect((await me()).canOperate).toBe(true);
+    const root = await admin();
+    expect(await (await root.client.get("/api/v1/me")).json()).toMatchObject({ canOperate: true });
   });
 });

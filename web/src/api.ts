@@ -2,9 +2,22 @@
 // parsed, every failure surfaced as an ApiFailure with the contract's code.
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
-import { ChatMessage } from "../../worker/domain/chat";
-import { Job } from "../../worker/domain/jobs";
+import { MessagesRes } from "../../worker/domain/chat";
+import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
+import {
+  type AuditFilters,
+  AuditPage,
+  JobsPage,
+  type JobsFilters,
+  Metrics,
+  ProvidersRes,
+  SavedView,
+  SavedViews,
+  type SaveViewBody,
+  type ViewKind,
+} from "../../worker/domain/ops";
+import { TraceRes } from "../../worker/domain/trace";
 
 export class ApiFailure extends Error {
   constructor(
@@ -43,9 +56,35 @@ async function request<T extends z.ZodType>(schema: T, method: string, path: str
 
 const Nothing = z.undefined();
 const UserRes = z.object({ user: User });
+/** GET /me: the contract's `{user}` and whether the operations console is open to them. */
+const MeRes = z.object({ user: User, canOperate: z.boolean() });
+const JobRes = z.object({ job: Job });
+const enc = encodeURIComponent;
+
+/** The jobs list's query string: its filters ("since" in hours back from now) and a page cursor. */
+export function jobsQuery(f: JobsFilters, cursor?: string | null, now = Date.now()): string {
+  const q = new URLSearchParams();
+  if (f.status) q.set("status", f.status);
+  if (f.provider) q.set("provider", f.provider);
+  if (f.project) q.set("project", f.project);
+  if (f.since) q.set("from", new Date(now - Number(f.since) * 3600_000).toISOString());
+  if (cursor) q.set("cursor", cursor);
+  return q.toString();
+}
+
+/** The audit list's query string, for the JSON page or an export. */
+export function auditQuery(f: AuditFilters, extra: { cursor?: number | null; format?: "csv" | "jsonl" } = {}): string {
+  const q = new URLSearchParams();
+  if (f.project) q.set("project", f.project);
+  if (f.action) q.set("action", f.action);
+  if (f.actor) q.set("actor", f.actor);
+  if (extra.cursor) q.set("cursor", String(extra.cursor));
+  if (extra.format) q.set("format", extra.format);
+  return q.toString();
+}
 
 export const api = {
-  me: () => request(UserRes, "GET", "/api/v1/me"),
+  me: () => request(MeRes, "GET", "/api/v1/me"),
   session: () => request(z.object({ user: User.nullable() }), "GET", "/api/v1/auth/session"),
   signup: (body: { email: string; password: string; name: string }) => request(UserRes, "POST", "/api/v1/auth/signup", body),
   login: (body: { email: string; password: string }) => request(UserRes, "POST", "/api/v1/auth/login", body),
@@ -85,15 +124,30 @@ export const api = {
     request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, body),
   setConsent: (projectId: string, paidMedia: boolean) =>
     request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
-  cancelJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/cancel`),
-  retryJob: (jobId: string) => request(z.object({ job: Job }), "POST", `/api/v1/jobs/${encodeURIComponent(jobId)}/retry`),
-  /** The episode's chat, oldest first. */
-  messages: (projectId: string, episodeId: string) =>
-    request(
-      z.object({ messages: z.array(ChatMessage) }),
-      "GET",
-      `/api/v1/projects/${encodeURIComponent(projectId)}/episodes/${encodeURIComponent(episodeId)}/messages`,
-    ),
+  cancelJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/cancel`),
+  retryJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/retry`),
+  /** A new job with a finished job's inputs; editors only (the worker checks). */
+  replayJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/replay`),
+  /** The chat of an episode, oldest first. */
+  messages: (projectId: string, episodeId: string) => request(MessagesRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/messages`),
+  /** One agent run's trace: prompt, raw answer, commands and timings. */
+  trace: (projectId: string, episodeId: string, runId: string) =>
+    request(TraceRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/runs/${enc(runId)}/trace`),
+
+  // ---- the operations console ----
+  metrics: () => request(Metrics, "GET", "/api/v1/metrics"),
+  /** Jobs across the caller's projects, newest first, each with its project, episode, shot and author by name. */
+  jobsPage: (filters: JobsFilters, cursor?: string | null) => request(JobsPage, "GET", `/api/v1/jobs?${jobsQuery(filters, cursor)}`),
+  jobExtended: (jobId: string) => request(ExtendedJob, "GET", `/api/v1/jobs/${enc(jobId)}/extended`),
+  audit: (filters: AuditFilters, cursor?: number | null) => request(AuditPage, "GET", `/api/v1/audit?${auditQuery(filters, { cursor })}`),
+  /** Where the browser downloads the audit trail as CSV or JSON Lines (a link, not a fetch). */
+  auditExportUrl: (filters: AuditFilters, format: "csv" | "jsonl") => `/api/v1/audit?${auditQuery(filters, { format })}`,
+  providers: () => request(ProvidersRes, "GET", "/api/v1/providers"),
+  resetProvider: (name: string) => request(z.object({ name: z.string(), state: z.string() }), "POST", `/api/v1/providers/${enc(name)}/reset`),
+  views: (kind: ViewKind) => request(SavedViews, "GET", `/api/v1/ops/views?kind=${kind}`),
+  /** Saves a named filter; an existing name of the same kind is updated. */
+  saveView: (body: SaveViewBody) => request(z.object({ view: SavedView }), "POST", "/api/v1/ops/views", body),
+  deleteView: (viewId: string) => request(Nothing, "DELETE", `/api/v1/ops/views/${enc(viewId)}`),
 };
 
 /** A message fit to show a person, whatever was thrown. */

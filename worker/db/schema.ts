@@ -259,7 +259,13 @@ export const agentRuns = sqliteTable(
     startedAt: text("started_at").notNull(),
     endedAt: text("ended_at"),
   },
-  (t) => [index("agent_runs_project_idx").on(t.projectId, t.status), index("agent_runs_status_idx").on(t.status)],
+  (t) => [
+    index("agent_runs_project_idx").on(t.projectId, t.status),
+    index("agent_runs_status_idx").on(t.status),
+    // "Started in the last hour", per project and (for admins) overall.
+    index("agent_runs_project_started_idx").on(t.projectId, t.startedAt),
+    index("agent_runs_started_idx").on(t.startedAt),
+  ],
 );
 
 // Open sockets per room, written by the room on connect and close.
@@ -272,4 +278,23 @@ export const roomStats = sqliteTable(
     updatedAt: text("updated_at").notNull(),
   },
   (t) => [index("room_stats_project_idx").on(t.projectId)],
+);
+
+// A person's saved filters for the operations console's jobs and audit lists.
+// `filters` is validated against the kind's schema on the way in and out
+// (worker/domain/ops.ts); names are unique per person and kind, so saving
+// under an existing name replaces that view's filters.
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["jobs", "audit"] }).notNull(),
+    name: text("name").notNull(),
+    filters: text("filters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("saved_views_user_kind_name_unique").on(t.userId, t.kind, t.name)],
 );

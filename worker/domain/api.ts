@@ -12,6 +12,11 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return RANK[role] >= RANK[needed];
 }
 
+/** "an owner", "an editor", "a viewer": a role as a sentence needs it. */
+export function roleWithArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
+}
+
 /** Server-generated ids: a short prefix and 20 url-safe random characters. */
 export const EntityId = z.string().regex(/^[a-z]{1,4}_[A-Za-z0-9_-]{10,36}$/, "malformed id");
 
@@ -21,7 +26,9 @@ const Email = z
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: "enter a valid email address" }));
-const Name = z.string().trim().min(1, "required").max(100);
+/** The longest name a person or a project may have. */
+export const NAME_MAX = 100;
+const Name = z.string().trim().min(1, "required").max(NAME_MAX, `at most ${NAME_MAX} characters`);
 
 export const SignupBody = z.object({
   email: Email,

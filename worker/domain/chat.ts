@@ -30,3 +30,7 @@ export const AgentStatus = z.object({
   cutOff: z.boolean().optional(),
 });
 export type AgentStatus = z.infer<typeof AgentStatus>;
+
+/** GET …/episodes/:episodeId/messages: the episode's chat, oldest first. */
+export const MessagesRes = z.object({ messages: z.array(ChatMessage) });
+export type MessagesRes = z.infer<typeof MessagesRes>;

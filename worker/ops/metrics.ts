@@ -5,21 +5,12 @@
 import { and, count, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import { agentRuns, jobs, roomStats } from "../db/schema";
 import { JobStatus } from "../domain/jobs";
+import type { Metrics } from "../domain/ops";
 import type { Db } from "../env";
 
 export type Scope = { all: true } | { projectIds: string[] };
 
-export interface MetricsSnapshot {
-  at: string;
-  jobsByStatus: Record<string, number>;
-  latencyMs: { mean: number | null; p95: number | null; samples: number };
-  successRate: number | null;
-  activeWorkers: number;
-  agentRuns: { active: number; total: number };
-  openSockets: number;
-  errorRate: number | null;
-  series: { minute: string; succeeded: number; failed: number; meanLatencyMs: number | null }[];
-}
+export type MetricsSnapshot = Metrics;
 
 const HOUR_MS = 3600_000;
 
@@ -52,14 +43,20 @@ export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): P
   const hourAgo = new Date(now - HOUR_MS).toISOString();
   const recentDone = and(inScope, gte(jobs.finishedAt, hourAgo));
 
-  const [byStatus, latency, runs, sockets, recent, series] = await Promise.all([
+  const runsInScope = scoped(scope, agentRuns.projectId);
+  const [byStatus, latency, runs, runsLastHour, sockets, recent, series] = await Promise.all([
     db.select({ status: jobs.status, n: count() }).from(jobs).where(inScope).groupBy(jobs.status).all(),
     db
       .select({ n: count(), mean: sql<number | null>`avg(${jobs.latencyMs})` })
       .from(jobs)
       .where(and(inScope, eq(jobs.status, "success")))
       .get(),
-    db.select({ status: agentRuns.status, n: count() }).from(agentRuns).where(scoped(scope, agentRuns.projectId)).groupBy(agentRuns.status).all(),
+    db.select({ status: agentRuns.status, n: count() }).from(agentRuns).where(runsInScope).groupBy(agentRuns.status).all(),
+    db
+      .select({ n: count() })
+      .from(agentRuns)
+      .where(and(runsInScope, gte(agentRuns.startedAt, hourAgo)))
+      .get(),
     db
       .select({ n: sql<number>`coalesce(sum(${roomStats.openSockets}), 0)` })
       .from(roomStats)
@@ -108,7 +105,7 @@ export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): P
     latencyMs: { mean: latency?.mean === null || latency?.mean === undefined ? null : Math.round(latency.mean), p95, samples },
     successRate: done ? Math.round(((jobsByStatus.success ?? 0) / done) * 1000) / 1000 : null,
     activeWorkers: jobsByStatus.running ?? 0,
-    agentRuns: { active: activeRuns, total: Object.values(runsBy).reduce((a, b) => a + b, 0) },
+    agentRuns: { active: activeRuns, lastHour: runsLastHour?.n ?? 0, total: Object.values(runsBy).reduce((a, b) => a + b, 0) },
     openSockets: Number(sockets?.n ?? 0),
     errorRate: recentDoneCount ? Math.round(((recentBy.failure ?? 0) / recentDoneCount) * 1000) / 1000 : null,
     series: series.map((r) => ({

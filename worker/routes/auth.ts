@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { countAnonymousDenial, denialTarget, recordAudit } from "../audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
+import { canOperate } from "../ops/access";
 import { clearSessionCookie, currentUser, lookupSession, requireUser, revokeSession, sessionToken, startSession, toUser } from "../auth/session";
 import { loginLimits, reserveAttempt, settleAttempt } from "../auth/throttle";
 import { users } from "../db/schema";
@@ -75,4 +76,10 @@ export const authRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
-export const meRoutes = new Hono<AppEnv>().get("/", requireUser, (c) => c.json({ user: currentUser(c) }));
+// `canOperate` (beyond the contract's `{user}`) says whether the operations
+// console is open to this person, so the SPA shows the way in only to them.
+export const meRoutes = new Hono<AppEnv>().get("/", requireUser, async (c) => {
+  const user = currentUser(c);
+  c.header("Cache-Control", "no-store");
+  return c.json({ user, canOperate: await canOperate(c.var.db, user) });
+});

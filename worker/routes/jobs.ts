@@ -11,11 +11,13 @@ import { currentUser, requireUser } from "../auth/session";
 import { members } from "../db/schema";
 import { EntityId } from "../domain/api";
 import { type ExtendedJob, JobStatus } from "../domain/jobs";
+import type { JobsPage } from "../domain/ops";
 import type { AppEnv } from "../env";
 import { conflict, invalid, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { jobsService } from "../jobs/service";
 import { getJob, jobDetails, type JobRow, listJobs, toJob } from "../jobs/store";
+import { resolveNames } from "../ops/names";
 import type { Context } from "hono";
 
 const PAGE = 50;
@@ -74,7 +76,15 @@ export const jobRoutes = new Hono<AppEnv>()
       limit: PAGE + 1,
     });
     const page = rows.slice(0, PAGE);
-    return c.json({ jobs: page.map(toJob), nextCursor: rows.length > PAGE ? encodeCursor(page.at(-1)!) : null });
+    const names = await resolveNames(c.var.db, { jobs: page.map((r) => r.id) });
+    const body: JobsPage = {
+      jobs: page.map((r) => ({
+        ...toJob(r),
+        names: names.job(r.id) ?? { projectName: null, episodeTitle: null, shot: null, frameTitle: null, createdByName: null },
+      })),
+      nextCursor: rows.length > PAGE ? encodeCursor(page.at(-1)!) : null,
+    };
+    return c.json(body);
   })
   .get("/:jobId", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId);

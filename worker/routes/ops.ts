@@ -1,44 +1,30 @@
 // Operations API: metrics (snapshot and SSE stream), the audit trail with
 // exports, and provider circuit breakers. Instance admins (ADMIN_EMAILS)
 // see everything; project owners see their own projects; everyone else is
-// refused with 403.
+// refused with 403. Saved views (named filters for the jobs and audit
+// lists) belong to one person and follow the same rule.
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
-import { audit, members, providerRequests } from "../db/schema";
+import { audit, providerRequests } from "../db/schema";
 import { EntityId } from "../domain/api";
 import { MediaProviderName } from "../domain/jobs";
-import type { AppEnv } from "../env";
+import { type AuditEntry, type AuditPage, jobLabel, type ProviderBreaker } from "../domain/ops";
+import type { AppEnv, Db } from "../env";
 import { forbidden, invalid } from "../http/errors";
 import { validate } from "../http/validate";
 import { breakerState, resetBreaker } from "../media/breaker";
-import { cachedSnapshot, metricsSnapshot, type Scope } from "../ops/metrics";
+import { opsScope } from "../ops/access";
+import { cachedSnapshot, metricsSnapshot } from "../ops/metrics";
+import { resolveNames } from "../ops/names";
+import { viewRoutes } from "./views";
 
 export const STREAM_INTERVAL_MS = 2000;
 /** A stream closes after this long; the client reconnects with Last-Event-ID. */
 const STREAM_MAX_MS = 10 * 60 * 1000;
-
-/** What the caller may see: everything (admin) or the projects they own. */
-export async function opsScope(c: Context<AppEnv>, projectId?: string): Promise<Scope> {
-  const user = currentUser(c);
-  if (user.isAdmin) return projectId ? { projectIds: [projectId] } : { all: true };
-  const owned = (
-    await c.var.db
-      .select({ id: members.projectId })
-      .from(members)
-      .where(and(eq(members.userId, user.id), eq(members.role, "owner")))
-      .all()
-  ).map((r) => r.id);
-  if (owned.length === 0) throw forbidden("Metrics and the audit trail are for project owners and instance admins.");
-  if (projectId) {
-    if (!owned.includes(projectId)) throw forbidden("You do not own this project.");
-    return { projectIds: [projectId] };
-  }
-  return { projectIds: owned };
-}
 
 function requireAdmin(c: Context<AppEnv>) {
   if (!currentUser(c).isAdmin) throw forbidden("This is for instance admins.");
@@ -66,6 +52,8 @@ export const opsRoutes = new Hono<AppEnv>()
   .use("/audit", requireUser)
   .use("/providers", requireUser)
   .use("/providers/*", requireUser)
+  .use("/ops/*", requireUser)
+  .route("/ops/views", viewRoutes)
   .get("/metrics", validate("query", z.object({ project: EntityId.optional() })), async (c) => {
     const scope = await opsScope(c, c.req.valid("query").project);
     c.header("Cache-Control", "no-store");
@@ -129,7 +117,8 @@ export const opsRoutes = new Hono<AppEnv>()
       c.header("Content-Disposition", 'attachment; filename="reelroom-audit.csv"');
       return c.body(lines.join("\n") + "\n", 200, { "content-type": "text/csv; charset=utf-8" });
     }
-    return c.json({ entries, nextCursor: rows.length > limit ? page.at(-1)!.id : null });
+    const body: AuditPage = { entries: await withNames(c.var.db, entries), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+    return c.json(body);
   })
   .get("/providers", async (c) => {
     requireAdmin(c);
@@ -142,7 +131,7 @@ export const opsRoutes = new Hono<AppEnv>()
           .from(providerRequests)
           .where(and(eq(providerRequests.provider, name), eq(providerRequests.outcome, "error"), gte(providerRequests.at, hourAgo)))
           .get();
-        return {
+        const breaker: ProviderBreaker = {
           name,
           state: b.state,
           consecutiveFailures: b.failures,
@@ -150,6 +139,7 @@ export const opsRoutes = new Hono<AppEnv>()
           openedAt: b.openedAt ? new Date(b.openedAt).toISOString() : null,
           nextProbeAt: b.nextProbeAt ? new Date(b.nextProbeAt).toISOString() : null,
         };
+        return breaker;
       }),
     );
     return c.json({ providers });
@@ -162,3 +152,49 @@ export const opsRoutes = new Hono<AppEnv>()
     await recordAudit(c, { action: "provider.reset", target: `provider:${name.data}`, verdict: "allowed" });
     return c.json({ name: name.data, state: "closed" });
   });
+
+/** The id after a target's `kind:` prefix, when the target is of that kind and the rest looks like an id. */
+function targetId(target: string, kind: string): string | null {
+  if (!target.startsWith(`${kind}:`)) return null;
+  const id = target.slice(kind.length + 1);
+  return EntityId.safeParse(id).success ? id : null;
+}
+
+/** Targets that name no row: said in words, or null to show the target as recorded. */
+function plainTarget(target: string): string | null {
+  if (target.startsWith("session:")) return "their sign-in session";
+  if (target.startsWith("provider:")) return `the ${target.slice("provider:".length)} image provider`;
+  if (target.startsWith("email:")) return target.slice("email:".length);
+  return null;
+}
+
+/**
+ * The page's entries with their actor's name and their target in words.
+ * The JSON page only: exports keep the contract's columns.
+ */
+async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "targetLabel" | "targetJobId">[]): Promise<AuditEntry[]> {
+  const ids = (kind: string) => entries.map((e) => targetId(e.target, kind)).filter((id): id is string => id !== null);
+  const names = await resolveNames(db, {
+    users: [...entries.map((e) => e.actor).filter((a) => a !== "anonymous"), ...ids("user")],
+    projects: ids("project"),
+    episodes: ids("episode"),
+    jobs: ids("job"),
+  });
+  return entries.map((e) => {
+    const jobId = targetId(e.target, "job");
+    const job = jobId ? names.job(jobId) : null;
+    const userId = targetId(e.target, "user");
+    const projectId = targetId(e.target, "project");
+    const episodeId = targetId(e.target, "episode");
+    const targetLabel = job
+      ? jobLabel(job)
+      : userId
+        ? names.user(userId)
+        : projectId
+          ? names.project(projectId)
+          : episodeId
+            ? names.episode(episodeId)
+            : plainTarget(e.target);
+    return { ...e, actorName: names.user(e.actor), targetLabel, targetJobId: job ? jobId : null };
+  });
+}

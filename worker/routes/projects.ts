@@ -1,5 +1,7 @@
 // Projects, members and episodes (CONTRACT 2). Every route checks the
 // caller's membership and role through access.ts.
+import type { MessagesRes } from "../domain/chat";
+import type { TraceRes } from "../domain/trace";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -173,7 +175,8 @@ export const projectRoutes = new Hono<AppEnv>()
     const { projectId, episodeId } = c.req.valid("param");
     await requireRole(c, projectId, "viewer");
     await requireEpisode(c.var.db, projectId, episodeId);
-    return c.json({ messages: await roomFor(c.env, episodeId).messages() });
+    const body: MessagesRes = { messages: await roomFor(c.env, episodeId).messages() };
+    return c.json(body);
   })
   // The board's history in words, newest first (docs/decisions.md, "History you can read").
   .get("/:projectId/episodes/:episodeId/history", validate("param", EpisodeParam), validate("query", HistoryQuery), async (c) => {
@@ -198,7 +201,9 @@ export const projectRoutes = new Hono<AppEnv>()
     await requireEpisode(c.var.db, projectId, episodeId);
     const trace = await roomFor(c.env, episodeId).runTrace(runId);
     if (!trace) throw notFound("That run");
-    return c.json({ trace });
+    // Typed by the schema the SPA parses it with, so the two cannot drift apart.
+    const body: TraceRes = { trace };
+    return c.json(body);
   })
   .post("/:projectId/episodes/:episodeId/frames/:frameId/generate", validate("param", FrameParam), validate("json", GenerateBody), async (c) => {
     const { projectId, episodeId, frameId } = c.req.valid("param");

@@ -1,7 +1,10 @@
 // The app frame: header with the product name, breadcrumbs and the account
-// menu; a skip link so keyboard users reach the content at once.
+// menu; a skip link so keyboard users reach the content at once. Long names
+// end in an ellipsis (full text in the title) so the bar stays one line.
 import { A, useNavigate } from "@solidjs/router";
-import { For, Show, type ParentProps } from "solid-js";
+import { createResource, For, Show, type ParentProps } from "solid-js";
+import { api } from "../api";
+import "../layout.css";
 import { useSession } from "../session";
 
 export interface Crumb {
@@ -12,6 +15,13 @@ export interface Crumb {
 export function Layout(props: ParentProps<{ crumbs?: Crumb[]; wide?: boolean }>) {
   const session = useSession();
   const navigate = useNavigate();
+  // The worker decides who may open /ops (owners and instance admins); the
+  // link is shown only to them, and asked again on each page, since making
+  // a project makes its maker an owner.
+  const [canOperate] = createResource(
+    () => session.user()?.id,
+    async () => (await api.me()).canOperate,
+  );
   const signOut = async () => {
     await session.signOut().catch(() => undefined);
     navigate("/signin", { replace: true });
@@ -32,8 +42,17 @@ export function Layout(props: ParentProps<{ crumbs?: Crumb[]; wide?: boolean }>)
               <For each={props.crumbs}>
                 {(c, i) => (
                   <li>
-                    <Show when={c.href && i() < (props.crumbs?.length ?? 0) - 1} fallback={<span aria-current="page">{c.label}</span>}>
-                      <A href={c.href!}>{c.label}</A>
+                    <Show
+                      when={c.href && i() < (props.crumbs?.length ?? 0) - 1}
+                      fallback={
+                        <span aria-current="page" class="crumb-text" title={c.label}>
+                          {c.label}
+                        </span>
+                      }
+                    >
+                      <A href={c.href!} class="crumb-text" title={c.label}>
+                        {c.label}
+                      </A>
                     </Show>
                   </li>
                 )}
@@ -45,9 +64,11 @@ export function Layout(props: ParentProps<{ crumbs?: Crumb[]; wide?: boolean }>)
           <Show when={session.user()}>
             {(u) => (
               <>
-                <A href="/ops" class="nav-link">
-                  Operations
-                </A>
+                <Show when={canOperate.state === "ready" && canOperate()}>
+                  <A href="/ops" class="nav-link">
+                    Operations
+                  </A>
+                </Show>
                 <span class="account-name" title={u().email}>
                   {u().name}
                 </span>

@@ -4,6 +4,7 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
 import { api, describeError, fieldErrors } from "../api";
 import { Alert, Button, Field } from "../components/ui";
+import { plainFieldErrors } from "../lib/field-words";
 import { useSession } from "../session";
 
 /** Only same-app paths may be redirect targets (no open redirect). */
@@ -51,8 +52,11 @@ export function SignUp() {
       session.signedIn(user);
       navigate(safeNext(params.next), { replace: true });
     } catch (err) {
-      setFields(fieldErrors(err));
-      setError(describeError(err));
+      // Each field's problem is said beside it; the banner only points there (and is announced).
+      const byField = plainFieldErrors(fieldErrors(err));
+      setFields(byField);
+      const n = Object.keys(byField).length;
+      setError(n === 0 ? describeError(err) : n === 1 ? "One detail needs fixing: see the field below." : `${n} details need fixing: see the fields below.`);
     } finally {
       setBusy(false);
     }

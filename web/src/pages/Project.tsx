@@ -2,7 +2,7 @@
 // its members and their roles.
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import type { Member, Role } from "../../../worker/domain/api";
+import { type Member, type Role, roleWithArticle } from "../../../worker/domain/api";
 import { api, describeError, fieldErrors } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";
@@ -57,7 +57,7 @@ export function ProjectPage() {
             <>
               <div class="page-head">
                 <h1>{p().project.name}</h1>
-                <span class={`role-badge role-${p().role}`}>You are {p().role === "owner" ? "an owner" : `a ${p().role}`}</span>
+                <span class={`role-badge role-${p().role}`}>You are {roleWithArticle(p().role)}</span>
               </div>
               <div class="two-col">
                 <section aria-labelledby="eps-h" class="panel">
@@ -147,7 +147,7 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
     try {
       const { member } = await api.addMember(props.projectId, email(), role());
       props.onChange([...props.members.filter((m) => m.userId !== member.userId), member]);
-      setNotice(`${member.name} is now ${member.role === "owner" ? "an owner" : `a ${member.role}`}.`);
+      setNotice(`${member.name} is now ${roleWithArticle(member.role)}.`);
       setEmail("");
     } catch (err) {
       setError(fieldErrors(err).email ?? describeError(err));

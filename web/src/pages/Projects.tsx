@@ -2,6 +2,7 @@
 // one. Creating a project opens it, so the first run flows straight on.
 import { A, useNavigate } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Switch } from "solid-js";
+import { NAME_MAX } from "../../../worker/domain/api";
 import { api, describeError, fieldErrors } from "../api";
 import { Layout } from "../components/Layout";
 import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";
@@ -13,15 +14,22 @@ export function Projects() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
 
+  // Counted as the server counts: after trimming the ends.
+  const length = () => name().trim().length;
+  const tooLong = () => length() > NAME_MAX;
   const create = async (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError();
+    // Said before sending, and never cut: a name is shortened only by the person who chose it.
+    if (tooLong()) return setError(`A project name can be at most ${NAME_MAX} characters; this one has ${length()}. Shorten it to create the project.`);
+    if (length() === 0) return setError("Give the project a name.");
+    setBusy(true);
     try {
       const { project } = await api.createProject(name());
       navigate(`/projects/${project.id}`);
     } catch (err) {
-      setError(fieldErrors(err).name ?? describeError(err));
+      const field = fieldErrors(err).name;
+      setError(field ? `The project name: ${field}.` : describeError(err));
     } finally {
       setBusy(false);
     }
@@ -72,11 +80,14 @@ export function Projects() {
               label="Project name"
               name="projectName"
               required
-              maxLength={100}
               placeholder="Night Owl Coffee campaign"
               value={name()}
-              onInput={(e) => setName(e.currentTarget.value)}
-              error={error()}
+              onInput={(e) => {
+                setName(e.currentTarget.value);
+                setError();
+              }}
+              hint={`${length()} of ${NAME_MAX} characters.`}
+              error={error() ?? (tooLong() ? `${length()} of ${NAME_MAX} characters: ${length() - NAME_MAX} too many.` : undefined)}
             />
             <Button type="submit" busy={busy()}>
               Create project
