@@ -2,7 +2,6 @@
 // a safe markdown subset), the answer as it streams, its state, Stop, Retry,
 // Regenerate, undo of one answer's board changes, and each run's trace.
 import { createEffect, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { z } from "zod";
 import { api } from "../api";
 import { Markdown } from "../lib/markdown";
 import { showModalWhile } from "../components/ui";
@@ -259,31 +258,11 @@ function Message(props: { studio: Studio; message: ChatMessage; answerNo: number
   );
 }
 
-const TraceSchema = z.object({
-  trace: z.object({
-    provider: z.string(),
-    model: z.string(),
-    prompt: z.array(z.object({ role: z.string(), content: z.string() })),
-    promptTokens: z.number(),
-    raw: z.string(),
-    commands: z.array(z.object({ atMs: z.number(), tag: z.string(), status: z.string(), reason: z.string().optional(), seq: z.number().optional() })),
-    timings: z.object({ startedAt: z.string(), firstTokenMs: z.number().optional(), totalMs: z.number().optional() }),
-    error: z.object({ kind: z.string(), message: z.string() }).optional(),
-  }),
-});
-
 function TraceDialog(props: { studio: Studio; runId: string | null; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
   const [trace] = createResource(
     () => props.runId,
-    async (runId) => {
-      const res = await fetch(
-        `/api/v1/projects/${encodeURIComponent(props.studio.projectId)}/episodes/${encodeURIComponent(props.studio.episodeId)}/runs/${encodeURIComponent(runId)}/trace`,
-        { credentials: "same-origin" },
-      );
-      if (!res.ok) throw new Error(`The trace could not be loaded (${res.status}).`);
-      return TraceSchema.parse(await res.json()).trace;
-    },
+    async (runId) => (await api.trace(props.studio.projectId, props.studio.episodeId, runId)).trace,
   );
   showModalWhile(
     () => dialog,
