@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
 import { MessagesRes } from "../../worker/domain/chat";
+import { HistoryPage } from "../../worker/domain/history";
 import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
 import {
@@ -30,7 +31,7 @@ export class ApiFailure extends Error {
   }
 }
 
-async function request<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown): Promise<z.infer<T>> {
+async function request<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<z.infer<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -38,8 +39,11 @@ async function request<T extends z.ZodType>(schema: T, method: string, path: str
       credentials: "same-origin",
       headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (err) {
+    // A request the page itself abandoned is not a network failure to report.
+    if (signal?.aborted) throw err;
     throw new ApiFailure(0, "network", "Can't reach Reelroom. Check your connection and try again.");
   }
   if (res.status === 204) return schema.parse(undefined);
@@ -129,6 +133,14 @@ export const api = {
   /** A new job with a finished job's inputs; editors only (the worker checks). */
   replayJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/replay`),
   /** The chat of an episode, oldest first. */
+  /** The board's history, newest step first, a page at a time (`before` = the seq to read below). */
+  history: (projectId: string, episodeId: string, opts: { before?: number; limit?: number; signal?: AbortSignal } = {}) => {
+    const q = new URLSearchParams();
+    if (opts.before !== undefined) q.set("before", String(opts.before));
+    if (opts.limit !== undefined) q.set("limit", String(opts.limit));
+    const qs = q.size ? `?${q}` : "";
+    return request(HistoryPage, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/history${qs}`, undefined, opts.signal);
+  },
   messages: (projectId: string, episodeId: string) => request(MessagesRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/messages`),
   /** One agent run's trace: prompt, raw answer, commands and timings. */
   trace: (projectId: string, episodeId: string, runId: string) =>

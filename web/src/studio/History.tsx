@@ -5,9 +5,8 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, Show } from "solid-js";
 import type { Impact } from "../../../worker/domain/events";
 import { describeImpact, type HistoryPage, type HistoryStep, type StepKind } from "../../../worker/domain/history";
-import { describeError } from "../api";
+import { api, describeError } from "../api";
 import { showModalWhile } from "../components/ui";
-import { fetchHistory } from "../lib/history-client";
 import { relativeTime } from "../lib/relative-time";
 import "./history.css";
 
@@ -63,7 +62,7 @@ export function HistoryControls(props: HistoryControlsProps) {
     const mine = new AbortController();
     controller = mine;
     try {
-      const next = await fetchHistory(props.projectId, props.episodeId, { limit: PAGE_SIZE, signal: mine.signal });
+      const next = await api.history(props.projectId, props.episodeId, { limit: PAGE_SIZE, signal: mine.signal });
       if (controller !== mine) return;
       setPage(next);
       setOlder([]);
@@ -78,7 +77,7 @@ export function HistoryControls(props: HistoryControlsProps) {
     const before = olderBefore();
     if (before === null) return;
     try {
-      const more = await fetchHistory(props.projectId, props.episodeId, { before, limit: PAGE_SIZE });
+      const more = await api.history(props.projectId, props.episodeId, { before, limit: PAGE_SIZE });
       setOlder((s) => [...s, ...more.steps]);
       setOlderBefore(more.nextBefore);
     } catch (err) {
