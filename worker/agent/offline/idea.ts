@@ -814,11 +814,9 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
       return `${spec.kind === "ad" ? BEATS[b].ad : BEATS[b].story} (${nums.length === 1 ? `shot ${nums[0]}` : `shots ${nums[0]}-${nums.at(-1)}`})`;
     })
     .join(", ");
-  outcomes.push({
-    kind: "done",
-    text: `${script.ok ? "First the script, a short screenplay ending in a shot list" : ""}${script.ok && plan.ok ? ", and the beat plan: " : plan.ok ? "The beat plan: " : ""}${plan.ok ? `${beatLine}.` : "."}`,
-    tags: [...(script.ok ? [script.tag] : []), ...(plan.ok ? [plan.tag] : [])],
-  });
+  // The board fills in the order a storyboard artist wants to see it: the beats, the cast, then the
+  // frames, which appear while the answer is still being written; the script, the longest part, comes last.
+  if (plan.ok) outcomes.push({ kind: "done", text: `The beat plan: ${beatLine}.`, tags: [plan.tag] });
 
   outcomes.push({ kind: "note", text: "\nThe recurring elements, so every shot stays consistent:" });
   const added = new Set<string>();
@@ -860,6 +858,7 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
       `offline I lay out at most ${MAX_IDEA_SHOTS} shots from an idea, so there are ${MAX_IDEA_SHOTS}; add more with "add a shot after N: …"`,
     );
   }
+  if (script.ok) outcomes.push({ kind: "done", text: "\nAnd the script: a short screenplay ending in this shot list.", tags: [script.tag] });
   const laid = shots.filter(({ frame }) => draft.frame(frame.id)).length;
   const total = runningTime(shots.filter(({ frame }) => draft.frame(frame.id)).map(({ frame }) => frame.duration));
   const intro = `Here's a ${laid}-shot storyboard for ${spec.topic}: ${/^[aeiou]/.test(spec.kind) ? "an" : "a"} ${spec.kind} running ${secs(total)}${spec.aspect ? `, ${spec.aspect}` : ""}, with ${cast.heroMid} as the ${cast.d.role}.`;
