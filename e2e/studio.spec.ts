@@ -38,7 +38,7 @@ test.describe("desktop, 1440×900", () => {
     const firstFrameMs = Date.now() - sentAt;
     // Still the first run: the answer is being written while the frame is already in view.
     await expect(page.locator(".agent-state")).toHaveText("Writing…");
-    await screen(page, "06-agent-streaming");
+    await screen(page, "11-studio-first-run-streaming");
     mkdirSync("test-results", { recursive: true });
     writeFileSync("test-results/studio-first-frame.json", JSON.stringify({ chatSendToFirstFrameOnScreenMs: firstFrameMs }));
     console.log(`FIRST_FRAME_ON_SCREEN_MS=${firstFrameMs}`);
@@ -51,7 +51,7 @@ test.describe("desktop, 1440×900", () => {
     await expect(page.locator(".frame-card").first().locator(".cam-size")).toHaveText("EWS");
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
-    await screen(page, "07-agent-done");
+    await screen(page, "12-studio-board");
 
     // Drag shot 1 by its grip onto shot 3's place, with the mouse.
     const before = await titles(page);
@@ -90,7 +90,7 @@ test.describe("desktop, 1440×900", () => {
     const img = detail.getByRole("img", { name: "Storyboard panel for shot 1" });
     const size = await img.evaluate((i: HTMLImageElement) => ({ w: i.naturalWidth, h: i.naturalHeight }));
     expect(size.h).toBeGreaterThan(size.w * 1.5);
-    await screen(page, "05-frame-detail");
+    await screen(page, "13-frame-detail-9x16");
     expect(errors).toEqual([]);
   });
 });
@@ -117,7 +117,7 @@ test.describe("phone, 375×812", () => {
     await expect(page.getByText("Shift-click to pick several")).toBeHidden();
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
-    await screen(page, "07-studio-phone");
+    await screen(page, "14-studio-phone");
     await views.getByRole("button", { name: "Cast", exact: true }).tap();
     await expect(page.getByRole("region", { name: "Cast, places and look" })).toBeVisible();
     expect(errors).toEqual([]);

@@ -97,13 +97,21 @@ const CAPABILITIES = [
   {
     id: "07-storyboard-studio",
     title:
-      "A storyboard-first studio (first part): the board model's format, action and sound, the camera reader, panels that show the shot, media that never goes backwards, the running time",
-    tests: [/test\/unit\/(sketch|scene-text|camera|frame-media|running-time|board-commands)\.test\.ts/, /test\/workers\/jobs\.test\.ts/],
+      "A storyboard-first studio: the board as the main view at every width, cards that lead with the shot, a frame detail view, a shot list with timecodes, drag and drop, multi-select, aspect ratio, media that never goes backwards, honest connection state, readable history, editable cast and beats, an ops console in names",
+    tests: [
+      /test\/unit\/(sketch|scene-text|camera|frame-media|running-time|board-commands|studio-model|realtime|connection-state|history|cast-form|beats-form|ops-words)\.test\.ts/,
+      /test\/workers\/(jobs|history|ops)\.test\.ts/,
+      /e2e\/(studio|media|history|connection|cast|realtime|ops|polish)\.spec\.ts/,
+    ],
     proves: [
-      "test/unit/sketch.test.ts: every shot size, angle and movement renders differently (figure height strictly grows EWS → ECU), each aspect's panel ratio, stable character colours, day/night and interior/exterior, deterministic, escaped and wrapped hostile text",
-      "test/unit/camera.test.ts: size, angle and movement read from free camera text; formatCamera reads back the same",
-      "test/unit/frame-media.test.ts: the last good image stays through a re-render, a cancel and a failure",
-      "test/workers/jobs.test.ts: after set_format 9:16 the sketch is a portrait panel; a canceled re-render keeps the previous image",
+      "e2e/studio.spec.ts: at 1440×900 the first frame is in view while the agent's first answer is still being written (chat_send → first frame on screen printed as FIRST_FRAME_ON_SCREEN_MS); cards show action and dialogue; a card dragged by mouse lands where it was dropped; Shift picks a range; 9:16 makes cards and renders portrait; at 375×812 the chat is one tap away",
+      "e2e/media.spec.ts: one #progress-bar and one #plugin-inspector in the frame's detail view, none on cards; a canceled first render leaves the sketch and Retry renders; a canceled re-render keeps the last good image",
+      "e2e/connection.spec.ts, test/unit/realtime.test.ts: offline or a silent socket shows Reconnecting within 10 s, an edit made meanwhile is counted ('1 change waiting') and arrives once",
+      "e2e/history.spec.ts, test/workers/history.test.ts: after a reload Undo names the last change and undoes it; Rewind picks a step from a list with a preview in correct words",
+      "e2e/cast.spec.ts, test/unit/cast-form.test.ts, test/unit/beats-form.test.ts: empty or invalid cast and beats are explained beside the field; edits reach the other tab",
+      "e2e/ops.spec.ts, test/workers/ops.test.ts: the console names people, episodes and shots; saved views; replay from an audit entry",
+      "test/unit/studio-model.test.ts: the pure studio state (camera chips, shot list timecodes, batch targets, drop → move_frame through the room's reducer, selection, live jobs, chat log)",
+      "test/unit/sketch.test.ts: every shot size, angle and movement renders differently; each aspect's panel ratio; stable character colours",
       "scripts/contact-sheet.mjs: .buildprint/evidence/screens/10-sketch-contact-sheet.png, every size, angle, movement and aspect",
     ],
   },
