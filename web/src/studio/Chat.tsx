@@ -27,6 +27,8 @@ export function ChatPanel(props: { studio: Studio; onCollapse?: () => void }) {
   // While the socket reconnects a message waits in the outbox and goes out on return; only a closed connection refuses it.
   const canSend = () => s.conn() !== "CLOSED" && s.canEdit() && !s.agentBusy() && !s.chat.sending() && text().trim().length > 0;
   let list!: HTMLDivElement;
+  // Keyboard tips mean nothing on a touch screen.
+  const coarse = window.matchMedia("(pointer: coarse)").matches;
 
   // Keep the newest message in view while the answer streams.
   createEffect(() => {
@@ -142,7 +144,11 @@ export function ChatPanel(props: { studio: Studio; onCollapse?: () => void }) {
           rows={3}
           maxLength={8000}
           placeholder={
-            s.canEdit() ? "Describe an idea or ask for a change…  (Enter to send, Shift+Enter for a new line)" : "Viewers can read the chat but not send."
+            !s.canEdit()
+              ? "Viewers can read the chat but not send."
+              : coarse
+                ? "Describe an idea or ask for a change…"
+                : "Describe an idea or ask for a change…  (Enter to send, Shift+Enter for a new line)"
           }
           disabled={!s.canEdit()}
           value={text()}
