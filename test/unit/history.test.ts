@@ -257,6 +257,7 @@ describe("pages of history", () => {
       },
       boardAt: (s: number) => core.boardAt(s),
       events: (a: number, b: number) => store.events(a, b),
+      eventBytes: (a: number, b: number) => store.eventBytes(a, b),
       runSeqs: (r: string) => store.runSeqs(r),
       undoLinks: () => store.undoLinks(),
     };
@@ -309,6 +310,29 @@ describe("pages of history", () => {
       ["run_a", true],
       ["edit_1", false],
     ]);
+  });
+
+  it("stops a page at its byte budget instead of reading every big event, and the next page goes on from there", () => {
+    const { source, edit } = room();
+    // Scripts near the 200,000-char bound: 14 events of about 190,000 chars of JSON, more than a page's budget.
+    const big = "x".repeat(190_000);
+    edit({ type: "set_script", text: "a" }, "edit_0");
+    for (let i = 1; i <= 14; i++) edit({ type: "set_script", text: `${i}${big}` }, `edit_${i}`);
+    let parsed = 0;
+    const counting = { ...source, seq: source.seq, events: (a: number, b: number) => source.events(a, b).map((e) => (parsed++, e)) };
+    const first = readHistory(counting, undefined, 50);
+    expect(first.steps.length).toBeGreaterThan(0);
+    expect(parsed).toBeLessThan(14);
+    expect(first.nextBefore).not.toBeNull();
+    let before = first.nextBefore;
+    const seen = first.steps.map((s) => s.runId);
+    while (before !== null) {
+      const page = readHistory(source, before, 50);
+      expect(page.steps.length).toBeGreaterThan(0);
+      seen.push(...page.steps.map((s) => s.runId));
+      before = page.nextBefore;
+    }
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => `edit_${14 - i}`));
   });
 
   it("names what an undo undid even when that run is on an older page", () => {

@@ -2,7 +2,16 @@
 // socket is noticed within 10 s, edits made while away wait, are counted and
 // go out once on return, and a session that ended stays ended.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type ConnState, type NetworkSignal, OFFLINE_DETAIL, OUTBOX_LIMIT_MS, PING_FRAME, RealtimeConnection, SILENCE_MS } from "../../web/src/lib/realtime";
+import {
+  type ConnState,
+  type NetworkSignal,
+  OFFLINE_DETAIL,
+  OUTBOX_LIMIT_MS,
+  PING_FRAME,
+  PING_MS,
+  RealtimeConnection,
+  SILENCE_MS,
+} from "../../web/src/lib/realtime";
 
 interface Sent {
   type: string;
@@ -15,12 +24,16 @@ class FakeSocket {
   sent: Sent[] = [];
   raw: string[] = [];
   closedWith: number | undefined;
+  /** CONNECTING until the room's first message, as a real socket is until it opens. */
+  readyState = 0;
   /** Answer each ping with a pong, as the room does. */
   answersPings = true;
   onmessage: ((e: { data: string }) => void) | null = null;
   onclose: ((e: { code: number }) => void) | null = null;
   constructor(readonly url: string) {}
   send(data: string) {
+    // A real socket throws InvalidStateError while CONNECTING: nothing goes out.
+    if (this.readyState !== 1) throw new Error("InvalidStateError: still connecting");
     this.raw.push(data);
     const msg = JSON.parse(data) as Sent;
     this.sent.push(msg);
@@ -33,6 +46,7 @@ class FakeSocket {
     this.onmessage?.({ data: JSON.stringify({ type, payload, timestamp: new Date().toISOString() }) });
   }
   welcome() {
+    this.readyState = 1;
     this.receive("metadata", {
       protocol: 1,
       connectionId: "conn_1",
@@ -73,6 +87,9 @@ function fakeNetwork(initiallyOnline = true) {
   return { signal, set };
 }
 
+/** Set by a test: the next metadata's handler asks for a resync, as the studio does on a seq gap. */
+let resyncOnNextMetadata = false;
+
 function connected(opts: { online?: boolean } = {}) {
   const sockets: FakeSocket[] = [];
   const WS = class extends FakeSocket {
@@ -87,7 +104,12 @@ function connected(opts: { online?: boolean } = {}) {
   const conn = new RealtimeConnection({
     url: (since) => `ws://room.test/realtime?since=${since ?? ""}`,
     currentSeq: () => 0,
-    onMessage: () => {},
+    onMessage: (msg) => {
+      if (msg.type === "metadata" && resyncOnNextMetadata) {
+        resyncOnNextMetadata = false;
+        conn.resync();
+      }
+    },
     onState: (state) => states.push({ state, at: Date.now() }),
     onWaiting: (n) => waitingSeen.push(n),
     WebSocketImpl: WS as unknown as typeof WebSocket,
@@ -140,10 +162,15 @@ describe("RealtimeConnection heartbeat", () => {
 
     vi.advanceTimersByTime(10_000);
 
-    const leftLive = states.find((s) => s.at >= lostAt && s.state !== "CONNECTED");
-    expect(leftLive && leftLive.at - lostAt).toBeLessThanOrEqual(SILENCE_MS);
-    expect(states.some((s) => s.state === "RECONNECTING" && s.at - lostAt <= 10_000)).toBe(true);
+    // The next ping starts the silence clock: the loss shows within one ping and one silence.
+    const live = states.findIndex((s) => s.state === "CONNECTED");
+    const leftLive = states.slice(live + 1).find((s) => s.state !== "CONNECTED");
+    expect(leftLive && leftLive.at - lostAt).toBeLessThanOrEqual(PING_MS + SILENCE_MS);
+    expect(PING_MS + SILENCE_MS).toBeLessThanOrEqual(10_000);
+    // Both the pause between tries and the try itself read "Reconnecting…" on the badge.
+    expect(leftLive?.state).toMatch(/^(DISCONNECTED|RECONNECTING)$/);
     expect(first.closedWith).toBe(4000);
+    vi.advanceTimersByTime(2_000);
     expect(sockets).toHaveLength(2);
     expect(conn.current).toBe("RECONNECTING");
   });
@@ -214,12 +241,30 @@ describe("RealtimeConnection outbox", () => {
     const id = first.ofType("board_command")[0]?.id;
     first.answersPings = false;
 
-    vi.advanceTimersByTime(SILENCE_MS + 1_000);
+    vi.advanceTimersByTime(PING_MS + SILENCE_MS + 1_000);
     const second = latest();
     expect(second).not.toBe(first);
     second.welcome();
     expect(second.ofType("board_command").map((m) => m.id)).toEqual([id]);
     expect(conn.waiting()).toBe(1);
+  });
+
+  it("keeps the outbox for the new socket when metadata asks for a resync, and sends it there once", () => {
+    const { conn, latest } = connected();
+    const first = latest();
+    first.welcome();
+    first.answersPings = false;
+    vi.advanceTimersByTime(PING_MS + SILENCE_MS + 1_000);
+    const second = latest();
+    void conn.request("board_command", addFrame);
+    // The metadata's handler finds a gap and asks for a fresh socket before the outbox is flushed.
+    resyncOnNextMetadata = true;
+    second.welcome();
+    const third = latest();
+    expect(third).not.toBe(second);
+    expect(second.ofType("board_command")).toEqual([]);
+    third.welcome();
+    expect(third.ofType("board_command")).toHaveLength(1);
   });
 
   it("fails an edit that waited 10 minutes with a message that says so", async () => {

@@ -18,6 +18,7 @@ import type { Trace } from "./agent-runs";
 import { recheckRoom } from "./access-check";
 import { HibernatedSocket } from "./hibernated-socket";
 import { type RawHistoryPage, readHistory } from "./history-reader";
+import { PING_FRAME, PONG_FRAME } from "../domain/heartbeat";
 import { operationsRecords } from "./operations-records";
 import { ConnectIdentity, Room } from "./room";
 import { SqliteRoomStore } from "./sqlite-store";
@@ -39,6 +40,8 @@ export class EpisodeRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
+    // Heartbeats are answered by the runtime, so a tab's ping every few seconds never wakes the room.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
     // Loading the room recovers a run a restart cut short, even when no one reconnects (the alarm wakes it).
     if (this.store.getMeta("episodeId")) void this.room;
   }
@@ -121,6 +124,7 @@ export class EpisodeRoom extends DurableObject<Env> {
         seq: core.seq,
         boardAt: (seq) => core.boardAt(seq),
         events: (from, to) => store.events(from, to),
+        eventBytes: (from, to) => store.eventBytes(from, to),
         runSeqs: (runId) => store.runSeqs(runId),
         undoLinks: () => store.undoLinks(),
       },

@@ -11,6 +11,8 @@ export interface HistorySource {
   readonly seq: number;
   boardAt(seq: number): Board;
   events(fromExclusive: number, toInclusive: number): StoredEvent[];
+  /** The stored JSON size of those events, read without parsing them. */
+  eventBytes(fromExclusive: number, toInclusive: number): number;
   runSeqs(runId: string): number[];
   /** Every undo's (runId, target run), in seq order. */
   undoLinks(): { runId: string; target: string }[];
@@ -27,6 +29,14 @@ export interface RawHistoryPage {
 /** How far back the Undo button's step is looked for, in pages, before giving up. */
 export const UNDO_SEARCH_PAGES = 5;
 
+/**
+ * The most event JSON one page reads (CONTRACT 11: 128 MB per isolate). A
+ * rewind of a board at the contract's bounds is one event of several MB;
+ * a page stops early rather than parse and replay many of them, and the
+ * next page goes on from where it stopped.
+ */
+export const HISTORY_PAGE_BYTES = 2 * 1024 * 1024;
+
 /** Complete steps ending at or before `hi`, the newest `limit` of them, oldest first. */
 function stepsUpTo(src: HistorySource, hi: number, limit: number, undone: Set<string>): { steps: RawStep[]; nextBefore: number | null } {
   if (hi <= 0) return { steps: [], nextBefore: null };
@@ -38,16 +48,29 @@ function stepsUpTo(src: HistorySource, hi: number, limit: number, undone: Set<st
   let lo = hi;
   let chunk = limit * 4;
   let groups: StoredEvent[][] = [];
+  let bytes = 0;
   for (;;) {
-    const nextLo = Math.max(0, lo - chunk);
-    events = [...src.events(nextLo, lo), ...events];
-    lo = nextLo;
-    chunk *= 2;
-    groups = groupSteps(events);
-    // The oldest group read may start before `lo`, so it counts only once the log's start is reached.
-    if (lo > 0) groups = groups.slice(1);
+    let nextLo = Math.max(0, lo - chunk);
+    // Within the page's byte budget: a smaller chunk, down to one event, and at least one event per page.
+    let size = src.eventBytes(nextLo, lo);
+    while (bytes + size > HISTORY_PAGE_BYTES && lo - nextLo > 1) {
+      nextLo = lo - Math.max(1, Math.floor((lo - nextLo) / 4));
+      size = src.eventBytes(nextLo, lo);
+    }
+    const full = events.length > 0 && bytes + size > HISTORY_PAGE_BYTES;
+    if (!full) {
+      events = [...src.events(nextLo, lo), ...events];
+      bytes += size;
+      lo = nextLo;
+      chunk *= 2;
+    }
+    const all = groupSteps(events);
+    groups = all;
+    // The oldest group read may start before `lo`, so it counts only once the log's start is reached
+    // (or, when the budget stops the page, if it is the only one: a long run is still shown).
+    if (lo > 0 && (!full || all.length > 1)) groups = groups.slice(1);
     if (cutTop) groups = groups.slice(0, -1);
-    if (groups.length >= limit || lo === 0) break;
+    if (groups.length >= limit || lo === 0 || full) break;
   }
   const taken = groups.slice(-limit);
   const first = taken[0]?.[0];

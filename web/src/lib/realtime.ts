@@ -4,6 +4,7 @@
 // notices a silent socket, resume from the last seq, and an outbox: messages
 // wait while the room is out of reach and go out once, under their original
 // ids, when it is back (the room dedupes ids, so nothing applies twice).
+import { PING_FRAME } from "../../../worker/domain/heartbeat";
 import { type AckPayload, type AckResult, AckResults, type ClientMessage, type ClientMessageType, ServerMessage } from "../../../worker/domain/protocol";
 
 type AckType = keyof typeof AckResults;
@@ -16,20 +17,17 @@ export const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000] as const;
 /** How often a live socket pings; the room answers each with a pong. */
 export const PING_MS = 3_000;
 /**
- * A socket that has said nothing for this long is dead. Chromium does not
+ * A ping unanswered for this long means the socket is dead. Chromium does not
  * fire close on an open socket when the network goes away, so silence is the
- * only sign; 8 s keeps "Reconnecting" on screen within 10 s of the loss while
- * tolerating one lost pong.
+ * only sign. The clock starts at a ping, not at the last message, so a
+ * background tab whose pings the browser slows to one a minute is not taken
+ * for dead between them; a loss shows within PING_MS + SILENCE_MS ≤ 10 s.
  */
-export const SILENCE_MS = 8_000;
+export const SILENCE_MS = 6_500;
 /** How long a sent message may go unanswered on a socket that is still talking. */
 export const ACK_TIMEOUT_MS = 30_000;
-/**
- * Always the same bytes (a ping needs no id or timestamp), so the room can
- * answer it with setWebSocketAutoResponse and a ping every few seconds never
- * wakes a hibernated room.
- */
-export const PING_FRAME = JSON.stringify({ type: "ping", payload: {} });
+/** Always the same bytes, answered by the room's auto-response without waking it (worker/domain/heartbeat.ts). */
+export { PING_FRAME };
 /**
  * The longest a message waits in the outbox. The room remembers ids for 10
  * minutes; a resend after that could apply twice, so the message fails instead.
@@ -121,6 +119,8 @@ interface Pending {
   sentOn: WebSocket | undefined;
   /** Runs only while the message is out on a live socket, so time offline never counts. */
   ackTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Wall-clock time it first went out: a timer can sleep with the machine, the clock cannot. */
+  firstSentAt?: number;
   expiry: ReturnType<typeof setTimeout>;
 }
 
@@ -267,7 +267,14 @@ export class RealtimeConnection {
 
   private sendPending(id: string, p: Pending) {
     const ws = this.ws;
-    if (!ws) return;
+    if (ws?.readyState !== 1) return;
+    // The room forgets ids after 10 minutes: a message that went out that long ago may have
+    // applied already, and sending it again could apply it twice. It fails, saying so.
+    if (p.firstSentAt !== undefined && Date.now() - p.firstSentAt > OUTBOX_LIMIT_MS - 60_000) {
+      this.fail(id, { code: "timeout", message: "No answer from the room for 10 minutes: this change may or may not have applied. Check the board." });
+      return;
+    }
+    p.firstSentAt ??= Date.now();
     p.sentOn = ws;
     clearTimeout(p.ackTimer);
     p.ackTimer = setTimeout(() => this.fail(id, { code: "timeout", message: "No answer from the room. Check the connection and try again." }), ACK_TIMEOUT_MS);
@@ -347,7 +354,9 @@ export class RealtimeConnection {
   private onMessage(ws: WebSocket, e: MessageEvent) {
     if (ws !== this.ws) return;
     this.lastHeard = Date.now();
-    this.listenForSilence(ws);
+    // The socket is alive: the next ping starts the silence clock again.
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
     let msg: ServerMessage;
     try {
       msg = ServerMessage.parse(JSON.parse(String(e.data)));
@@ -359,6 +368,8 @@ export class RealtimeConnection {
       this.setState("CONNECTED");
       this.startPing();
       this.opts.onMessage(msg);
+      // The handler may have asked for a resync (a gap): the outbox waits for that new socket's metadata.
+      if (ws !== this.ws) return;
       // The outbox goes out once on this socket, under the same ids.
       for (const [id, p] of [...this.pending]) if (p.sentOn !== ws) this.sendPending(id, p);
       return;
@@ -378,8 +389,13 @@ export class RealtimeConnection {
   private startPing() {
     clearInterval(this.pingTimer);
     this.pingTimer = setInterval(() => {
+      const ws = this.ws;
+      if (!ws) return;
+      // Only a ping can be unanswered: silence is counted from the first ping not yet answered
+      // (armed before sending, so an answer however fast clears it).
+      if (this.silenceTimer === undefined) this.listenForSilence(ws);
       try {
-        this.ws?.send(PING_FRAME);
+        ws.send(PING_FRAME);
       } catch {
         // a socket that cannot send is left to the silence timer
       }

@@ -82,6 +82,8 @@ export function FramesPanel() {
     dragEndedAt = Date.now();
     if (!droppable) return;
     const to = frames().findIndex((f) => f.id === droppable.id);
+    // The frame it was dropped on was removed meanwhile: nowhere to put it.
+    if (to < 0) return;
     const cmd = moveTo(frames(), String(draggable.id), to);
     if (cmd) void b.send(cmd);
   };

@@ -22,7 +22,7 @@ export interface HistoryControlsProps {
 }
 
 /** A burst of board events (an agent writing) reads the history once, after it settles. */
-const REFETCH_AFTER_MS = 400;
+const REFETCH_AFTER_MS = 1_200;
 /** Arrow keys walk the list quickly; only the step they stop on is previewed. */
 const PREVIEW_AFTER_MS = 200;
 const PAGE_SIZE = 50;
@@ -89,9 +89,10 @@ export function HistoryControls(props: HistoryControlsProps) {
   createEffect(
     on(props.seq, (seq, previous) => {
       clearTimeout(refetch);
-      // The first read goes at once; later ones wait for the board to settle.
+      // The first read goes at once; later ones wait for the board to settle, and only for people
+      // who can undo (a viewer's list is read when the Rewind dialog opens).
       if (previous === undefined) void load();
-      else if (seq !== null) refetch = setTimeout(() => void load(), REFETCH_AFTER_MS);
+      else if (seq !== null && props.canEdit()) refetch = setTimeout(() => void load(), REFETCH_AFTER_MS);
     }),
   );
   const clock = setInterval(() => setNow(Date.now()), 30_000);

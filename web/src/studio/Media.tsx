@@ -32,7 +32,8 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
     if (rendered()) return undefined;
     const board = b.board.board;
     const assets = board ? frameAssets(board, props.frame) : [];
-    const scene = describeScene({ frame: props.frame, shot: props.shot, assets, aspect: aspect() });
+    // The panel never draws the shot label (the card prints it), so a renumbering redraws nothing.
+    const scene = describeScene({ frame: props.frame, shot: "", assets, aspect: aspect() });
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `p${props.frame.id}`))}`;
   });
   return (

@@ -28,25 +28,27 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
           </tr>
         </thead>
         <tbody>
-          <For each={list().rows}>
-            {(row, i) => {
-              const f = () => b.frames()[i()]!;
+          {/* Keyed by the frames themselves, which keep their identity across events: a row (and its sketch) is redrawn only when its frame changes. */}
+          <For each={b.frames()}>
+            {(frame, i) => {
+              const f = () => frame;
+              const row = () => list().rows[i()]!;
               return (
-                <tr classList={{ flash: b.flash().has(row.id) }} data-frame-id={row.id}>
-                  <td class="num">{row.shot}</td>
+                <tr classList={{ flash: b.flash().has(row().id) }} data-frame-id={row().id}>
+                  <td class="num">{row().shot}</td>
                   <td>
                     <button
                       type="button"
                       class="link-btn"
-                      aria-label={`Edit shot ${shotLabel(f(), i())}: ${row.title || "Untitled"}`}
+                      aria-label={`Edit shot ${shotLabel(f(), i())}: ${row().title || "Untitled"}`}
                       onClick={() => props.onOpen(f())}
                     >
-                      {row.title || "Untitled"}
+                      {row().title || "Untitled"}
                     </button>
                   </td>
                   <td>
                     <div class="thumb">
-                      <FramePicture frame={f()} shot={row.shot} />
+                      <FramePicture frame={f()} shot={row().shot} />
                     </div>
                   </td>
                   <td>
@@ -54,9 +56,9 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
                       .map((c) => c.text)
                       .join(", ") || f().camera}
                   </td>
-                  <td class="num tc">{timecode(row.inSec)}</td>
-                  <td class="num tc">{row.outSec === null ? "—" : timecode(row.outSec)}</td>
-                  <td class="num">{row.durationSec === null ? "no length" : `${row.durationSec}s`}</td>
+                  <td class="num tc">{timecode(row().inSec)}</td>
+                  <td class="num tc">{row().outSec === null ? "—" : timecode(row().outSec ?? 0)}</td>
+                  <td class="num">{row().durationSec === null ? "no length" : `${row().durationSec}s`}</td>
                   <td class="small">
                     <Show when={f().action}>
                       <p>{f().action}</p>

@@ -15,7 +15,9 @@ export function createChat(projectId: string, episodeId: string) {
 
   const load = async () => {
     try {
-      setMessages((await api.messages(projectId, episodeId)).messages);
+      // Merged by id: a message that arrived on the socket while this read was under way stays.
+      const fetched = (await api.messages(projectId, episodeId)).messages;
+      setMessages((live) => live.filter((m) => !fetched.some((f) => f.id === m.id)).reduce(upsertMessage, fetched));
     } catch {
       // the connection state already tells the person; the next metadata retries
     }
