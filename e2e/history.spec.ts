@@ -66,6 +66,13 @@ test("Undo names the last change after a reload and undoes it; Rewind goes back 
   await dialog.getByRole("button", { name: "Rewind to after this step" }).click();
   await expect(dialog).toBeHidden();
   await expect(titles(page)).toHaveText(["Shot 1"]);
-  await expect(page.getByRole("button", { name: "Undo: Mia rewound to step 1" })).toBeEnabled();
+  // Undo the rewind, then Undo again: the step before it goes, as a person expects of Undo.
+  await page.getByRole("button", { name: "Undo: Mia rewound to step 1" }).click();
+  await expect(titles(page)).toHaveCount(3);
+  const next = page.getByRole("button", { name: /^Undo: Mia added shot 3/ });
+  await expect(next).toBeEnabled();
+  await next.click();
+  await expect(titles(page)).toHaveCount(2);
+  await expect(page.getByText(/Could not undo/)).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -111,7 +111,19 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         </Show>
       </p>
       <h3 class="frame-title">
-        <button type="button" class="frame-open" aria-label={`Edit shot ${props.shot}: ${f().title || "Untitled"}`} onClick={() => props.actions.open(f())}>
+        <button
+          type="button"
+          class="frame-open"
+          aria-label={`Edit shot ${props.shot}: ${f().title || "Untitled"}`}
+          onClick={(e) => {
+            // Shift or Ctrl/⌘ on the title picks, as anywhere on the card.
+            if (c.canEdit() && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+              e.stopPropagation();
+              if (e.shiftKey) sel.extendTo(f().id);
+              else sel.toggle(f().id);
+            } else props.actions.open(f());
+          }}
+        >
           {f().title || "Untitled"}
         </button>
       </h3>

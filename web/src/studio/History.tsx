@@ -120,11 +120,17 @@ export function HistoryControls(props: HistoryControlsProps) {
   };
 
   async function undo(): Promise<void> {
-    const runId = offered()?.runId;
-    if (!runId) return;
+    const step = offered();
+    const runId = step?.runId;
+    if (!step || !runId) return;
     setBusy(true);
     try {
-      await props.undoRun(runId);
+      // Undoing a run replays the log without it, and a rewind (or reset) after it restores whole boards,
+      // which would bring the run's changes straight back ("nothing to change"). Every step since the
+      // offered one is an undo or undone, so going back to just before it is the same Undo, and it works.
+      const since = (page()?.steps ?? []).filter((s) => s.seq > step.seq);
+      if (since.some((s) => s.kind === "rewind" || s.kind === "reset")) await props.rewind(step.fromSeq);
+      else await props.undoRun(runId);
       // Until the new page arrives the button would offer the same step again.
       await load();
     } finally {

@@ -37,7 +37,15 @@ export function createStudio(projectId: string, episodeId: string) {
   const [me, setMe] = createSignal<string>();
   const [flash, setFlash] = createSignal<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = createSignal<{ kind: "error" | "info"; text: string }>();
-  const notify = (kind: "error" | "info", text: string) => setNotice({ kind, text });
+  // An info notice ("Queued 7 renders.") goes after a few seconds; an error stays until dismissed.
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notify = (kind: "error" | "info", text: string) => {
+    const n = { kind, text };
+    setNotice(n);
+    clearTimeout(noticeTimer);
+    if (kind === "info") noticeTimer = setTimeout(() => setNotice((cur) => (cur === n ? undefined : cur)), 8_000);
+  };
+  onCleanup(() => clearTimeout(noticeTimer));
 
   const chat = createChat(projectId, episodeId);
   const jobs = createJobs(projectId, episodeId, notify);

@@ -40,6 +40,8 @@ export function createChat(projectId: string, episodeId: string) {
     onMessage(msg: ServerMessage) {
       if (msg.type === "chat_message") {
         setMessages((l) => upsertMessage(l, msg.payload));
+        // The committed message is the one this tab was sending: it is no longer "Sending…", ack or not yet.
+        if (msg.payload.role === "user" && msg.payload.text === sending()) setSending(null);
         setDraft((d) => afterCommit(d, msg.payload));
       } else if (msg.type === "partial_result" && "delta" in msg.payload) {
         const p = msg.payload;
