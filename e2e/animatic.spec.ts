@@ -141,11 +141,59 @@ test("the animatic plays every shot with its timecode, pauses, steps and saves a
     { b64: bytes.toString("base64"), mime },
   );
   await probe.close();
-  console.log(`saved ${download.suggestedFilename()}: ${bytes.byteLength} bytes, ${duration} s`);
   expect(Math.abs(duration - 9)).toBeLessThanOrEqual(0.5);
 
   // Escape closes the player.
   await page.keyboard.press("Escape");
   await expect(player).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test("saving a long animatic shows its progress and Cancel stops it without a download", async ({ page }) => {
+  const errors = trapConsoleErrors(page);
+  await studioWithFrames(page, 1);
+  // Two minutes of one shot: thousands of frames to encode, time enough to cancel.
+  await page.getByRole("button", { name: /^Edit shot 1/ }).click();
+  const detail = page.getByRole("dialog", { name: /^Shot 1/ });
+  await detail.getByLabel("Duration (seconds)").fill("120");
+  await detail.getByRole("button", { name: "Save frame" }).click();
+  await expect(detail).toBeHidden();
+  const downloads: string[] = [];
+  page.on("download", (d) => downloads.push(d.suggestedFilename()));
+
+  await page.getByRole("button", { name: "Play animatic" }).click();
+  const player = page.getByRole("dialog", { name: "Animatic" });
+  await expect(player.getByTestId("animatic-clock")).toHaveText("0:00.0 / 2:00.0");
+  await player.getByRole("button", { name: "Save as video" }).click();
+  const progress = player.getByRole("progressbar", { name: "Saving the video" });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute("value"))).toBeGreaterThan(0);
+  await player.getByRole("button", { name: "Cancel video" }).click();
+  await expect(progress).toBeHidden();
+  await expect(player.getByRole("button", { name: "Save as video" })).toBeEnabled();
+  await page.waitForTimeout(1000);
+  expect(downloads).toEqual([]);
+  await expect(player.getByRole("status").filter({ hasText: "Saved" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("without WebCodecs, Save as video says why and stays disabled while the animatic still plays", async ({ page }) => {
+  const errors = trapConsoleErrors(page);
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(globalThis, "VideoEncoder");
+  });
+  await studioWithFrames(page, 1);
+  await page.getByRole("button", { name: "Play animatic" }).click();
+  const player = page.getByRole("dialog", { name: "Animatic" });
+  const save = player.getByRole("button", { name: /^Save as video/ });
+  await expect(save).toHaveText("Save as video: This browser cannot encode video (no WebCodecs).");
+  await expect(save).toBeDisabled();
+  await player.getByRole("button", { name: "Play", exact: true }).click();
+  await expect.poll(async () => (await player.getByTestId("animatic-clock").textContent()) ?? "").not.toMatch(/^0:00\.0/);
+  await player.getByRole("button", { name: "Close" }).click();
+  await expect(player).toBeHidden();
+  // Closed and opened again: the owner heard the close.
+  await page.getByRole("button", { name: "Play animatic" }).click();
+  await expect(player).toBeVisible();
   expect(errors).toEqual([]);
 });
