@@ -48,7 +48,7 @@ test.describe("desktop, 1440×900", () => {
     );
     const firstFrameMs = Date.now() - sentAt;
     const atFirstFrame = await seen.jsonValue();
-    expect(atFirstFrame && atFirstFrame.state).toBe("Writing…");
+    expect(atFirstFrame ? atFirstFrame.state : "no frame").toBe("Writing…");
     await screen(page, "11-studio-first-run-streaming");
     mkdirSync("test-results", { recursive: true });
     writeFileSync("test-results/studio-first-frame.json", JSON.stringify({ chatSendToFirstFrameOnScreenMs: firstFrameMs }));

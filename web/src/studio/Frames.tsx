@@ -4,7 +4,7 @@
 // drag and drop (mouse and touch, @thisbeyond/solid-dnd) or from the
 // keyboard; every change is one board_command.
 import { closestCenter, DragDropProvider, DragDropSensors, type DragEvent, DragOverlay, SortableProvider } from "@thisbeyond/solid-dnd";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, lazy, Show } from "solid-js";
 import { Aspect, LIMITS, shotLabel } from "../../../worker/domain/board";
 import { askedLength, formatDuration, offTarget, runningTime, untimed } from "../../../worker/domain/running-time";
 import { EmptyState } from "../components/ui";
@@ -16,6 +16,9 @@ import { BatchActions, FramePicture, JobsPanel, useAspect } from "./Media";
 import { moveTo } from "./model/frames";
 import { ShotList } from "./ShotList";
 import { newFrameId } from "./studio-state";
+
+// The player (and the video encoder it loads on demand) comes when first opened.
+const AnimaticPlayer = lazy(() => import("./Animatic").then((m) => ({ default: m.AnimaticPlayer })));
 
 const ASPECT_NAME: Record<Aspect, string> = {
   "16:9": "16:9 widescreen",
@@ -34,6 +37,7 @@ export function FramesPanel() {
   const frames = () => b.frames();
   const [view, setView] = createSignal<"cards" | "list">((localStorage.getItem("reelroom.view") as "cards" | "list") ?? "cards");
   const [open, setOpen] = createSignal<string | null>(null);
+  const [playing, setPlaying] = createSignal(false);
   const total = () => runningTime(frames());
   const asked = () => askedLength(b.board.board?.script.text ?? "");
   const switchView = (v: "cards" | "list") => {
@@ -129,6 +133,9 @@ export function FramesPanel() {
               <For each={Aspect.options}>{(a) => <option value={a}>{ASPECT_NAME[a]}</option>}</For>
             </select>
           </label>
+          <button type="button" class="btn btn-secondary btn-small" disabled={frames().length === 0} onClick={() => setPlaying(true)}>
+            Play animatic
+          </button>
           {/* biome-ignore lint/a11y/useSemanticElements: a toggle-button group, not a form section */}
           <div class="view-toggle" role="group" aria-label="Storyboard view">
             <button type="button" class="btn btn-secondary btn-small" aria-pressed={view() === "cards"} onClick={() => switchView("cards")}>
@@ -195,6 +202,9 @@ export function FramesPanel() {
       </Show>
       <JobsPanel />
       <FrameDetail frameId={open()} onOpen={setOpen} />
+      <Show when={playing()}>
+        <AnimaticPlayer board={() => b.board.board} onClose={() => setPlaying(false)} />
+      </Show>
     </section>
   );
 }
