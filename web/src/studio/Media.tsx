@@ -36,6 +36,16 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
     const scene = describeScene({ frame: props.frame, shot: "", assets, aspect: aspect() });
     return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `p${props.frame.id}`))}`;
   });
+  // A rendered sketch is a whole card (shot label, panel, caption). On a card, which prints the words
+  // itself, only its panel shows: the same scene description says where the panel sits in it.
+  const crop = createMemo(() => {
+    const url = rendered();
+    if (props.large || !url?.endsWith(".svg")) return undefined;
+    const board = b.board.board;
+    const scene = describeScene({ frame: props.frame, shot: props.shot, assets: board ? frameAssets(board, props.frame) : [], aspect: aspect() });
+    const { x, y, w, h } = scene.panel;
+    return { width: `${(scene.width / w) * 100}%`, left: `${(-x / w) * 100}%`, top: `${(-y / h) * 100}%` };
+  });
   return (
     <div class="picture" classList={{ "picture-large": props.large }} style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
       <Show
@@ -49,7 +59,17 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
           </>
         }
       >
-        {(url) => <img class="picture-img" src={url()} alt={`Storyboard panel for shot ${props.shot}`} loading="lazy" draggable={false} />}
+        {(url) => (
+          <img
+            class="picture-img"
+            classList={{ "picture-crop": !!crop() }}
+            style={crop()}
+            src={url()}
+            alt={`Storyboard panel for shot ${props.shot}`}
+            loading="lazy"
+            draggable={false}
+          />
+        )}
       </Show>
     </div>
   );
