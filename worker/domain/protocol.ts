@@ -45,6 +45,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];
+/** Each client message type's payload, indexable by a generic type (which Extract<…> is not, in TypeScript). */
+export type ClientPayloads = { [M in ClientMessage as M["type"]]: M["payload"] };
 
 /** A board event as it travels: the body plus who made it and under which run. */
 export const BoardEvent = z.intersection(EventBody, z.object({ actor: Actor, runId: z.string().optional() }));
