@@ -117,6 +117,23 @@ describe("the review page", () => {
     member.close();
   });
 
+  it("serves only this episode's renders to a link's holder, never a manifest or another episode's", async () => {
+    const { owner, projectId, episodeId, base } = await episode();
+    const link = await createLink(owner, base);
+    const other = await episodeOf(owner, projectId, "Other");
+    const mine = `${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`;
+    await env.ARTIFACTS.put(mine, "<svg/>", { httpMetadata: { contentType: "image/svg+xml" } });
+    await env.ARTIFACTS.put(`${projectId}/${other}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`, "<svg/>");
+    await env.ARTIFACTS.put(`${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.manifest.json`, "{}");
+    const get = (token: string, key: string) => new Client().get(`/api/v1/review/${token}/artifacts/${key}`, { headers: { "cf-connecting-ip": uniqueIp() } });
+    expect((await get(link.token, `${projectId}/${other}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`)).status).toBe(404);
+    expect((await get(link.token, `${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.manifest.json`)).status).toBe(404);
+    expect((await get("C".repeat(43), mine)).status).toBe(404);
+    const ok = await get(link.token, mine);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe("<svg/>");
+  });
+
   it("limits review requests per client with 429 and Retry-After", async () => {
     const ip = uniqueIp();
     let last: Response | undefined;
