@@ -20,6 +20,8 @@ const SignIn = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignI
 const SignUp = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignUp })));
 // The review page needs no account: the link's token is its only key.
 const Review = lazy(() => import("./pages/Review").then((m) => ({ default: m.Review })));
+// The animatic comes with its own chunk when a reviewer presses Play, as in the studio.
+const AnimaticPlayer = lazy(() => import("./studio/Animatic").then((m) => ({ default: m.AnimaticPlayer })));
 
 function RequireUser(props: ParentProps) {
   const session = useSession();
@@ -119,7 +121,7 @@ render(
             </RequireUser>
           )}
         />
-        <Route path="/review/:token" component={() => <Review />} />
+        <Route path="/review/:token" component={() => <Review animatic={AnimaticPlayer} />} />
         <Route path="*" component={NotFound} />
       </Router>
     </SessionProvider>
