@@ -14,6 +14,7 @@ import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { projectRoutes } from "./routes/projects";
 import { realtimeRoutes } from "./routes/realtime";
+import { reviewLinkRoutes, reviewRoutes } from "./routes/review";
 import { artifactRoutes, jobRoutes } from "./routes/jobs";
 import { opsRoutes } from "./routes/ops";
 
@@ -40,6 +41,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1/auth", authRoutes)
   .route("/api/v1/me", meRoutes)
   .route("/api/v1/projects", projectRoutes)
+  .route("/api/v1/projects", reviewLinkRoutes)
+  .route("/api/v1/review", reviewRoutes)
   .route("/api/v1/realtime", realtimeRoutes)
   .route("/api/v1/jobs", jobRoutes)
   .route("/api/v1/artifacts", artifactRoutes)

@@ -3,13 +3,15 @@
 // a scripted agent provider whose chunks a test releases one by one.
 import type { AgentProvider } from "../../worker/agent/provider";
 import type { Role } from "../../worker/domain/api";
-import { type ServerMessage, ServerMessage as ServerMessageSchema } from "../../worker/domain/protocol";
+import { type ReviewerMetadataPayload, ReviewServerMessage, type ServerMessage, ServerMessage as ServerMessageSchema } from "../../worker/domain/protocol";
 import { type ConnectIdentity, Room, type RoomHooks, type RoomSocket, type SocketSession } from "../../worker/room/room";
 import { SqliteRoomStore } from "../../worker/room/sqlite-store";
 import { type NodeSql, nodeSql } from "./node-sql";
 
 export class FakeSocket implements RoomSocket {
   received: ServerMessage[] = [];
+  /** A review socket's first message, which has the reviewer's own metadata shape. */
+  reviewerMetadata: ReviewerMetadataPayload[] = [];
   closedWith: { code: number; reason: string } | null = null;
   private current: SocketSession;
   constructor(session: SocketSession) {
@@ -22,7 +24,13 @@ export class FakeSocket implements RoomSocket {
     this.current = structuredClone(s);
   }
   send(message: string) {
-    this.received.push(ServerMessageSchema.parse(JSON.parse(message)));
+    const json: unknown = JSON.parse(message);
+    const review = ReviewServerMessage.safeParse(json);
+    if (review.success && review.data.type === "metadata" && this.current.role === "reviewer") {
+      this.reviewerMetadata.push(review.data.payload);
+      return;
+    }
+    this.received.push(ServerMessageSchema.parse(json));
   }
   /** Records the close but keeps the socket usable: a client may ignore a close frame. */
   close(code: number, reason: string) {

@@ -2,18 +2,25 @@
 // worker like a browser would (cookie, Origin, Upgrade) and lets a test wait
 // for the next message of a given type.
 import { exports } from "cloudflare:workers";
-import { type ServerMessage, ServerMessage as ServerMessageSchema } from "../../worker/domain/protocol";
+import type { z } from "zod";
+import {
+  type ReviewServerMessage,
+  ReviewServerMessage as ReviewServerMessageSchema,
+  type ServerMessage,
+  ServerMessage as ServerMessageSchema,
+} from "../../worker/domain/protocol";
 import { ORIGIN, type Person } from "./helpers";
 
-export interface TestSocket {
+export interface TestSocket<M extends { type: string } = ServerMessage> {
   ws: WebSocket;
-  messages: ServerMessage[];
+  messages: M[];
   closed: Promise<{ code: number; reason: string }>;
-  next<T extends ServerMessage["type"]>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean): Promise<Extract<ServerMessage, { type: T }>>;
+  next<T extends M["type"]>(type: T, match?: (m: Extract<M, { type: T }>) => boolean): Promise<Extract<M, { type: T }>>;
   send(msg: unknown): void;
   sendRaw(text: string): void;
   close(): void;
 }
+export type ReviewSocket = TestSocket<ReviewServerMessage>;
 
 export async function upgrade(person: Person | null, query: string, opts: { origin?: string | null; websocket?: boolean } = {}): Promise<Response> {
   const headers: Record<string, string> = {};
@@ -26,9 +33,28 @@ export async function upgrade(person: Person | null, query: string, opts: { orig
 
 export async function connect(person: Person, projectId: string, episodeId: string, since?: number): Promise<TestSocket> {
   const res = await upgrade(person, `project=${projectId}&episode=${episodeId}${since === undefined ? "" : `&since=${since}`}`);
+  return attach(res, ServerMessageSchema);
+}
+
+/** A review socket: no session, only a review link's token and a display name (CONTRACT 3). */
+export async function connectReview(token: string, name: string, opts: { rid?: string; ip?: string } = {}): Promise<ReviewSocket> {
+  const q = new URLSearchParams({ review: token, name });
+  if (opts.rid) q.set("rid", opts.rid);
+  const res = await exports.default.fetch(
+    new Request(`${ORIGIN}/api/v1/realtime?${q}`, { headers: { upgrade: "websocket", origin: ORIGIN, "cf-connecting-ip": opts.ip ?? uniqueIp() } }),
+  );
+  return attach(res, ReviewServerMessageSchema);
+}
+
+let ipCounter = 0;
+/** A client address of its own, so one test's requests never meet another's rate limit. */
+export const uniqueIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(++ipCounter / 250) % 250}.${ipCounter % 250}`;
+
+async function attach<M extends { type: string }>(res: Response, schema: z.ZodType<M>): Promise<TestSocket<M>> {
   if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`);
   const ws = res.webSocket;
   ws.accept();
+  type ServerMessage = M;
   const messages: ServerMessage[] = [];
   const waiters: { type: string; match?: (m: never) => boolean; resolve: (m: ServerMessage) => void }[] = [];
   let resolveClosed!: (v: { code: number; reason: string }) => void;
@@ -36,7 +62,7 @@ export async function connect(person: Person, projectId: string, episodeId: stri
   // Each message satisfies at most one next(); others of other types stay available.
   const consumed = new Set<number>();
   ws.addEventListener("message", (e) => {
-    const msg = ServerMessageSchema.parse(JSON.parse(e.data as string));
+    const msg = schema.parse(JSON.parse(e.data as string));
     messages.push(msg);
     for (const w of [...waiters]) {
       if (w.type === msg.type && (!w.match || w.match(msg as never))) {

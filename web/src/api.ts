@@ -18,6 +18,7 @@ import {
   type SaveViewBody,
   type ViewKind,
 } from "../../worker/domain/ops";
+import { CreatedReviewLink, type CreateReviewLinkBody, ReviewLinksRes, ReviewPageRes } from "../../worker/domain/review-links";
 import { TraceRes } from "../../worker/domain/trace";
 
 export class ApiFailure extends Error {
@@ -145,6 +146,18 @@ export const api = {
   /** One agent run's trace: prompt, raw answer, commands and timings. */
   trace: (projectId: string, episodeId: string, runId: string) =>
     request(TraceRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/runs/${enc(runId)}/trace`),
+
+  // ---- review links (CONTRACT 9) ----
+  /** An episode's review links, newest first, without their tokens; editors only. */
+  reviewLinks: (projectId: string, episodeId: string) =>
+    request(ReviewLinksRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/review-links`),
+  /** A new link; its `url` carries the token and is shown this once. */
+  createReviewLink: (projectId: string, episodeId: string, body: CreateReviewLinkBody = {}) =>
+    request(CreatedReviewLink, "POST", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/review-links`, body),
+  revokeReviewLink: (projectId: string, episodeId: string, linkId: string) =>
+    request(Nothing, "DELETE", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/review-links/${enc(linkId)}`),
+  /** The review page's opening state, for the holder of a live link (no session needed). */
+  review: (token: string) => request(ReviewPageRes, "GET", `/api/v1/review/${enc(token)}`),
 
   // ---- the operations console ----
   metrics: () => request(Metrics, "GET", "/api/v1/metrics"),

@@ -18,6 +18,10 @@ const ProjectPage = lazy(() => import("./pages/Project").then((m) => ({ default:
 const Projects = lazy(() => import("./pages/Projects").then((m) => ({ default: m.Projects })));
 const SignIn = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignIn })));
 const SignUp = lazy(() => import("./pages/Auth").then((m) => ({ default: m.SignUp })));
+// The review page needs no account: the link's token is its only key.
+const Review = lazy(() => import("./pages/Review").then((m) => ({ default: m.Review })));
+// The animatic comes with its own chunk when a reviewer presses Play, as in the studio.
+const AnimaticPlayer = lazy(() => import("./studio/Animatic").then((m) => ({ default: m.AnimaticPlayer })));
 
 function RequireUser(props: ParentProps) {
   const session = useSession();
@@ -117,6 +121,7 @@ render(
             </RequireUser>
           )}
         />
+        <Route path="/review/:token" component={() => <Review animatic={AnimaticPlayer} />} />
         <Route path="*" component={NotFound} />
       </Router>
     </SessionProvider>

@@ -298,3 +298,45 @@ export const savedViews = sqliteTable(
   },
   (t) => [uniqueIndex("saved_views_user_kind_name_unique").on(t.userId, t.kind, t.name)],
 );
+
+// ---- review links (CONTRACT 9) ----
+
+// A review link lets someone without an account watch one episode live,
+// comment and approve frames. The token (256 random bits) is shown once; only
+// its SHA-256 is stored, so a leaked table cannot be replayed as links.
+// Revoking sets revoked_at; rows are kept for the audit trail and the list.
+export const reviewLinks = sqliteTable(
+  "review_links",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    episodeId: text("episode_id")
+      .notNull()
+      .references(() => episodes.id),
+    tokenHash: text("token_hash").notNull(),
+    canComment: integer("can_comment", { mode: "boolean" }).notNull().default(true),
+    expiresAt: text("expires_at").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    revokedAt: text("revoked_at"),
+    revokedBy: text("revoked_by"),
+  },
+  (t) => [uniqueIndex("review_links_token_hash_unique").on(t.tokenHash), index("review_links_episode_idx").on(t.episodeId, t.createdAt)],
+);
+
+// Fixed-window request counters for endpoints anyone may call (the review
+// page and its socket): one row per key and window, bumped in one upsert, so
+// parallel requests count each other (worker/http/rate.ts).
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    window: integer("window").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] }), index("rate_counters_window_idx").on(t.window)],
+);

@@ -6,6 +6,14 @@ import { Board } from "./board";
 export const Role = z.enum(["owner", "editor", "viewer"]);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * Who holds a socket in an episode's room: a member by their role, or the
+ * holder of a review link (CONTRACT 9), who is no member and never appears
+ * where members are listed, ranked or stored.
+ */
+export const RoomRole = z.enum([...Role.options, "reviewer"]);
+export type RoomRole = z.infer<typeof RoomRole>;
+
 /** Roles ordered by what they may do: each includes the ones below it. */
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
 export function roleAtLeast(role: Role, needed: Role): boolean {

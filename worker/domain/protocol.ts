@@ -7,6 +7,7 @@ import { Actor, Command } from "./commands";
 import { EventBody } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
+import { Comment, CommentText, FrameReview, REVIEW_NOTE_MAX, Verdict } from "./comments";
 
 export const PROTOCOL_VERSION = 1;
 /** 1 MiB, so that every bound of CONTRACT 4 (a 200,000-char script) can be reached through the socket. */
@@ -35,9 +36,17 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("chat_edit", z.object({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
   clientMsg("chat_continue", z.object({}).passthrough()),
   clientMsg("reset", z.object({ confirm: z.string().max(200) })),
+  // Comments and frame reviews (CONTRACT 9): beside the board, never inside it.
+  clientMsg("comment_add", z.object({ frameId: Id, text: CommentText, parentId: Id.nullable().optional() })),
+  clientMsg("comment_edit", z.object({ id: Id, text: CommentText })),
+  clientMsg("comment_resolve", z.object({ id: Id, resolved: z.boolean() })),
+  clientMsg("comment_delete", z.object({ id: Id })),
+  clientMsg("frame_review", z.object({ frameId: Id, verdict: Verdict, note: z.string().trim().max(REVIEW_NOTE_MAX).optional() })),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];
+/** Each client message type's payload, indexable by a generic type (which Extract<…> is not, in TypeScript). */
+export type ClientPayloads = { [M in ClientMessage as M["type"]]: M["payload"] };
 
 /** A board event as it travels: the body plus who made it and under which run. */
 export const BoardEvent = z.intersection(EventBody, z.object({ actor: Actor, runId: z.string().optional() }));
@@ -65,8 +74,25 @@ export const MetadataPayload = z.object({
   resumed: z.object({ fromSeq: z.number().int().nonnegative(), events: z.array(ResumedEvent) }).optional(),
   agent: AgentState,
   peers: z.array(Peer),
+  /** Every comment of the episode, oldest first (CONTRACT 9). */
+  comments: z.array(Comment).optional(),
+  /** The latest verdict of each person on each frame. */
+  reviews: z.array(FrameReview).optional(),
 });
 export type MetadataPayload = z.infer<typeof MetadataPayload>;
+
+/**
+ * What a review socket gets first: the board, comments and reviews, but no
+ * email, no chat and no agent prose (the agent's status only, without a run).
+ */
+export const ReviewerMetadataPayload = MetadataPayload.omit({ role: true, user: true, agent: true }).extend({
+  role: z.literal("reviewer"),
+  user: z.object({ id: z.string(), name: z.string() }),
+  agent: AgentStatus.pick({ status: true }),
+  /** Whether this link lets its holder add comments. */
+  canComment: z.boolean(),
+});
+export type ReviewerMetadataPayload = z.infer<typeof ReviewerMetadataPayload>;
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 
@@ -96,6 +122,12 @@ export const RewindPreview = z.object({ dryRun: z.literal(true), toSeq: z.number
 export type RewindPreview = z.infer<typeof RewindPreview>;
 
 export const RunStarted = z.object({ runId: z.string() });
+/** An accepted comment_add, comment_edit or comment_resolve: the comment as stored. */
+export const CommentResult = z.object({ comment: Comment });
+/** An accepted comment_delete: the ids removed (the comment and its replies). */
+export const CommentDeleted = z.object({ deleted: z.array(z.string()) });
+/** An accepted frame_review: the review as recorded. */
+export const ReviewResult = z.object({ review: FrameReview });
 
 /** What an ok ack carries for each client message type. */
 export const AckResults = {
@@ -108,11 +140,20 @@ export const AckResults = {
   chat_continue: RunStarted,
   chat_stop: z.undefined(),
   reset: CommandResult,
+  comment_add: CommentResult,
+  comment_edit: CommentResult,
+  comment_resolve: CommentResult,
+  comment_delete: CommentDeleted,
+  frame_review: ReviewResult,
 } satisfies Record<Exclude<ClientMessageType, "ping">, z.ZodType>;
 export type AckResult<T extends keyof typeof AckResults> = z.infer<(typeof AckResults)[T]>;
 
 export const AckPayload = z.union([
-  z.object({ id: z.string(), ok: z.literal(true), result: z.union([CommandResult, RewindPreview, RunStarted]).optional() }),
+  z.object({
+    id: z.string(),
+    ok: z.literal(true),
+    result: z.union([CommandResult, RewindPreview, RunStarted, CommentResult, CommentDeleted, ReviewResult]).optional(),
+  }),
   z.object({ id: z.string(), ok: z.literal(false), error: ErrorBody }),
 ]);
 export type AckPayload = z.infer<typeof AckPayload>;
@@ -142,6 +183,12 @@ export const ServerPayloads = {
     timing_ms: z.number().optional(),
   }),
   frame: z.object({ jobId: z.string(), frameId: z.string(), preview: z.object({ url: z.string(), mime: z.string() }) }),
+  /**
+   * A comment added, edited, resolved or reopened (the comment as it is now),
+   * or deleted (`deleted: true`, the comment as it was; its replies go with it).
+   */
+  comment: z.object({ comment: Comment, deleted: z.boolean().optional() }),
+  frame_review: FrameReview,
 } as const;
 export type ServerType = keyof typeof ServerPayloads;
 export type ServerPayload<T extends ServerType> = z.infer<(typeof ServerPayloads)[T]>;
@@ -166,8 +213,50 @@ export const ServerMessage = z.discriminatedUnion("type", [
   serverMsg("progress"),
   serverMsg("plugin_status"),
   serverMsg("frame"),
+  serverMsg("comment"),
+  serverMsg("frame_review"),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
+
+/**
+ * What a review socket may receive (CONTRACT 3): never chat, agent prose or
+ * status, plugin stages, warnings (they can carry job logs) or traces. The
+ * room drops every other type on the way to a reviewer.
+ */
+export const REVIEWER_RECEIVES = new Set<ServerType>([
+  "metadata",
+  "board_event",
+  "comment",
+  "frame_review",
+  "presence",
+  "frame",
+  "progress",
+  "ack",
+  "error",
+  "pong",
+  "ping",
+]);
+
+/** The messages of a review socket, parsed by the review page (its metadata is the reviewer's). */
+export const ReviewServerMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("metadata"), payload: ReviewerMetadataPayload, timestamp: Timestamp }),
+  serverMsg("board_event"),
+  serverMsg("comment"),
+  serverMsg("frame_review"),
+  serverMsg("presence"),
+  serverMsg("frame"),
+  serverMsg("progress"),
+  serverMsg("ack"),
+  serverMsg("error"),
+  serverMsg("pong"),
+  serverMsg("ping"),
+]);
+export type ReviewServerMessage = z.infer<typeof ReviewServerMessage>;
+
+/** The reviewer's first message, typed like envelope() but with the reviewer's own metadata. */
+export function reviewerMetadataEnvelope(payload: ReviewerMetadataPayload): string {
+  return JSON.stringify({ type: "metadata", payload, timestamp: now() });
+}
 
 export const now = () => new Date().toISOString();
 

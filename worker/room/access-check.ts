@@ -7,6 +7,7 @@ import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { members, sessions } from "../db/schema";
 import type { Role } from "../domain/api";
 import type { Db } from "../env";
+import { liveLinkIds } from "../review-links";
 
 export interface AccessNow {
   liveSessions: Set<string>;
@@ -44,16 +45,25 @@ export async function accessNow(db: Db, projectId: string, sessionIds: string[],
   return { liveSessions, roles };
 }
 
-/** What a room does on its alarm: asks the accounts store about every held session, and applies the answer. */
+/**
+ * What a room does on its alarm: asks the accounts store about every held
+ * session and review link, and applies the answer.
+ */
 export async function recheckRoom(
-  room: { heldSessions(): { sessionIds: string[]; userIds: string[] }; applyAccess(now: AccessNow): number },
+  room: {
+    heldSessions(): { sessionIds: string[]; userIds: string[] };
+    applyAccess(now: AccessNow): number;
+    heldLinks(): string[];
+    applyLinks(live: Set<string>): number;
+  },
   db: Db,
   projectId: string,
 ): Promise<void> {
   const held = room.heldSessions();
-  if (held.sessionIds.length === 0) return;
+  const links = room.heldLinks();
   try {
-    room.applyAccess(await accessNow(db, projectId, held.sessionIds, held.userIds));
+    if (held.sessionIds.length > 0) room.applyAccess(await accessNow(db, projectId, held.sessionIds, held.userIds));
+    if (links.length > 0) room.applyLinks(await liveLinkIds(db, links));
   } catch (err) {
     // The next alarm tries again; a socket is never let through because the check failed.
     console.error(JSON.stringify({ at: "room", what: "access check", error: String(err) }));

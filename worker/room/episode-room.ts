@@ -144,6 +144,10 @@ export class EpisodeRoom extends DurableObject<Env> {
   async setRole(userId: string, role: Role): Promise<number> {
     return this.room.setRole(userId, role);
   }
+  /** A review link was revoked: its sockets close with 4001 and nothing they send applies again. */
+  async closeLink(linkId: string): Promise<number> {
+    return this.room.closeLink(linkId);
+  }
   /** Health probe: proves a room can be reached and can read its storage. */
   async ping(): Promise<{ ok: true; tables: number }> {
     const tables = this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").one().n;

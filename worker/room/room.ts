@@ -7,7 +7,8 @@
 // message's path.
 import { z } from "zod";
 import type { Role } from "../domain/api";
-import { Role as RoleSchema } from "../domain/api";
+import { RoomRole } from "../domain/api";
+import type { CommentActor } from "../domain/comments";
 import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
 import { shotLabel } from "../domain/board";
 import type { RunStatus } from "../domain/chat";
@@ -24,6 +25,9 @@ import {
   type MetadataPayload,
   type Peer,
   PROTOCOL_VERSION,
+  REVIEWER_RECEIVES,
+  type ReviewerMetadataPayload,
+  reviewerMetadataEnvelope,
   type ServerPayload,
   ServerPayloads,
   type ServerType,
@@ -32,6 +36,7 @@ import type { AgentProvider } from "../agent/provider";
 import type { Redactor } from "../domain/agent/redact";
 import { newId } from "../ids";
 import { AgentRuns, type ChatStore, type StartRequest, type Trace } from "./agent-runs";
+import { type CommentStore, isCommentMessage, RoomComments } from "./room-comments";
 import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
 import { capText, utf8Length } from "./storage-limits";
 
@@ -49,17 +54,32 @@ export const JOB_ASSETS_BYTES = 384 * 1024;
  */
 export const RUN_WATCH_MS = 30_000;
 
+/** At most this many open sockets per review link, whoever holds it. */
+export const MAX_SOCKETS_PER_LINK = 50;
+
+/** The review link a reviewer's socket came through (CONTRACT 9); absent on members' sockets. */
+export const ReviewGrant = z.object({
+  linkId: z.string(),
+  /** When the link expires, ms since epoch: checked on every message, so expiry needs no push. */
+  expiresAt: z.number(),
+  canComment: z.boolean(),
+});
+export type ReviewGrant = z.infer<typeof ReviewGrant>;
+
 /** Who a socket belongs to, verified by the worker before the upgrade. */
 export const ConnectIdentity = z.object({
   userId: z.string(),
   name: z.string(),
+  /** Empty for a reviewer, who has no account. */
   email: z.string(),
-  role: RoleSchema,
+  role: RoomRole,
   sessionId: z.string(),
   projectId: z.string(),
   episodeId: z.string(),
   /** What a reset must be confirmed with. */
   episodeTitle: z.string().max(200).optional(),
+  /** Set exactly when role is "reviewer". */
+  review: ReviewGrant.optional(),
 });
 export type ConnectIdentity = z.infer<typeof ConnectIdentity>;
 
@@ -69,9 +89,10 @@ export const SocketSession = z.object({
   userId: z.string(),
   name: z.string(),
   email: z.string(),
-  role: RoleSchema,
+  role: RoomRole,
   sessionId: z.string(),
   episodeTitle: z.string().max(200).optional(),
+  review: ReviewGrant.optional(),
   /** Set when the session, membership or link ended: nothing this socket sends applies again. */
   revoked: z.string().optional(),
 });
@@ -112,7 +133,7 @@ export interface RoomHooks {
 }
 
 export interface RoomDeps {
-  store: RoomStore & ChatStore;
+  store: RoomStore & ChatStore & CommentStore;
   episodeId: string;
   host: RoomHost;
   hooks?: RoomHooks;
@@ -141,6 +162,7 @@ const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
 export class Room {
   private coreInstance: RoomCore | undefined;
   private readonly agent: AgentRuns;
+  private readonly comments: RoomComments;
   private readonly hooks: RoomHooks;
   private readonly now: () => number;
   // Rate counters live in memory: losing them when the room hibernates only
@@ -152,6 +174,11 @@ export class Room {
   constructor(private readonly deps: RoomDeps) {
     this.hooks = deps.hooks ?? {};
     this.now = deps.now ?? Date.now;
+    this.comments = new RoomComments({
+      store: deps.store,
+      frameExists: (id) => this.core.board.frames.some((f) => f.id === id),
+      now: this.now,
+    });
     this.agent = new AgentRuns({
       core: () => this.core,
       chat: deps.store,
@@ -189,7 +216,8 @@ export class Room {
   admit(id: ConnectIdentity): Admission {
     // Every socket the host still holds counts, closing or revoked too: a
     // client that ignores close frames must not open ten more each time.
-    const open = this.deps.host.sockets().filter((s) => s.session.userId === id.userId).length;
+    const held = this.deps.host.sockets();
+    const open = held.filter((s) => s.session.userId === id.userId).length;
     if (open >= MAX_SOCKETS_PER_USER) {
       return {
         ok: false,
@@ -197,6 +225,11 @@ export class Room {
         code: "rate_limited",
         message: `At most ${MAX_SOCKETS_PER_USER} open connections per person in an episode; close a tab and try again.`,
       };
+    }
+    // A review link may be passed around; each name gets its own id, so the link itself is capped too.
+    const linkId = id.review?.linkId;
+    if (linkId && held.filter((s) => s.session.review?.linkId === linkId).length >= MAX_SOCKETS_PER_LINK) {
+      return { ok: false, status: 429, code: "rate_limited", message: `At most ${MAX_SOCKETS_PER_LINK} open connections per review link.` };
     }
     const session: SocketSession = {
       connectionId: newId("conn"),
@@ -206,6 +239,7 @@ export class Room {
       role: id.role,
       sessionId: id.sessionId,
       ...(id.episodeTitle ? { episodeTitle: id.episodeTitle } : {}),
+      ...(id.review && id.role === "reviewer" ? { review: id.review } : {}),
     };
     return { ok: true, session };
   }
@@ -213,19 +247,35 @@ export class Room {
   /** A socket the host accepted: it gets metadata (board or the missed events), everyone gets presence. */
   opened(socket: RoomSocket, id: ConnectIdentity, since: number | null): void {
     const resumed = since === null ? null : this.core.resume(since);
-    const metadata: MetadataPayload = {
+    const role = socket.session.role;
+    const common = {
       protocol: PROTOCOL_VERSION,
       connectionId: socket.session.connectionId,
-      user: { id: id.userId, name: id.name, email: id.email },
-      role: socket.session.role,
       project: id.projectId,
       episode: id.episodeId,
       seq: this.core.seq,
       ...(resumed && since !== null ? { resumed: { fromSeq: since, events: resumed } } : { board: this.core.board }),
-      agent: this.agent.status(),
       peers: this.peers(),
-    };
-    this.sendTo(socket, "metadata", metadata);
+      ...this.comments.snapshot(),
+    } as const;
+    if (role === "reviewer") {
+      // No email, no run id and no prose: a reviewer sees the board and its notes, not the team's chat.
+      const metadata: ReviewerMetadataPayload = {
+        ...common,
+        role,
+        user: { id: id.userId, name: id.name },
+        agent: { status: this.agent.status().status },
+        canComment: socket.session.review?.canComment ?? false,
+      };
+      try {
+        socket.send(reviewerMetadataEnvelope(metadata));
+      } catch {
+        // closing; its close handler follows
+      }
+    } else {
+      const metadata: MetadataPayload = { ...common, role, user: { id: id.userId, name: id.name, email: id.email }, agent: this.agent.status() };
+      this.sendTo(socket, "metadata", metadata);
+    }
     // The alarm re-checks every socket's access against the accounts store while anyone is here.
     this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
     this.broadcastPresence();
@@ -249,6 +299,11 @@ export class Room {
     // close frame of a revoked session still never gets anything applied.
     if (session.revoked) {
       socket.close(CLOSE_REVOKED, session.revoked);
+      return;
+    }
+    // A review link carries its expiry in the attachment: a socket outliving its link is closed on its next message.
+    if (session.review && session.review.expiresAt <= this.now()) {
+      this.revoke((s) => s.connectionId === session.connectionId, "review link expired");
       return;
     }
     // A socket the room closed (a flood of bad messages) is done, even if its client keeps sending.
@@ -292,9 +347,12 @@ export class Room {
       return;
     }
     const msgId = msg.id;
-    // Roles are checked per message, not only at connect: a demotion applies at once.
-    if (!canWrite(session.role)) {
-      this.sendTo(socket, "ack", { id: msgId, ok: false, error: { code: "forbidden", message: "Viewers cannot change this episode." } });
+    // Roles are checked per message, not only at connect: a demotion applies at once. Comments have
+    // rules of their own (domain/comments.ts); a reviewer may send nothing but comment_add and frame_review.
+    const allowed = session.role === "reviewer" ? msg.type === "comment_add" || msg.type === "frame_review" : isCommentMessage(msg) || canWrite(session.role);
+    if (!allowed) {
+      const why = session.role === "reviewer" ? "Reviewers can only comment on frames and review them." : "Viewers cannot change this episode.";
+      this.sendTo(socket, "ack", { id: msgId, ok: false, error: { code: "forbidden", message: why } });
       this.hook("audit", () =>
         this.hooks.audit?.({
           actor: session.userId,
@@ -306,6 +364,7 @@ export class Room {
       );
       return;
     }
+    // Reviewer ids are namespaced (rvw_…), so their dedupe keys never meet a member's.
     const { ack, replayed } = this.core.once<AckPayload>(session.userId, msgId, () => this.dispatch(msg, session, msgId));
     this.sendTo(socket, "ack", ack);
     const action = AUDITED[msg.type];
@@ -329,6 +388,17 @@ export class Room {
   private dispatch(msg: Exclude<ClientMessage, { type: "ping" }>, session: SocketSession, msgId: string): AckPayload {
     const actor = { type: "user" as const, id: session.userId };
     const refused = (code: string, message: string): AckPayload => ({ id: msgId, ok: false, error: { code, message } });
+    if (isCommentMessage(msg)) {
+      const commenter: CommentActor = {
+        author: { type: session.role === "reviewer" ? "reviewer" : "user", id: session.userId, name: session.name },
+        role: session.role,
+      };
+      const out = this.comments.handle(msg, commenter, session.role !== "reviewer" || (session.review?.canComment ?? false));
+      if (!out.ok) return refused(out.code, out.message);
+      if (out.broadcast.type === "comment") this.broadcast("comment", out.broadcast.payload);
+      else this.broadcast("frame_review", out.broadcast.payload);
+      return { id: msgId, ok: true, result: out.result };
+    }
     switch (msg.type) {
       case "board_command": {
         const runId = newId("edit", 12);
@@ -395,12 +465,17 @@ export class Room {
     return this.revoke((s) => s.userId === userId, "no longer a member");
   }
 
+  /** Marks and closes every socket that came through one review link (revoked by an editor). */
+  closeLink(linkId: string): number {
+    return this.revoke((s) => s.review?.linkId === linkId, "review link revoked");
+  }
+
   /** A member's role changed: later messages are checked against the new role. */
   setRole(userId: string, role: Role): number {
     if (!canWrite(role) && this.agent.runningFor === userId) this.agent.stop();
     let n = 0;
     for (const socket of this.deps.host.sockets()) {
-      if (socket.session.userId !== userId) continue;
+      if (socket.session.userId !== userId || socket.session.role === "reviewer") continue;
       socket.setSession({ ...socket.session, role });
       n++;
     }
@@ -412,8 +487,23 @@ export class Room {
     const held = this.deps.host
       .sockets()
       .map((s) => s.session)
-      .filter((s) => !s.revoked);
+      .filter((s) => !s.revoked && s.role !== "reviewer");
     return { sessionIds: [...new Set(held.map((s) => s.sessionId))], userIds: [...new Set(held.map((s) => s.userId))] };
+  }
+
+  /** The review links behind the reviewers' sockets, for the host to check against the accounts store. */
+  heldLinks(): string[] {
+    const ids = this.deps.host
+      .sockets()
+      .map((s) => s.session)
+      .flatMap((s) => (!s.revoked && s.review ? [s.review.linkId] : []));
+    return [...new Set(ids)];
+  }
+
+  /** Revokes the reviewers' sockets whose link is no longer live (revoked, expired or gone). */
+  applyLinks(live: Set<string>): number {
+    const now = this.now();
+    return this.revoke((s) => s.review !== undefined && (!live.has(s.review.linkId) || s.review.expiresAt <= now), "review link ended");
   }
 
   /**
@@ -422,8 +512,10 @@ export class Room {
    * membership. The safety net under the pushes from the worker.
    */
   applyAccess(now: { liveSessions: Set<string>; roles: Map<string, Role> }): number {
-    let changed = this.revoke((s) => !now.liveSessions.has(s.sessionId), "session ended");
-    changed += this.revoke((s) => !now.roles.has(s.userId), "no longer a member");
+    // Reviewers hold no session and no membership; their links are checked by applyLinks.
+    const member = (s: SocketSession) => s.role !== "reviewer";
+    let changed = this.revoke((s) => member(s) && !now.liveSessions.has(s.sessionId), "session ended");
+    changed += this.revoke((s) => member(s) && !now.roles.has(s.userId), "no longer a member");
     for (const [userId, role] of now.roles) {
       if (this.deps.host.sockets().some((s) => s.session.userId === userId && !s.session.revoked && s.session.role !== role))
         changed += this.setRole(userId, role);
@@ -525,11 +617,13 @@ export class Room {
     }
   }
 
-  /** To every live socket; a revoked one gets nothing more. */
+  /** To every live socket; a revoked one gets nothing more, and a reviewer only what REVIEWER_RECEIVES lists. */
   broadcast<T extends ServerType>(type: T, payload: ServerPayload<T>, seq?: number, except?: RoomSocket): void {
     const message = envelope(type, payload, seq);
+    const toReviewers = REVIEWER_RECEIVES.has(type);
     for (const socket of this.deps.host.sockets()) {
       if (socket === except || socket.session.revoked) continue;
+      if (socket.session.role === "reviewer" && !toReviewers) continue;
       try {
         socket.send(message);
       } catch {
@@ -597,6 +691,6 @@ export class Room {
   }
 }
 
-function canWrite(role: Role): boolean {
+function canWrite(role: RoomRole): boolean {
   return role === "editor" || role === "owner";
 }

@@ -5,9 +5,11 @@
 // parts, and every statement's bound values are checked against the 2 MB
 // production limit, which local SQLite does not enforce (CONTRACT 11).
 import { ChatMessage } from "../domain/chat";
+import { Comment, FrameReview, reviewKey } from "../domain/comments";
 import { Board } from "../domain/board";
 import { BoardEvent } from "../domain/protocol";
 import type { ChatStore, RunHeader, RunRecord, TraceEntry } from "./agent-runs";
+import type { CommentStore } from "./room-comments";
 import type { RoomStore, StoredEvent } from "./room-core";
 import { checkRow, splitUtf8 } from "./storage-limits";
 
@@ -23,6 +25,11 @@ export const ROOM_SCHEMA = `
   CREATE INDEX IF NOT EXISTS runs_status_idx ON runs (status);
   CREATE TABLE IF NOT EXISTS run_prose (run_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (run_id, n));
   CREATE TABLE IF NOT EXISTS run_entries (run_id TEXT NOT NULL, n INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (run_id, n));
+  CREATE TABLE IF NOT EXISTS comments (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, frame_id TEXT NOT NULL, parent_id TEXT, body TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS comments_frame_idx ON comments (frame_id);
+  CREATE INDEX IF NOT EXISTS comments_parent_idx ON comments (parent_id);
+  CREATE TABLE IF NOT EXISTS frame_reviews (key TEXT PRIMARY KEY, frame_id TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS frame_reviews_at_idx ON frame_reviews (at);
 `;
 
 /** An event stored in parts has an empty inline body (a JSON event is never empty). */
@@ -30,7 +37,7 @@ const IN_PARTS = "";
 
 type EventRow = { seq: number; body: string; at: number };
 
-export class SqliteRoomStore implements RoomStore, ChatStore {
+export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
   constructor(
     private readonly sql: SqlStorage,
     private readonly storage: Pick<DurableObjectStorage, "transactionSync">,
@@ -230,6 +237,51 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
     );
   }
 
+  // ---- comments and frame reviews (CONTRACT 9) ----
+
+  comments(): Comment[] {
+    return this.rows<{ body: string }>("SELECT body FROM comments ORDER BY n").map((r) => Comment.parse(JSON.parse(r.body)));
+  }
+
+  getComment(id: string): Comment | null {
+    const row = this.rows<{ body: string }>("SELECT body FROM comments WHERE id = ?", id)[0];
+    return row ? Comment.parse(JSON.parse(row.body)) : null;
+  }
+
+  /** Inserts a comment or replaces its body in place, so the thread keeps its order. */
+  putComment(c: Comment): void {
+    this.write(
+      "INSERT INTO comments (id, frame_id, parent_id, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+      c.id,
+      c.frameId,
+      c.parentId,
+      JSON.stringify(c),
+    );
+  }
+
+  /** Deletes a comment and its replies; returns the ids removed. */
+  deleteComment(id: string): string[] {
+    const ids = this.rows<{ id: string }>("SELECT id FROM comments WHERE id = ? OR parent_id = ?", id, id).map((r) => r.id);
+    this.sql.exec("DELETE FROM comments WHERE id = ? OR parent_id = ?", id, id);
+    return ids;
+  }
+
+  commentCount(frameId?: string): number {
+    const row =
+      frameId === undefined
+        ? this.rows<{ n: number }>("SELECT count(*) AS n FROM comments")[0]
+        : this.rows<{ n: number }>("SELECT count(*) AS n FROM comments WHERE frame_id = ?", frameId)[0];
+    return row?.n ?? 0;
+  }
+
+  putReview(r: FrameReview): void {
+    this.write("INSERT OR REPLACE INTO frame_reviews (key, frame_id, at, body) VALUES (?, ?, ?, ?)", reviewKey(r), r.frameId, r.at, JSON.stringify(r));
+  }
+
+  reviews(limit: number): FrameReview[] {
+    return this.rows<{ body: string }>("SELECT body FROM frame_reviews ORDER BY at DESC LIMIT ?", limit).map((r) => FrameReview.parse(JSON.parse(r.body)));
+  }
+
   /** The largest value stored in any row, in bytes: what the bounds test reports. */
   largestValueBytes(): { table: string; bytes: number } {
     const tables: [string, string][] = [
@@ -241,6 +293,8 @@ export class SqliteRoomStore implements RoomStore, ChatStore {
       ["runs", "body"],
       ["run_prose", "text"],
       ["run_entries", "body"],
+      ["comments", "body"],
+      ["frame_reviews", "body"],
     ];
     let best = { table: "", bytes: 0 };
     for (const [table, col] of tables) {

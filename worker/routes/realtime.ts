@@ -14,11 +14,26 @@ import { accessNow } from "../room/access-check";
 import { ApiError, forbidden, invalid, unauthenticated } from "../http/errors";
 import { isAllowedOrigin } from "../http/origin";
 import { type ConnectIdentity, IDENTITY_HEADER } from "../room/episode-room";
+import { ReviewerName } from "../domain/comments";
+import { enforceRate, REVIEW_RATE } from "../http/rate";
+import { liveLink, liveLinkIds, reviewerId } from "../review-links";
 import { roomFor } from "../rooms";
+import { noSuchLink } from "./review";
 
 const Query = z.object({
   project: EntityId,
   episode: EntityId,
+  since: z.coerce.number().int().nonnegative().optional(),
+});
+
+/** A review socket: the link's token, the name the reviewer gave, and optionally their browser's random id. */
+const ReviewQuery = z.object({
+  review: z.string().max(64),
+  name: ReviewerName,
+  rid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
   since: z.coerce.number().int().nonnegative().optional(),
 });
 
@@ -36,7 +51,51 @@ async function recheckAccess(db: Db, env: Env, id: ConnectIdentity): Promise<voi
   }
 }
 
+/** Forwards a verified upgrade to the episode's room, with the identity in a header no client can set. */
+async function forward(env: Env, identity: ConnectIdentity, since: number | undefined): Promise<Response> {
+  const url = new URL("https://room.internal/connect");
+  if (since !== undefined) url.searchParams.set("since", String(since));
+  return roomFor(env, identity.episodeId).fetch(new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }));
+}
+
+/** Once a reviewer's socket exists, checks its link again: a revocation that raced the upgrade found no socket to close. */
+async function recheckLink(db: Db, env: Env, episodeId: string, linkId: string): Promise<void> {
+  try {
+    if (!(await liveLinkIds(db, [linkId])).has(linkId)) await roomFor(env, episodeId).closeLink(linkId);
+  } catch (err) {
+    console.error(JSON.stringify({ at: "realtime", what: "recheck review link", error: String(err) }));
+  }
+}
+
 export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
+  // A review link needs no session (CONTRACT 3, review sockets): its own checks, then the same room.
+  if (c.req.query("review") !== undefined) {
+    await enforceRate(c, REVIEW_RATE);
+    const query = ReviewQuery.safeParse(c.req.query());
+    if (!query.success)
+      throw invalid("review must be a token, name a display name of at most 80 characters; since a non-negative integer.", query.error.issues);
+    if (!isAllowedOrigin(c.req.header("origin"), c.env, c.req.url)) throw forbidden("Cross-origin connection refused.");
+    const link = await liveLink(c.var.db, query.data.review);
+    if (!link) throw noSuchLink();
+    if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+      throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
+    }
+    const { name, rid, since } = query.data;
+    const identity: ConnectIdentity = {
+      userId: await reviewerId(link.id, rid, name),
+      name,
+      email: "",
+      role: "reviewer",
+      sessionId: `review:${link.id}`,
+      projectId: link.projectId,
+      episodeId: link.episodeId,
+      review: { linkId: link.id, expiresAt: Date.parse(link.expiresAt), canComment: link.canComment },
+    };
+    const res = await forward(c.env, identity, since);
+    if (res.status === 101) c.executionCtx.waitUntil(recheckLink(c.var.db, c.env, link.episodeId, link.id));
+    return new Response(res.body, { status: res.status, headers: new Headers(res.headers), webSocket: res.webSocket });
+  }
+
   const found = await lookupSession(c.var.db, c.env, sessionToken(c));
   if (!found) throw unauthenticated();
   c.set("user", found.user);
@@ -66,9 +125,7 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
     episodeId: episode,
     episodeTitle: episodeRow.title.slice(0, 200),
   };
-  const url = new URL("https://room.internal/connect");
-  if (since !== undefined) url.searchParams.set("since", String(since));
-  const res = await roomFor(c.env, episode).fetch(new Request(url, { headers: { Upgrade: "websocket", [IDENTITY_HEADER]: JSON.stringify(identity) } }));
+  const res = await forward(c.env, identity, since);
   // The access checked above may have changed while the upgrade travelled (a
   // logout or removal whose push found no socket yet): check again once the
   // socket exists, and let the room close it if so.

@@ -24,8 +24,8 @@ export function createBoardState() {
 
   return {
     state,
-    /** Takes a full board, or the missed events after the seq this client already holds. */
-    applyMetadata(meta: MetadataPayload): EventResult {
+    /** Takes a full board, or the missed events after the seq this client already holds (a member's metadata or a reviewer's). */
+    applyMetadata(meta: Pick<MetadataPayload, "seq" | "board" | "resumed">): EventResult {
       if (meta.board) {
         set(meta.seq, meta.board);
         return "applied";

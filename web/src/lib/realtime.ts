@@ -4,8 +4,9 @@
 // notices a silent socket, resume from the last seq, and an outbox: messages
 // wait while the room is out of reach and go out once, under their original
 // ids, when it is back (the room dedupes ids, so nothing applies twice).
+import { z } from "zod";
 import { PING_FRAME } from "../../../worker/domain/heartbeat";
-import { type AckPayload, type AckResult, AckResults, type ClientMessage, type ClientMessageType, ServerMessage } from "../../../worker/domain/protocol";
+import { AckPayload, type AckResult, AckResults, type ClientMessageType, type ClientPayloads, ServerMessage } from "../../../worker/domain/protocol";
 
 type AckType = keyof typeof AckResults;
 /** An ack whose result has the shape its message type promises. */
@@ -95,12 +96,21 @@ export interface OutboxEntry {
   sent: boolean;
 }
 
-export interface RealtimeOptions {
+/** Every ack looks the same to the connection, whichever protocol view (member or reviewer) it parses. */
+const AckMessage = z.object({ type: z.literal("ack"), payload: AckPayload });
+
+export interface RealtimeOptions<M extends { type: string } = ServerMessage> {
   /** The upgrade URL, given the last seq this client holds (null on first connect). */
   url: (since: number | null) => string;
   /** The seq of the board the client holds now, for resume. */
   currentSeq: () => number | null;
-  onMessage: (msg: ServerMessage) => void;
+  onMessage: (msg: M) => void;
+  /**
+   * The messages this socket may get, parsed before anything is trusted: a
+   * member's ServerMessage by default, a reviewer's ReviewServerMessage on
+   * the review page.
+   */
+  schema?: z.ZodType<M>;
   onState: (state: ConnState, detail?: string) => void;
   /** Called whenever the number of waiting messages changes. */
   onWaiting?: (waiting: number) => void;
@@ -127,7 +137,7 @@ interface Pending {
 let counter = 0;
 const newMsgId = () => `${Date.now().toString(36)}-${(++counter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export class RealtimeConnection {
+export class RealtimeConnection<M extends { type: string } = ServerMessage> {
   private ws: WebSocket | undefined;
   private state: ConnState = "IDLE";
   private detail: string | undefined;
@@ -143,8 +153,11 @@ export class RealtimeConnection {
   private readonly pending = new Map<string, Pending>();
   private readonly WS: typeof WebSocket;
   private readonly network: NetworkSignal | undefined;
+  private readonly schema: z.ZodType<M>;
 
-  constructor(private readonly opts: RealtimeOptions) {
+  constructor(private readonly opts: RealtimeOptions<M>) {
+    // Without a schema of its own the connection speaks the members' protocol, whose type is M's default.
+    this.schema = opts.schema ?? (ServerMessage as unknown as z.ZodType<M>);
     this.WS = opts.WebSocketImpl ?? WebSocket;
     this.network = opts.network ?? browserNetwork();
   }
@@ -238,7 +251,7 @@ export class RealtimeConnection {
    * against that message type's schema. While the room is out of reach the
    * message waits and goes out on reconnect; it fails after OUTBOX_LIMIT_MS.
    */
-  request<T extends AckType>(type: T, payload: Extract<ClientMessage, { type: T }>["payload"]): Promise<TypedAck<T>> {
+  request<T extends AckType>(type: T, payload: ClientPayloads[T]): Promise<TypedAck<T>> {
     const id = newMsgId();
     return new Promise((resolve) => {
       const settle = (ack: AckPayload) => {
@@ -357,12 +370,16 @@ export class RealtimeConnection {
     // The socket is alive: the next ping starts the silence clock again.
     clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
-    let msg: ServerMessage;
+    let json: unknown;
     try {
-      msg = ServerMessage.parse(JSON.parse(String(e.data)));
+      json = JSON.parse(String(e.data));
     } catch {
-      return; // a message this client cannot read is ignored, never trusted
+      return;
     }
+    const parsed = this.schema.safeParse(json);
+    // A message this client cannot read is ignored, never trusted.
+    if (!parsed.success) return;
+    const msg = parsed.data;
     if (msg.type === "metadata") {
       this.attempt = 0;
       this.setState("CONNECTED");
@@ -375,10 +392,11 @@ export class RealtimeConnection {
       return;
     }
     if (msg.type === "ack") {
-      const p = this.pending.get(msg.payload.id);
-      if (p) {
-        this.settle(msg.payload.id, p);
-        p.resolve(msg.payload);
+      const ack = AckMessage.safeParse(json);
+      const p = ack.success ? this.pending.get(ack.data.payload.id) : undefined;
+      if (ack.success && p) {
+        this.settle(ack.data.payload.id, p);
+        p.resolve(ack.data.payload);
       }
       return;
     }

@@ -1,0 +1,132 @@
+// The room's comments and frame reviews (CONTRACT 9): the client messages
+// that change them, checked against the shared rules of domain/comments.ts,
+// written to the room's SQLite beside the board (never into it) and turned
+// into the one message every socket gets. Room calls it inside its message
+// path, after revocation, rate, schema and dedupe checks.
+import {
+  type Comment,
+  type CommentActor,
+  type FrameReview,
+  MAX_COMMENTS_PER_EPISODE,
+  MAX_COMMENTS_PER_FRAME,
+  MAX_REVIEWS_IN_METADATA,
+  mayAdd,
+  mayDelete,
+  mayEdit,
+  mayResolve,
+  mayReview,
+  type Permission,
+  replyTarget,
+} from "../domain/comments";
+import type { ClientMessage, ServerPayload } from "../domain/protocol";
+import { newId } from "../ids";
+
+/** What the room needs from storage for comments; synchronous, as the DO's SQLite is. */
+export interface CommentStore {
+  comments(): Comment[];
+  getComment(id: string): Comment | null;
+  putComment(c: Comment): void;
+  /** Deletes a comment and its replies; returns the ids removed. */
+  deleteComment(id: string): string[];
+  commentCount(frameId?: string): number;
+  putReview(r: FrameReview): void;
+  /** The latest verdicts, newest first. */
+  reviews(limit: number): FrameReview[];
+}
+
+export type CommentMessage = Extract<ClientMessage, { type: "comment_add" | "comment_edit" | "comment_resolve" | "comment_delete" | "frame_review" }>;
+export const COMMENT_MESSAGES = new Set<ClientMessage["type"]>(["comment_add", "comment_edit", "comment_resolve", "comment_delete", "frame_review"]);
+
+export function isCommentMessage(msg: ClientMessage): msg is CommentMessage {
+  return COMMENT_MESSAGES.has(msg.type);
+}
+
+/** What happened: the ack's result and the message to broadcast, or a refusal. */
+export type CommentOutcome =
+  | {
+      ok: true;
+      result: { comment: Comment } | { deleted: string[] } | { review: FrameReview };
+      broadcast: { type: "comment"; payload: ServerPayload<"comment"> } | { type: "frame_review"; payload: ServerPayload<"frame_review"> };
+    }
+  | { ok: false; code: string; message: string };
+
+const refused = (code: string, message: string): CommentOutcome => ({ ok: false, code, message });
+const forbidden = (p: Permission): CommentOutcome | null => (p.ok ? null : refused("forbidden", p.message));
+
+export class RoomComments {
+  constructor(
+    private readonly deps: {
+      store: CommentStore;
+      /** Whether the board has this frame now: comments and reviews are about frames that exist. */
+      frameExists: (frameId: string) => boolean;
+      now: () => number;
+    },
+  ) {}
+
+  /** Everything a joining socket needs: all comments, and the latest verdicts. */
+  snapshot(): { comments: Comment[]; reviews: FrameReview[] } {
+    return { comments: this.deps.store.comments(), reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA) };
+  }
+
+  handle(msg: CommentMessage, actor: CommentActor, canComment: boolean): CommentOutcome {
+    const store = this.deps.store;
+    const at = new Date(this.deps.now()).toISOString();
+    switch (msg.type) {
+      case "comment_add": {
+        const denied = forbidden(mayAdd(actor, canComment));
+        if (denied) return denied;
+        const { frameId, text } = msg.payload;
+        const parentId = msg.payload.parentId ?? null;
+        if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
+        if (parentId) {
+          const parent = store.getComment(parentId);
+          if (!parent) return refused("not_found", `No comment "${parentId}" to reply to.`);
+          const target = replyTarget([parent], frameId, parentId);
+          if (!target.ok) return refused("invalid_request", target.message);
+        }
+        if (store.commentCount() >= MAX_COMMENTS_PER_EPISODE) return refused("too_large", `An episode keeps at most ${MAX_COMMENTS_PER_EPISODE} comments.`);
+        if (store.commentCount(frameId) >= MAX_COMMENTS_PER_FRAME) return refused("too_large", `A frame keeps at most ${MAX_COMMENTS_PER_FRAME} comments.`);
+        const comment: Comment = { id: newId("cmt"), frameId, parentId, author: actor.author, text, createdAt: at, resolved: false };
+        store.putComment(comment);
+        return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
+      }
+      case "comment_edit": {
+        const current = store.getComment(msg.payload.id);
+        if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
+        const denied = forbidden(mayEdit(actor, current));
+        if (denied) return denied;
+        const comment: Comment = { ...current, text: msg.payload.text, editedAt: at };
+        store.putComment(comment);
+        return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
+      }
+      case "comment_resolve": {
+        const current = store.getComment(msg.payload.id);
+        if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
+        const denied = forbidden(mayResolve(actor));
+        if (denied) return denied;
+        const { resolvedBy: _previous, ...rest } = current;
+        const comment: Comment = msg.payload.resolved ? { ...rest, resolved: true, resolvedBy: actor.author } : { ...rest, resolved: false };
+        store.putComment(comment);
+        return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
+      }
+      case "comment_delete": {
+        const current = store.getComment(msg.payload.id);
+        if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
+        const denied = forbidden(mayDelete(actor, current));
+        if (denied) return denied;
+        const deleted = store.deleteComment(current.id);
+        return { ok: true, result: { deleted }, broadcast: { type: "comment", payload: { comment: current, deleted: true } } };
+      }
+      case "frame_review": {
+        const denied = forbidden(mayReview(actor));
+        if (denied) return denied;
+        const { frameId, verdict } = msg.payload;
+        if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
+        const note = msg.payload.note?.trim();
+        const review: FrameReview = { frameId, verdict, by: actor.author, at, ...(note ? { note } : {}) };
+        store.putReview(review);
+        return { ok: true, result: { review }, broadcast: { type: "frame_review", payload: review } };
+      }
+    }
+  }
+}
