@@ -37,10 +37,10 @@ export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36
  * Opens the studio's side panel on one of its tabs (Script, Beats, Cast), on
  * a phone through the view tabs; a tab already open stays open.
  */
-export async function openSidePanel(page: Page, tab: "Script" | "Beats" | "Cast"): Promise<void> {
+export async function openSidePanel(page: Page, tab: "Script" | "Beats" | "Cast" | "Share"): Promise<void> {
   const views = page.getByRole("navigation", { name: "Studio views" });
   if (await views.isVisible()) {
-    await views.getByRole("button", { name: tab === "Beats" ? "Script" : tab, exact: true }).click();
+    await views.getByRole("button", { name: tab === "Cast" ? "Cast" : "Script", exact: true }).click();
   }
   const button = page.getByRole("group", { name: "Side panel" }).getByRole("button", { name: tab, exact: true });
   if ((await button.getAttribute("aria-pressed")) !== "true") await button.click();

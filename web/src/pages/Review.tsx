@@ -217,7 +217,7 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
           <p class="muted small">{props.page.project.name}</p>
           <h1>{props.page.episode.title}</h1>
           <p class="muted small">
-            {frames().length} shots · {timecode(runningTime(frames()))} · reviewing as <strong>{props.name}</strong>{" "}
+            {frames().length} shot{frames().length === 1 ? "" : "s"} · {timecode(runningTime(frames()))} · reviewing as <strong>{props.name}</strong>{" "}
             <button type="button" class="link-btn" onClick={props.onChangeName}>
               Not you?
             </button>

@@ -12,6 +12,7 @@ import { ChatPanel } from "../studio/Chat";
 import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
 import { HistoryControls } from "../studio/History";
+import { ReviewLinksPanel } from "../studio/ReviewLinks";
 import { AssetsPanel, BeatsPanel, ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
 import "../studio/studio.css";
@@ -99,7 +100,7 @@ function useMedia(query: string) {
 }
 
 type View = "board" | "chat" | "script" | "cast";
-type SideTab = "script" | "beats" | "cast";
+type SideTab = "script" | "beats" | "cast" | "share";
 const VIEWS: { id: View; label: string }[] = [
   { id: "board", label: "Board" },
   { id: "chat", label: "Chat" },
@@ -110,6 +111,7 @@ const SIDE_TABS: { id: SideTab; label: string }[] = [
   { id: "script", label: "Script" },
   { id: "beats", label: "Beats" },
   { id: "cast", label: "Cast" },
+  { id: "share", label: "Share" },
 ];
 
 function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
@@ -123,7 +125,7 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
   const [chatWidth, setWidth] = createSignal(clampWidth(Number(localStorage.getItem("reelroom.chatWidth")) || 380));
   const [chatShown, setChatShown] = createSignal(localStorage.getItem("reelroom.chat") !== "hidden");
   const [sideOpen, setSideOpen] = createSignal(localStorage.getItem("reelroom.side") === "open");
-  const [sideTab, setSideTab] = createSignal<SideTab>(stored("reelroom.sideTab", ["script", "beats", "cast"], "script"));
+  const [sideTab, setSideTab] = createSignal<SideTab>(stored("reelroom.sideTab", ["script", "beats", "cast", "share"], "script"));
   const [view, setView] = createSignal<View>("board");
 
   const setChatWidth = (w: number) => {
@@ -249,6 +251,9 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
                     </Match>
                     <Match when={sideTab() === "cast"}>
                       <AssetsPanel studio={studio} />
+                    </Match>
+                    <Match when={sideTab() === "share"}>
+                      <ReviewLinksPanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} />
                     </Match>
                   </Switch>
                 </div>

@@ -6,7 +6,7 @@
 import { createSortable } from "@thisbeyond/solid-dnd";
 import { For, Show } from "solid-js";
 import type { Frame } from "../../../worker/domain/board";
-import { useBoard, useConnection, useSelection } from "./context";
+import { useBoard, useConnection, useSelection, useStudio } from "./context";
 import { CardRenderState, FramePicture } from "./Media";
 import { cameraChips, dialogueLines } from "./model/frames";
 
@@ -20,6 +20,9 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
   const b = useBoard();
   const c = useConnection();
   const sel = useSelection();
+  const studio = useStudio();
+  const notes = () => studio.comments.open().get(props.frame.id) ?? 0;
+  const approvals = () => studio.comments.reviews().filter((r) => r.frameId === props.frame.id);
   const sortable = createSortable(props.frame.id);
   const f = () => props.frame;
   const picked = () => sel.has(f().id);
@@ -109,6 +112,18 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         <Show when={f().status !== "draft"}>
           <span class={`status status-${f().status}`}>{f().status}</span>
         </Show>
+        <Show when={notes() > 0}>
+          <span class="note-count" title="Open notes on this shot">
+            {notes()} open note{notes() === 1 ? "" : "s"}
+          </span>
+        </Show>
+        <For each={approvals()}>
+          {(r) => (
+            <span class={`verdict verdict-${r.verdict}`} title={`${r.by.name}, ${new Date(r.at).toLocaleString()}`}>
+              {r.verdict === "approved" ? "✓ Approved" : "Changes asked"} · {r.by.name}
+            </span>
+          )}
+        </For>
       </p>
       <h3 class="frame-title">
         <button

@@ -7,12 +7,14 @@ import { createSignal, For, Show, untrack } from "solid-js";
 import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
 import { showModalWhile } from "../components/ui";
-import { useBoard, useConnection } from "./context";
+import { FrameComments } from "./Comments";
+import { useBoard, useConnection, useStudio } from "./context";
 import { FramePicture, RenderInspector } from "./Media";
 import { cameraChips } from "./model/frames";
 
 export function FrameDetail(props: { frameId: string | null; onOpen: (id: string | null) => void }) {
   const b = useBoard();
+  const studio = useStudio();
   let dialog!: HTMLDialogElement;
   showModalWhile(
     () => dialog,
@@ -63,6 +65,14 @@ export function FrameDetail(props: { frameId: string | null; onOpen: (id: string
               <div class="detail-media">
                 <FramePicture frame={f()} shot={shotLabel(f(), index())} large />
                 <RenderInspector frame={f()} shot={shotLabel(f(), index())} />
+                <FrameComments
+                  frameId={f().id}
+                  comments={studio.comments.comments}
+                  reviews={studio.comments.reviews}
+                  me={studio.me}
+                  role={studio.role}
+                  send={studio.sendComment}
+                />
               </div>
               {/* Keyed by frame: walking to the next shot starts a fresh form. */}
               <Show when={f().id} keyed>

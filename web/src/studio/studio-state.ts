@@ -14,7 +14,9 @@ import { api, describeError } from "../api";
 import { createBoardState, touchedFrames } from "../lib/board-state";
 import { type ConnectionStatus, type ConnState, RealtimeConnection } from "../lib/realtime";
 import { renderTargets } from "./model/frames";
+import type { CommentSend } from "./Comments";
 import { createChat } from "./stores/chat";
+import { createComments } from "./stores/comments";
 import { createJobs } from "./stores/jobs";
 import { createSelection } from "./stores/selection";
 
@@ -48,6 +50,8 @@ export function createStudio(projectId: string, episodeId: string) {
   onCleanup(() => clearTimeout(noticeTimer));
 
   const chat = createChat(projectId, episodeId);
+  // Comments and frame reviews live beside the board in the room (CONTRACT 9).
+  const comments = createComments();
   const jobs = createJobs(projectId, episodeId, notify);
   const frameIds = () => board.state.board?.frames.map((f) => f.id) ?? [];
   // Frames picked on the board: batch actions and the next message to the agent are about them (CONTRACT 6 scope).
@@ -63,6 +67,7 @@ export function createStudio(projectId: string, episodeId: string) {
   };
 
   const onMessage = (msg: ServerMessage) => {
+    comments.onMessage(msg);
     chat.onMessage(msg);
     jobs.onMessage(msg);
     switch (msg.type) {
@@ -185,6 +190,11 @@ export function createStudio(projectId: string, episodeId: string) {
 
   const frames = (): Frame[] => board.state.board?.frames ?? [];
 
+  const sendComment: CommentSend = async (type, payload) => {
+    const ack = await connection.request(type, payload as never);
+    return ack.ok ? { ok: true } : { ok: false, message: ack.error.message };
+  };
+
   /** The project's media provider, budget and spend, for the cost shown before a batch; undefined when they cannot be read. */
   async function projectSettings(): Promise<ProjectSettings | undefined> {
     try {
@@ -239,6 +249,9 @@ export function createStudio(projectId: string, episodeId: string) {
     projectSettings,
     cancelJob: (jobId: string) => jobs.cancel(jobId),
     retryJob: (jobId: string) => jobs.retry(jobId),
+    // comments and approvals
+    comments,
+    sendComment,
     // selection
     selection,
     selected: selection.ids,

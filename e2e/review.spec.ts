@@ -1,0 +1,67 @@
+// Review links (CONTRACT 9, the deliverables issue's "done when"): an editor
+// creates a link in the studio; someone with no account opens it in a fresh
+// browser, gives a name, comments on a shot and approves it, and both appear
+// live in the studio; revoking the link takes the review page's access away.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, openSidePanel, screen, trapConsoleErrors, uniqueEmail } from "./support";
+
+test("a review link: a guest comments and approves live in the studio, and a revoke ends their access", async ({ page, browser }) => {
+  const errors = trapConsoleErrors(page);
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const headers = { origin };
+  expect(
+    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("review"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
+  ).toBe(true);
+  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Client work" }, headers })).json()).project.id;
+  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
+  await page.goto(`/projects/${projectId}/episodes/${episodeId}`);
+  await expect(page.locator(".conn")).toHaveText("Live");
+  await page.getByRole("button", { name: "Add frame" }).click();
+  await expect(page.locator(".frame-card")).toHaveCount(1);
+
+  await openSidePanel(page, "Share");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const url = await page.getByLabel("New review link").inputValue();
+  expect(url).toMatch(/\/review\/[A-Za-z0-9_-]{40,}/);
+
+  // A stranger's browser: no cookies, no account.
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  const guestErrors = trapConsoleErrors(guest);
+  await guest.goto(url);
+  await guest.getByLabel("Your name").fill("Dana (client)");
+  await guest.getByRole("button", { name: "Start reviewing" }).click();
+  await expect(guest.getByText("Live", { exact: true })).toBeVisible();
+  await guest.getByRole("list", { name: "Storyboard" }).getByRole("button").first().click();
+  const side = guest.getByRole("complementary", { name: "Selected shot" });
+  await side.getByRole("textbox", { name: "Add a comment" }).fill("Can the light be warmer here?");
+  await side.getByRole("button", { name: "Comment" }).click();
+  await side.getByRole("button", { name: "Approve" }).click();
+  await expectAccessible(guest);
+  await screen(guest, "16-review-page");
+
+  // Live in the studio: the open note and the approval, with who gave it.
+  const card = page.locator(".frame-card").first();
+  await expect(card.locator(".note-count")).toHaveText("1 open note");
+  await expect(card.locator(".verdict-approved")).toContainText("Dana (client)");
+  await page.getByRole("button", { name: /^Edit shot 1:/ }).click();
+  await expect(page.getByRole("dialog", { name: /^Shot 1/ }).getByText("Can the light be warmer here?")).toBeVisible();
+  await page
+    .getByRole("dialog", { name: /^Shot 1/ })
+    .getByRole("button", { name: "Close" })
+    .click();
+
+  // Revoked: the guest's page loses access within seconds, and the link answers 404.
+  page.once("dialog", (d) => void d.accept());
+  await openSidePanel(page, "Share");
+  await page
+    .getByRole("button", { name: /^Revoke/ })
+    .first()
+    .click();
+  await expect(guest.getByText("This review link was revoked or has expired.")).toBeVisible({ timeout: 15_000 });
+  const token = url.split("/review/")[1]!;
+  expect((await guest.request.get(`/api/v1/review/${token}`)).status()).toBe(404);
+  expect(errors).toEqual([]);
+  expect(guestErrors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
+  await guestContext.close();
+});
