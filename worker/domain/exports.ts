@@ -65,3 +65,44 @@ export function exportFileName(title: string, jobId: string, format: ExportForma
       .toLowerCase() || "episode";
   return `${base}-${jobId.slice(-6)}.${format}`;
 }
+
+/** "PDF, 3 a page", "Shot list (CSV)", "Images (ZIP)": how a list names an export. */
+export function exportLabel(e: Pick<ExportItem, "format" | "layout">): string {
+  if (e.format === "pdf") return `PDF, ${e.layout ?? DEFAULT_LAYOUT} a page`;
+  return e.format === "csv" ? "Shot list (CSV)" : "Images (ZIP)";
+}
+
+export const EXPORT_STATUS_LABEL: Record<ExportItem["status"], string> = {
+  pending: "Queued",
+  running: "Exporting",
+  success: "Ready",
+  failure: "Failed",
+  blocked: "Blocked",
+  canceled: "Canceled",
+};
+
+/** 950 B, 12 KB, 3.4 MB: a file's size the way a download link says it. */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${Math.round(n / 1000)} KB`;
+  return `${(n / 1_000_000).toFixed(n < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** An export just created, as the list shows it until the next read. */
+export function pendingItem(job: Job): ExportItem | null {
+  if (job.kind !== "export" || !job.export) return null;
+  return {
+    id: job.id,
+    format: job.export.format,
+    layout: job.export.format === "pdf" ? (ExportLayout.safeParse(job.export.layout).data ?? DEFAULT_LAYOUT) : null,
+    status: job.status,
+    progress: job.progress,
+    attempt: job.attempt,
+    error: job.error,
+    downloadUrl: null,
+    size: null,
+    createdBy: job.createdBy,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
