@@ -12,7 +12,8 @@ import type { ExportItem, ExportsRes } from "../../worker/domain/exports";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { exportKeys } from "../../worker/exports/run";
 import { processJob } from "../../worker/jobs/pipeline";
-import { createJob, getJob } from "../../worker/jobs/store";
+import { JobsService, jobsConfig } from "../../worker/jobs/service";
+import { createJob, getJob, guarded } from "../../worker/jobs/store";
 import { roomFor } from "../../worker/rooms";
 import { addMember, episodeOf, errorCode, isTerminal, type Person, projectOf, signUp, waitForJob } from "./helpers";
 import { command, connect } from "./socket";
@@ -365,6 +366,50 @@ describe("export jobs", () => {
     const done = await waitForJob(owner, row.id, isTerminal);
     expect(done).toMatchObject({ status: "success", attempt: 2 });
     expect(done.artifactUrl).toMatch(/attempt-2\.csv$/);
+    sock.close();
+  });
+
+  it("are failed by the sweep when their attempt goes silent, retryable, without touching any frame", async () => {
+    const { owner, projectId, episodeId, base, sock } = await boardWith(shots(1));
+    const db = drizzle(env.DB, { schema });
+    const { row } = await createJob(db, {
+      projectId,
+      episodeId,
+      frameId: "",
+      export: { format: "zip", layout: null },
+      provider: "sketch",
+      input: {},
+      createdBy: owner.user.id,
+    });
+    expect(await guarded(db, row.id, "start", { token: row.attemptToken })).not.toBeNull();
+    const frameMoves: string[] = [];
+    const sent: unknown[] = [];
+    const sweeper = new JobsService({
+      db,
+      queue: { send: async (m) => sent.push(m), sendBatch: async (ms) => sent.push(...ms) },
+      artifacts: env.ARTIFACTS,
+      rooms: (id) => {
+        const room = roomFor(env, id);
+        return {
+          frameContext: (f) => room.frameContext(f),
+          applyFrameMedia: async (f, m) => {
+            frameMoves.push(`${f}:${m.state}`);
+            return room.applyFrameMedia(f, m);
+          },
+          jobEvent: (t, p) => room.jobEvent(t, p),
+        };
+      },
+      config: jobsConfig(env),
+      now: () => Date.now() + 61_000,
+    });
+    const report = await sweeper.sweep();
+    expect(report.failed).toContain(row.id);
+    expect(await getJob(db, row.id)).toMatchObject({ status: "failure", error: expect.stringMatching(/stopped reporting/) });
+    expect((await sweeper.retry(row.id)).ok).toBe(true);
+    expect(sent).toEqual([expect.objectContaining({ jobId: row.id, attempt: 2 })]);
+    expect(frameMoves).toEqual([]);
+    const board = (await (await owner.client.get(`${base}/board`)).json()) as { board: { frames: { media: { state: string } }[] } };
+    expect(board.board.frames[0]!.media.state).toBe("none");
     sock.close();
   });
 });
