@@ -12,6 +12,7 @@ import { serverRequestId } from "./http/request-id";
 import { securityHeaders } from "./http/security-headers";
 import { authRoutes, meRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
+import { exportRoutes } from "./routes/exports";
 import { projectRoutes } from "./routes/projects";
 import { realtimeRoutes } from "./routes/realtime";
 import { reviewLinkRoutes, reviewRoutes } from "./routes/review";
@@ -43,6 +44,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1/projects", projectRoutes)
   .route("/api/v1/projects", reviewLinkRoutes)
   .route("/api/v1/review", reviewRoutes)
+  // Mounted at its own path so its sign-in check never matches (nor names, in the audit) another project route.
+  .route("/api/v1/projects/:projectId/episodes/:episodeId/exports", exportRoutes)
   .route("/api/v1/realtime", realtimeRoutes)
   .route("/api/v1/jobs", jobRoutes)
   .route("/api/v1/artifacts", artifactRoutes)

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
 import { MessagesRes } from "../../worker/domain/chat";
 import { HistoryPage } from "../../worker/domain/history";
+import { CreateExportRes, type ExportBody, ExportsRes } from "../../worker/domain/exports";
 import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
 import {
@@ -133,6 +134,12 @@ export const api = {
   retryJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/retry`),
   /** A new job with a finished job's inputs; editors only (the worker checks). */
   replayJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/replay`),
+  /** The episode's exports, newest first, each with a download URL once ready. */
+  exports: (projectId: string, episodeId: string, signal?: AbortSignal) =>
+    request(ExportsRes, "GET", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/exports`, undefined, signal),
+  /** Starts an export (editors only; the worker checks): a PDF (1, 3 or 6 panels a page), the shot list as CSV, or the images as a ZIP. */
+  createExport: (projectId: string, episodeId: string, body: ExportBody) =>
+    request(CreateExportRes, "POST", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/exports`, body),
   /** The chat of an episode, oldest first. */
   /** The board's history, newest step first, a page at a time (`before` = the seq to read below). */
   history: (projectId: string, episodeId: string, opts: { before?: number; limit?: number; signal?: AbortSignal } = {}) => {

@@ -143,7 +143,16 @@ export const jobs = sqliteTable(
     id: text("id").primaryKey(),
     projectId: text("project_id").notNull(),
     episodeId: text("episode_id").notNull(),
+    // Empty for an export, which touches no frame (worker/domain/jobs.ts, JobKind).
     frameId: text("frame_id").notNull(),
+    // "render" (one frame's media) or "export" (a file of the episode, CONTRACT 10);
+    // rows from before exports existed are renders.
+    kind: text("kind", { enum: ["render", "export"] })
+      .notNull()
+      .default("render"),
+    // An export's format ("pdf", "csv", "zip") and panels per page; null on renders.
+    exportFormat: text("export_format", { enum: ["pdf", "csv", "zip"] }),
+    exportLayout: integer("export_layout"),
     provider: text("provider").notNull(),
     status: text("status").notNull(),
     attempt: integer("attempt").notNull().default(1),
@@ -158,6 +167,8 @@ export const jobs = sqliteTable(
     pluginTimings: text("plugin_timings", { mode: "json" }).$type<Record<string, number>>().notNull(),
     warnings: text("warnings", { mode: "json" }).$type<string[]>().notNull(),
     artifactKey: text("artifact_key"),
+    // The artifact's size in bytes, set with artifact_key by exports so their list shows it without asking R2.
+    artifactBytes: integer("artifact_bytes"),
     manifestKey: text("manifest_key"),
     parentJobId: text("parent_job_id"),
     deadLettered: integer("dead_lettered", { mode: "boolean" }).notNull().default(false),
@@ -171,6 +182,8 @@ export const jobs = sqliteTable(
   (t) => [
     index("jobs_project_idx").on(t.projectId, t.createdAt),
     index("jobs_episode_idx").on(t.episodeId, t.createdAt),
+    // An episode's exports, newest first, without reading its renders.
+    index("jobs_episode_kind_idx").on(t.episodeId, t.kind, t.createdAt),
     index("jobs_status_idx").on(t.status, t.createdAt),
     // The sweep looks for pending and running jobs by how long they have been silent.
     index("jobs_status_updated_idx").on(t.status, t.updatedAt),

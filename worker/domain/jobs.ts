@@ -34,7 +34,20 @@ export type MediaProviderName = z.infer<typeof MediaProviderName>;
 export const PAID_PROVIDERS: ReadonlySet<MediaProviderName> = new Set(["openai", "workers-ai"]);
 
 export const PLUGINS = ["compose_prompt", "render", "store", "manifest"] as const;
+/** An export's stages (CONTRACT 10): read the board from its room, build the file page by page or frame by frame, store it, write its manifest. */
+export const EXPORT_PLUGINS = ["read_board", "compose", "store", "manifest"] as const;
 export type PluginName = (typeof PLUGINS)[number];
+export type ExportPluginName = (typeof EXPORT_PLUGINS)[number];
+
+/**
+ * What a job makes: one frame's media (`render`) or a file of the whole
+ * episode (`export`, CONTRACT 10). An export touches no frame: its `frameId`
+ * is the empty string, and its `provider` is `sketch`, the offline painter it
+ * draws frames without images with (docs/decisions.md, "Exports are jobs").
+ */
+export const JobKind = z.enum(["render", "export"]);
+export type JobKind = z.infer<typeof JobKind>;
+export const NO_FRAME = "";
 
 export const GenerateBody = z.object({
   provider: MediaProviderName.optional(),
@@ -46,6 +59,12 @@ export const Job = z.object({
   projectId: z.string(),
   episodeId: z.string(),
   frameId: z.string(),
+  kind: JobKind.default("render"),
+  /** An export's format and panels per page; null on a render. */
+  export: z
+    .object({ format: z.enum(["pdf", "csv", "zip"]), layout: z.number().int().nullable() })
+    .nullable()
+    .default(null),
   provider: MediaProviderName,
   status: JobStatus,
   attempt: z.number().int().positive(),

@@ -14,11 +14,12 @@ import { roomFor } from "../rooms";
 import { allowCall, recordOutcome } from "../media/breaker";
 import { mediaProvider, missingConfiguration } from "../media/providers";
 import { MediaError, type Rendered } from "../media/provider";
-import { getJob, guarded, log, recordProviderRequest, setProgress, touch } from "./store";
+import { getJob, guarded, log, recordProviderRequest, setProgress, startHeartbeat } from "./store";
 import { jobs as jobsTable, projectConsents, projects } from "../db/schema";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { overBudgetReason, pricePerImage, roundUsd } from "../domain/costs";
 import type { RunJobMessage } from "../queue/messages";
+import { runExport } from "../exports/run";
 import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
 export type JobMessage = RunJobMessage;
@@ -106,6 +107,8 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
   }
   if (found.status !== "pending") return "stale";
   const row = found;
+  // An export runs the same lifecycle with its own stages, and touches no frame card.
+  if (row.kind === "export") return runExport(env, db, row, msg.token, jobsSvc.config.runningSilenceMs);
   const room = roomFor(env, row.episodeId);
   const input = row.input as unknown as JobInput;
   const frameId = row.frameId;
@@ -152,17 +155,7 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     }
   }
 
-  // The heartbeat: a few reports per silence window, so one lost write or a
-  // slow D1 answer does not let the sweep take a live attempt for dead.
-  const beatEvery = Math.max(250, Math.floor(jobsSvc.config.runningSilenceMs / 4));
-  let beating: Promise<unknown> | null = null;
-  const heartbeat = setInterval(() => {
-    beating ??= touch(db, row.id, msg.token)
-      .catch(() => false)
-      .finally(() => {
-        beating = null;
-      });
-  }, beatEvery);
+  const heartbeat = startHeartbeat(db, row.id, msg.token, jobsSvc.config.runningSilenceMs);
 
   let written: string[] = [];
   try {
@@ -301,8 +294,7 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     }
     return "done";
   } finally {
-    clearInterval(heartbeat);
-    await beating;
+    await heartbeat.stop();
   }
 }
 

@@ -11,7 +11,7 @@ import { z } from "zod";
 import * as schema from "../db/schema";
 import { jobs } from "../db/schema";
 import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
-import { type Job, type JobStatus, MediaProviderName, TERMINAL } from "../domain/jobs";
+import { type Job, type JobStatus, MediaProviderName, NO_FRAME, TERMINAL } from "../domain/jobs";
 import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
 import { roomFor } from "../rooms";
@@ -109,6 +109,15 @@ export interface CreateJobInput {
   parentJobId?: string;
 }
 
+export interface CreateExportInput {
+  projectId: string;
+  episodeId: string;
+  format: "pdf" | "csv" | "zip";
+  /** Panels per page; only a PDF has pages. */
+  layout: number | null;
+  createdBy: string;
+}
+
 export type StartResult = { ok: true; job: Job; created: boolean } | { ok: false; code: "not_found" | "invalid_request"; message: string };
 /** `row` is the job as it stands when the transition was refused (null when there is no such job). */
 export type ChangeResult = { ok: true; row: JobRow } | { ok: false; row: JobRow | null };
@@ -174,6 +183,27 @@ export class JobsService {
   }
 
   /**
+   * Creates an export of the whole episode (CONTRACT 10) and queues it. It
+   * snapshots nothing: the board can be 8 MB, past what a D1 row may hold,
+   * so the attempt reads it from the room when it runs and the manifest
+   * records the seq it read.
+   */
+  async createExport(req: CreateExportInput): Promise<Job> {
+    const { row } = await createJob(this.db, {
+      projectId: req.projectId,
+      episodeId: req.episodeId,
+      frameId: NO_FRAME,
+      export: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
+      // An export calls no provider; frames without images are drawn by the offline sketch painter.
+      provider: "sketch",
+      input: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
+      createdBy: req.createdBy,
+    });
+    await this.deps.queue.send(messageOf(row));
+    return toJob(row);
+  }
+
+  /**
    * Starts attempt n+1 of a failed or blocked job, or of a stranded one (a
    * pending job whose message was lost, or a running attempt gone silent):
    * that attempt is failed first, on the same guards the sweep uses, so a
@@ -202,7 +232,7 @@ export class JobsService {
     const row = await getJob(this.db, jobId);
     if (!row || !TERMINAL.has(row.status as JobStatus)) return { ok: false, row: row ?? null };
     let input = row.input;
-    if (row.manifestKey) {
+    if (row.kind === "render" && row.manifestKey) {
       const manifest = ReplayManifest.safeParse(await (await this.deps.artifacts.get(row.manifestKey))?.json().catch(() => null));
       if (manifest.success) input = manifest.data;
     }
@@ -210,6 +240,7 @@ export class JobsService {
       projectId: row.projectId,
       episodeId: row.episodeId,
       frameId: row.frameId,
+      ...(row.kind === "export" && row.exportFormat ? { export: { format: row.exportFormat, layout: row.exportLayout } } : {}),
       provider: row.provider as Job["provider"],
       input,
       createdBy,
@@ -334,7 +365,7 @@ export class JobsService {
     return iso(this.now());
   }
 
-  private async failedCard(row: Pick<JobRow, "id" | "episodeId" | "frameId">, reason: string): Promise<void> {
+  private async failedCard(row: Pick<JobRow, "id" | "episodeId" | "frameId" | "kind">, reason: string): Promise<void> {
     await this.card(row, { state: "failed", jobId: row.id, reason });
     await this.event(row, "warning", { jobId: row.id, code: "job_failed", message: reason });
   }
@@ -343,7 +374,9 @@ export class JobsService {
    * The card follows the job. A room that cannot be reached must not undo a
    * job change that is already committed, so this reports and carries on.
    */
-  private async card(row: Pick<JobRow, "id" | "episodeId" | "frameId">, media: FrameMedia): Promise<void> {
+  private async card(row: Pick<JobRow, "id" | "episodeId" | "frameId" | "kind">, media: FrameMedia): Promise<void> {
+    // An export has no card to move.
+    if (row.kind === "export") return;
     try {
       await this.deps.rooms(row.episodeId).applyFrameMedia(row.frameId, media);
     } catch (err) {

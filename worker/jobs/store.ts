@@ -18,6 +18,8 @@ export function toJob(row: JobRow): Job {
     projectId: row.projectId,
     episodeId: row.episodeId,
     frameId: row.frameId,
+    kind: row.kind,
+    export: row.kind === "export" && row.exportFormat ? { format: row.exportFormat, layout: row.exportLayout } : null,
     provider: row.provider as Job["provider"],
     status: row.status as JobStatus,
     attempt: row.attempt,
@@ -37,11 +39,18 @@ export interface NewJob {
   projectId: string;
   episodeId: string;
   frameId: string;
+  /** Absent: a render. An export names its format and, for a PDF, its panels per page. */
+  export?: { format: "pdf" | "csv" | "zip"; layout: number | null };
   provider: Job["provider"];
   input: Record<string, unknown>;
   createdBy: string;
   idempotencyKey?: string;
   parentJobId?: string;
+}
+
+function createdMessage(n: NewJob): string {
+  if (!n.export) return `Job created for frame ${n.frameId} with ${n.provider}.`;
+  return `Export created: ${n.export.format.toUpperCase()}${n.export.layout ? `, ${n.export.layout} panels a page` : ""}.`;
 }
 
 function byIdempotencyKey(db: Db, projectId: string, key: string) {
@@ -65,6 +74,9 @@ export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; creat
     projectId: n.projectId,
     episodeId: n.episodeId,
     frameId: n.frameId,
+    kind: n.export ? ("export" as const) : ("render" as const),
+    exportFormat: n.export?.format ?? null,
+    exportLayout: n.export?.layout ?? null,
     provider: n.provider,
     status: "pending",
     attempt: 1,
@@ -82,7 +94,7 @@ export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; creat
     const [row] = await db.batch([
       db.insert(jobs).values(values).returning(),
       db.insert(jobAttempts).values({ jobId: id, attempt: 1, status: "pending" }),
-      db.insert(jobLogs).values({ jobId: id, attempt: 1, level: "info", message: `Job created for frame ${n.frameId} with ${n.provider}.` }),
+      db.insert(jobLogs).values({ jobId: id, attempt: 1, level: "info", message: createdMessage(n) }),
     ]);
     return { row: row[0]!, created: true };
   } catch (err) {
@@ -158,6 +170,7 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
       pluginTimings: {},
       warnings: [],
       artifactKey: null,
+      artifactBytes: null,
       manifestKey: null,
       finishedAt: null,
       latencyMs: null,
@@ -184,12 +197,36 @@ export async function touch(db: Db, jobId: string, token: string, at = nowIso())
   return rows.length > 0;
 }
 
+/**
+ * Beats `touch` a few times per silence window until stopped, so one lost
+ * write or a slow D1 answer does not let the sweep take a live attempt for
+ * dead. `stop` waits for a beat in flight.
+ */
+export function startHeartbeat(db: Db, jobId: string, token: string, silenceMs: number): { stop(): Promise<void> } {
+  const every = Math.max(250, Math.floor(silenceMs / 4));
+  let beating: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    beating ??= touch(db, jobId, token)
+      .catch(() => false)
+      .finally(() => {
+        beating = null;
+      });
+  }, every);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await beating;
+    },
+  };
+}
+
 /** The columns the sweep and the stranded checks read: never `input`, which can be large. */
 export const strandedColumns = {
   id: jobs.id,
   projectId: jobs.projectId,
   episodeId: jobs.episodeId,
   frameId: jobs.frameId,
+  kind: jobs.kind,
   status: jobs.status,
   attempt: jobs.attempt,
   attemptToken: jobs.attemptToken,
@@ -276,6 +313,7 @@ export async function setProgress(db: Db, jobId: string, token: string, progress
 export interface JobFilter {
   projectIds: string[];
   episodeId?: string;
+  kind?: "render" | "export";
   status?: JobStatus;
   provider?: string;
   from?: string;
@@ -289,6 +327,7 @@ export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
   if (f.projectIds.length === 0) return [];
   const conds: SQL[] = [inArray(jobs.projectId, f.projectIds)];
   if (f.episodeId) conds.push(eq(jobs.episodeId, f.episodeId));
+  if (f.kind) conds.push(eq(jobs.kind, f.kind));
   if (f.status) conds.push(eq(jobs.status, f.status));
   if (f.provider) conds.push(eq(jobs.provider, f.provider));
   if (f.from) conds.push(gte(jobs.createdAt, f.from));

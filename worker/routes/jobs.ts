@@ -155,7 +155,9 @@ function retryRefusal(row: JobRow): string {
 // pipeline from validated ids; anything else is refused before R2 is asked.
 const ArtifactKey = z
   .string()
-  .regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|manifest\.json)$/);
+  .regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|pdf|csv|zip|manifest\.json)$/);
+/** Exports are files to keep: the browser saves them under a name rather than opening them in the tab. */
+const DOWNLOADS = /\.(pdf|csv|zip)$/;
 
 export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
   let key: string;
@@ -176,5 +178,7 @@ export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", asyn
     // An SVG opened on its own must not run anything.
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
   });
+  const ext = DOWNLOADS.exec(key)?.[1];
+  if (ext) headers.set("content-disposition", `attachment; filename="storyboard-${key.split("/")[2]!.slice(-8)}.${ext}"`);
   return new Response(obj.body, { headers });
 });

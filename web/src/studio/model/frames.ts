@@ -3,7 +3,6 @@
 // renders, and the move a drop asks for. Tested in plain vitest; the
 // components only lay these out.
 import type { Asset, Board, Frame } from "../../../../worker/domain/board";
-import { shotLabel } from "../../../../worker/domain/board";
 import { readCamera, sizeName } from "../../../../worker/domain/camera";
 import type { Command } from "../../../../worker/domain/commands";
 import { shownImage } from "../../../../worker/domain/frame-media";
@@ -38,36 +37,8 @@ export function cameraChips(camera: string): CameraChip[] {
   return chips;
 }
 
-/** A timecode for a storyboard: m:ss.t, never negative, always with the tenth so a column lines up. */
-export function timecode(sec: number): string {
-  const t = Math.max(0, Math.round(sec * 10));
-  const m = Math.floor(t / 600);
-  const s = Math.floor((t % 600) / 10);
-  return `${m}:${String(s).padStart(2, "0")}.${t % 10}`;
-}
-
-export interface ShotRow {
-  id: string;
-  shot: string;
-  title: string;
-  /** Null when the frame has no duration: its place in time is unknown. */
-  inSec: number;
-  outSec: number | null;
-  durationSec: number | null;
-  image?: string;
-}
-
-/** The shot list: each frame's in and out point on the episode's timeline. An untimed frame takes no time. */
-export function shotList(frames: readonly Frame[]): { rows: ShotRow[]; totalSec: number } {
-  let t = 0;
-  const rows = frames.map((f, i) => {
-    const inSec = t;
-    const d = f.durationSec;
-    if (d !== null) t = Math.round((t + d) * 10) / 10;
-    return { id: f.id, shot: shotLabel(f, i), title: f.title, inSec, outSec: d === null ? null : t, durationSec: d, image: shownImage(f.media) };
-  });
-  return { rows, totalSec: t };
-}
+// The shot list moved to the shared domain so the worker's exports print the same timecodes.
+export { type ShotRow, shotList, timecode } from "../../../../worker/domain/shot-list";
 
 const busy = (f: Frame) => f.media.state === "queued" || f.media.state === "running";
 
