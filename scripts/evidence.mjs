@@ -151,6 +151,11 @@ console.log("evidence: restart durability test");
 sh("npx", ["vitest", "run", "--config", "vitest.restart.config.ts", "--reporter=json", "--outputFile=reports/vitest-restart.json"]);
 console.log("evidence: Playwright");
 sh("npx", ["playwright", "test"], { env: { ...process.env, CI: "true" } });
+// The exported PDF's title page and first panel page, as images, where poppler's pdftoppm is installed.
+if (existsSync("test-results/exports/storyboard.pdf") && sh("sh", ["-c", "command -v pdftoppm"]).status === 0) {
+  mkdirSync(".buildprint/evidence/screens", { recursive: true });
+  sh("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", "test-results/exports/storyboard.pdf", ".buildprint/evidence/screens/18-pdf-page"]);
+}
 console.log("evidence: sketch contact sheet");
 sh("node", ["scripts/contact-sheet.mjs"]);
 console.log("evidence: benches");

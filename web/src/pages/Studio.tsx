@@ -12,6 +12,7 @@ import { ChatPanel } from "../studio/Chat";
 import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
 import { HistoryControls } from "../studio/History";
+import { ExportsPanel } from "../studio/Exports";
 import { ReviewLinksPanel } from "../studio/ReviewLinks";
 import { AssetsPanel, BeatsPanel, ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
@@ -254,6 +255,7 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
                     </Match>
                     <Match when={sideTab() === "share"}>
                       <ReviewLinksPanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} />
+                      <ExportsPanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} seq={() => studio.board.seq ?? null} />
                     </Match>
                   </Switch>
                 </div>
