@@ -111,7 +111,7 @@ try {
     const t = (await get(`/api/v1/jobs/${last[key].id}/extended`)).plugin_timings;
     work[key] = Object.values(t).reduce((a, b) => a + b, 0);
   }
-  report("10-exports", "export_end_to_end", {
+  report("08-deliverables", "export_end_to_end", {
     frames: FRAMES,
     runs: RUNS,
     pdf_ms: r1(ms.pdf),
@@ -126,14 +126,14 @@ try {
     csv_bytes: sizes.csv,
     pdf_pages: ext.manifest?.pages ?? null,
   });
-  report("10-exports", "export_work_in_job", {
+  report("08-deliverables", "export_work_in_job", {
     pdf_ms: r1(work.pdf),
     zip_ms: r1(work.zip),
     csv_ms: r1(work.csv),
     pdf_vs_csv: r1(work.pdf / Math.max(work.csv, 0.1)),
     zip_vs_csv: r1(work.zip / Math.max(work.csv, 0.1)),
   });
-  report("10-exports", "pdf_stage_ms", ext.plugin_timings);
+  report("08-deliverables", "pdf_stage_ms", ext.plugin_timings);
 } finally {
   server.stop();
 }
