@@ -18,6 +18,7 @@ import {
   openCounts,
   replyTarget,
   ReviewerName,
+  ReviewNote,
 } from "../../worker/domain/comments";
 
 const actor = (role: CommentActor["role"], id = `id-${role}`): CommentActor => ({
@@ -131,5 +132,17 @@ describe("applying server messages", () => {
     const list = applyReview(applyReview(applyReview([], first), other), second);
     expect(list).toHaveLength(2);
     expect(frameReviews(list, "f1").map((r) => r.verdict)).toEqual(["approved", "changes_requested"]);
+  });
+});
+
+describe("names and notes that could mislead", () => {
+  it("refuses a reviewer name with invisible or direction-changing characters", () => {
+    expect(ReviewerName.safeParse("Dana\u202Etneilc").success).toBe(false);
+    expect(ReviewerName.safeParse("Da\u200Bna").success).toBe(false);
+    expect(ReviewerName.safeParse("Dana (client)").success).toBe(true);
+  });
+  it("refuses a review note with control characters, and keeps line breaks", () => {
+    expect(ReviewNote.safeParse("warmer\u0007").success).toBe(false);
+    expect(ReviewNote.safeParse("warmer\nplease").success).toBe(true);
   });
 });

@@ -33,7 +33,16 @@ export const ReviewerName = z
   .trim()
   .min(1, "required")
   .max(REVIEWER_NAME_MAX, `at most ${REVIEWER_NAME_MAX} characters`)
-  .refine((s) => !hasControl(s, false), "no control characters");
+  .refine((s) => !hasControl(s, false), "no control characters")
+  // Bidi overrides and zero-width characters would let one name pass for another.
+  .refine((s) => !/\p{Cf}/u.test(s), "no invisible or direction-changing characters");
+
+/** A short note with a review: no control characters, as a comment. */
+export const ReviewNote = z
+  .string()
+  .trim()
+  .max(REVIEW_NOTE_MAX)
+  .refine((s) => !hasControl(s, true), "no control characters");
 
 export const CommentText = z
   .string()

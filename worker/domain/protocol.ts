@@ -7,7 +7,7 @@ import { Actor, Command } from "./commands";
 import { EventBody } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
-import { Comment, CommentText, FrameReview, REVIEW_NOTE_MAX, Verdict } from "./comments";
+import { Comment, CommentText, FrameReview, ReviewNote, Verdict } from "./comments";
 
 export const PROTOCOL_VERSION = 1;
 /** 1 MiB, so that every bound of CONTRACT 4 (a 200,000-char script) can be reached through the socket. */
@@ -41,7 +41,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("comment_edit", z.object({ id: Id, text: CommentText })),
   clientMsg("comment_resolve", z.object({ id: Id, resolved: z.boolean() })),
   clientMsg("comment_delete", z.object({ id: Id })),
-  clientMsg("frame_review", z.object({ frameId: Id, verdict: Verdict, note: z.string().trim().max(REVIEW_NOTE_MAX).optional() })),
+  clientMsg("frame_review", z.object({ frameId: Id, verdict: Verdict, note: ReviewNote.optional() })),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

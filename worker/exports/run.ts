@@ -151,8 +151,14 @@ export async function runExport(env: Env & JobsVars, db: Db, row: JobRow, token:
       set: { artifactKey: keys.artifact, artifactBytes: stored.size, manifestKey: keys.manifest, progress: 100, pluginTimings: timings, warnings },
     });
     if (!done) throw new Canceled();
-    for (const w of warnings) await log(db, row.id, row.attempt, "warn", w);
-    await log(db, row.id, row.attempt, "info", `Succeeded: ${format.toUpperCase()} (${stored.size} bytes) and manifest stored.`);
+    // From here the job is a success pointing at these files: a failing log write must not delete them.
+    written.length = 0;
+    try {
+      for (const w of warnings) await log(db, row.id, row.attempt, "warn", w);
+      await log(db, row.id, row.attempt, "info", `Succeeded: ${format.toUpperCase()} (${stored.size} bytes) and manifest stored.`);
+    } catch (err) {
+      console.error(JSON.stringify({ at: "export", jobId: row.id, error: `log after success failed: ${String(err)}` }));
+    }
     return "done";
   } catch (err) {
     const s = sink as R2Sink | null;

@@ -45,6 +45,18 @@ export function reviewMediaUrl(url: string | undefined, token: string): string |
   return `/api/v1/review/${encodeURIComponent(token)}/artifacts/${url.slice(prefix.length)}`;
 }
 
+/** The board with each frame's images addressed through the review route (the sketch stands in for others). */
+function withReviewMedia(board: Board | null, token: string): Board | null {
+  if (!board) return null;
+  const media = (m: Board["frames"][number]["media"]) => {
+    const url = reviewMediaUrl(m.url, token);
+    const previousUrl = m.previous ? reviewMediaUrl(m.previous.url, token) : undefined;
+    const { url: _u, previous: _p, ...rest } = m;
+    return { ...rest, ...(url ? { url } : {}), ...(m.previous && previousUrl ? { previous: { ...m.previous, url: previousUrl } } : {}) };
+  };
+  return { ...board, frames: board.frames.map((f) => ({ ...f, media: media(f.media) })) };
+}
+
 function storedName(): string | null {
   try {
     const parsed = ReviewerName.safeParse(localStorage.getItem(NAME_KEY) ?? "");
@@ -252,7 +264,8 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
           const P = Player();
           return (
             <section class="review-animatic" aria-label="Animatic">
-              <P board={() => board.state.board} onClose={() => setPlaying(false)} />
+              {/* Reviewers have no session: rendered images come through the link's own route. */}
+              <P board={() => withReviewMedia(board.state.board, props.token)} onClose={() => setPlaying(false)} />
             </section>
           );
         }}
