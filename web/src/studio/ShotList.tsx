@@ -4,12 +4,14 @@
 import { For, Show } from "solid-js";
 import { type Frame, shotLabel } from "../../../worker/domain/board";
 import { formatDuration } from "../../../worker/domain/running-time";
-import { useBoard } from "./context";
+import { useBoard, useStudio } from "./context";
 import { FramePicture } from "./Media";
 import { cameraChips, dialogueLines, shotList, timecode } from "./model/frames";
 
 export function ShotList(props: { onOpen: (frame: Frame) => void }) {
   const b = useBoard();
+  const studio = useStudio();
+  const notes = (id: string) => studio.comments.open().get(id) ?? 0;
   const list = () => shotList(b.frames());
   return (
     <div class="table-wrap">
@@ -45,6 +47,11 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
                     >
                       {row().title || "Untitled"}
                     </button>
+                    <Show when={notes(frame.id) > 0}>
+                      <span class="note-count">
+                        {notes(frame.id)} open note{notes(frame.id) === 1 ? "" : "s"}
+                      </span>
+                    </Show>
                   </td>
                   <td>
                     <div class="thumb">
