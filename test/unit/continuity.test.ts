@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { type Asset, type Board, emptyBoard, type Frame } from "../../worker/domain/board";
 import { checkContinuity, recordedTargetSec, runningTimeSec } from "../../worker/domain/continuity";
+import { boardWith, frameWith } from "../support/boards";
 
 const frame = (id: string, over: Partial<Frame> = {}): Frame => ({
   id,
@@ -210,5 +211,29 @@ describe("checkContinuity: what is an issue", () => {
   it("lists issues in board order with the running time last", () => {
     const b = board([frame("f1", { title: "Mia", camera: "" }), frame("f2", { camera: "CU", durationSec: null })]);
     expect(kinds(b, { targetSec: 30 })).toEqual(["unattached", "no_camera", "no_duration", "running_time"]);
+  });
+});
+
+describe("speakers who are not in the cast", () => {
+  it("says nothing of dialogue without a speaker, or spoken by a character of the cast", () => {
+    const board = boardWith({
+      assets: [{ id: "mia", kind: "character", name: "Mia Ortiz", description: "barista", prompt: "" }],
+      frames: [
+        frameWith({ id: "a", camera: "MS", durationSec: 2, dialogue: "Last one of the night." }),
+        frameWith({ id: "b", camera: "CU", durationSec: 2, dialogue: "MIA: Last one." }),
+      ],
+    });
+    expect(checkContinuity(board).filter((i) => i.kind === "uncast")).toEqual([]);
+  });
+  it("names a speaker missing from the cast once, at their first line", () => {
+    const board = boardWith({
+      frames: [
+        frameWith({ id: "a", camera: "MS", durationSec: 2, dialogue: "NURSE: Room four." }),
+        frameWith({ id: "b", camera: "CU", durationSec: 2, dialogue: "Nurse: Now." }),
+      ],
+    });
+    expect(checkContinuity(board).filter((i) => i.kind === "uncast")).toEqual([
+      { kind: "uncast", frameId: "a", message: "Shot 1: NURSE speaks but is not in the cast." },
+    ]);
   });
 });

@@ -13,12 +13,14 @@
 //   it) with the same cast (the same set of attached characters); shots with
 //   no characters count when they attach the same assets (a place, a prop),
 //   so two bare new frames are not flagged;
+// - `uncast`: a speaker in a frame's dialogue ("NURSE: …") who is no
+//   character of the cast (reported once, at their first line);
 // - `running_time`: the sum of the lengths more than 10 % off the target.
 import { type Asset, type Board, type Frame, shotLabel } from "./board";
 import { readCamera, sizeName } from "./camera";
 import { askedLength, runningTime } from "./running-time";
 
-export type IssueKind = "unattached" | "undescribed" | "no_camera" | "no_duration" | "jump_cut" | "running_time";
+export type IssueKind = "unattached" | "undescribed" | "no_camera" | "no_duration" | "jump_cut" | "uncast" | "running_time";
 
 export interface Issue {
   kind: IssueKind;
@@ -84,6 +86,8 @@ export function checkContinuity(board: Board, opts: ContinuityOptions = {}): Iss
   const named = board.assets.filter((a) => NAMED_KINDS.has(a.kind)).map((a) => ({ asset: a, re: wholeWord(a.name) }));
   const characters = new Set(board.assets.filter((a) => a.kind === "character").map((a) => a.id));
   const reportedUndescribed = new Set<string>();
+  const castNames = board.assets.filter((a) => a.kind === "character").map((a) => a.name.trim().toLowerCase());
+  const reportedSpeakers = new Set<string>();
 
   board.frames.forEach((f, i) => {
     const shot = `Shot ${shotLabel(f, i)}`;
@@ -98,6 +102,16 @@ export function checkContinuity(board: Board, opts: ContinuityOptions = {}): Iss
         assetId: asset.id,
         message: `${shot} mentions ${asset.name} (${asset.kind}) but does not have it attached.`,
       });
+    }
+
+    // A speaker is in the cast when a character's name is theirs or starts with it ("MIA" for "Mia Ortiz").
+    for (const line of f.dialogue.split(/\n+/)) {
+      const speaker = /^\s*([\p{L}][\p{L} .'-]{0,30}?)\s*:/u.exec(line)?.[1]?.trim();
+      if (!speaker) continue;
+      const key = speaker.toLowerCase();
+      if (reportedSpeakers.has(key) || castNames.some((n) => n === key || n.startsWith(`${key} `))) continue;
+      reportedSpeakers.add(key);
+      issues.push({ kind: "uncast", frameId: f.id, message: `${shot}: ${speaker} speaks but is not in the cast.` });
     }
 
     for (const id of f.continuity.assetIds) {

@@ -11,6 +11,7 @@ const KIND_LABEL: Record<Issue["kind"], string> = {
   no_camera: "No camera",
   no_duration: "No duration",
   jump_cut: "Jump cut",
+  uncast: "Not in the cast",
   running_time: "Running time",
 };
 
