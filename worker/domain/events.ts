@@ -204,6 +204,8 @@ export interface Impact {
 }
 
 const capped = (names: string[]) => names.slice(0, IMPACT_NAMES_MAX);
+/** Shot labels in reading order ("2" before "10", a label like "3A" by its number). */
+const byShot = (labels: string[]) => [...labels].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
 
 /** What a restore from `from` (the board now) to `to` (the board wanted) would change, for the rewind preview. */
 export function impactOf(from: Board, to: Board): Impact {
@@ -231,7 +233,7 @@ export function impactOf(from: Board, to: Board): Impact {
     assets: assets.added.length + assets.removed.length + assets.changed.length,
     format,
     detail: {
-      frames: { added: capped(frames.added), removed: capped(frames.removed), changed: capped(frames.changed) },
+      frames: { added: capped(byShot(frames.added)), removed: capped(byShot(frames.removed)), changed: capped(byShot(frames.changed)) },
       assets: { added: capped(assets.added), removed: capped(assets.removed), changed: capped(assets.changed) },
       assetTotals: { added: assets.added.length, removed: assets.removed.length, changed: assets.changed.length },
       ...(format ? { format: { from: from.format.aspect, to: to.format.aspect } } : {}),

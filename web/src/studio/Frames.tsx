@@ -156,7 +156,13 @@ export function FramesPanel() {
         <div class="selection-bar" classList={{ active: sel.ids().length > 0 }}>
           <Show
             when={sel.ids().length > 0}
-            fallback={<span class="muted small hint-pointer">Click a shot to open it · Shift-click to pick several · drag ⠿ to reorder</span>}
+            fallback={
+              <Show when={view() === "cards"}>
+                <span class="muted small hint-pointer">
+                  Click a shot to open it · Shift-click to pick several · drag ⠿ to reorder · Alt+←/→ moves a focused card
+                </span>
+              </Show>
+            }
           >
             <span role="status">
               {sel.ids().length} picked
