@@ -29,6 +29,20 @@ async function ack(sock: TestSocket | ReviewSocket, type: string, payload: unkno
   return (await (sock as TestSocket).next("ack", (m) => m.payload.id === id)).payload;
 }
 
+/** Audit rows are written after the reply goes out: wait for them. */
+async function waitForAudit(actions: string[]): Promise<{ actor: string; action: string; details: string }[]> {
+  for (let i = 0; i < 50; i++) {
+    const rows = await env.DB.prepare(
+      `SELECT actor, action, details FROM audit WHERE action IN (${actions.map(() => "?").join(",")}) ORDER BY id DESC LIMIT ${actions.length}`,
+    )
+      .bind(...actions)
+      .all<{ actor: string; action: string; details: string }>();
+    if (rows.results.length === actions.length) return rows.results.reverse();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no audit rows for ${actions.join(", ")}`);
+}
+
 describe("review-link routes", () => {
   it("refuses viewers, outsiders and bad bounds", async () => {
     const { owner, projectId, base } = await episode();
@@ -236,6 +250,11 @@ describe("review sockets", () => {
     again.close();
     r.close();
     member.close();
+    // Both are in the audit trail, under the reviewer's id, without the words they wrote.
+    const audit = await waitForAudit(["comment.add", "frame.review"]);
+    expect(audit.map((a) => a.actor)).toEqual([c.author.id, c.author.id]);
+    expect(JSON.stringify(audit)).not.toContain("warmer light");
+    expect(JSON.stringify(audit)).not.toContain("too dark");
   });
 
   it("closes a reviewer's socket with 4001 when the link is revoked; nothing sent after applies", async () => {

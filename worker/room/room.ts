@@ -157,7 +157,20 @@ const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
   chat_send: "agent.run.start",
   chat_regenerate: "agent.run.start",
   chat_stop: "agent.run.stop",
+  comment_add: "comment.add",
+  comment_edit: "comment.edit",
+  comment_resolve: "comment.resolve",
+  comment_delete: "comment.delete",
+  frame_review: "frame.review",
 };
+
+/** Words people wrote (chat, comments, review notes) stay out of the audit trail; ids and verdicts are enough. */
+const WORDS = new Set(["text", "note"]);
+function withoutWords(v: unknown, depth = 0): unknown {
+  if (depth > 4 || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => withoutWords(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (WORDS.has(k) ? [] : [[k, withoutWords(x, depth + 1)]])));
+}
 
 export class Room {
   private coreInstance: RoomCore | undefined;
@@ -371,8 +384,10 @@ export class Room {
     const dryRun = msg.type === "rewind" && msg.payload.dryRun;
     if (action && !replayed && !dryRun) {
       // The person's chat text stays out of the audit trail; the run id is enough to find it.
-      const payload = msg.type === "chat_send" || msg.type === "chat_edit" ? {} : (msg.payload as Record<string, unknown>);
-      const details = { ...payload, ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) };
+      const details = withoutWords({ ...(msg.payload as Record<string, unknown>), ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) }) as Record<
+        string,
+        unknown
+      >;
       this.hook("audit", () =>
         this.hooks.audit?.({
           actor: session.userId,
