@@ -164,6 +164,7 @@ function run(start: Board, instruction: string): Run {
     if (e.kind === "prose") prose += e.text;
     else if (e.kind === "rejected") throw new Error(`the agent wrote a tag the room rejects: ${e.reason}`);
     else if (e.kind === "generate") generated.push(e.frameId);
+    else if (e.kind === "resolve") continue;
     else {
       const r = tryCommand(board, e.command, { type: "agent", id: "agent" });
       if (!r.ok) throw new Error(`the agent wrote a command the board rejects: ${r.reason} in ${JSON.stringify(e.command)}`);

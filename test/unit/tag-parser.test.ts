@@ -361,3 +361,35 @@ describe("fuzzing", () => {
     );
   });
 });
+
+describe("<resolve comment>", () => {
+  it("reads a resolved note in any chunking, beside prose and commands", () => {
+    const events = everyChunking('Closer now. <frame op="update" id="f1" camera="CU"/><resolve comment="cmt_AbC-12_x"/> Done.');
+    expect(rejected(events)).toEqual([]);
+    expect(commands(events)).toEqual([{ type: "update_frame", id: "f1", patch: { camera: "CU" } }]);
+    expect(events.filter((e) => e.kind === "resolve")).toEqual([{ kind: "resolve", tag: "resolve", commentId: "cmt_AbC-12_x" }]);
+    expect(prose(events).replace(/\s+/g, " ").trim()).toBe("Closer now. Done.");
+  });
+
+  it("rejects a malformed resolve whole, never throwing", () => {
+    for (const [text, reason] of [
+      ["<resolve/>", 'needs a "comment"'],
+      ['<resolve comment="c1" frame="f1"/>', 'unknown attribute "frame"'],
+      ['<resolve comment="bad id!"/>', "is not a comment id"],
+      ['<resolve comment="c1">why</resolve>', "must be empty"],
+    ] as const) {
+      const events = everyChunking(text);
+      expect(
+        events.filter((e) => e.kind === "resolve"),
+        text,
+      ).toEqual([]);
+      expect(rejected(events).join(" "), text).toContain(reason);
+    }
+  });
+
+  it("discards a resolve cut off mid-tag", () => {
+    const events = everyChunking('Done. <resolve comment="c1"');
+    expect(events.filter((e) => e.kind === "resolve")).toEqual([]);
+    expect(rejected(events).join(" ")).toContain("still open");
+  });
+});

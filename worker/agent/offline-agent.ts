@@ -5,7 +5,7 @@
 // applied, in the tag grammar a model would use, streamed at a readable pace.
 // Deterministic: the same message on the same board gives the same answer.
 // The parts live in ./offline/: split, understand, edits, continuity, idea, breakdown, reply.
-import type { Board } from "../domain/board";
+import { type Board, shotLabel } from "../domain/board";
 import { looksLikeScreenplay } from "../domain/screenplay";
 import { breakDown } from "./offline/breakdown";
 import { fixContinuity } from "./offline/continuity";
@@ -33,6 +33,9 @@ export interface OfflineOptions {
   /** A scoped message may change only these frames; additions go after the last of them (CONTRACT 6). */
   scope?: readonly string[];
 }
+
+/** A line of an "apply the notes" instruction (the room writes them, CONTRACT 9). */
+const NOTE_LINE = /^Note ([A-Za-z0-9_-]{1,40}) on shot (\S+?): (.+)$/gm;
 
 const isUnknown = (i: Intent) => i.kind === "decline" && i.model && !i.why;
 
@@ -103,6 +106,12 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     return finish();
   }
 
+  const notes = [...message.matchAll(NOTE_LINE)];
+  if (notes.length) {
+    for (const [, id, shot, note] of notes) applyNote(id!, shot!, note!.trim());
+    return finish();
+  }
+
   const clauses = splitInstruction(message);
   let previousVerb: string | null = null;
   for (let i = 0; i < clauses.length; i++) {
@@ -162,6 +171,47 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     outcomes.push(...carryOut(intent, state));
   }
   return finish();
+
+  /**
+   * One note: its words are an ordinary instruction about its shot ("it" is
+   * that shot). When it changed something the note is resolved after the
+   * change's tags; otherwise the answer says it was left, and why.
+   */
+  function applyNote(id: string, shot: string, note: string): void {
+    const what = `note ${id} on shot ${shot} ("${note}")`;
+    const index = draft.board.frames.findIndex((f, i) => shotLabel(f, i) === shot);
+    const frame = draft.board.frames[index];
+    if (!frame) {
+      outcomes.push({ kind: "not_done", what, why: `left open: there is no shot ${shot} on the board now`, model: false });
+      return;
+    }
+    const mine: Outcome[] = [];
+    let previous: string | null = null;
+    for (const clause of splitInstruction(note)) {
+      state.lastFrames = [frame.id];
+      const intent = understand(clause, { board: draft.board, hasIt: true, scoped: draft.scope !== null }, previous);
+      previous = leadingVerb(clause) ?? previous;
+      if (intent.kind === "help" || intent.kind === "breakdown") {
+        mine.push({ kind: "not_done", what: clause.text, why: "that is not a change to this shot", model: false });
+        continue;
+      }
+      mine.push(...(intent.kind === "continuity" ? fixContinuity(intent.source, state) : carryOut(intent, state)));
+    }
+    const last = mine.findLast((o): o is Extract<Outcome, { kind: "done" }> => o.kind === "done" && o.tags.length > 0);
+    if (last) {
+      last.tags = [...last.tags, `<resolve comment="${esc(id)}"/>`];
+      outcomes.push(...mine);
+      return;
+    }
+    const missed = mine.find((o): o is Extract<Outcome, { kind: "not_done" }> => o.kind === "not_done");
+    outcomes.push(...mine.filter((o) => o.kind === "note"));
+    outcomes.push({
+      kind: "not_done",
+      what,
+      why: `left open: ${missed?.why || "I could not turn it into a change to that shot offline"}`,
+      model: missed?.model ?? true,
+    });
+  }
 
   function finish(): string {
     // The script's generated shot list follows the board.

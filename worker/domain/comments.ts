@@ -51,7 +51,8 @@ export const CommentText = z
   .max(COMMENT_TEXT_MAX, `at most ${COMMENT_TEXT_MAX} characters`)
   .refine((s) => !hasControl(s, true), "no control characters");
 
-export const CommentAuthor = z.object({ type: z.enum(["user", "reviewer"]), id: z.string().max(64), name: z.string().max(200) });
+/** "agent": the production agent, resolving a note it acted on in a notes run (CONTRACT 9). */
+export const CommentAuthor = z.object({ type: z.enum(["user", "reviewer", "agent"]), id: z.string().max(64), name: z.string().max(200) });
 export type CommentAuthor = z.infer<typeof CommentAuthor>;
 
 export const Comment = z.object({
@@ -110,6 +111,18 @@ export function mayEdit(actor: CommentActor, c: Comment): Permission {
 /** Resolving or reopening: editors and owners, any comment. */
 export function mayResolve(actor: CommentActor): Permission {
   return actor.role === "editor" || actor.role === "owner" ? yes : no("Only editors can resolve comments.");
+}
+
+/**
+ * The agent resolving a note in a notes run: only an open top-level comment
+ * it was given (the run checks that), on a frame the run may change.
+ */
+export function mayAgentResolve(c: Comment | null, inScope: boolean): Permission {
+  if (!c) return no("there is no such comment");
+  if (c.parentId !== null) return no("a reply is part of its thread; resolve the thread's first comment");
+  if (c.resolved) return no("that comment is already resolved");
+  if (!inScope) return no("that comment's shot is outside the run's scope");
+  return yes;
 }
 
 /** Deleting: members their own, owners any; never a reviewer. */

@@ -30,7 +30,18 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("board_command", z.object({ command: z.unknown() })),
   clientMsg("undo_run", z.object({ runId: RunId })),
   clientMsg("rewind", z.object({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
-  clientMsg("chat_send", z.object({ text: z.string().min(1).max(8000), scope: z.object({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional() })),
+  // `notes: true` applies the open comments of the scoped frames (every frame's when unscoped), CONTRACT 9;
+  // the room writes the instruction from them, so the text may then be empty.
+  clientMsg(
+    "chat_send",
+    z
+      .object({
+        text: z.string().max(8000),
+        scope: z.object({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional(),
+        notes: z.boolean().optional(),
+      })
+      .refine((p) => p.notes === true || p.text.length > 0, { message: "a message needs text", path: ["text"] }),
+  ),
   clientMsg("chat_stop", z.object({ runId: RunId.optional() })),
   clientMsg("chat_regenerate", z.object({}).passthrough()),
   clientMsg("chat_edit", z.object({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),

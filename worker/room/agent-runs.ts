@@ -102,6 +102,11 @@ export interface AgentRunsDeps {
   budgetTokens: number;
   /** Starts a generation job for the agent's <generate frame="…"/>. */
   generate?: (frameId: string, userId: string) => Promise<{ ok: true; jobId: string } | { ok: false; message: string }>;
+  /**
+   * Resolves a note the agent says it acted on (CONTRACT 9), as the agent;
+   * `inScope` tells whether the run may touch the note's frame.
+   */
+  resolveNote?: (commentId: string, runId: string, inScope: (frameId: string) => boolean) => { ok: true } | { ok: false; reason: string };
   /** Told when a run starts and ends, for the operations metrics. */
   observe?: (runId: string, status: RunStatus) => void;
   /** Keeps the object alive while a run streams. */
@@ -121,10 +126,12 @@ interface Live {
   proseCut: boolean;
   /** The frames a scoped run may change; frames it adds join them. */
   scope?: Set<string>;
+  /** In a notes run, the comments it was given: the only ones it may resolve. */
+  notes?: Set<string>;
 }
 
 export type StartRequest =
-  | { kind: "send"; text: string; scope?: string[] }
+  | { kind: "send"; text: string; scope?: string[]; notes?: string[] }
   | { kind: "regenerate" }
   | { kind: "edit"; messageId: string; text: string }
   | { kind: "continue" };
@@ -234,6 +241,7 @@ export class AgentRuns {
     const runId = newId("run", 16);
     let prompt: string;
     let scope: string[] | undefined;
+    let notes: string[] | undefined;
     let seed: string[] = [];
     let history = recent;
     let userMessage: ChatMessage | undefined;
@@ -247,6 +255,7 @@ export class AgentRuns {
         scope = [...new Set(request.scope)];
       }
       prompt = request.text;
+      notes = request.notes;
       // A pasted key must not end up in the chat history.
       userMessage = {
         id: newId("msg"),
@@ -352,7 +361,15 @@ export class AgentRuns {
       ),
     };
     const controller = new AbortController();
-    this.active = { record, controller, proseParts: 0, proseBytes: 0, proseCut: false, scope: scope ? new Set(scope) : undefined };
+    this.active = {
+      record,
+      controller,
+      proseParts: 0,
+      proseBytes: 0,
+      proseCut: false,
+      scope: scope ? new Set(scope) : undefined,
+      notes: notes ? new Set(notes) : undefined,
+    };
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
     this.deps.observe?.(runId, "pending");
@@ -586,6 +603,32 @@ export class AgentRuns {
               }
             }),
         );
+        return;
+      }
+      case "resolve": {
+        const command = { resolve: e.commentId };
+        const key = JSON.stringify(command);
+        if (applied.has(key)) {
+          this.addEntry(run, { atMs, tag: "resolve", status: "duplicate", command, reason: "identical to a command already applied in this run" });
+          return;
+        }
+        const scope = this.active?.scope;
+        const given = this.active?.notes?.has(e.commentId) ?? false;
+        const out =
+          !given || !this.deps.resolveNote
+            ? { ok: false as const, reason: "this run was not given that comment" }
+            : this.deps.resolveNote(e.commentId, run.id, (frameId) => !scope || scope.has(frameId));
+        if (out.ok) {
+          applied.add(key);
+          this.addEntry(run, { atMs, tag: "resolve", status: "applied", command });
+          return;
+        }
+        this.addEntry(run, { atMs, tag: "resolve", status: "rejected", command, reason: out.reason });
+        this.deps.broadcast("warning", {
+          code: "command_rejected",
+          message: this.deps.redact(`The agent's <resolve> was not applied: ${out.reason}`),
+          runId: run.id,
+        });
         return;
       }
       case "rejected":

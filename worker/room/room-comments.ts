@@ -11,6 +11,7 @@ import {
   MAX_COMMENTS_PER_FRAME,
   MAX_REVIEWS_IN_METADATA,
   mayAdd,
+  mayAgentResolve,
   mayDelete,
   mayEdit,
   mayResolve,
@@ -66,6 +67,29 @@ export class RoomComments {
   /** Everything a joining socket needs: all comments, and the latest verdicts. */
   snapshot(): { comments: Comment[]; reviews: FrameReview[] } {
     return { comments: this.deps.store.comments(), reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA) };
+  }
+
+  /**
+   * Open top-level comments for a notes run: on the given frames, or on every
+   * frame, in the order `frameOrder` lists the frames.
+   */
+  openNotes(frameOrder: readonly string[], frameIds?: readonly string[]): Comment[] {
+    const wanted = frameIds ? new Set(frameIds) : null;
+    const at = new Map(frameOrder.map((id, i) => [id, i]));
+    return this.deps.store
+      .comments()
+      .filter((c) => c.parentId === null && !c.resolved && at.has(c.frameId) && (!wanted || wanted.has(c.frameId)))
+      .sort((a, b) => at.get(a.frameId)! - at.get(b.frameId)! || a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** The agent resolves a note it acted on (the run has checked it was given that note). */
+  resolveByAgent(id: string, runId: string, inScope: (frameId: string) => boolean): CommentOutcome {
+    const current = this.deps.store.getComment(id);
+    const denied = forbidden(mayAgentResolve(current, current ? inScope(current.frameId) : false));
+    if (denied) return denied;
+    const comment: Comment = { ...(current as Comment), resolved: true, resolvedBy: { type: "agent", id: runId, name: "Production agent" } };
+    this.deps.store.putComment(comment);
+    return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
   }
 
   handle(msg: CommentMessage, actor: CommentActor, canComment: boolean): CommentOutcome {

@@ -148,6 +148,9 @@ export interface RoomDeps {
 
 export type Admission = { ok: true; session: SocketSession } | { ok: false; status: 429; code: "rate_limited"; message: string };
 
+/** The notes one "apply the notes" run is given, in characters of instruction. */
+const MAX_NOTES_CHARS = 16_000;
+
 const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
   undo_run: "board.undo",
   rewind: "board.rewind",
@@ -200,6 +203,12 @@ export class Room {
       redact: deps.agent.redact,
       budgetTokens: deps.agent.budgetTokens,
       generate: deps.agent.generate,
+      resolveNote: (commentId, runId, inScope) => {
+        const out = this.comments.resolveByAgent(commentId, runId, inScope);
+        if (!out.ok) return { ok: false, reason: out.message };
+        if (out.broadcast.type === "comment") this.broadcast("comment", out.broadcast.payload);
+        return { ok: true };
+      },
       keepAlive: (p) => deps.host.keepAlive(p),
       observe: (runId, status) => this.hook("runStatus", () => this.hooks.runStatus?.(runId, status)),
       now: this.now,
@@ -433,12 +442,20 @@ export class Room {
       case "chat_regenerate":
       case "chat_edit":
       case "chat_continue": {
+        let notes: { text: string; scope: string[]; ids: string[] } | undefined;
+        if (msg.type === "chat_send" && msg.payload.notes) {
+          const built = this.notesInstruction(msg.payload.text, msg.payload.scope?.frameIds);
+          if (!built.ok) return refused(built.code, built.message);
+          notes = built;
+        }
         const request: StartRequest =
-          msg.type === "chat_send"
-            ? { kind: "send", text: msg.payload.text, scope: msg.payload.scope?.frameIds }
-            : msg.type === "chat_edit"
-              ? { kind: "edit", messageId: msg.payload.messageId, text: msg.payload.text }
-              : { kind: msg.type === "chat_regenerate" ? "regenerate" : "continue" };
+          notes !== undefined
+            ? { kind: "send", text: notes.text, scope: notes.scope, notes: notes.ids }
+            : msg.type === "chat_send"
+              ? { kind: "send", text: msg.payload.text, scope: msg.payload.scope?.frameIds }
+              : msg.type === "chat_edit"
+                ? { kind: "edit", messageId: msg.payload.messageId, text: msg.payload.text }
+                : { kind: msg.type === "chat_regenerate" ? "regenerate" : "continue" };
         const out = this.agent.start(request, { id: session.userId, name: session.name });
         if (!out.ok) return refused(out.code, out.message);
         this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
@@ -459,6 +476,47 @@ export class Room {
         return out.ok ? { id: msgId, ok: true } : refused(out.code, out.message);
       }
     }
+  }
+
+  /**
+   * "Apply the notes" (CONTRACT 9): the open comments of the chosen frames
+   * (every frame with open comments when none is chosen) become the run's
+   * instruction, one line per note, and its scope; the run may resolve only them.
+   */
+  private notesInstruction(
+    text: string,
+    frameIds?: string[],
+  ): { ok: true; text: string; scope: string[]; ids: string[] } | { ok: false; code: string; message: string } {
+    const frames = this.core.board.frames;
+    const missing = frameIds?.find((id) => !frames.some((f) => f.id === id));
+    if (missing) return { ok: false, code: "invalid_request", message: `There is no frame "${missing}" to apply notes on.` };
+    const open = this.comments.openNotes(
+      frames.map((f) => f.id),
+      frameIds,
+    );
+    if (!open.length) {
+      const where = frameIds ? "the chosen shots" : "this episode";
+      return { ok: false, code: "invalid_request", message: `There are no open notes on ${where} to apply.` };
+    }
+    const label = (frameId: string) => {
+      const i = frames.findIndex((f) => f.id === frameId);
+      return shotLabel(frames[i]!, i);
+    };
+    // One run takes as many notes as fit a bounded instruction; the rest stay open for the next.
+    const lines: string[] = [];
+    const taken: typeof open = [];
+    let size = 0;
+    for (const c of open) {
+      const line = `Note ${c.id} on shot ${label(c.frameId)}: ${c.text.replace(/\s+/g, " ").trim()}`;
+      if (taken.length && size + line.length > MAX_NOTES_CHARS) break;
+      lines.push(line);
+      taken.push(c);
+      size += line.length + 1;
+    }
+    const ask = text.trim() || "Apply the open notes";
+    const instruction = `${ask}. Carry out each note below on its shot; after the changes a note asked for, write <resolve comment="ID"/> with that note's ID, and say which notes you left and why.\n${lines.join("\n")}`;
+    const scope = frameIds ? [...new Set(frameIds)] : [...new Set(taken.map((c) => c.frameId))];
+    return { ok: true, text: instruction, scope, ids: taken.map((c) => c.id) };
   }
 
   /** Turns a core outcome into the ack, broadcasting the event it committed. */

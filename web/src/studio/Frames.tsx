@@ -39,6 +39,13 @@ export function FramesPanel() {
   const [open, setOpen] = createSignal<string | null>(null);
   const [playing, setPlaying] = createSignal(false);
   const total = () => runningTime(frames());
+  /** "Apply notes" for the picked frames with open notes, or every frame's when none is picked (CONTRACT 9). */
+  const notesTarget = () => {
+    const open = studio.comments.open();
+    const picked = sel.ids();
+    if (picked.length) return picked.some((id) => (open.get(id) ?? 0) > 0) ? "Apply notes" : null;
+    return frames().some((f) => (open.get(f.id) ?? 0) > 0) ? "Apply all open notes" : null;
+  };
   const asked = () => askedLength(b.board.board?.script.text ?? "");
   const switchView = (v: "cards" | "list") => {
     setView(v);
@@ -174,6 +181,13 @@ export function FramesPanel() {
             <button type="button" class="link-btn" onClick={() => sel.clear()}>
               Clear
             </button>
+          </Show>
+          <Show when={notesTarget()}>
+            {(label) => (
+              <button type="button" class="btn btn-secondary btn-small" disabled={studio.agentBusy()} onClick={() => void studio.applyNotes()}>
+                {label()}
+              </button>
+            )}
           </Show>
           <span class="spacer" />
           <BatchActions />

@@ -162,6 +162,22 @@ export function createStudio(projectId: string, episodeId: string) {
     return { ok: true };
   }
 
+  /**
+   * "Apply the notes" (CONTRACT 9): the agent gets the open comments of the
+   * picked frames (of every frame when none is picked) as its instruction,
+   * scoped to those frames, and resolves the ones it acted on.
+   */
+  async function applyNotes(): Promise<SendResult> {
+    const frameIds = selection.ids();
+    const text = "Apply the open notes";
+    chat.setSending(text);
+    const ack = await connection.request("chat_send", frameIds.length ? { text, notes: true, scope: { frameIds } } : { text, notes: true });
+    chat.setSending(null);
+    if (!ack.ok) return fail("", ack.error.message);
+    selection.clear();
+    return { ok: true };
+  }
+
   /** Redoes the last message with new words; its answer is reverted and hidden. */
   async function editMessage(messageId: string, text: string): Promise<SendResult> {
     const ack = await connection.request("chat_edit", { messageId, text });
@@ -233,6 +249,7 @@ export function createStudio(projectId: string, episodeId: string) {
     agent: chat.agent,
     agentBusy: chat.busy,
     chatSend: sendChat,
+    applyNotes,
     editMessage,
     stop: () => simple("chat_stop", chat.agent().runId ? { runId: chat.agent().runId } : {}),
     regenerate: () => simple("chat_regenerate", {}),

@@ -40,6 +40,14 @@ export class Draft {
     if (e.kind === "rejected") return { ok: false, reason: e.reason };
     if (e.kind === "prose") return { ok: false, reason: "the tag did not parse as one command" };
     if (this.count >= MAX_COMMANDS_PER_RUN) return { ok: false, reason: `one answer carries at most ${MAX_COMMANDS_PER_RUN} changes` };
+    if (e.kind === "resolve") {
+      // Resolving a note changes no frame; the room checks that the run was given it.
+      const key = JSON.stringify({ resolve: e.commentId });
+      if (this.applied.has(key)) return { ok: false, reason: "already resolved in this answer" };
+      this.applied.add(key);
+      this.count++;
+      return { ok: true, tag };
+    }
     if (e.kind === "generate") {
       if (!this.frame(e.frameId)) return { ok: false, reason: `no frame "${e.frameId}"` };
       const out = this.outOfScope(e.frameId);

@@ -18,6 +18,8 @@ export type ParseEvent =
   | { kind: "prose"; text: string }
   | { kind: "command"; tag: string; command: Record<string, unknown> }
   | { kind: "generate"; tag: "generate"; frameId: string }
+  /** A note the agent acted on (CONTRACT 9); not a board command: the run decides whether it may resolve it. */
+  | { kind: "resolve"; tag: "resolve"; commentId: string }
   | { kind: "rejected"; tag: string; reason: string };
 
 interface Node {
@@ -29,9 +31,9 @@ interface Node {
   openEnd: number;
 }
 
-const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate", "format"]);
+const TOP_LEVEL = new Set(["script", "plan", "asset", "frame", "move", "generate", "format", "resolve"]);
 const FRAME_FIELDS = ["action", "prompt", "dialogue", "sound", "notes"];
-const GRAMMAR = ["script", "plan", "beat", "asset", "frame", ...FRAME_FIELDS, "move", "generate", "format"];
+const GRAMMAR = ["script", "plan", "beat", "asset", "frame", ...FRAME_FIELDS, "move", "generate", "format", "resolve"];
 // An end tag's name may also end at "<": "</frame<generate …" is a malformed end tag, then a tag.
 const REAL_TAG = new RegExp(`^(?:<(?:${GRAMMAR.join("|")})[\\s/>]|</(?:${GRAMMAR.join("|")})[\\s/><])`);
 const LONGEST_OPENER = Math.max(...GRAMMAR.map((n) => n.length)) + 3; // "</" + name + delimiter
@@ -182,6 +184,14 @@ function toCommand(node: Node): ParseEvent {
       noChildren(node);
       if (node.text.trim()) fail("<generate> must be empty");
       return { kind: "generate", tag: "generate", frameId: need(node, "frame") };
+    case "resolve": {
+      onlyAttrs(node, ["comment"]);
+      noChildren(node);
+      if (node.text.trim()) fail("<resolve> must be empty");
+      const commentId = need(node, "comment").trim();
+      if (!/^[A-Za-z0-9_-]{1,40}$/.test(commentId)) fail(`<resolve> comment="${commentId}" is not a comment id`);
+      return { kind: "resolve", tag: "resolve", commentId };
+    }
     default:
       return fail(`unknown tag <${node.name}>`);
   }
@@ -509,7 +519,7 @@ export class TagStreamParser {
       this.emit({ kind: "rejected", tag: node.name, reason: err.message });
       return;
     }
-    if (event.kind === "command" || event.kind === "generate") {
+    if (event.kind === "command" || event.kind === "generate" || event.kind === "resolve") {
       if (this.commands >= MAX_COMMANDS_PER_RUN) {
         this.emit({ kind: "rejected", tag: node.name, reason: `more than ${MAX_COMMANDS_PER_RUN} commands in one run` });
         return;
