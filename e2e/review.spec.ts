@@ -1,11 +1,15 @@
 // Review links (CONTRACT 9, the deliverables issue's "done when"): an editor
 // creates a link in the studio; someone with no account opens it in a fresh
 // browser, gives a name, comments on a shot and approves it, and both appear
-// live in the studio; revoking the link takes the review page's access away.
+// live in the studio; the agent applies the note; revoking the link takes the
+// review page's access away.
 import { expect, test } from "@playwright/test";
 import { expectAccessible, openSidePanel, screen, trapConsoleErrors, uniqueEmail } from "./support";
 
-test("a review link: a guest comments and approves live in the studio, and a revoke ends their access", async ({ page, browser }) => {
+test("a review link: a guest comments and approves live in the studio, the agent applies the note, and a revoke ends their access", async ({
+  page,
+  browser,
+}) => {
   const errors = trapConsoleErrors(page);
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const headers = { origin };
@@ -34,7 +38,7 @@ test("a review link: a guest comments and approves live in the studio, and a rev
   await expect(guest.getByText("Live", { exact: true })).toBeVisible();
   await guest.getByRole("list", { name: "Storyboard" }).getByRole("button").first().click();
   const side = guest.getByRole("complementary", { name: "Selected shot" });
-  await side.getByRole("textbox", { name: "Add a comment" }).fill("Can the light be warmer here?");
+  await side.getByRole("textbox", { name: "Add a comment" }).fill("Make it a close-up, please.");
   await side.getByRole("button", { name: "Comment" }).click();
   await side.getByRole("button", { name: "Approve" }).click();
   await expectAccessible(guest);
@@ -45,11 +49,18 @@ test("a review link: a guest comments and approves live in the studio, and a rev
   await expect(card.locator(".note-count")).toHaveText("1 open note");
   await expect(card.locator(".verdict-approved")).toContainText("Dana (client)");
   await page.getByRole("button", { name: /^Edit shot 1:/ }).click();
-  await expect(page.getByRole("dialog", { name: /^Shot 1/ }).getByText("Can the light be warmer here?")).toBeVisible();
+  await expect(page.getByRole("dialog", { name: /^Shot 1/ }).getByText("Make it a close-up, please.")).toBeVisible();
   await page
     .getByRole("dialog", { name: /^Shot 1/ })
     .getByRole("button", { name: "Close" })
     .click();
+
+  // The agent applies the note: the shot becomes a close-up, and the note it acted on is resolved.
+  await card.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Apply notes" }).click();
+  await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(card.locator(".cam-size")).toHaveText("CU");
+  await expect(card.locator(".note-count")).toHaveCount(0);
 
   // Revoked: the guest's page loses access within seconds, and the link answers 404.
   page.once("dialog", (d) => void d.accept());

@@ -1,6 +1,7 @@
 // Reviewers and comments in the episode room (CONTRACT 3 and 9), in plain
 // vitest: fake sockets that may ignore a close frame, the real SQL store.
 import { describe, expect, it } from "vitest";
+import { MAX_COMMENTS_PER_REVIEWER } from "../../worker/domain/comments";
 import { CLOSE_REVOKED, type ConnectIdentity } from "../../worker/room/room";
 import { harness } from "../support/fake-room";
 
@@ -151,6 +152,22 @@ describe("comments in the room", () => {
     });
     // The team's own status is untouched by a review.
     expect(h.room.core.board.frames[0]!.status).toBe("draft");
+  });
+
+  it("stops one reviewer at their own cap, leaving the team room to comment", () => {
+    // A clock that moves a second per message, so the per-socket rate limit never steps in.
+    let t = Date.now();
+    const h = harness({ now: () => (t += 1000) });
+    const editor = h.connect();
+    h.send(editor, { type: "board_command", id: id(), payload: { command: { type: "add_frame", frame: { id: "f1" } } } });
+    const r = h.connect(reviewer());
+    for (let i = 0; i < MAX_COMMENTS_PER_REVIEWER; i++) h.send(r, { type: "comment_add", id: id(), payload: { frameId: "f1", text: `note ${i}` } });
+    const over = id();
+    h.send(r, { type: "comment_add", id: over, payload: { frameId: "f1", text: "one more" } });
+    expect(r.ack(over)).toMatchObject({ ok: false, error: { code: "too_large" } });
+    const team = id();
+    h.send(editor, { type: "comment_add", id: team, payload: { frameId: "f1", text: "ours" } });
+    expect(editor.ack(team)).toMatchObject({ ok: true });
   });
 
   it("applies a repeated id once and acknowledges it again", () => {

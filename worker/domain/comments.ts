@@ -12,6 +12,12 @@ export const REVIEWER_NAME_MAX = 80;
 /** Comments one episode keeps: every socket's metadata carries them all, so they are bounded. */
 export const MAX_COMMENTS_PER_EPISODE = 2000;
 export const MAX_COMMENTS_PER_FRAME = 200;
+/**
+ * What reviewers may write, together and each: a link holder cannot fill the
+ * episode's comment cap, so the team always has room for its own notes.
+ */
+export const MAX_REVIEWER_COMMENTS = 1000;
+export const MAX_COMMENTS_PER_REVIEWER = 100;
 /** Frame reviews in metadata: the latest verdict of each person on each frame, newest first, at most this many. */
 export const MAX_REVIEWS_IN_METADATA = 2000;
 

@@ -9,6 +9,8 @@ import {
   type FrameReview,
   MAX_COMMENTS_PER_EPISODE,
   MAX_COMMENTS_PER_FRAME,
+  MAX_COMMENTS_PER_REVIEWER,
+  MAX_REVIEWER_COMMENTS,
   MAX_REVIEWS_IN_METADATA,
   mayAdd,
   mayAgentResolve,
@@ -109,6 +111,12 @@ export class RoomComments {
           if (!target.ok) return refused("invalid_request", target.message);
         }
         if (store.commentCount() >= MAX_COMMENTS_PER_EPISODE) return refused("too_large", `An episode keeps at most ${MAX_COMMENTS_PER_EPISODE} comments.`);
+        if (actor.author.type === "reviewer") {
+          const byReviewers = store.comments().filter((c) => c.author.type === "reviewer");
+          if (byReviewers.length >= MAX_REVIEWER_COMMENTS) return refused("too_large", "Reviewers have left as many comments as an episode takes from them.");
+          if (byReviewers.filter((c) => c.author.id === actor.author.id).length >= MAX_COMMENTS_PER_REVIEWER)
+            return refused("too_large", `A reviewer may leave at most ${MAX_COMMENTS_PER_REVIEWER} comments on an episode.`);
+        }
         if (store.commentCount(frameId) >= MAX_COMMENTS_PER_FRAME) return refused("too_large", `A frame keeps at most ${MAX_COMMENTS_PER_FRAME} comments.`);
         const comment: Comment = { id: newId("cmt"), frameId, parentId, author: actor.author, text, createdAt: at, resolved: false };
         store.putComment(comment);
