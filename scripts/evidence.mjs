@@ -118,16 +118,17 @@ const CAPABILITIES = [
   {
     id: "08-deliverables",
     title:
-      "Deliverables (first part): the animatic with a video saved in the browser, PDF/CSV/ZIP exports as jobs, review links for people without an account, comments and approvals live in the studio",
+      "Deliverables: the animatic with a video saved in the browser, PDF/CSV/ZIP exports as jobs, review links for people without an account, comments and approvals live in the studio, the agent applying reviewers' notes",
     tests: [
-      /test\/unit\/(animatic|comments|review-room|comments-store|exports)\.test\.ts/,
-      /test\/workers\/(review|exports)\.test\.ts/,
+      /test\/unit\/(animatic|comments|review-room|comments-store|exports|offline-notes)\.test\.ts/,
+      /test\/workers\/(review|exports|notes)\.test\.ts/,
       /e2e\/(animatic|exports|review)\.spec\.ts/,
     ],
     proves: [
       "e2e/animatic.spec.ts: the animatic plays Shot 1 → 2 → 3 with its timecode, pauses, steps, loops; the saved MP4's duration equals the running time; cancel stops a long save; without WebCodecs the save says why",
       "e2e/exports.spec.ts, test/workers/exports.test.ts: PDF (page count per layout, every shot label and dialogue line, CJK title), CSV (parsed, formulas neutralised) and ZIP (shot order, manifest) downloaded and read back; cancel leaves nothing in R2",
       "e2e/review.spec.ts, test/workers/review.test.ts: a fresh browser with no account comments and approves through a review link and both appear live in the studio; revoking closes its socket (4001) and the link answers the same 404 as an unknown one; reviewers never receive chat and may send only ping, frame_review and comment_add",
+      "test/workers/notes.test.ts, test/unit/offline-notes.test.ts, e2e/review.spec.ts: 'apply the notes' runs the agent on the open comments of the picked frames, scoped to them; it resolves only the notes it acted on and names the ones it left",
       "bench/exports.bench.mjs: a 30-frame PDF and ZIP export against a CSV of the same board, with sizes",
       ".buildprint/evidence/screens/18-pdf-page-*.png: the PDF's title page and first panel page",
     ],
