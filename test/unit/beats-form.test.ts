@@ -1,6 +1,7 @@
 // The beat plan's rules (studio issue, item 9): a draft, a move or a removal
 // becomes the set_plan the room accepts, or a plain-words error; the list
 // counts the shots on each beat. Negative cases first.
+import { frameWith } from "../support/boards";
 import { describe, expect, it } from "vitest";
 import { type Beat, emptyBoard, type Frame, LIMITS } from "../../worker/domain/board";
 import { validateCommand } from "../../worker/domain/commands";
@@ -10,21 +11,7 @@ const hook: Beat = { id: "b1", title: "Hook", summary: "a neon sign flickers" };
 const turn: Beat = { id: "b2", title: "Turn", summary: "" };
 const end: Beat = { id: "b3", title: "Payoff", summary: "" };
 
-const onBeat = (id: string, beatId: string | null): Frame => ({
-  id,
-  shot: null,
-  beatId,
-  title: "",
-  action: "",
-  prompt: "",
-  camera: "",
-  durationSec: null,
-  dialogue: "",
-  sound: "",
-  continuity: { assetIds: [], notes: "" },
-  status: "draft",
-  media: { state: "none" },
-});
+const onBeat = (id: string, beatId: string | null): Frame => frameWith({ id, beatId });
 
 describe("checkBeatDraft refuses", () => {
   it("an empty title", () => {
