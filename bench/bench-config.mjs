@@ -1,5 +1,5 @@
 // Writes bench/.wrangler.bench.toml from wrangler.toml, so the bench worker
-// always has the app's exact bindings, plus the echo room used as baseline.
+// always has the app's exact bindings, plus the baselines and peers the benches measure the room against.
 import { readFileSync, writeFileSync } from "node:fs";
 
 export function writeBenchConfig() {
@@ -11,8 +11,11 @@ export function writeBenchConfig() {
   swap('main = "worker/index.ts"', 'main = "bench-worker.ts"');
   swap('name = "reelroom"', 'name = "reelroom-bench"');
   swap('migrations_dir = "migrations"', 'migrations_dir = "../migrations"');
-  swap('new_sqlite_classes = ["EpisodeRoom"]', 'new_sqlite_classes = ["EpisodeRoom", "EchoRoom"]');
-  swap("[[durable_objects.bindings]]", '[[durable_objects.bindings]]\nname = "ECHO_ROOM"\nclass_name = "EchoRoom"\n\n[[durable_objects.bindings]]');
+  swap('new_sqlite_classes = ["EpisodeRoom"]', 'new_sqlite_classes = ["EpisodeRoom", "EchoRoom", "FanoutRoom", "BoardAgent", "YBoard"]');
+  swap(
+    "[[durable_objects.bindings]]",
+    '[[durable_objects.bindings]]\nname = "ECHO_ROOM"\nclass_name = "EchoRoom"\n\n[[durable_objects.bindings]]\nname = "FANOUT_ROOM"\nclass_name = "FanoutRoom"\n\n[[durable_objects.bindings]]\nname = "BoardAgent"\nclass_name = "BoardAgent"\n\n[[durable_objects.bindings]]\nname = "YBoard"\nclass_name = "YBoard"\n\n[[durable_objects.bindings]]',
+  );
   // No SPA for the benches.
   s = s.replace(/\[assets\]\n(?:[^\n]+\n)*/, "");
   const path = "bench/.wrangler.bench.toml";

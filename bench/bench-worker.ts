@@ -3,12 +3,18 @@
 // without parsing, validating or storing it, which is the floor any real
 // room is measured against. Never deployed; see bench/wrangler.bench.toml.
 import { DurableObject } from "cloudflare:workers";
+import { routeAgentRequest } from "agents";
+import { routePartykitRequest } from "partyserver";
 import app from "../worker/index";
 import { composePrompt } from "../worker/jobs/pipeline";
 import { SketchProvider } from "../worker/media/sketch";
 import type { Env } from "../worker/env";
 
 export { EpisodeRoom } from "../worker/index";
+// The peers of bench/peers.bench.mjs, in the same workerd as the room.
+export { BoardAgent } from "./peers/board-agent";
+export { FanoutRoom } from "./peers/fanout-room";
+export { YBoard } from "./peers/y-board";
 
 export class EchoRoom extends DurableObject {
   override async fetch(): Promise<Response> {
@@ -78,11 +84,16 @@ async function seedJobs(env: Env, projectId: string, n: number, from: number): P
 
 interface BenchEnv extends Env {
   ECHO_ROOM: DurableObjectNamespace<EchoRoom>;
+  FANOUT_ROOM: DurableObjectNamespace;
 }
 
 export default {
-  fetch(request: Request, env: BenchEnv, ctx: ExecutionContext) {
+  async fetch(request: Request, env: BenchEnv, ctx: ExecutionContext) {
     const url = new URL(request.url);
+    if (url.pathname.startsWith("/agents/")) return (await routeAgentRequest(request, env)) ?? new Response("no such agent", { status: 404 });
+    if (url.pathname.startsWith("/parties/"))
+      return (await routePartykitRequest(request, env as unknown as Cloudflare.Env)) ?? new Response("no such party", { status: 404 });
+    if (url.pathname === "/bench/fanout") return env.FANOUT_ROOM.get(env.FANOUT_ROOM.idFromName(url.searchParams.get("room") ?? "fanout")).fetch(request);
     if (url.pathname === "/bench/echo") return env.ECHO_ROOM.get(env.ECHO_ROOM.idFromName(url.searchParams.get("room") ?? "echo")).fetch(request);
     if (url.pathname === "/bench/inline-render") return inlineRender(env, Number(url.searchParams.get("n") ?? 100));
     if (url.pathname === "/bench/seed-jobs")

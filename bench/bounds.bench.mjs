@@ -3,7 +3,9 @@
 // back on the same socket) on a board at the contract's bounds (500 frames
 // with every field at its maximum, 200 assets, 100 beats, a 200,000-char
 // script) against the same edit on an empty board, in the same run on the
-// same server. Also reports the largest value the room stored.
+// same server. Also: sustained edits/s on both boards (ten people, each
+// updating their own frames), and what a tab joining each board waits for:
+// the bytes of its metadata and the time from the socket opening to it.
 import { percentile, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 
@@ -31,6 +33,12 @@ function open(url, headers) {
       resolve({
         send: (m) => ws.send(JSON.stringify({ timestamp: new Date().toISOString(), ...m })),
         when: (pred) => new Promise((r) => waiters.push({ pred, resolve: r })),
+        count: (pred, k) =>
+          new Promise((r) => {
+            let left = k;
+            const w = { pred: (d) => pred(d) && --left === 0, resolve: () => r(performance.now()) };
+            waiters.push(w);
+          }),
         close: () => ws.close(),
       });
     ws.onerror = () => reject(new Error(`cannot open ${url}`));
@@ -77,9 +85,22 @@ try {
   const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bounds" }) })).json()).project;
   const episode = async (title) =>
     (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title }) })).json()).episode;
-  const socket = async (ep) => open(`${wsBase}/api/v1/realtime?project=${project.id}&episode=${ep.id}`, { cookie, origin: http });
+  const socket = async (ep, as = cookie) => open(`${wsBase}/api/v1/realtime?project=${project.id}&episode=${ep.id}`, { cookie: as, origin: http });
+  // Ten more editors for the throughput figure: a person may send 40 messages a second (CONTRACT 3).
+  const writers = [];
+  for (let i = 0; i < 10; i++) {
+    const email = `bounds-${Date.now()}-${i}@reelroom.test`;
+    const res = await fetch(`${http}/api/v1/auth/signup`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password: "bench password 123", name: `Writer ${i}` }),
+    });
+    writers.push(res.headers.get("set-cookie").split(";")[0]);
+    await fetch(`${http}/api/v1/projects/${project.id}/members`, { method: "POST", headers: auth, body: JSON.stringify({ email, role: "editor" }) });
+  }
 
-  const small = await socket(await episode("Empty"));
+  const smallEp = await episode("Empty");
+  const small = await socket(smallEp);
   await command(small, { type: "add_frame", frame: { id: "f0", title: "only frame" } });
 
   const bigEp = await episode("Bounds");
@@ -134,6 +155,59 @@ try {
     ratio_p50: r2(bounds.p50 / empty.p50),
     ratio_p99: r2(bounds.p99 / empty.p99),
     samples: ROUNDS,
+  });
+
+  /** Ten writers, each sending 20 title updates of the first frame at once; done when every writer holds all 200 events. */
+  async function editsPerSecond(ep) {
+    await pace(1100);
+    const socks = await Promise.all(writers.map((w) => socket(ep, w)));
+    await pace(300);
+    const all = socks.map((s) => s.count((d) => d.startsWith('{"type":"board_event"'), 200));
+    const t0 = performance.now();
+    socks.forEach((s, k) => {
+      for (let j = 0; j < 20; j++)
+        s.send({ type: "board_command", id: `w${++n}`, payload: { command: { type: "update_frame", id: "f0", patch: { title: `w${k} ${j}` } } } });
+    });
+    const end = Math.max(...(await Promise.race([Promise.all(all), pace(60_000).then(() => Promise.reject(new Error("edits/s burst timed out")))])));
+    for (const s of socks) s.close();
+    return 200 / ((end - t0) / 1000);
+  }
+  const emptyRate = await editsPerSecond(smallEp);
+  const boundsRate = await editsPerSecond(bigEp);
+  report("10-performance-against-peers", "edits_per_second_bounds_vs_empty", {
+    writers: 10,
+    edits: 200,
+    bounds: Math.round(boundsRate),
+    empty: Math.round(emptyRate),
+    ratio: r2(boundsRate / emptyRate),
+  });
+
+  /** What a tab joining the board waits for: its metadata's bytes, and the time from the socket opening to it. */
+  async function join(ep) {
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const s = await socket(ep);
+      const first = await s.when(() => true);
+      times.push(performance.now() - t0);
+      bytes = Buffer.byteLength(first);
+      s.close();
+      await pace(200);
+    }
+    times.sort((a, b) => a - b);
+    return { bytes, ms: r2(times[2]) };
+  }
+  const joinEmpty = await join(smallEp);
+  const joinBounds = await join(bigEp);
+  report("10-performance-against-peers", "metadata_bounds_vs_empty", {
+    bounds_frames: 500,
+    bounds_bytes: joinBounds.bytes,
+    bounds_ms_p50: joinBounds.ms,
+    empty_bytes: joinEmpty.bytes,
+    empty_ms_p50: joinEmpty.ms,
+    bytes_ratio: r2(joinBounds.bytes / joinEmpty.bytes),
+    ms_ratio: r2(joinBounds.ms / joinEmpty.ms),
   });
   small.close();
   big.close();

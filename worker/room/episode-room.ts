@@ -173,7 +173,7 @@ export class EpisodeRoom extends DurableObject<Env> {
     }
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
-    server.serializeAttachment(admission.session);
+    this.wrap(server).setSession(admission.session);
     const since = new URL(request.url).searchParams.get("since");
     this.room.opened(this.wrap(server), identity.data, since === null ? null : Number(since));
     return new Response(null, { status: 101, webSocket: client });

@@ -3,14 +3,25 @@
 // the Durable Object hibernating.
 import { type RoomSocket, SocketSession } from "./room";
 
-/** A hibernatable WebSocket as Room sees it; the session lives in the attachment. */
+/**
+ * A hibernatable WebSocket as Room sees it; the session lives in the attachment.
+ * The room reads every socket's session on every broadcast (is it revoked, is it
+ * a reviewer), so the wrapper keeps the parsed session: deserializing and
+ * validating the attachment per read was half of a command's time with 50
+ * sockets (docs/performance.md). EpisodeRoom keeps one wrapper per socket and
+ * every write goes through setSession, so the copy never goes stale; after
+ * hibernation a new wrapper reads the attachment once.
+ */
 export class HibernatedSocket implements RoomSocket {
+  private cached: SocketSession | undefined;
   constructor(readonly ws: WebSocket) {}
   get session(): SocketSession {
-    return SocketSession.parse(this.ws.deserializeAttachment());
+    this.cached ??= Object.freeze(SocketSession.parse(this.ws.deserializeAttachment()));
+    return this.cached;
   }
   setSession(s: SocketSession): void {
     this.ws.serializeAttachment(s);
+    this.cached = Object.freeze({ ...s });
   }
   send(message: string): void {
     this.ws.send(message);
