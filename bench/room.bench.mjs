@@ -1,8 +1,11 @@
 // Episode room bench: from a board_command sent on one socket to every socket
 // in the room holding its board_event, p50/p99 ms with 1, 10 and 50 sockets,
 // and how many commands per second one room sustains. Each figure sits beside
-// a bare echo room (no parsing, validation or storage) measured in the same
-// run on the same server, with the ratio.
+// a bare fan-out room (no parsing, validation or storage) sent messages of the
+// room's board_event size, measured in the same run on the same server, with
+// the ratio. The throughput figure also runs the old echo baseline (tiny
+// messages) and a fan-out room that appends each message to its SQLite first,
+// which is why the echo looked slower than the room (docs/performance.md).
 import { writeBenchConfig } from "./bench-config.mjs";
 import { percentile, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
@@ -78,6 +81,7 @@ try {
   }
   const socketOf = (roomUrl, k) => open(roomUrl, { cookie: people[k % people.length], origin });
 
+  let roomEventBytes = 0;
   for (const n of [1, 10, 50]) {
     const episode = (
       await (
@@ -86,7 +90,8 @@ try {
     ).episode;
     const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
     const room = await Promise.all(Array.from({ length: n }, (_, k) => socketOf(roomUrl, k)));
-    const echo = await Promise.all(Array.from({ length: n }, () => open(`${wsBase}/bench/echo?room=fan-${n}`, {})));
+    const bareUrl = `${wsBase}/bench/fanout?room=fan-${n}-${Date.now()}`;
+    const bare = await Promise.all(Array.from({ length: n }, () => open(bareUrl, {})));
     await new Promise((r) => setTimeout(r, 300)); // let metadata and presence settle
 
     // Seed one frame to update, so every round is the same small command.
@@ -101,13 +106,20 @@ try {
     );
     await seedAck;
     let seq = 1;
+    let size = 0;
     // Rounds are paced under the room's 20 messages/s/socket limit.
     const pace = () => new Promise((r) => setTimeout(r, 55));
     const roomFig = await fanOut(room, async (i) => {
       await pace();
       // seq is the envelope's last field, so `"seq":N}` matches N and not N0.
       const want = `"seq":${++seq}}`;
-      const arrivals = room.map((s) => when(s, (d) => d.includes('"type":"board_event"') && d.includes(want)));
+      const arrivals = room.map((s) =>
+        when(s, (d) => {
+          const hit = d.includes('"type":"board_event"') && d.includes(want);
+          if (hit) size = Buffer.byteLength(d);
+          return hit;
+        }),
+      );
       const start = performance.now();
       room[0].send(
         JSON.stringify({
@@ -119,29 +131,32 @@ try {
       );
       return { start, arrivals };
     });
-    const echoFig = await fanOut(echo, async (i) => {
+    const bareFig = await fanOut(bare, async (i) => {
       await pace();
-      const msg = `all:${n}-${i}`;
-      const arrivals = echo.map((s) => when(s, (d) => d === msg));
+      // A message of the room's board_event size, unique per round.
+      const msg = `${i}:`.padEnd(size, "x");
+      const arrivals = bare.map((s) => when(s, (d) => d === msg));
       const start = performance.now();
-      echo[0].send(msg);
+      bare[0].send(msg);
       return { start, arrivals };
     });
     report("02-episode-room", `command_to_all_sockets_ms_${n}`, {
       sockets: n,
       p50: roomFig.p50,
       p99: roomFig.p99,
-      echo_p50: echoFig.p50,
-      echo_p99: echoFig.p99,
-      ratio_p50: r1(roomFig.p50 / echoFig.p50),
+      bare_p50: bareFig.p50,
+      bare_p99: bareFig.p99,
+      bytes: size,
+      ratio_p50: r1(roomFig.p50 / bareFig.p50),
       samples: roomFig.samples,
     });
-    for (const s of [...room, ...echo]) s.close();
+    for (const s of [...room, ...bare]) s.close();
+    roomEventBytes = size;
   }
 
   // Sustained commands per second: 50 sockets each send a burst of 20
   // commands (the per-socket limit), all into one room, until all 50 sockets
-  // hold every command's board_event; the echo room relays to all 50 too.
+  // hold every command's board_event.
   const SOCKETS = 50;
   const PER = 20;
   const episode = (
@@ -151,7 +166,6 @@ try {
   ).episode;
   const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
   const writers = await Promise.all(Array.from({ length: SOCKETS }, (_, k) => socketOf(roomUrl, k)));
-  const echoes = await Promise.all(Array.from({ length: SOCKETS }, () => open(`${wsBase}/bench/echo?room=tput`, {})));
   await new Promise((r) => setTimeout(r, 500));
   const seeded = when(writers[0], (d) => d.includes('"type":"ack"'));
   writers[0].send(
@@ -193,19 +207,32 @@ try {
       }),
     (d) => d.includes('"type":"board_event"'),
   );
-  const echoRate = await burst(
-    echoes,
-    (k, j) => `all:${k}-${j}`,
-    (d) => d.startsWith("all:"),
-  );
+  for (const s of writers) s.close();
+  // The same burst through three baselines, each in a room of its own: the old
+  // echo (tiny messages), the bare fan-out and the durable fan-out (messages of
+  // the room's board_event size).
+  const rates = {};
+  for (const [name, path, make] of [
+    ["echo", "echo?room=tput", (k, j) => `all:${k}-${j}`],
+    ["bare", "fanout?room=tput", (k, j) => `all:${k}-${j}:`.padEnd(roomEventBytes, "x")],
+    ["durable", "fanout?room=durable-tput", (k, j) => `all:${k}-${j}:`.padEnd(roomEventBytes, "x")],
+  ]) {
+    const socks = await Promise.all(Array.from({ length: SOCKETS }, () => open(`${wsBase}/bench/${path}`, {})));
+    await new Promise((r) => setTimeout(r, 300));
+    rates[name] = await burst(socks, make, (d) => d.startsWith("all:"));
+    for (const s of socks) s.close();
+  }
   report("02-episode-room", "commands_per_second", {
     sockets: SOCKETS,
     commands: SOCKETS * PER,
     room: Math.round(roomRate),
-    echo: Math.round(echoRate),
-    ratio: r2(roomRate / echoRate),
+    echo: Math.round(rates.echo),
+    bare: Math.round(rates.bare),
+    durable: Math.round(rates.durable),
+    room_vs_bare: r2(roomRate / rates.bare),
+    room_vs_durable: r2(roomRate / rates.durable),
+    durable_vs_bare: r2(rates.durable / rates.bare),
   });
-  for (const s of [...writers, ...echoes]) s.close();
 } finally {
   server.stop();
 }

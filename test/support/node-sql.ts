@@ -1,9 +1,10 @@
 // A Durable Object's SqlStorage over Node's own SQLite (node:sqlite), so the
 // room's real SQL store runs in plain vitest. It refuses what production
-// refuses and local workerd does not: a row whose values pass 2 MB
-// (CONTRACT 11), with the same "string or blob too big" failure.
+// refuses and local workerd does not: a row whose values pass 2 MB, with the
+// same "string or blob too big" failure; and, stricter, any one value over
+// the contract's 1 MiB (CONTRACT 11).
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
-import { PRODUCTION_VALUE_LIMIT } from "../../worker/room/storage-limits";
+import { MAX_STORED_BYTES, PRODUCTION_VALUE_LIMIT } from "../../worker/room/storage-limits";
 
 const encoder = new TextEncoder();
 
@@ -25,9 +26,13 @@ export function nodeSql(): NodeSql {
       db.exec(query);
       rows = [];
     } else {
-      const bytes = values.reduce<number>((n, v) => n + (typeof v === "string" ? encoder.encode(v).byteLength : v instanceof Uint8Array ? v.byteLength : 8), 0);
+      const sizes = values.map((v) => (typeof v === "string" ? encoder.encode(v).byteLength : v instanceof Uint8Array ? v.byteLength : 8));
+      const bytes = sizes.reduce((n, b) => n + b, 0);
       largest = Math.max(largest, bytes);
       if (bytes > PRODUCTION_VALUE_LIMIT) throw new Error(`string or blob too big: SQLITE_TOOBIG (${bytes} bytes)`);
+      // Stricter than production: the contract allows no stored value over 1 MiB (CONTRACT 11).
+      const one = Math.max(0, ...sizes);
+      if (one > MAX_STORED_BYTES) throw new Error(`a stored value of ${one} bytes is over the contract's 1 MiB`);
       rows = db.prepare(query).all(...(values as SQLInputValue[])) as Record<string, unknown>[];
     }
     return {

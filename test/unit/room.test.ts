@@ -221,12 +221,15 @@ describe("storage within production limits", () => {
     expect(context.assets[0]!.prompt.endsWith("…")).toBe(true);
   });
 
-  it("refuses a row over 2 MB exactly as production does", () => {
+  it("refuses a row over 2 MB exactly as production does, and any one value over the contract's 1 MiB", () => {
     const h = harness();
     expect(() => h.store.putAck("u", "m", "x".repeat(2_000_001), 0)).toThrow(StorageLimitError);
-    // The test store refuses it too, on its own, measured in UTF-8 bytes: 700,000 × "é" is 1.4 MB, 1,100,000 × "é" is 2.2 MB.
-    expect(() => h.sql.sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?)", "a", "é".repeat(700_000))).not.toThrow();
-    expect(() => h.sql.sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?)", "b", "é".repeat(1_100_000))).toThrow(/too big/);
+    expect(() => h.store.putAck("u", "m", "x".repeat(MAX_STORED_BYTES + 1), 0)).toThrow(/contract's limit is 1048576/);
+    expect(() => h.store.putAck("u", "m", "x".repeat(MAX_STORED_BYTES), 0)).not.toThrow();
+    // The test store refuses both too, on its own, measured in UTF-8 bytes: 500,000 × "é" is 1.0 MB, 600,000 × "é" is 1.2 MB, 1,100,000 × "é" is 2.2 MB.
+    expect(() => h.sql.sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?)", "a", "é".repeat(500_000))).not.toThrow();
+    expect(() => h.sql.sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?)", "b", "é".repeat(600_000))).toThrow(/over the contract's 1 MiB/);
+    expect(() => h.sql.sql.exec("INSERT INTO room_meta (key, value) VALUES (?, ?)", "c", "é".repeat(1_100_000))).toThrow(/too big/);
   });
 
   it("takes a board to the contract's bounds through the socket, rewinds it to 0, undoes the rewind and replays it, with no stored value over 1 MiB", {

@@ -12,8 +12,15 @@ export const MAX_STORED_BYTES = 1024 * 1024;
 export const PART_BYTES = 512 * 1024;
 
 export class StorageLimitError extends Error {
-  constructor(readonly bytes: number) {
-    super(`string or blob too big: ${bytes} bytes in one row (the limit is ${PRODUCTION_VALUE_LIMIT})`);
+  constructor(
+    readonly bytes: number,
+    readonly limit: number = PRODUCTION_VALUE_LIMIT,
+  ) {
+    super(
+      limit === PRODUCTION_VALUE_LIMIT
+        ? `string or blob too big: ${bytes} bytes in one row (the limit is ${limit})`
+        : `string or blob too big: one value of ${bytes} bytes (the contract's limit is ${limit})`,
+    );
     this.name = "StorageLimitError";
   }
 }
@@ -46,14 +53,27 @@ function valueBytes(v: unknown): number {
   return 8;
 }
 
-/** Throws as production would when the values bound into one row exceed its limit. */
+/**
+ * Throws when the values bound into one row break a limit: a row over what
+ * production refuses (2 MB), or any one value over what the contract allows
+ * us (1 MiB), so local runs and tests fail where production would, and
+ * earlier.
+ */
 export function checkRow(values: readonly unknown[]): void {
   let total = 0;
-  for (const v of values) total += valueBytes(v);
-  if (total <= PRODUCTION_VALUE_LIMIT) return;
+  let largest = 0;
+  for (const v of values) {
+    const bytes = valueBytes(v);
+    total += bytes;
+    largest = Math.max(largest, bytes);
+  }
+  if (total <= PRODUCTION_VALUE_LIMIT && largest <= MAX_STORED_BYTES) return;
   // The fast estimate can overcount non-ASCII text; measure exactly before refusing.
-  total = values.reduce<number>((n, v) => n + (typeof v === "string" ? utf8Length(v) : valueBytes(v)), 0);
+  const exact = values.map((v) => (typeof v === "string" ? utf8Length(v) : valueBytes(v)));
+  total = exact.reduce((n, b) => n + b, 0);
   if (total > PRODUCTION_VALUE_LIMIT) throw new StorageLimitError(total);
+  const over = Math.max(0, ...exact);
+  if (over > MAX_STORED_BYTES) throw new StorageLimitError(over, MAX_STORED_BYTES);
 }
 
 /** Splits text into pieces of at most maxBytes UTF-8 bytes each, never inside a surrogate pair. */
