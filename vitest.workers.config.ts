@@ -22,7 +22,7 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations, ADMIN_EMAILS: "admin@reelroom.test", ...vars }, ...miniflare },
       }),
     ],
-    test: { name, include, setupFiles: ["./test/workers/apply-migrations.ts"], testTimeout: 20_000 },
+    test: { name, include, setupFiles: ["./test/workers/apply-migrations.ts", "./test/workers/d1-limits.ts"], testTimeout: 20_000 },
   });
   return {
     test: {

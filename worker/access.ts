@@ -1,6 +1,7 @@
 // Project membership and roles: every project-scoped route and the realtime
 // upgrade ask here, and nowhere else, whether the user may do a thing.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { episodes, members, projects } from "./db/schema";
 import { roleAtLeast, type Role } from "./domain/api";
@@ -37,4 +38,19 @@ export async function requireEpisode(db: Db, projectId: string, episodeId: strin
     .get();
   if (!ep) throw notFound("Episode");
   return ep;
+}
+
+/**
+ * "`column` is one of the projects this person is a member of (or, with
+ * `role`, has that role in)", as a sub-select on members. It binds the same
+ * one or two parameters however many projects the person is in: listing their
+ * project ids instead binds one each, and D1 refuses a statement with more
+ * than 100 bound parameters (CONTRACT 11). members_user_idx finds the rows.
+ */
+export function inProjectsOf(db: Db, column: SQLiteColumn, userId: string, role?: Role): SQL {
+  const mine = db
+    .select({ id: members.projectId })
+    .from(members)
+    .where(role ? and(eq(members.userId, userId), eq(members.role, role)) : eq(members.userId, userId));
+  return inArray(column, mine);
 }

@@ -1,10 +1,12 @@
 // Operations API: who sees what, metrics against a seeded data set, the SSE
 // stream's framing and Last-Event-ID, audit completeness and exports, replay,
-// names instead of ids, saved views, and who is offered the console.
+// names instead of ids, saved views, who is offered the console, and a person
+// in more projects than D1 binds parameters for.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../worker/domain/jobs";
 import { AuditPage, JobsPage, SavedView } from "../../worker/domain/ops";
+import { boundParameters, D1_MAX_BOUND_PARAMETERS } from "./d1-limits";
 import { addMember, Client, episodeOf, errorCode, type Person, projectOf, signUp, uniqueEmail, waitForJob } from "./helpers";
 import { command, connect, msgId } from "./socket";
 
@@ -384,5 +386,111 @@ describe("who is offered the console", () => {
     expect((await me()).canOperate).toBe(true);
     const root = await admin();
     expect(await (await root.client.get("/api/v1/me")).json()).toMatchObject({ canOperate: true });
+  });
+});
+
+describe("a person in many projects (CONTRACT 11: at most 100 bound parameters per D1 statement)", () => {
+  /**
+   * One person owns 120 projects and edits one more of a stranger's; the
+   * stranger also has a project of their own. Each of the 122 projects has one
+   * job (succeeded in 10 ms) and one audit row, seeded straight into D1; the
+   * jobs are a minute apart, so their order is known.
+   */
+  async function crowd() {
+    const owner = await signUp("many-owner");
+    const stranger = await signUp("stranger");
+    const tag = Date.now().toString(36).slice(-6) + Math.random().toString(36).slice(2, 6);
+    const owned = Array.from({ length: 120 }, (_, i) => `prj_many${tag}${String(i).padStart(4, "0")}`);
+    const edited = `prj_many${tag}edit`;
+    const foreign = `prj_many${tag}frgn`;
+    const action = `test.many${tag}`;
+    const jobId = (i: number) => `job_many${tag}${String(i).padStart(4, "0")}`;
+    const base = Date.parse("2031-01-01T00:00:00.000Z");
+    const stmts = [...owned, edited, foreign].flatMap((projectId, i) => {
+      const by = owned.includes(projectId) ? owner.user.id : stranger.user.id;
+      const at = new Date(base + i * 60_000).toISOString();
+      return [
+        env.DB.prepare("INSERT INTO projects (id, name, created_by) VALUES (?, ?, ?)").bind(projectId, `Many ${i}`, by),
+        env.DB.prepare("INSERT INTO members (project_id, user_id, role) VALUES (?, ?, 'owner')").bind(projectId, by),
+        ...(projectId === edited
+          ? [env.DB.prepare("INSERT INTO members (project_id, user_id, role) VALUES (?, ?, 'editor')").bind(projectId, owner.user.id)]
+          : []),
+        env.DB.prepare(
+          `INSERT INTO jobs (id, project_id, episode_id, frame_id, provider, status, attempt, attempt_token, progress, input, plugin_timings, warnings, created_by, created_at, updated_at, finished_at, latency_ms)
+           VALUES (?, ?, 'ep_manymanymany01', 'f1', 'sketch', 'success', 1, 't', 0, '{}', '{}', '[]', ?, ?, ?, ?, 10)`,
+        ).bind(jobId(i), projectId, by, at, at, at),
+        env.DB.prepare("INSERT INTO audit (actor, action, target, project_id, verdict, request_id) VALUES (?, ?, ?, ?, 'allowed', 'req')").bind(
+          by,
+          action,
+          `project:${projectId}`,
+          projectId,
+        ),
+      ];
+    });
+    await env.DB.batch(stmts);
+    return { owner, owned, edited, foreign, action, jobId };
+  }
+
+  it("lists jobs, pages the audit trail, exports it and reads metrics for an owner of 120 projects", async () => {
+    const { owner, owned, edited, foreign, action, jobId } = await crowd();
+    boundParameters.reset();
+
+    // Jobs: the 120 owned and the edited project's, newest first, 50 a page; not the stranger's.
+    const jobs: Job[] = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const res = await owner.client.get(`/api/v1/jobs${cursor ? `?cursor=${cursor}` : ""}`);
+      expect(res.status).toBe(200);
+      const page = JobsPage.parse(await res.json());
+      jobs.push(...page.jobs);
+      cursor = page.nextCursor;
+    }
+    expect(jobs.map((j) => j.id)).toEqual(Array.from({ length: 121 }, (_, i) => jobId(120 - i)));
+    expect(jobs.some((j) => j.projectId === foreign)).toBe(false);
+    expect(jobs[0]).toMatchObject({ projectId: edited, names: { projectName: "Many 120" } });
+    // `?project=` narrows to one.
+    const one = JobsPage.parse(await (await owner.client.get(`/api/v1/jobs?project=${owned[7]}`)).json());
+    expect(one.jobs.map((j) => j.id)).toEqual([jobId(7)]);
+
+    // Audit: the owned projects' rows only (not the edited one's, nor the stranger's), 100 a page.
+    const first = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?action=${action}`)).json());
+    expect(first.entries).toHaveLength(100);
+    expect(first.nextCursor).not.toBeNull();
+    const second = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?action=${action}&cursor=${first.nextCursor}`)).json());
+    expect(second.nextCursor).toBeNull();
+    const targets = [...first.entries, ...second.entries].map((e) => e.target);
+    expect(targets).toEqual(owned.map((p) => `project:${p}`).reverse());
+    const narrowed = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?action=${action}&project=${owned[3]}`)).json());
+    expect(narrowed.entries.map((e) => e.target)).toEqual([`project:${owned[3]}`]);
+    expect((await owner.client.get(`/api/v1/audit?project=${edited}`)).status).toBe(403);
+
+    // Exports: every owned row, in the same order.
+    const csv = await owner.client.get(`/api/v1/audit?action=${action}&format=csv`);
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines).toHaveLength(121);
+    expect(lines.slice(1).map((l) => l.split(",")[4])).toEqual(owned.map((p) => `"project:${p}"`).reverse());
+    const jsonl = await owner.client.get(`/api/v1/audit?action=${action}&format=jsonl`);
+    expect((await jsonl.text()).trim().split("\n")).toHaveLength(120);
+
+    // Metrics: the 120 owned projects' jobs, not the edited one's nor the stranger's.
+    const metrics = await owner.client.get("/api/v1/metrics");
+    expect(metrics.status).toBe(200);
+    const m = (await metrics.json()) as { jobsByStatus: Record<string, number>; latencyMs: { mean: number | null; p95: number | null; samples: number } };
+    expect(m.jobsByStatus).toMatchObject({ success: 120, failure: 0, running: 0 });
+    expect(m.latencyMs).toEqual({ mean: 10, p95: 10, samples: 120 });
+    const single = (await (await owner.client.get(`/api/v1/metrics?project=${owned[0]}`)).json()) as { jobsByStatus: Record<string, number> };
+    expect(single.jobsByStatus.success).toBe(1);
+    expect((await owner.client.get(`/api/v1/metrics?project=${edited}`)).status).toBe(403);
+    const stream = await owner.client.get("/api/v1/metrics/stream");
+    const reader = stream.body!.getReader();
+    let text = "";
+    while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const data = text.split("\n").find((l) => l.startsWith("data:"))!;
+    expect(JSON.parse(data.slice(5)).jobsByStatus.success).toBe(120);
+
+    expect(boundParameters.refused).toEqual([]);
+    expect(boundParameters.max).toBeLessThanOrEqual(D1_MAX_BOUND_PARAMETERS);
   });
 });

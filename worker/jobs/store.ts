@@ -2,9 +2,10 @@
 // Every status change is a guarded conditional update built from the pure
 // lifecycle, so two racing writers (a cancel and a finishing attempt, two
 // retries) can never both win.
-import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import { jobAttempts, jobLogs, jobs, providerRequests } from "../db/schema";
 import { type Job, type JobAction, type JobStatus, JobStatus as JobStatusSchema, transition } from "../domain/jobs";
+import { inProjectsOf } from "../access";
 import type { Db } from "../env";
 import { newId, randomToken } from "../ids";
 
@@ -311,7 +312,12 @@ export async function setProgress(db: Db, jobId: string, token: string, progress
 }
 
 export interface JobFilter {
-  projectIds: string[];
+  /**
+   * One project's jobs, or those of every project the person is a member of
+   * (selected in SQL, so the statement binds the same parameters however
+   * many projects that is: D1 refuses more than 100).
+   */
+  scope: { projectId: string } | { memberId: string };
   episodeId?: string;
   kind?: "render" | "export";
   status?: JobStatus;
@@ -324,8 +330,7 @@ export interface JobFilter {
 
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
-  if (f.projectIds.length === 0) return [];
-  const conds: SQL[] = [inArray(jobs.projectId, f.projectIds)];
+  const conds: SQL[] = ["projectId" in f.scope ? eq(jobs.projectId, f.scope.projectId) : inProjectsOf(db, jobs.projectId, f.scope.memberId)];
   if (f.episodeId) conds.push(eq(jobs.episodeId, f.episodeId));
   if (f.kind) conds.push(eq(jobs.kind, f.kind));
   if (f.status) conds.push(eq(jobs.status, f.status));

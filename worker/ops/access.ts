@@ -2,45 +2,51 @@
 // everything, project owners their own projects, everyone else nothing.
 // The routes enforce it through opsScope; the SPA asks canOperate (on GET
 // /api/v1/me) only to decide whether to show the way in.
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
+import { inProjectsOf } from "../access";
 import { currentUser } from "../auth/session";
 import { members } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { forbidden } from "../http/errors";
-import type { Scope } from "./metrics";
 
-async function ownedProjects(db: Db, userId: string): Promise<string[]> {
-  return (
-    await db
-      .select({ id: members.projectId })
-      .from(members)
-      .where(and(eq(members.userId, userId), eq(members.role, "owner")))
-      .all()
-  ).map((r) => r.id);
+/**
+ * What a caller of the console sees: everything (an instance admin), one
+ * project (`?project=`), or every project a person owns. The last is a person,
+ * not a list of project ids: the queries select the projects in SQL (see
+ * `scoped`), so the statement's bound parameters do not grow with them.
+ */
+export type Scope = { all: true } | { projectId: string } | { ownerId: string };
+
+/** The condition on a `project_id` column that keeps a query to the scope; none for everything. */
+export function scoped(db: Db, scope: Scope, column: SQLiteColumn): SQL | undefined {
+  if ("all" in scope) return undefined;
+  if ("projectId" in scope) return eq(column, scope.projectId);
+  return inProjectsOf(db, column, scope.ownerId, "owner");
 }
 
-/** Whether the operations console is open to this person: the rule opsScope enforces, as a yes or no. */
-export async function canOperate(db: Db, user: { id: string; isAdmin: boolean }): Promise<boolean> {
-  if (user.isAdmin) return true;
+async function owns(db: Db, userId: string, projectId?: string): Promise<boolean> {
   const one = await db
     .select({ id: members.projectId })
     .from(members)
-    .where(and(eq(members.userId, user.id), eq(members.role, "owner")))
+    .where(and(eq(members.userId, userId), eq(members.role, "owner"), projectId ? eq(members.projectId, projectId) : undefined))
     .limit(1)
     .get();
   return !!one;
 }
 
-/** What the caller may see: everything (admin) or the projects they own. */
+/** Whether the operations console is open to this person: the rule opsScope enforces, as a yes or no. */
+export async function canOperate(db: Db, user: { id: string; isAdmin: boolean }): Promise<boolean> {
+  return user.isAdmin || owns(db, user.id);
+}
+
+/** What the caller may see: everything (admin), or the projects they own; `projectId` narrows to one. */
 export async function opsScope(c: Context<AppEnv>, projectId?: string): Promise<Scope> {
   const user = currentUser(c);
-  if (user.isAdmin) return projectId ? { projectIds: [projectId] } : { all: true };
-  const owned = await ownedProjects(c.var.db, user.id);
-  if (owned.length === 0) throw forbidden("Metrics and the audit trail are for project owners and instance admins.");
-  if (projectId) {
-    if (!owned.includes(projectId)) throw forbidden("You do not own this project.");
-    return { projectIds: [projectId] };
-  }
-  return { projectIds: owned };
+  if (user.isAdmin) return projectId ? { projectId } : { all: true };
+  if (projectId && (await owns(c.var.db, user.id, projectId))) return { projectId };
+  if (!(await owns(c.var.db, user.id))) throw forbidden("Metrics and the audit trail are for project owners and instance admins.");
+  if (projectId) throw forbidden("You do not own this project.");
+  return { ownerId: user.id };
 }

@@ -1,23 +1,18 @@
 // Operations metrics (CONTRACT 2 /metrics): a KPI snapshot and the last
 // hour per minute, computed from indexed columns (status, latency,
-// finished_at) so they stay fast with 100,000 jobs. Scope is a list of
-// project ids (an owner's projects) or everything (an instance admin).
-import { and, count, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+// finished_at) so they stay fast with 100,000 jobs. Scope is everything (an
+// instance admin), one project, or an owner's projects, selected in SQL
+// (worker/ops/access.ts).
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { agentRuns, jobs, roomStats } from "../db/schema";
 import { JobStatus } from "../domain/jobs";
 import type { Metrics } from "../domain/ops";
 import type { Db } from "../env";
-
-export type Scope = { all: true } | { projectIds: string[] };
+import { type Scope, scoped } from "./access";
 
 export type MetricsSnapshot = Metrics;
 
 const HOUR_MS = 3600_000;
-
-function scoped(scope: Scope, column: typeof jobs.projectId | typeof agentRuns.projectId | typeof roomStats.projectId): SQL | undefined {
-  if ("all" in scope) return undefined;
-  return inArray(column, scope.projectIds.length ? scope.projectIds : ["-"]);
-}
 
 /** How long one computed snapshot serves every caller with the same scope in this isolate. */
 export const SNAPSHOT_TTL_MS = 1500;
@@ -28,7 +23,7 @@ const cache = new Map<string, { at: number; value: Promise<MetricsSnapshot> }>()
  * isolate: fifty dashboards on the stream cost one computation, not fifty.
  */
 export function cachedSnapshot(db: Db, scope: Scope, now = Date.now()): Promise<MetricsSnapshot> {
-  const key = JSON.stringify("all" in scope ? "all" : [...scope.projectIds].sort());
+  const key = JSON.stringify(scope);
   const hit = cache.get(key);
   if (hit && now - hit.at < SNAPSHOT_TTL_MS) return hit.value;
   const value = metricsSnapshot(db, scope, now);
@@ -39,11 +34,11 @@ export function cachedSnapshot(db: Db, scope: Scope, now = Date.now()): Promise<
 }
 
 export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): Promise<MetricsSnapshot> {
-  const inScope = scoped(scope, jobs.projectId);
+  const inScope = scoped(db, scope, jobs.projectId);
   const hourAgo = new Date(now - HOUR_MS).toISOString();
   const recentDone = and(inScope, gte(jobs.finishedAt, hourAgo));
 
-  const runsInScope = scoped(scope, agentRuns.projectId);
+  const runsInScope = scoped(db, scope, agentRuns.projectId);
   const [byStatus, latency, runs, runsLastHour, sockets, recent, series] = await Promise.all([
     db.select({ status: jobs.status, n: count() }).from(jobs).where(inScope).groupBy(jobs.status).all(),
     db
@@ -60,7 +55,7 @@ export async function metricsSnapshot(db: Db, scope: Scope, now = Date.now()): P
     db
       .select({ n: sql<number>`coalesce(sum(${roomStats.openSockets}), 0)` })
       .from(roomStats)
-      .where(scoped(scope, roomStats.projectId))
+      .where(scoped(db, scope, roomStats.projectId))
       .get(),
     db.select({ status: jobs.status, n: count() }).from(jobs).where(recentDone).groupBy(jobs.status).all(),
     db

@@ -65,7 +65,7 @@ export const exportRoutes = new Hono<AppEnv>()
     const { projectId, episodeId } = c.req.valid("param");
     await requireRole(c, projectId, "viewer");
     await requireEpisode(c.var.db, projectId, episodeId);
-    const rows = await listJobs(c.var.db, { projectIds: [projectId], episodeId, kind: "export", limit: EXPORTS_LISTED });
+    const rows = await listJobs(c.var.db, { scope: { projectId }, episodeId, kind: "export", limit: EXPORTS_LISTED });
     const body: ExportsRes = { exports: rows.map(toExportItem).filter((e): e is ExportItem => e !== null) };
     return c.json(body);
   });

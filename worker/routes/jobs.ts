@@ -2,13 +2,11 @@
 // (the transitions through the one jobs service), and the authenticated
 // artifact route. A job is visible to members of its project;
 // to anyone else it does not exist (404).
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import { membership, requireRole } from "../access";
 import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
-import { members } from "../db/schema";
 import { EntityId } from "../domain/api";
 import { type ExtendedJob, JobStatus } from "../domain/jobs";
 import type { JobsPage } from "../domain/ops";
@@ -58,15 +56,9 @@ export const jobRoutes = new Hono<AppEnv>()
   .get("/", validate("query", ListQuery), async (c) => {
     const q = c.req.valid("query");
     const user = currentUser(c);
-    let projectIds: string[];
-    if (q.project) {
-      await requireRole(c, q.project, "viewer");
-      projectIds = [q.project];
-    } else {
-      projectIds = (await c.var.db.select({ id: members.projectId }).from(members).where(eq(members.userId, user.id)).all()).map((r) => r.id);
-    }
+    if (q.project) await requireRole(c, q.project, "viewer");
     const rows = await listJobs(c.var.db, {
-      projectIds,
+      scope: q.project ? { projectId: q.project } : { memberId: user.id },
       episodeId: q.episode,
       status: q.status,
       provider: q.provider,

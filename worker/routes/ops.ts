@@ -3,7 +3,7 @@
 // see everything; project owners see their own projects; everyone else is
 // refused with 403. Saved views (named filters for the jobs and audit
 // lists) belong to one person and follow the same rule.
-import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
@@ -17,7 +17,7 @@ import type { AppEnv, Db } from "../env";
 import { forbidden, invalid } from "../http/errors";
 import { validate } from "../http/validate";
 import { breakerState, resetBreaker } from "../media/breaker";
-import { opsScope } from "../ops/access";
+import { opsScope, scoped } from "../ops/access";
 import { cachedSnapshot, metricsSnapshot } from "../ops/metrics";
 import { resolveNames } from "../ops/names";
 import { viewRoutes } from "./views";
@@ -81,7 +81,8 @@ export const opsRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const scope = await opsScope(c, q.project);
     const conds: SQL[] = [];
-    if (!("all" in scope)) conds.push(inArray(audit.projectId, scope.projectIds));
+    const inScope = scoped(c.var.db, scope, audit.projectId);
+    if (inScope) conds.push(inScope);
     if (q.action) conds.push(eq(audit.action, q.action));
     if (q.actor) conds.push(eq(audit.actor, q.actor));
     if (q.cursor) conds.push(lt(audit.id, q.cursor));
