@@ -198,20 +198,29 @@ try {
 
     agents: async (frames) => {
       const name = `board-${frames}-${Date.now()}`;
-      let writerTap;
-      const client = new AgentClient({ agent: "BoardAgent", name, host, WebSocket: tappingSocket((t) => (writerTap = t)) });
-      await within(30_000, client.ready, "agent client ready");
-      await client.call("seed", [initialFrames(frames)]);
+      /** An AgentClient whose edits are RPC calls; a call still answering when the client closes is not a failure. */
       const agentClient = async () => {
         let tap;
+        let closed = false;
         const c = new AgentClient({ agent: "BoardAgent", name, host, WebSocket: tappingSocket((t) => (tap = t)) });
         await within(30_000, c.ready, "agent client ready");
-        return { c, tap };
+        return {
+          c,
+          tap,
+          write: (edit) =>
+            c.call("edit", [edit]).catch((err) => {
+              if (!closed) console.error("agent edit failed", err);
+            }),
+          destroy: () => {
+            closed = true;
+            c.close();
+          },
+        };
       };
+      const writer = await agentClient();
+      await writer.c.call("seed", [initialFrames(frames)]);
       return {
-        write: (edit) => {
-          client.call("edit", [edit]).catch((err) => console.error("agent edit failed", err));
-        },
+        write: writer.write,
         watcher: () => openTap(`${wsBase}/agents/board-agent/${name}`),
         join: async () => {
           const t0 = performance.now();
@@ -230,17 +239,8 @@ try {
           c.close();
           return out;
         },
-        writers: async (n) =>
-          Promise.all(
-            Array.from({ length: n }, async () => {
-              const { c, tap } = await agentClient();
-              return { tap, write: (edit) => c.call("edit", [edit]).catch((err) => console.error("agent edit failed", err)), destroy: () => c.close() };
-            }),
-          ),
-        close: () => {
-          client.close();
-          void writerTap;
-        },
+        writers: async (n) => Promise.all(Array.from({ length: n }, agentClient)),
+        close: writer.destroy,
       };
     },
 
