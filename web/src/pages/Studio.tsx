@@ -17,10 +17,10 @@ import "../studio/studio.css";
 // With the history controls' stand-in, so the Undo button looks the same before and after they load.
 import "../studio/history.css";
 
-// What the board does not need comes as its own chunk. The chat and the
-// history controls start loading with the studio, beside the board's state
-// (they are on screen from the start, the board does not wait for them);
-// the side panel's Beats, Cast and Share tabs load when first opened.
+// What the board does not need comes as its own chunk, requested once the
+// board is in (so nothing competes with its state), in a same-size stand-in
+// until it arrives: the chat and the history controls at once, the side
+// panel's Beats, Cast and Share tabs when first opened.
 const ChatPanel = deferred(() => import("../studio/Chat").then((m) => m.ChatPanel));
 const HistoryControls = deferred(() => import("../studio/History").then((m) => m.HistoryControls));
 const BeatsPanel = deferred(() => import("../studio/Beats").then((m) => m.BeatsPanel));
@@ -157,9 +157,6 @@ function stored<T extends string>(key: string, allowed: readonly T[], fallback: 
 
 function Room(props: { projectId: string; episodeId: string; title: string }) {
   const studio = createStudio(props.projectId, props.episodeId);
-  // On screen from the start: fetched now, beside the board's state, not once the board is in.
-  void ChatPanel.preload();
-  void HistoryControls.preload();
   const narrow = useMedia("(max-width: 760px)");
   const [chatWidth, setWidth] = createSignal(clampWidth(Number(localStorage.getItem("reelroom.chatWidth")) || 380));
   const [chatShown, setChatShown] = createSignal(localStorage.getItem("reelroom.chat") !== "hidden");
@@ -224,17 +221,20 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
           </Show>
           <ConnectionBar studio={studio} />
           <div class="head-end">
-            <Loaded part={HistoryControls} fallback={<HistoryPending />}>
-              <HistoryControls
-                projectId={props.projectId}
-                episodeId={props.episodeId}
-                seq={() => studio.board.seq ?? null}
-                canEdit={studio.canEdit}
-                previewRewind={studio.previewRewind}
-                rewind={studio.rewind}
-                undoRun={studio.undoRun}
-              />
-            </Loaded>
+            {/* Its code and its first read of the history wait for the board: nothing competes with the board's state. */}
+            <Show when={studio.board.board} fallback={<HistoryPending />}>
+              <Loaded part={HistoryControls} fallback={<HistoryPending />}>
+                <HistoryControls
+                  projectId={props.projectId}
+                  episodeId={props.episodeId}
+                  seq={() => studio.board.seq ?? null}
+                  canEdit={studio.canEdit}
+                  previewRewind={studio.previewRewind}
+                  rewind={studio.rewind}
+                  undoRun={studio.undoRun}
+                />
+              </Loaded>
+            </Show>
             <ResetControl studio={studio} title={props.title} />
           </div>
         </div>
