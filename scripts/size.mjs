@@ -43,7 +43,7 @@ function manifestBuild() {
   if (existsSync("dist/client/.vite/manifest.json"))
     return { dir: "dist/client", manifest: JSON.parse(readFileSync("dist/client/.vite/manifest.json", "utf8")) };
   const dir = mkdtempSync(join(tmpdir(), "reelroom-manifest-"));
-  execFileSync("npx", ["vite", "build", "--logLevel", "warn", "--manifest", "--outDir", resolve(dir), "--emptyOutDir"], {
+  execFileSync("npx", ["vite", "build", "--logLevel", "error", "--manifest", "--outDir", resolve(dir), "--emptyOutDir"], {
     stdio: ["ignore", "ignore", "inherit"],
   });
   return { dir, manifest: JSON.parse(readFileSync(join(dir, ".vite/manifest.json"), "utf8")) };
