@@ -7,16 +7,25 @@ import { useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import { api, describeError } from "../api";
 import { Layout } from "../components/Layout";
+import { deferred, Loaded, PanelPending } from "../components/deferred";
 import { Alert, Loading } from "../components/ui";
-import { ChatPanel } from "../studio/Chat";
 import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
-import { HistoryControls } from "../studio/History";
-import { ExportsPanel } from "../studio/Exports";
-import { ReviewLinksPanel } from "../studio/ReviewLinks";
-import { AssetsPanel, BeatsPanel, ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
+import { ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
 import { createStudio } from "../studio/studio-state";
 import "../studio/studio.css";
+// With the history controls' stand-in, so the Undo button looks the same before and after they load.
+import "../studio/history.css";
+
+// What the board does not need comes as its own chunk, requested once the
+// board is in (so nothing competes with its state), in a same-size stand-in
+// until it arrives: the chat and the history controls at once, the side
+// panel's Beats, Cast and Share tabs when first opened.
+const ChatPanel = deferred(() => import("../studio/Chat").then((m) => m.ChatPanel));
+const HistoryControls = deferred(() => import("../studio/History").then((m) => m.HistoryControls));
+const BeatsPanel = deferred(() => import("../studio/Beats").then((m) => m.BeatsPanel));
+const AssetsPanel = deferred(() => import("../studio/Cast").then((m) => m.AssetsPanel));
+const SharePanel = deferred(() => import("../studio/Share").then((m) => m.SharePanel));
 
 export function Studio() {
   const params = useParams<{ projectId: string; episodeId: string }>();
@@ -115,6 +124,32 @@ const SIDE_TABS: { id: SideTab; label: string }[] = [
   { id: "share", label: "Share" },
 ];
 
+/** The history controls as they first render (nothing read yet), while their code loads. */
+function HistoryPending() {
+  return (
+    <div class="history" aria-busy="true">
+      <button type="button" class="btn btn-secondary btn-small history-undo" disabled>
+        Undo
+      </button>
+      <button type="button" class="btn btn-secondary btn-small" disabled>
+        Rewind…
+      </button>
+    </div>
+  );
+}
+
+/** The docked chat's box and heading, while its code loads. */
+function ChatPending() {
+  return (
+    <aside class="chat-area" aria-labelledby="chat-pending-h" aria-busy="true">
+      <div class="chat-head">
+        <h2 id="chat-pending-h">Production agent</h2>
+      </div>
+      <Loading label="Loading the chat…" />
+    </aside>
+  );
+}
+
 function stored<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   const v = localStorage.getItem(key);
   return allowed.includes(v as T) ? (v as T) : fallback;
@@ -186,15 +221,20 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
           </Show>
           <ConnectionBar studio={studio} />
           <div class="head-end">
-            <HistoryControls
-              projectId={props.projectId}
-              episodeId={props.episodeId}
-              seq={() => studio.board.seq ?? null}
-              canEdit={studio.canEdit}
-              previewRewind={studio.previewRewind}
-              rewind={studio.rewind}
-              undoRun={studio.undoRun}
-            />
+            {/* Its code and its first read of the history wait for the board: nothing competes with the board's state. */}
+            <Show when={studio.board.board} fallback={<HistoryPending />}>
+              <Loaded part={HistoryControls} fallback={<HistoryPending />}>
+                <HistoryControls
+                  projectId={props.projectId}
+                  episodeId={props.episodeId}
+                  seq={() => studio.board.seq ?? null}
+                  canEdit={studio.canEdit}
+                  previewRewind={studio.previewRewind}
+                  rewind={studio.rewind}
+                  undoRun={studio.undoRun}
+                />
+              </Loaded>
+            </Show>
             <ResetControl studio={studio} title={props.title} />
           </div>
         </div>
@@ -248,14 +288,19 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
                       <ScriptPanel studio={studio} />
                     </Match>
                     <Match when={sideTab() === "beats"}>
-                      <BeatsPanel studio={studio} />
+                      <Loaded part={BeatsPanel} fallback={<PanelPending label="Loading the beats…" />}>
+                        <BeatsPanel studio={studio} />
+                      </Loaded>
                     </Match>
                     <Match when={sideTab() === "cast"}>
-                      <AssetsPanel studio={studio} />
+                      <Loaded part={AssetsPanel} fallback={<PanelPending label="Loading the cast…" />}>
+                        <AssetsPanel studio={studio} />
+                      </Loaded>
                     </Match>
                     <Match when={sideTab() === "share"}>
-                      <ReviewLinksPanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} />
-                      <ExportsPanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} seq={() => studio.board.seq ?? null} />
+                      <Loaded part={SharePanel} fallback={<PanelPending label="Loading review links and exports…" />}>
+                        <SharePanel projectId={props.projectId} episodeId={props.episodeId} canEdit={studio.canEdit} seq={() => studio.board.seq ?? null} />
+                      </Loaded>
                     </Match>
                   </Switch>
                 </div>
@@ -279,7 +324,9 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
               <Show when={!narrow()}>
                 <Splitter width={chatWidth()} onChange={setChatWidth} />
               </Show>
-              <ChatPanel studio={studio} onCollapse={narrow() ? undefined : () => showChat(false)} />
+              <Loaded part={ChatPanel} fallback={<ChatPending />}>
+                <ChatPanel studio={studio} onCollapse={narrow() ? undefined : () => showChat(false)} />
+              </Loaded>
             </Show>
           </div>
         </Show>

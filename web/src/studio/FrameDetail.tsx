@@ -9,8 +9,9 @@ import type { FramePatch } from "../../../worker/domain/commands";
 import { showModalWhile } from "../components/ui";
 import { FrameComments } from "./Comments";
 import { useBoard, useConnection, useStudio } from "./context";
-import { FramePicture, RenderInspector } from "./Media";
+import { FramePicture } from "./Media";
 import { cameraChips } from "./model/frames";
+import { RenderInspector } from "./RenderInspector";
 
 export function FrameDetail(props: { frameId: string | null; onOpen: (id: string | null) => void }) {
   const b = useBoard();

@@ -4,14 +4,13 @@
 // drag and drop (mouse and touch, @thisbeyond/solid-dnd) or from the
 // keyboard; every change is one board_command.
 import { closestCenter, DragDropProvider, DragDropSensors, type DragEvent, DragOverlay, SortableProvider } from "@thisbeyond/solid-dnd";
-import { createSignal, For, lazy, Show } from "solid-js";
+import { createMemo, createSignal, For, lazy, Show } from "solid-js";
 import { Aspect, LIMITS, shotLabel } from "../../../worker/domain/board";
 import { askedLength, formatDuration, offTarget, runningTime, untimed } from "../../../worker/domain/running-time";
+import { deferred, Loaded } from "../components/deferred";
 import { EmptyState } from "../components/ui";
-import { ContinuityPanel } from "./Continuity";
 import { useBoard, useConnection, useSelection, useStudio } from "./context";
 import { type CardActions, FrameCard } from "./FrameCard";
-import { FrameDetail } from "./FrameDetail";
 import { BatchActions, FramePicture, JobsPanel, useAspect } from "./Media";
 import { moveTo } from "./model/frames";
 import { ShotList } from "./ShotList";
@@ -19,6 +18,10 @@ import { newFrameId } from "./studio-state";
 
 // The player (and the video encoder it loads on demand) comes when first opened.
 const AnimaticPlayer = lazy(() => import("./Animatic").then((m) => ({ default: m.AnimaticPlayer })));
+// A shot's detail view (its form, render inspector and notes thread) comes when a
+// shot is first opened, or pointed at; the continuity check once the board shows frames.
+const FrameDetail = deferred(() => import("./FrameDetail").then((m) => m.FrameDetail));
+const ContinuityPanel = deferred(() => import("./Continuity").then((m) => m.ContinuityPanel));
 
 const ASPECT_NAME: Record<Aspect, string> = {
   "16:9": "16:9 widescreen",
@@ -37,6 +40,9 @@ export function FramesPanel() {
   const frames = () => b.frames();
   const [view, setView] = createSignal<"cards" | "list">((localStorage.getItem("reelroom.view") as "cards" | "list") ?? "cards");
   const [open, setOpen] = createSignal<string | null>(null);
+  // Mounted from the first open on, and kept: the dialog closes and reopens as before.
+  let opened = false;
+  const detailWanted = createMemo(() => (opened ||= open() !== null));
   const [playing, setPlaying] = createSignal(false);
   const total = () => runningTime(frames());
   /** "Apply notes" for the picked frames with open notes, or every frame's when none is picked (CONTRACT 9). */
@@ -111,8 +117,11 @@ export function FramesPanel() {
     });
   };
 
+  // A pointer over the board or a focused card is the likely step before opening a shot.
+  const preloadDetail = () => void FrameDetail.preload();
+
   return (
-    <section aria-labelledby="frames-h" class="frames" id="board" tabindex="-1">
+    <section aria-labelledby="frames-h" class="frames" id="board" tabindex="-1" onPointerOver={preloadDetail} onFocusIn={preloadDetail}>
       <div class="board-toolbar">
         <h2 id="frames-h">Storyboard</h2>
         {/* The running time against the length asked for, always beside the frames (CONTRACT 4). */}
@@ -218,13 +227,41 @@ export function FramesPanel() {
             </DragOverlay>
           </DragDropProvider>
         </Show>
-        <ContinuityPanel studio={studio} onShowFrame={showFrame} />
+        <Loaded part={ContinuityPanel} fallback={<ContinuityPending />}>
+          <ContinuityPanel studio={studio} onShowFrame={showFrame} />
+        </Loaded>
       </Show>
       <JobsPanel />
-      <FrameDetail frameId={open()} onOpen={setOpen} />
+      <Show when={detailWanted()}>
+        <Loaded
+          part={FrameDetail}
+          fallback={
+            <p class="sr-only" role="status" aria-busy="true">
+              Opening the shot…
+            </p>
+          }
+        >
+          <FrameDetail frameId={open()} onOpen={setOpen} />
+        </Loaded>
+      </Show>
       <Show when={playing()}>
         <AnimaticPlayer board={() => b.board.board} onClose={() => setPlaying(false)} />
       </Show>
+    </section>
+  );
+}
+
+/** The continuity panel's box and heading while its code loads; it checks the board once it is here. */
+function ContinuityPending() {
+  return (
+    <section class="panel continuity-panel" aria-labelledby="continuity-pending-h" aria-busy="true">
+      <div class="panel-head">
+        <h2 id="continuity-pending-h">Continuity</h2>
+        <span class="muted small" role="status">
+          Checking…
+        </span>
+      </div>
+      <p class="muted small">Checking every named cast member, place and prop, and each shot's camera and length.</p>
     </section>
   );
 }

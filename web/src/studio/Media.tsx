@@ -1,14 +1,13 @@
 // A frame's picture and its renders. On a card: the rendered image, or while
 // there is none a live sketch of the shot drawn in the browser from the same
 // scene description the sketch renderer uses, so frames show the shot the
-// moment the agent writes them. In the detail view: the one progress bar and
-// stage inspector of the frame's current render, its actions, and the
-// media's history. Plus the batch actions and the episode's renders.
+// moment the agent writes them. Plus the batch actions and the episode's
+// renders. The detail view's render section is RenderInspector.tsx, which
+// loads with the detail view.
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Aspect, Frame } from "../../../worker/domain/board";
 import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, type ProjectSettings, roundUsd } from "../../../worker/domain/costs";
 import { shownImage } from "../../../worker/domain/frame-media";
-import { PLUGINS } from "../../../worker/domain/jobs";
 import { describeScene } from "../../../worker/domain/scene";
 import { panelToSvg } from "../../../worker/domain/scene-svg";
 import { showModalWhile } from "../components/ui";
@@ -75,13 +74,13 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
   );
 }
 
-const active = (f: Frame) => f.media.state === "queued" || f.media.state === "running";
+export const active = (f: Frame) => f.media.state === "queued" || f.media.state === "running";
 
 /**
  * Retry: a failed or blocked job gets its next attempt; a canceled one is
  * final (CONTRACT 7), so the frame gets a new render instead.
  */
-function useRetry() {
+export function useRetry() {
   const j = useJobs();
   return (f: Frame) => {
     if (f.media.state === "canceled" || !f.media.jobId) void j.generate(f.id);
@@ -119,120 +118,6 @@ export function CardRenderState(props: { frame: Frame; shot: string }) {
         </button>
       </Show>
     </div>
-  );
-}
-
-/** The detail view's render section: one #progress-bar and one #plugin-inspector on the page, the actions, and the media's history. */
-export function RenderInspector(props: { frame: Frame; shot: string }) {
-  const j = useJobs();
-  const retry = useRetry();
-  const c = useConnection();
-  const m = () => props.frame.media;
-  const live = () => {
-    const l = j.live()[props.frame.id];
-    return l && l.jobId === m().jobId ? l : undefined;
-  };
-  const progress = () => (m().state === "ready" ? 100 : (live()?.progress ?? 0));
-  const timed = () => Object.values(live()?.plugins ?? {}).some((p) => p.ms !== undefined);
-  const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
-  const history = () => j.jobList().filter((x) => x.frameId === props.frame.id);
-  return (
-    <section class="render" aria-labelledby="render-h">
-      <h3 id="render-h">
-        Render <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
-      </h3>
-      <Show when={active(props.frame) || live()}>
-        <div
-          id="progress-bar"
-          class="progress-bar"
-          role="progressbar"
-          aria-label={`Render progress for shot ${props.shot}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={progress()}
-        >
-          <div class="progress-fill" style={{ width: `${progress()}%` }} />
-        </div>
-      </Show>
-      <Show when={live() && (active(props.frame) || timed())}>
-        {/* biome-ignore lint/a11y/useSemanticElements: a group of stage rows, not a form section */}
-        <div id="plugin-inspector" class="plugin-inspector" role="group" aria-label={`Stage timings for shot ${props.shot}`}>
-          <For each={PLUGINS}>
-            {(name) => {
-              const p = () => live()?.plugins[name];
-              return (
-                <div class={`stage stage-${p()?.status ?? "waiting"}`}>
-                  <span class="stage-name">{name.replace(/_/g, " ")}</span>
-                  <span class="stage-bar" aria-hidden="true">
-                    <span style={{ width: `${p()?.ms !== undefined ? Math.max(4, (p()!.ms! / maxMs()) * 100) : 0}%` }} />
-                  </span>
-                  <span class="stage-ms">{p()?.ms !== undefined ? `${p()!.ms} ms` : (p()?.status ?? "waiting")}</span>
-                </div>
-              );
-            }}
-          </For>
-          <For each={live()?.warnings ?? []}>{(w) => <p class="stage-warning">{w}</p>}</For>
-        </div>
-      </Show>
-      <Show when={m().reason && (m().state === "blocked" || m().state === "failed" || m().state === "canceled")}>
-        <p class="media-reason">{m().reason}</p>
-      </Show>
-      <Show when={m().previous && m().state !== "ready"}>
-        <p class="muted small">The last good image stays on the card until this render succeeds.</p>
-      </Show>
-      <Show when={c.canEdit()}>
-        <div class="media-actions">
-          <Show when={active(props.frame) && m().jobId}>
-            <button
-              type="button"
-              class="btn btn-secondary btn-small"
-              aria-label={`Cancel the render of shot ${props.shot}`}
-              onClick={() => j.cancelJob(m().jobId!)}
-            >
-              Cancel render
-            </button>
-          </Show>
-          {/* A canceled render is final: "Render" below starts a new one. */}
-          <Show when={(m().state === "failed" || m().state === "blocked") && m().jobId}>
-            <button type="button" class="btn btn-secondary btn-small" aria-label={`Retry the render of shot ${props.shot}`} onClick={() => retry(props.frame)}>
-              Retry render
-            </button>
-          </Show>
-          <Show when={!active(props.frame)}>
-            <button
-              type="button"
-              class="btn btn-primary btn-small"
-              aria-label={`${shownImage(m()) ? "Re-render" : "Render"} image for shot ${props.shot}`}
-              onClick={() => j.generate(props.frame.id)}
-            >
-              {shownImage(m()) ? "Re-render" : "Render"}
-            </button>
-          </Show>
-        </div>
-      </Show>
-      <Show when={history().length > 0}>
-        <details class="render-history">
-          <summary>
-            {history().length} render{history().length === 1 ? "" : "s"} of this shot
-          </summary>
-          <ol class="job-list">
-            <For each={history()}>
-              {(x) => (
-                <li class={`job job-${x.status}`}>
-                  <span class={`job-status status-${x.status}`}>{x.status}</span>
-                  <span class="muted small">
-                    {x.provider} · attempt {x.attempt} · {new Date(x.createdAt).toLocaleString()}
-                  </span>
-                  <Show when={x.blockedReason}>
-                    <span class="small">{x.blockedReason}</span>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ol>
-        </details>
-      </Show>
-    </section>
   );
 }
 

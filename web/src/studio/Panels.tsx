@@ -1,15 +1,12 @@
 // The studio's board panels besides the frames: connection and presence,
-// the script, the reset, and re-exports of the beat plan (Beats.tsx) and the
-// episode's assets (Cast.tsx). History lives in History.tsx. Each change is
-// one board_command.
+// the script and the reset. The beat plan (Beats.tsx), the episode's assets
+// (Cast.tsx) and the history (History.tsx) live in their own files, and
+// chunks. Each change is one board_command.
 import { createSignal, For, Show } from "solid-js";
 import { LIMITS } from "../../../worker/domain/board";
 import { showModalWhile } from "../components/ui";
 import { ConnectionBadge } from "./Connection";
 import type { Studio } from "./studio-state";
-
-export { BeatsPanel } from "./Beats";
-export { AssetsPanel } from "./Cast";
 
 export function ConnectionBar(props: { studio: Studio }) {
   const s = props.studio;

@@ -6,7 +6,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { REVIEW_DAYS_DEFAULT, type ReviewLink } from "../../../worker/domain/review-links";
 import { api, describeError } from "../api";
 import { relativeTime } from "../lib/relative-time";
-import "./comments.css";
+import "./review-links.css";
 
 const EXPIRY_CHOICES = [1, 3, 7, 14, 30, 90] as const;
 const STATUS_LABEL: Record<ReviewLink["status"], string> = { live: "Live", expired: "Expired", revoked: "Revoked" };
