@@ -45,7 +45,7 @@ console.log(
 console.log(`BENCH ${JSON.stringify({ capability: "01-foundation", name: "sizes", ...sizes })}`);
 figures.push({ capability: "01-foundation", name: "sizes", ...sizes });
 console.log("\n== issue 13's targets");
-for (const t of targets(figures)) console.log(`${t.met.padEnd(12)} ${t.what}: ${t.value} (goal ${t.goal})`);
+for (const t of targets(figures)) console.log(`${(t.met || "·").padEnd(12)} ${t.what}: ${t.value}${t.goal ? ` (goal ${t.goal})` : ""}`);
 console.log(`\nnpm run bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
 
 // docs/performance.md holds the last full run's tables, between its markers.
