@@ -12,6 +12,7 @@ import {
   RealtimeConnection,
   SILENCE_MS,
 } from "../../web/src/lib/realtime";
+import { PONG_FRAME } from "../../worker/domain/heartbeat";
 
 interface Sent {
   type: string;
@@ -26,7 +27,7 @@ class FakeSocket {
   closedWith: number | undefined;
   /** CONNECTING until the room's first message, as a real socket is until it opens. */
   readyState = 0;
-  /** Answer each ping with a pong, as the room does. */
+  /** Answer each ping with a pong, as the runtime and the room do. */
   answersPings = true;
   onmessage: ((e: { data: string }) => void) | null = null;
   onclose: ((e: { code: number }) => void) | null = null;
@@ -37,7 +38,11 @@ class FakeSocket {
     this.raw.push(data);
     const msg = JSON.parse(data) as Sent;
     this.sent.push(msg);
-    if (msg.type === "ping" && this.answersPings) this.receive("pong", {});
+    if (msg.type === "ping" && this.answersPings) {
+      // A bare ping gets the runtime's constant auto-response; any other ping goes through the room, whose pong is stamped.
+      if (data === PING_FRAME) this.onmessage?.({ data: PONG_FRAME });
+      else this.receive("pong", {});
+    }
   }
   close(code?: number) {
     this.closedWith = code;

@@ -5,7 +5,7 @@
 // wait while the room is out of reach and go out once, under their original
 // ids, when it is back (the room dedupes ids, so nothing applies twice).
 import { z } from "zod";
-import { PING_FRAME } from "../../../worker/domain/heartbeat";
+import { PING_FRAME, PONG_FRAME } from "../../../worker/domain/heartbeat";
 import { AckPayload, type AckResult, AckResults, type ClientMessageType, type ClientPayloads, ServerMessage } from "../../../worker/domain/protocol";
 
 type AckType = keyof typeof AckResults;
@@ -15,7 +15,7 @@ export type TypedAck<T extends AckType> = { id: string; ok: true; result: AckRes
 export type ConnState = "IDLE" | "CONNECTING" | "CONNECTED" | "DISCONNECTED" | "RECONNECTING" | "CLOSED";
 
 export const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000] as const;
-/** How often a live socket pings; the room answers each with a pong. */
+/** How often a live socket pings; the runtime answers each with the constant pong. */
 export const PING_MS = 3_000;
 /**
  * A ping unanswered for this long means the socket is dead. Chromium does not
@@ -370,6 +370,8 @@ export class RealtimeConnection<M extends { type: string } = ServerMessage> {
     // The socket is alive: the next ping starts the silence clock again.
     clearTimeout(this.silenceTimer);
     this.silenceTimer = undefined;
+    // The runtime's constant pong has no timestamp, so the schema would refuse it: hearing it is all it is for.
+    if (e.data === PONG_FRAME) return;
     let json: unknown;
     try {
       json = JSON.parse(String(e.data));
