@@ -1,11 +1,13 @@
 // Both Workers AI providers (AGENT_PROVIDER and MEDIA_PROVIDER = workers-ai)
 // against a fake AI binding (test/support/fake-ai.mjs, wired in
 // vitest.workers.config.ts): a run streams the binding's SSE into a frame on
-// the board, a binding error fails the run plainly, and an image renders into
-// R2 once the owner has consented to a paid provider.
+// the board, an answer cut off at its output limit (said by finish_reason or
+// by its usage) can be continued, a binding error fails the run plainly (not
+// retryable when the account's credentials are refused), and an image renders
+// into R2 once the owner has consented to a paid provider.
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_WORKERS_AI_MODEL } from "../../worker/agent/workers-ai-agent";
+import { DEFAULT_WORKERS_AI_MODEL, WORKERS_AI_MAX_TOKENS } from "../../worker/agent/workers-ai-agent";
 import type { Board } from "../../worker/domain/board";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { episodeOf, isTerminal, projectOf, signUp, waitForJob } from "../workers/helpers";
@@ -16,6 +18,7 @@ interface FakeCall {
   scenario: string;
   stream: boolean;
   hasSignal: boolean;
+  maxTokens?: number;
 }
 interface FakeAi {
   calls(): Promise<FakeCall[]>;
@@ -25,6 +28,8 @@ const fake = (env as unknown as { AI: FakeAi }).AI;
 
 /** What the fake's binding error carries that nobody should see. */
 const INTERNAL_DETAIL = "7f3a9c";
+/** The account detail in the fake's refused-credentials error. */
+const ACCOUNT_DETAIL = "acct-PLANTED-0f9e8d7c";
 
 async function room() {
   const owner = await signUp("owner");
@@ -51,7 +56,10 @@ describe("the workers-ai agent", () => {
   it("streams the model's answer into a run that applies its frame tag", async () => {
     const { owner, sock, base } = await room();
     const runId = await ask(sock, "open on the barista");
-    expect((await ended(sock)).payload.status).toBe("completed");
+    const done = await ended(sock);
+    expect(done.payload.status).toBe("completed");
+    // A stream that ends on its own, well under the limit, is not cut off.
+    expect(done.payload.cutOff).toBeUndefined();
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
     expect(board.frames.map((f) => ({ id: f.id, title: f.title }))).toEqual([{ id: "wa", title: "Barista at dawn" }]);
     const msg = await sock.next("chat_message", (m) => m.payload.role === "assistant");
@@ -59,8 +67,8 @@ describe("the workers-ai agent", () => {
     expect(msg.payload.text).toContain("Done: one shot added.");
     const { trace } = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { commands: { status: string }[] } };
     expect(trace.commands.map((c) => c.status)).toEqual(["applied"]);
-    // One streamed call to the default text model, with the run's abort signal.
-    expect(await fake.calls()).toEqual([{ model: DEFAULT_WORKERS_AI_MODEL, scenario: "ok", stream: true, hasSignal: true }]);
+    // One streamed call to the default text model, with the run's abort signal and an explicit output limit.
+    expect(await fake.calls()).toEqual([{ model: DEFAULT_WORKERS_AI_MODEL, scenario: "ok", stream: true, hasSignal: true, maxTokens: WORKERS_AI_MAX_TOKENS }]);
     sock.close();
   });
 
@@ -76,6 +84,82 @@ describe("the workers-ai agent", () => {
     const wire = JSON.stringify(sock.messages);
     for (const [where, text] of Object.entries({ trace, messages, wire })) {
       expect(text.includes(INTERNAL_DETAIL), `${where} shows the binding's internal error`).toBe(false);
+    }
+    sock.close();
+  });
+});
+
+describe("a workers-ai answer cut off at its output limit", () => {
+  async function continueRun(sock: TestSocket) {
+    const id = msgId();
+    sock.send({ type: "chat_continue", id, payload: {} });
+    const ack = await sock.next("ack", (m) => m.payload.id === id);
+    expect(ack.payload).toMatchObject({ ok: true });
+    return (ack.payload as { result: { runId: string } }).result.runId;
+  }
+
+  it("ends completed with cutOff when the stream says finish_reason length, and chat_continue resumes without repeating what applied", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:length storyboard it");
+    const done = await ended(sock);
+    expect(done.payload).toMatchObject({ status: "completed", cutOff: true });
+    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(cut.payload).toMatchObject({ cutOff: true });
+
+    const runId = await continueRun(sock);
+    const resumed = await sock.next("agent_status", (m) => m.payload.runId === runId && ["completed", "failed"].includes(String(m.payload.status)));
+    expect(resumed.payload).toMatchObject({ status: "completed" });
+    expect(resumed.payload.cutOff).toBeUndefined();
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    // wa applied before the cut and is not applied again; wb, cut mid-tag, comes whole from the continuation.
+    expect(board.frames.map((f) => ({ id: f.id, title: f.title }))).toEqual([
+      { id: "wa", title: "Barista at dawn" },
+      { id: "wb", title: "Steam rises" },
+    ]);
+    const { trace } = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { commands: { status: string }[] } };
+    expect(trace.commands.map((c) => c.status)).toEqual(["duplicate", "applied"]);
+    expect((await fake.calls()).map((c) => c.scenario)).toEqual(["length", "continue"]);
+    sock.close();
+  });
+
+  it("ends completed with cutOff when the stream's usage reaches max_tokens, with no finish_reason", async () => {
+    const { owner, sock, base } = await room();
+    await ask(sock, "scenario:usage storyboard it");
+    const done = await ended(sock);
+    expect(done.payload).toMatchObject({ status: "completed", cutOff: true });
+    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(cut.payload).toMatchObject({ cutOff: true });
+    // The limit the stream reached is the one the agent asked for.
+    expect(await fake.calls()).toEqual([expect.objectContaining({ scenario: "usage", maxTokens: WORKERS_AI_MAX_TOKENS })]);
+
+    const runId = await continueRun(sock);
+    expect((await sock.next("agent_status", (m) => m.payload.runId === runId && m.payload.status === "completed")).payload.cutOff).toBeUndefined();
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames.map((f) => f.id)).toEqual(["wa", "wb"]);
+    sock.close();
+  });
+});
+
+describe("workers-ai refusing the account's credentials", () => {
+  it("fails the run, not retryable, with a clear message and nothing of the binding's error", async () => {
+    const { owner, sock, base } = await room();
+    const runId = await ask(sock, "scenario:auth please");
+    const status = await ended(sock);
+    expect(status.payload).toMatchObject({
+      status: "failed",
+      retryable: false,
+      reason: expect.stringContaining("Workers AI refused the account's credentials (401)."),
+    });
+    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    expect(board.frames).toEqual([]);
+    const traceRes = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { error?: { kind: string; retryable: boolean } } };
+    expect(traceRes.trace.error).toMatchObject({ kind: "auth", retryable: false });
+    const trace = JSON.stringify(traceRes);
+    const messages = await (await owner.client.get(`${base}/messages`)).text();
+    const wire = JSON.stringify(sock.messages);
+    for (const [where, text] of Object.entries({ trace, messages, wire })) {
+      expect(text.includes(ACCOUNT_DETAIL), `${where} shows the binding's account detail`).toBe(false);
+      expect(text.includes("Authentication error"), `${where} shows the binding's raw error`).toBe(false);
     }
     sock.close();
   });
