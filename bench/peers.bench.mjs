@@ -21,8 +21,10 @@ import { percentile, report } from "./lib.mjs";
 import { EditStream, initialFrames, toCommand } from "./peers/workload.ts";
 import { framesOf, yApply, ySeed } from "./peers/y-edits.ts";
 
+// Every YProvider and AgentClient registers an exit handler in Node; 60 clients are not a leak.
+process.setMaxListeners(100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
-const BOARDS = [20, 200];
+const BOARDS = (process.env.BENCH_BOARDS ?? "20,200").split(",").map(Number);
 const SOCKETS = [1, 10, 50];
 const WRITERS = 10; // throughput: each writer owns a tenth of the board
 const PER_WRITER = 20; // the room allows 20 messages a second per socket
@@ -346,6 +348,7 @@ try {
       // The room first: the bare room replays its message sizes, round by round.
       let roomSizes = [];
       for (const name of ["room", "bare", "durable", "agents", "yjs"]) {
+        console.log(`   ${name}, ${n} socket${n > 1 ? "s" : ""}`);
         const watchers = await Promise.all(Array.from({ length: n }, (_, k) => (baselines[name] ?? sys[name]).watcher(k)));
         await sleep(300); // joins and presence settle
         const out = await rounds(

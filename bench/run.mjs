@@ -49,13 +49,15 @@ for (const t of targets(figures)) console.log(`${(t.met || "·").padEnd(12)} ${t
 console.log(`\nnpm run bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
 
 // docs/performance.md holds the last full run's tables, between its markers.
-if (!only && process.env.BENCH_DOCS !== "0") {
+// Not after a failed bench: its figures would read "not measured" over the last good ones.
+if (!only && !failed.length && process.env.BENCH_DOCS !== "0") {
   const doc = readFileSync("docs/performance.md", "utf8");
   const [start, end] = ["<!-- bench:tables:start -->", "<!-- bench:tables:end -->"];
   const a = doc.indexOf(start);
   const b = doc.indexOf(end);
   if (a >= 0 && b > a) {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const commit = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() ? `${head}+dirty` : head;
     const when = `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at ${commit}.`;
     writeFileSync("docs/performance.md", `${doc.slice(0, a + start.length)}\n${when}\n\n${markdown(figures)}\n${doc.slice(b)}`);
     console.log("docs/performance.md: tables rewritten");

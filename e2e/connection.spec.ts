@@ -94,3 +94,23 @@ test("a socket gone silent is noticed by the heartbeat within 10 s, and the edit
   await expect(b.locator(".frame-card")).toHaveCount(1);
   await expect(a.locator(".frame-card")).toHaveCount(1);
 });
+
+test("a part of the studio whose code cannot be fetched says so, and loads on Try again", async ({ browser }) => {
+  const page = await signedInPage(browser, uniqueEmail("chunk"), true);
+  const url = await newEpisode(page);
+  // The chat's chunk is unreachable, as for a tab left open across a deploy.
+  const chatChunk = /\/assets\/Chat-[^/]+\.js$/;
+  await page.route(chatChunk, (route) => route.abort());
+  await page.goto(url);
+  await expect(page.locator(".conn")).toHaveText("Live");
+  // The page reloads once to fetch a newer build; when that does not help, the chat's place says so.
+  const alert = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(alert).toBeVisible();
+  await expect(page.getByText("Loading the chat…")).toHaveCount(0);
+  await expect(page.locator("#board")).toBeVisible();
+  await page.unroute(chatChunk);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByPlaceholder(/Describe an idea/)).toBeVisible();
+  await page.context().close();
+});

@@ -1,6 +1,6 @@
 // Project membership and roles: every project-scoped route and the realtime
 // upgrade ask here, and nowhere else, whether the user may do a thing.
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { episodes, members, projects } from "./db/schema";
@@ -41,16 +41,34 @@ export async function requireEpisode(db: Db, projectId: string, episodeId: strin
 }
 
 /**
- * "`column` is one of the projects this person is a member of (or, with
- * `role`, has that role in)", as a sub-select on members. It binds the same
- * one or two parameters however many projects the person is in: listing their
- * project ids instead binds one each, and D1 refuses a statement with more
- * than 100 bound parameters (CONTRACT 11). members_user_idx finds the rows.
+ * Up to this many of a person's projects are listed in a query as ids,
+ * which SQLite plans best (one index range per project, already in order for
+ * GROUP BY and ORDER BY); past it they are selected in SQL by a sub-select
+ * on members, so no statement binds more than 100 parameters (CONTRACT 11)
+ * whatever else it binds. Measured with 100,000 jobs: a sub-select for one
+ * project turned the metrics' GROUP BY into a temporary B-tree, 2.3x slower.
  */
-export function inProjectsOf(db: Db, column: SQLiteColumn, userId: string, role?: Role): SQL {
+export const LISTED_PROJECTS = 80;
+
+/** A person's projects (or those where they have `role`): listed, or to be selected in SQL when there are many. */
+export type ProjectSet = { ids: string[] } | { memberOf: string; role?: Role };
+
+export async function projectsOf(db: Db, userId: string, role?: Role): Promise<ProjectSet> {
+  const rows = await db
+    .select({ id: members.projectId })
+    .from(members)
+    .where(role ? and(eq(members.userId, userId), eq(members.role, role)) : eq(members.userId, userId))
+    .limit(LISTED_PROJECTS + 1)
+    .all();
+  return rows.length <= LISTED_PROJECTS ? { ids: rows.map((r) => r.id) } : { memberOf: userId, ...(role ? { role } : {}) };
+}
+
+/** "`column` is one of these projects", binding at most LISTED_PROJECTS parameters. */
+export function inProjects(db: Db, column: SQLiteColumn, set: ProjectSet): SQL {
+  if ("ids" in set) return set.ids.length ? inArray(column, set.ids) : sql`0`;
   const mine = db
     .select({ id: members.projectId })
     .from(members)
-    .where(role ? and(eq(members.userId, userId), eq(members.role, role)) : eq(members.userId, userId));
+    .where(set.role ? and(eq(members.userId, set.memberOf), eq(members.role, set.role)) : eq(members.userId, set.memberOf));
   return inArray(column, mine);
 }

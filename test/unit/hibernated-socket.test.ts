@@ -1,6 +1,8 @@
 // The hibernated socket's session (worker/room/hibernated-socket.ts): read
 // from the attachment once, kept in step with every write, and never
-// changeable behind the attachment's back.
+// changeable behind the attachment's back. That one wrapper serves each
+// socket for the room's life in memory is checked in workerd by
+// test/workers/realtime.test.ts ("a demoted editor is refused at once").
 import { describe, expect, it } from "vitest";
 import { HibernatedSocket } from "../../worker/room/hibernated-socket";
 import type { SocketSession } from "../../worker/room/room";
@@ -65,6 +67,15 @@ describe("a hibernated socket's session", () => {
     }).toThrow(TypeError);
     expect(socket.session.role).toBe("editor");
     expect(stored()).toMatchObject({ role: "editor" });
+  });
+
+  it("cannot have a reviewer's grant changed in place either", () => {
+    const { ws } = fakeWebSocket({ ...session, role: "reviewer", review: { linkId: "rl_1", expiresAt: 1, canComment: false } });
+    const socket = new HibernatedSocket(ws);
+    expect(() => {
+      (socket.session.review as { canComment: boolean }).canComment = true;
+    }).toThrow(TypeError);
+    expect(socket.session.review?.canComment).toBe(false);
   });
 
   it("refuses an attachment that is not a session", () => {

@@ -230,6 +230,19 @@ describe("RealtimeConnection outbox", () => {
     expect(waitingSeen.at(-1)).toBe(0);
   });
 
+  it("refuses at once, and sends nothing, a message over the room's 1 MiB (the room would answer without naming it)", async () => {
+    const { conn, latest } = connected();
+    latest().welcome();
+    // 600,000 × "é" is 1.2 MB (1.1 MiB) in UTF-8 though only 600,000 UTF-16 units.
+    const ack = await conn.request("board_command", { command: { type: "set_script", text: "é".repeat(600_000) } });
+    expect(ack).toMatchObject({ ok: false, error: { code: "too_large" } });
+    expect(!ack.ok && ack.error.message).toMatch(/1\.1 MiB; the room takes at most 1\.0 MiB/);
+    expect(latest().ofType("board_command")).toHaveLength(0);
+    // Just under the limit still goes out.
+    void conn.request("board_command", { command: { type: "set_script", text: "é".repeat(500_000) } });
+    expect(latest().ofType("board_command")).toHaveLength(1);
+  });
+
   it("sends an edit made while live at once, and only once", () => {
     const { conn, latest } = connected();
     latest().welcome();

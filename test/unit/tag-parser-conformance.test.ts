@@ -85,11 +85,6 @@ interface Slowest {
 }
 
 /**
- * Feeds the pieces as a provider would and times that: the parser's writes,
- * and taking in what each returns. Prose is kept as pieces, joined after the
- * clock stops, so the events compare across chunkings.
- */
-/**
  * CPU time of this thread in ms: the budget is the parser's work, so another
  * process busy on the same cores (a Playwright run, a second test file) must
  * not count. Wall time where Node lacks a thread clock.
@@ -102,6 +97,11 @@ const cpuMs =
       }
     : () => performance.now();
 
+/**
+ * Feeds the pieces as a provider would and times that: the parser's writes,
+ * and taking in what each returns. Prose is kept as pieces, joined after the
+ * clock stops, so the events compare across chunkings.
+ */
 function timedParse(pieces: readonly string[]): { ms: number; events: ParseEvent[] } {
   const prose: string[] = [];
   const others: { at: number; event: ParseEvent }[] = [];

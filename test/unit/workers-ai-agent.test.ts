@@ -98,6 +98,12 @@ describe("a workers-ai binding error", () => {
     expect(bindingError(error("5016: User has not agreed to Llama3.2 model terms"), "m")).toMatchObject({ kind: "auth", retryable: false, status: 403 });
   });
 
+  it("is final when the daily allocation is used up, since trying again in a moment cannot help", () => {
+    const out = bindingError(error("InferenceUpstreamError: 3036: daily free allocation used up"), "m");
+    expect(out).toMatchObject({ kind: "rate_limited", retryable: false, status: 429 });
+    expect(out.message).toMatch(/daily Workers AI allocation is used up/);
+  });
+
   it("can be retried for 429, 5xx, timeouts and unknown failures, and not for other 4xx", () => {
     expect(bindingError(error("3040: out of capacity"), "m")).toMatchObject({ kind: "rate_limited", retryable: true });
     expect(bindingError(error("status 502"), "m")).toMatchObject({ kind: "server", retryable: true });

@@ -463,6 +463,11 @@ describe("a person in many projects (CONTRACT 11: at most 100 bound parameters p
     const narrowed = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?action=${action}&project=${owned[3]}`)).json());
     expect(narrowed.entries.map((e) => e.target)).toEqual([`project:${owned[3]}`]);
     expect((await owner.client.get(`/api/v1/audit?project=${edited}`)).status).toBe(403);
+    // Rows that belong to no project (sign-ups, sign-ins) stay the admins': the owner's own sign-up included.
+    for (const noProject of ["auth.signup", "auth.login"]) {
+      const rows = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?action=${noProject}`)).json());
+      expect(rows.entries).toEqual([]);
+    }
 
     // Exports: every owned row, in the same order.
     const csv = await owner.client.get(`/api/v1/audit?action=${action}&format=csv`);

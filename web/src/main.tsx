@@ -23,6 +23,16 @@ const Review = lazy(() => import("./pages/Review").then((m) => ({ default: m.Rev
 // The animatic comes with its own chunk when a reviewer presses Play, as in the studio.
 const AnimaticPlayer = lazy(() => import("./studio/Animatic").then((m) => ({ default: m.AnimaticPlayer })));
 
+// After a deploy, a tab opened before it asks for chunks that are gone. Vite
+// reports it here; reload once to get the new ones. A second failure in the
+// same session is left to the part that asked, which says so and offers a retry.
+window.addEventListener("vite:preloadError", (event) => {
+  if (sessionStorage.getItem("reelroom:reloaded-for-chunks")) return;
+  sessionStorage.setItem("reelroom:reloaded-for-chunks", "1");
+  event.preventDefault();
+  location.reload();
+});
+
 function RequireUser(props: ParentProps) {
   const session = useSession();
   const location = useLocation();

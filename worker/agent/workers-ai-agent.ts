@@ -50,6 +50,9 @@ const INTERNAL_CODE_STATUS: Record<number, number> = {
   10000: 401,
 };
 
+/** Workers AI's internal code for "daily free allocation used up". */
+const DAILY_ALLOCATION_USED = /\b3036\b/;
+
 const isHttpError = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 400 && n <= 599;
 
 /**
@@ -76,6 +79,15 @@ export function bindingErrorStatus(err: unknown): number {
 /** A binding error as the run reports it: 401/403 and other 4xx are final; 408, 429, 5xx and unknown failures can be retried. */
 export function bindingError(err: unknown, model: string): ProviderError {
   const status = bindingErrorStatus(err);
+  // A 429 that will not pass in a moment: the free allocation renews once a day.
+  if (status === 429 && DAILY_ALLOCATION_USED.test(err instanceof Error ? err.message : String(err))) {
+    return new ProviderError(
+      "rate_limited",
+      "The account's daily Workers AI allocation is used up (429). It renews each day; a paid plan lifts it.",
+      false,
+      status,
+    );
+  }
   if (status === 401 || status === 403) {
     return new ProviderError(
       "auth",

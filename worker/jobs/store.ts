@@ -5,7 +5,7 @@
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import { jobAttempts, jobLogs, jobs, providerRequests } from "../db/schema";
 import { type Job, type JobAction, type JobStatus, JobStatus as JobStatusSchema, transition } from "../domain/jobs";
-import { inProjectsOf } from "../access";
+import { inProjects, type ProjectSet } from "../access";
 import type { Db } from "../env";
 import { newId, randomToken } from "../ids";
 
@@ -314,10 +314,10 @@ export async function setProgress(db: Db, jobId: string, token: string, progress
 export interface JobFilter {
   /**
    * One project's jobs, or those of every project the person is a member of
-   * (selected in SQL, so the statement binds the same parameters however
-   * many projects that is: D1 refuses more than 100).
+   * (listed, or selected in SQL when there are many, so the statement stays
+   * under D1's 100 bound parameters: worker/access.ts).
    */
-  scope: { projectId: string } | { memberId: string };
+  scope: { projectId: string } | { projects: ProjectSet };
   episodeId?: string;
   kind?: "render" | "export";
   status?: JobStatus;
@@ -330,7 +330,7 @@ export interface JobFilter {
 
 /** Newest first, keyset-paginated on (created_at, id). */
 export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
-  const conds: SQL[] = ["projectId" in f.scope ? eq(jobs.projectId, f.scope.projectId) : inProjectsOf(db, jobs.projectId, f.scope.memberId)];
+  const conds: SQL[] = ["projectId" in f.scope ? eq(jobs.projectId, f.scope.projectId) : inProjects(db, jobs.projectId, f.scope.projects)];
   if (f.episodeId) conds.push(eq(jobs.episodeId, f.episodeId));
   if (f.kind) conds.push(eq(jobs.kind, f.kind));
   if (f.status) conds.push(eq(jobs.status, f.status));

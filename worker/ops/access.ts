@@ -5,7 +5,7 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
-import { inProjectsOf } from "../access";
+import { inProjects, type ProjectSet, projectsOf } from "../access";
 import { currentUser } from "../auth/session";
 import { members } from "../db/schema";
 import type { AppEnv, Db } from "../env";
@@ -13,17 +13,17 @@ import { forbidden } from "../http/errors";
 
 /**
  * What a caller of the console sees: everything (an instance admin), one
- * project (`?project=`), or every project a person owns. The last is a person,
- * not a list of project ids: the queries select the projects in SQL (see
- * `scoped`), so the statement's bound parameters do not grow with them.
+ * project (`?project=`), or every project a person owns (listed, or selected
+ * in SQL when there are many, so a statement's bound parameters stay under
+ * D1's 100: worker/access.ts).
  */
-export type Scope = { all: true } | { projectId: string } | { ownerId: string };
+export type Scope = { all: true } | { projectId: string } | { projects: ProjectSet };
 
 /** The condition on a `project_id` column that keeps a query to the scope; none for everything. */
 export function scoped(db: Db, scope: Scope, column: SQLiteColumn): SQL | undefined {
   if ("all" in scope) return undefined;
   if ("projectId" in scope) return eq(column, scope.projectId);
-  return inProjectsOf(db, column, scope.ownerId, "owner");
+  return inProjects(db, column, scope.projects);
 }
 
 async function owns(db: Db, userId: string, projectId?: string): Promise<boolean> {
@@ -46,7 +46,8 @@ export async function opsScope(c: Context<AppEnv>, projectId?: string): Promise<
   const user = currentUser(c);
   if (user.isAdmin) return projectId ? { projectId } : { all: true };
   if (projectId && (await owns(c.var.db, user.id, projectId))) return { projectId };
-  if (!(await owns(c.var.db, user.id))) throw forbidden("Metrics and the audit trail are for project owners and instance admins.");
+  const projects = await projectsOf(c.var.db, user.id, "owner");
+  if ("ids" in projects && projects.ids.length === 0) throw forbidden("Metrics and the audit trail are for project owners and instance admins.");
   if (projectId) throw forbidden("You do not own this project.");
-  return { ownerId: user.id };
+  return { projects };
 }

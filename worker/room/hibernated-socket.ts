@@ -16,12 +16,13 @@ export class HibernatedSocket implements RoomSocket {
   private cached: SocketSession | undefined;
   constructor(readonly ws: WebSocket) {}
   get session(): SocketSession {
-    this.cached ??= Object.freeze(SocketSession.parse(this.ws.deserializeAttachment()));
+    this.cached ??= frozen(SocketSession.parse(this.ws.deserializeAttachment()));
     return this.cached;
   }
+  /** The attachment first: if it refuses the value, the kept copy still matches it. */
   setSession(s: SocketSession): void {
     this.ws.serializeAttachment(s);
-    this.cached = Object.freeze({ ...s });
+    this.cached = frozen(s);
   }
   send(message: string): void {
     this.ws.send(message);
@@ -32,4 +33,9 @@ export class HibernatedSocket implements RoomSocket {
   get open(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
   }
+}
+
+/** A copy nobody can change in place (its review grant included), so it cannot drift from the attachment. */
+function frozen(s: SocketSession): SocketSession {
+  return Object.freeze({ ...s, ...(s.review ? { review: Object.freeze({ ...s.review }) } : {}) });
 }

@@ -4,7 +4,7 @@
 // to anyone else it does not exist (404).
 import { Hono } from "hono";
 import { z } from "zod";
-import { membership, requireRole } from "../access";
+import { membership, projectsOf, requireRole } from "../access";
 import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { EntityId } from "../domain/api";
@@ -58,7 +58,7 @@ export const jobRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     if (q.project) await requireRole(c, q.project, "viewer");
     const rows = await listJobs(c.var.db, {
-      scope: q.project ? { projectId: q.project } : { memberId: user.id },
+      scope: q.project ? { projectId: q.project } : { projects: await projectsOf(c.var.db, user.id) },
       episodeId: q.episode,
       status: q.status,
       provider: q.provider,

@@ -1,11 +1,14 @@
 // Parts of a page that come as their own chunk, after the part people came
-// for: Solid's lazy() for the component, plus a signal that says when its
-// code has arrived, so its place can hold a stand-in of the same size,
-// marked busy, until then. <Loaded> shows the stand-in and starts the load.
+// for: the component's code is imported on first render (or on intent), and
+// a signal says when it has arrived, so its place can hold a stand-in of the
+// same size, marked busy, until then, or say that it failed, with a retry.
+// <Loaded> shows the stand-in and starts the load.
 // Not a <Suspense>: a boundary would also wait for every resource the part
 // reads, and blank it again on each refetch (the Share tab's list of links,
 // the chat's run trace), where today the old value stays on screen.
-import { type Component, createSignal, type JSX, lazy, Show } from "solid-js";
+import { type Component, createSignal, type JSX, Show, untrack } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { Alert } from "./ui";
 
 /** Component props as Solid types them. */
 // biome-ignore lint/suspicious/noExplicitAny: the constraint Solid puts on a component's props
@@ -16,23 +19,56 @@ export type Deferred<P extends Props> = Component<P> & {
   preload: () => Promise<unknown>;
   /** True once the chunk is here and the part renders. */
   ready: () => boolean;
+  /** True when the chunk could not be loaded (offline, or a deploy replaced it); `retry` asks again. */
+  failed: () => boolean;
+  retry: () => void;
 };
 
+/**
+ * The part's code is loaded once, on first render or on `preload`. A load
+ * that fails is remembered, not thrown: its place says so and offers to try
+ * again, where an uncaught error would leave the stand-in up for good.
+ */
 export function deferred<P extends Props>(load: () => Promise<Component<P>>): Deferred<P> {
-  const [ready, setReady] = createSignal(false);
-  const part = lazy(async () => {
-    const c = await load();
-    setReady(true);
-    return { default: c };
+  const [loaded, setLoaded] = createSignal<Component<P>>();
+  const [failed, setFailed] = createSignal(false);
+  let pending: Promise<unknown> | undefined;
+  const preload = () => {
+    pending ??= load().then(
+      (c) => void setLoaded(() => c),
+      () => {
+        pending = undefined;
+        setFailed(true);
+      },
+    );
+    return pending;
+  };
+  const Part = (props: P) => {
+    untrack(preload);
+    return <Show when={loaded()}>{(C) => <Dynamic component={C()} {...props} />}</Show>;
+  };
+  return Object.assign(Part, {
+    preload,
+    ready: () => loaded() !== undefined,
+    failed,
+    retry: () => {
+      setFailed(false);
+      void preload();
+    },
   });
-  return Object.assign(part, { ready });
 }
 
-/** `children` (a deferred part) once its chunk is here, `fallback` in its place until then. */
-export function Loaded(props: { part: { ready: () => boolean }; fallback: JSX.Element; children: JSX.Element }) {
+/** `children` (a deferred part) once its chunk is here, `fallback` in its place until then, and a way to try again if it failed. */
+export function Loaded(props: { part: { ready: () => boolean; failed: () => boolean; retry: () => void }; fallback: JSX.Element; children: JSX.Element }) {
   return (
     <>
-      <Show when={!props.part.ready()}>{props.fallback}</Show>
+      <Show when={!props.part.ready()}>
+        <Show when={props.part.failed()} fallback={props.fallback}>
+          <Alert onRetry={() => props.part.retry()}>
+            This part of the studio could not be loaded. Check the connection, or reload the page if Reelroom was just updated.
+          </Alert>
+        </Show>
+      </Show>
       {props.children}
     </>
   );

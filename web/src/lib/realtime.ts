@@ -6,7 +6,15 @@
 // ids, when it is back (the room dedupes ids, so nothing applies twice).
 import { z } from "zod";
 import { PING_FRAME, PONG_FRAME } from "../../../worker/domain/heartbeat";
-import { AckPayload, type AckResult, AckResults, type ClientMessageType, type ClientPayloads, ServerMessage } from "../../../worker/domain/protocol";
+import {
+  AckPayload,
+  type AckResult,
+  AckResults,
+  type ClientMessageType,
+  type ClientPayloads,
+  MAX_MESSAGE_BYTES,
+  ServerMessage,
+} from "../../../worker/domain/protocol";
 
 type AckType = keyof typeof AckResults;
 /** An ack whose result has the shape its message type promises. */
@@ -267,6 +275,21 @@ export class RealtimeConnection<M extends { type: string } = ServerMessage> {
         settle({ id, ok: false, error: { code: "closed", message: "The connection was closed." } });
         return;
       }
+      // The room answers an oversized message with an error that names no id, so waiting for its
+      // ack would only time out; say at once what is wrong and send nothing.
+      const bytes = messageBytes(type, id, payload);
+      if (bytes > MAX_MESSAGE_BYTES) {
+        const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+        settle({
+          id,
+          ok: false,
+          error: {
+            code: "too_large",
+            message: `This change is ${mib(bytes)} MiB; the room takes at most ${mib(MAX_MESSAGE_BYTES)} MiB in one message. Split it and try again.`,
+          },
+        });
+        return;
+      }
       const expiry = setTimeout(
         () => this.fail(id, { code: "timeout", message: "Not sent: the room could not be reached for 10 minutes. Check the connection and try again." }),
         OUTBOX_LIMIT_MS,
@@ -311,7 +334,7 @@ export class RealtimeConnection<M extends { type: string } = ServerMessage> {
 
   private transmit(id: string, type: string, payload: unknown) {
     try {
-      this.ws?.send(JSON.stringify({ type, id, payload, timestamp: new Date().toISOString() }));
+      this.ws?.send(wire(type, id, payload));
     } catch {
       // the close handler or the silence timer takes over
     }
@@ -476,4 +499,17 @@ export class RealtimeConnection<M extends { type: string } = ServerMessage> {
     this.setState("DISCONNECTED");
     this.retryTimer = setTimeout(() => this.open("RECONNECTING"), delay);
   }
+}
+
+/** A client message as it goes on the wire (CONTRACT 3's envelope). */
+function wire(type: string, id: string, payload: unknown): string {
+  return JSON.stringify({ type, id, payload, timestamp: new Date().toISOString() });
+}
+
+const encoder = new TextEncoder();
+
+/** The message's size in UTF-8 bytes; a short one is counted without encoding it (a UTF-16 unit is at most 3 bytes). */
+function messageBytes(type: string, id: string, payload: unknown): number {
+  const text = wire(type, id, payload);
+  return text.length * 3 <= MAX_MESSAGE_BYTES ? text.length : encoder.encode(text).byteLength;
 }
