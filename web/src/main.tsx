@@ -24,10 +24,12 @@ const Review = lazy(() => import("./pages/Review").then((m) => ({ default: m.Rev
 const AnimaticPlayer = lazy(() => import("./studio/Animatic").then((m) => ({ default: m.AnimaticPlayer })));
 
 // After a deploy, a tab opened before it asks for chunks that are gone. Vite
-// reports it here; reload once to get the new ones. A second failure in the
-// same session is left to the part that asked, which says so and offers a retry.
+// reports it here; reload once to get the new ones. A failure while offline,
+// or a second one in the same session, is left to the part that asked, which
+// says so, offers a retry, and tries again when the browser is back online.
 window.addEventListener("vite:preloadError", (event) => {
-  if (sessionStorage.getItem("reelroom:reloaded-for-chunks")) return;
+  // Offline is not a deploy: a reload would lose the page (and edits waiting to be sent).
+  if (!navigator.onLine || sessionStorage.getItem("reelroom:reloaded-for-chunks")) return;
   sessionStorage.setItem("reelroom:reloaded-for-chunks", "1");
   event.preventDefault();
   location.reload();

@@ -33,16 +33,22 @@ export function deferred<P extends Props>(load: () => Promise<Component<P>>): De
   const [loaded, setLoaded] = createSignal<Component<P>>();
   const [failed, setFailed] = createSignal(false);
   let pending: Promise<unknown> | undefined;
+  /** Starts a load unless one is under way or done; a new attempt clears an earlier failure. */
   const preload = () => {
-    pending ??= load().then(
-      (c) => void setLoaded(() => c),
-      () => {
-        pending = undefined;
-        setFailed(true);
-      },
-    );
+    if (!pending) {
+      setFailed(false);
+      pending = load().then(
+        (c) => void setLoaded(() => c),
+        () => {
+          pending = undefined;
+          setFailed(true);
+        },
+      );
+    }
     return pending;
   };
+  // A load that failed because the browser was offline is tried again when it is back.
+  if (typeof window !== "undefined") window.addEventListener("online", () => failed() && void preload());
   const Part = (props: P) => {
     untrack(preload);
     return <Show when={loaded()}>{(C) => <Dynamic component={C()} {...props} />}</Show>;
@@ -51,10 +57,7 @@ export function deferred<P extends Props>(load: () => Promise<Component<P>>): De
     preload,
     ready: () => loaded() !== undefined,
     failed,
-    retry: () => {
-      setFailed(false);
-      void preload();
-    },
+    retry: () => void preload(),
   });
 }
 
