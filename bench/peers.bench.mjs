@@ -23,7 +23,7 @@ import { framesOf, yApply, ySeed } from "./peers/y-edits.ts";
 
 // Every YProvider and AgentClient registers an exit handler in Node; 60 clients are not a leak.
 process.setMaxListeners(100);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const BOARDS = (process.env.BENCH_BOARDS ?? "20,200").split(",").map(Number);
 const SOCKETS = [1, 10, 50];
 const WRITERS = 10; // throughput: each writer owns a tenth of the board

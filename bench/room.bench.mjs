@@ -10,7 +10,7 @@ import { writeBenchConfig } from "./bench-config.mjs";
 import { percentile, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 const r1 = (x) => Math.round(x * 10) / 10;
 const r2 = (x) => Math.round(x * 100) / 100;
 
