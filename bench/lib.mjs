@@ -1,5 +1,25 @@
-// Small measuring kit for the benches: percentiles over repeated timings and
-// one line of JSON per figure, so `npm run evidence` can read them back.
+// Small measuring kit for the benches: percentiles over repeated timings,
+// one line of JSON per figure (so `npm run evidence` can read them back), and
+// a way to run the app's TypeScript modules in Node.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+/** Bundles `exports` (export lines naming the repo's .ts modules) for Node and imports the result. */
+export async function importBundled(name, exports) {
+  const out = join(mkdtempSync(join(tmpdir(), `reelroom-${name}-`)), `${name}.mjs`);
+  await build({
+    stdin: { contents: exports, resolveDir: process.cwd(), loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    external: ["node:sqlite"],
+    outfile: out,
+    logLevel: "warning",
+  });
+  return import(out);
+}
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

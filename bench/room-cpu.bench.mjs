@@ -6,32 +6,17 @@
 // deserialized and validated on every read, several reads per socket per
 // broadcast), which is the baseline. `node --cpu-prof bench/room-cpu.bench.mjs`
 // shows where the rest goes.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
-import { report } from "./lib.mjs";
+import { importBundled, report } from "./lib.mjs";
 
-const out = mkdtempSync(join(tmpdir(), "reelroom-room-cpu-"));
-await build({
-  stdin: {
-    contents: `
+const m = await importBundled(
+  "room-cpu",
+  `
       export { harness } from "./test/support/fake-room.ts";
       export { HibernatedSocket } from "./worker/room/hibernated-socket.ts";
       export { SocketSession } from "./worker/room/room.ts";
       export { EditStream, initialFrames, toCommand } from "./bench/peers/workload.ts";
     `,
-    resolveDir: process.cwd(),
-    loader: "ts",
-  },
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  external: ["node:sqlite"],
-  outfile: join(out, "room-cpu.mjs"),
-  logLevel: "warning",
-});
-const m = await import(join(out, "room-cpu.mjs"));
+);
 
 const SOCKETS = 50;
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 3000);

@@ -8,30 +8,17 @@
 // 3. The SPA's initial JavaScript against the 60 KiB budget, and the time
 //    from chat_send to the first frame on screen measured by e2e/studio.spec.ts.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { build } from "esbuild";
-import { report, time } from "./lib.mjs";
+import { existsSync, readFileSync } from "node:fs";
+import { importBundled, report, time } from "./lib.mjs";
 
-const out = mkdtempSync(join(tmpdir(), "reelroom-studio-bench-"));
-await build({
-  stdin: {
-    contents: `
+const m = await importBundled(
+  "studio",
+  `
       export { describeScene } from "./worker/domain/scene.ts";
       export { panelToSvg, sceneToSvg } from "./worker/domain/scene-svg.ts";
       export { cameraChips, renderTargets, shotList } from "./web/src/studio/model/frames.ts";
     `,
-    resolveDir: process.cwd(),
-    loader: "ts",
-  },
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  outfile: join(out, "studio.mjs"),
-  logLevel: "warning",
-});
-const m = await import(join(out, "studio.mjs"));
+);
 
 const CAMERAS = [
   "EWS, slow push in",
