@@ -51,7 +51,7 @@ async function inlineRender(env: Env, n: number): Promise<Response> {
     dialogue: "",
     continuity: { assetIds: [], notes: "" },
     status: "draft" as const,
-    media: { state: "none" as const },
+    media: { state: "none" as const, revisions: [], shown: null },
   };
   const start = Date.now();
   for (let i = 0; i < n; i++) {

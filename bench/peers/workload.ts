@@ -17,7 +17,7 @@ export interface BenchFrame {
   sound: string;
   continuity: { assetIds: string[]; notes: string };
   status: "draft" | "ready" | "approved";
-  media: { state: "none" };
+  media: { state: "none"; revisions: never[]; shown: null };
 }
 
 export type Edit =
@@ -45,7 +45,7 @@ export function makeFrame(n: number): BenchFrame {
     sound: "Low room tone, the hiss of the espresso machine, distant traffic.",
     continuity: { assetIds: [], notes: "" },
     status: "draft",
-    media: { state: "none" },
+    media: { state: "none", revisions: [], shown: null },
   };
 }
 

@@ -2,7 +2,7 @@
 // produce both valid and invalid commands against a small id space (so ids
 // collide often and validation has something to reject).
 import fc from "fast-check";
-import { type Board, emptyBoard, type Frame } from "../../worker/domain/board";
+import { type Board, emptyBoard, type Frame, type FrameMedia, type Revision } from "../../worker/domain/board";
 
 export function frameWith(over: Partial<Frame> = {}): Frame {
   return {
@@ -18,7 +18,7 @@ export function frameWith(over: Partial<Frame> = {}): Frame {
     sound: "",
     continuity: { assetIds: [], notes: "" },
     status: "draft",
-    media: { state: "none" },
+    media: { state: "none", revisions: [], shown: null },
     ...over,
   };
 }
@@ -92,3 +92,27 @@ export const commandArb = fc.oneof(
 
 /** Long enough sequences that boards fill up and ids collide. */
 export const commandsArb = fc.array(commandArb, { minLength: 5, maxLength: 60, size: "max" });
+
+/** A picture of a frame, as a render of the sketch provider would record it. */
+export function revisionWith(over: Partial<Revision> = {}): Revision {
+  return {
+    id: "rv1",
+    kind: "render",
+    url: "/api/v1/artifacts/p/e/job_1/attempt-1.svg",
+    mime: "image/svg+xml",
+    width: 1280,
+    height: 720,
+    by: { type: "user", id: "u1", name: "Mia" },
+    at: "2026-12-01T10:00:00.000Z",
+    jobId: "job_1",
+    provider: "sketch",
+    basis: "",
+    ...over,
+  };
+}
+
+/** Media showing one picture at `url` (the job state `ready` unless told otherwise). */
+export function mediaShowing(url: string, over: Partial<FrameMedia> = {}): FrameMedia {
+  const rev = revisionWith({ id: "rv_shown", url });
+  return { state: "ready", revisions: [rev], shown: rev.id, ...over };
+}

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { advance, at, clampTime, clock, nextBoundary, prevBoundary, relocate, timeline, UNTIMED_SEC } from "../../web/src/studio/model/animatic";
 import { animaticShots, VIDEO_SIZES, videoSupport, wrapLines } from "../../web/src/studio/animatic-render";
-import { boardWith, frameWith } from "../support/boards";
+import { boardWith, frameWith, mediaShowing } from "../support/boards";
 
 const frame = (id: string, durationSec: number | null, shot: string | null = null) => frameWith({ id, shot, durationSec });
 const framesLasting = (...durations: (number | null)[]) => durations.map((d, i) => frame(`f${i + 1}`, d));
@@ -185,7 +185,7 @@ describe("saving as video", () => {
   });
   it("plays an empty or missing board as nothing, and frames without a render as sketches", () => {
     expect(animaticShots(null).shots).toEqual([]);
-    const shots = animaticShots(boardWith({ frames: [frame("f1", 2), frameWith({ id: "f2", media: { state: "ready", url: "/media/f2.png" } })] }));
+    const shots = animaticShots(boardWith({ frames: [frame("f1", 2), frameWith({ id: "f2", media: mediaShowing("/media/f2.png") })] }));
     expect(shots.shots.map((s) => [s.sketch, s.src.slice(0, 19)])).toEqual([
       [true, "data:image/svg+xml;"],
       [false, "/media/f2.png"],

@@ -25,7 +25,7 @@ const frame = (id: string, assetIds: string[]): Frame => ({
   sound: "",
   continuity: { assetIds, notes: "" },
   status: "draft",
-  media: { state: "none" },
+  media: { state: "none", revisions: [], shown: null },
 });
 
 describe("checkAssetDraft refuses", () => {

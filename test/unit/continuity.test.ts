@@ -18,7 +18,7 @@ const frame = (id: string, over: Partial<Frame> = {}): Frame => ({
   dialogue: "",
   continuity: { assetIds: [], notes: "" },
   status: "draft",
-  media: { state: "none" },
+  media: { state: "none", revisions: [], shown: null },
   ...over,
 });
 

@@ -19,7 +19,7 @@ const frame = (over: Partial<Frame> = {}): Frame => ({
   dialogue: "",
   continuity: { assetIds: [], notes: "" },
   status: "draft",
-  media: { state: "none" },
+  media: { state: "none", revisions: [], shown: null },
   ...over,
 });
 
@@ -27,7 +27,7 @@ describe("board model", () => {
   it("starts every episode from an empty board that passes the schema", () => {
     expect(Board.parse(emptyBoard("ep_1"))).toEqual({
       episodeId: "ep_1",
-      format: { aspect: "16:9" },
+      format: { aspect: "16:9", fps: 24 },
       script: { text: "", version: 0 },
       plan: { beats: [] },
       assets: [],

@@ -13,7 +13,7 @@ import { num, parseColor, pathOps, printable } from "../../worker/exports/pdf-pa
 import { imageKey } from "../../worker/exports/source";
 import { entryName } from "../../worker/exports/zip";
 import { shotList, timecode } from "../../web/src/studio/model/frames";
-import { boardWith, frameWith } from "../support/boards";
+import { boardWith, frameWith, mediaShowing } from "../support/boards";
 
 describe("csv cells", () => {
   it("neutralise what a spreadsheet would run as a formula", () => {
@@ -56,7 +56,7 @@ describe("zip entry names", () => {
 });
 
 describe("a frame's image", () => {
-  const ready = (url: string) => frameWith({ media: { state: "ready", url } });
+  const ready = (url: string) => frameWith({ media: mediaShowing(url) });
   it("is read only from the export's own project, and only as PNG, JPEG or SVG", () => {
     expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_a/ep_b/job_c/attempt-1.png"))).toEqual({ key: "prj_a/ep_b/job_c/attempt-1.png", mime: "image/png" });
     expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_other/ep_b/job_c/attempt-1.png"))).toBeNull();
@@ -128,7 +128,7 @@ describe("the storyboard pdf", () => {
 
   it("draws every panel in each aspect, with its label and dialogue as text", async () => {
     for (const aspect of ["16:9", "9:16", "1:1", "4:5", "2.39:1"] as const) {
-      const out = await build(board(4, { format: { aspect } }), 3);
+      const out = await build(board(4, { format: { aspect, fps: 24 } }), 3);
       const { text } = await extractText(await getDocumentProxy(out.bytes), { mergePages: true });
       for (let i = 1; i <= 4; i++) expect(text).toContain(`SHOT ${i}`);
       for (let i = 0; i < 4; i++) expect(text).toContain(`Line ${i}`);

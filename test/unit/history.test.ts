@@ -19,7 +19,7 @@ import {
 import { readHistory } from "../../worker/room/history-reader";
 import { RoomCore } from "../../worker/room/room-core";
 import { MemoryRoomStore } from "../support/memory-store";
-import { boardWith, frameWith } from "../support/boards";
+import { boardWith, frameWith, revisionWith } from "../support/boards";
 
 const MIA: Actor = { type: "user", id: "usr_mia" };
 const AGENT: Actor = { type: "agent", id: "agent" };
@@ -103,7 +103,7 @@ describe("a rewind's impact in words", () => {
 
   it("says which format the board goes to", () => {
     const wide = boardWith();
-    const tall = { ...wide, format: { aspect: "9:16" as const } };
+    const tall = { ...wide, format: { aspect: "9:16" as const, fps: 24 as const } };
     expect(describeImpact(impactOf(tall, wide))).toBe("Sets the format to 16:9");
   });
 });
@@ -203,7 +203,7 @@ describe("steps from the log", () => {
     const board = boardWith({ frames: frames("f1", "f2") });
     const events = [
       logged({ kind: "set_frame_media", data: { id: "f1", media: { state: "queued" } } }, JOBS),
-      logged({ kind: "set_frame_media", data: { id: "f1", media: { state: "ready", url: "/x" } } }, JOBS),
+      logged({ kind: "set_frame_media", data: { id: "f1", media: { state: "ready" }, revision: revisionWith({ url: "/x" }) } }, JOBS),
       logged({ kind: "set_frame_media", data: { id: "f2", media: { state: "failed" } } }, JOBS),
     ];
     const steps = buildSteps(board, events, new Set());

@@ -9,7 +9,8 @@ import { afterCommit, applyDelta, upsertMessage } from "../../web/src/studio/mod
 import { cameraChips, dialogueLines, frameAssets, moveTo, renderTargets, shotList, timecode } from "../../web/src/studio/model/frames";
 import { applyJobMessage, noLiveJobs, track } from "../../web/src/studio/model/live-jobs";
 import { emptySelection, extendTo, inOrder, prune, toggle } from "../../web/src/studio/model/selection";
-import { boardWith, frameWith } from "../support/boards";
+import { boardWith, frameWith, mediaShowing } from "../support/boards";
+import { NO_MEDIA } from "../../worker/domain/board";
 
 const ts = "2026-11-25T18:00:00.000Z";
 
@@ -72,11 +73,11 @@ describe("the shot list's timecodes", () => {
 describe("what a batch renders (CONTRACT 7)", () => {
   const frames = [
     frameWith({ id: "none" }),
-    frameWith({ id: "ready", media: { state: "ready", url: "/a.svg", jobId: "j1" } }),
-    frameWith({ id: "running", media: { state: "running", jobId: "j2" } }),
-    frameWith({ id: "rerender", media: { state: "queued", jobId: "j3", previous: { url: "/b.svg", jobId: "j0" } } }),
-    frameWith({ id: "failed-with-old", media: { state: "failed", jobId: "j4", previous: { url: "/c.svg", jobId: "j0" } } }),
-    frameWith({ id: "canceled", media: { state: "canceled", jobId: "j5" } }),
+    frameWith({ id: "ready", media: mediaShowing("/a.svg", { jobId: "j1" }) }),
+    frameWith({ id: "running", media: { ...NO_MEDIA, state: "running", jobId: "j2" } }),
+    frameWith({ id: "rerender", media: mediaShowing("/b.svg", { state: "queued", jobId: "j3" }) }),
+    frameWith({ id: "failed-with-old", media: mediaShowing("/c.svg", { state: "failed", jobId: "j4" }) }),
+    frameWith({ id: "canceled", media: { ...NO_MEDIA, state: "canceled", jobId: "j5" } }),
   ];
   it("Generate all skips frames that show an image or are rendering", () => {
     expect(renderTargets(frames, "missing").map((f) => f.id)).toEqual(["none", "canceled"]);

@@ -126,8 +126,20 @@ const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAA
 /** A frame whose render is ready, its PNG at `key` in R2, set the way the job runtime sets it. */
 async function withRenderedImage(projectId: string, episodeId: string, frameId: string, key = `${projectId}/${episodeId}/job_renderedimage0001/attempt-1.png`) {
   await env.ARTIFACTS.put(key, PNG, { httpMetadata: { contentType: "image/png" } });
-  const media = { state: "ready" as const, jobId: "job_renderedimage0001", url: `/api/v1/artifacts/${key}` };
-  expect(await roomFor(env, episodeId).applyFrameMedia(frameId, media)).toBe(true);
+  const media = { state: "ready" as const, jobId: "job_renderedimage0001" };
+  const revision = {
+    id: "rv_renderedimage0001",
+    kind: "render" as const,
+    url: `/api/v1/artifacts/${key}`,
+    mime: "image/png" as const,
+    width: 2,
+    height: 2,
+    by: { type: "user" as const, id: "u1", name: "Mia" },
+    at: new Date().toISOString(),
+    jobId: "job_renderedimage0001",
+    basis: "",
+  };
+  expect(await roomFor(env, episodeId).applyFrameMedia(frameId, media, revision)).toBe(true);
 }
 
 describe("export routes refuse", () => {

@@ -10,18 +10,11 @@ import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/db/schema";
 import { jobs } from "../../worker/db/schema";
-import type { Board, FrameMedia } from "../../worker/domain/board";
+import type { Board, JobMedia } from "../../worker/domain/board";
+import { shownImage } from "../../worker/domain/frame-media";
+import type { JobEventType } from "../../worker/domain/protocol";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
-import {
-  DEAD_LETTER_REASON,
-  DEFAULT_JOBS_CONFIG,
-  type JobEventType,
-  JobsService,
-  type JobsDeps,
-  jobsConfig,
-  type JobsQueue,
-  jobsService,
-} from "../../worker/jobs/service";
+import { DEAD_LETTER_REASON, DEFAULT_JOBS_CONFIG, JobsService, type JobsDeps, jobsConfig, type JobsQueue, jobsService } from "../../worker/jobs/service";
 import { processJob } from "../../worker/jobs/pipeline";
 import { claimResend, getJob, guarded, setProgress, strandedColumns, touch } from "../../worker/jobs/store";
 import worker from "../../worker/index";
@@ -48,15 +41,15 @@ function heldQueue(): JobsQueue & { sent: RunJobMessage[] } {
 
 /** The real rooms, with every set_frame_media and job event the service sends recorded. */
 function recordedRooms() {
-  const media: { episodeId: string; frameId: string; media: FrameMedia }[] = [];
+  const media: { episodeId: string; frameId: string; media: JobMedia }[] = [];
   const events: { type: JobEventType; payload: Record<string, unknown> }[] = [];
   const rooms: JobsDeps["rooms"] = (episodeId) => {
     const room = roomFor(env, episodeId);
     return {
       frameContext: (frameId) => room.frameContext(frameId),
-      applyFrameMedia: (frameId, m) => {
+      applyFrameMedia: (frameId, m, revision) => {
         media.push({ episodeId, frameId, media: m });
-        return room.applyFrameMedia(frameId, m);
+        return room.applyFrameMedia(frameId, m, revision);
       },
       jobEvent: async (type, payload) => {
         events.push({ type, payload });
@@ -108,9 +101,12 @@ async function cron() {
   await worker.scheduled(createScheduledController({ cron: "* * * * *", scheduledTime: new Date() }), env);
 }
 
+/** A card as a person sees it: the job's state and the URL of the picture it shows, if any. */
 async function cardOf(s: { owner: Person; base: string }, frameId = "f1") {
   const { board } = (await (await s.owner.client.get(`${s.base}/board`)).json()) as { board: Board };
-  return board.frames.find((f) => f.id === frameId)!.media;
+  const { revisions: _r, shown: _s, ...job } = board.frames.find((f) => f.id === frameId)!.media;
+  const url = shownImage(board.frames.find((f) => f.id === frameId)!.media);
+  return { ...job, ...(url ? { url } : {}) };
 }
 
 const extended = async (owner: Person, jobId: string) => (await (await owner.client.get(`/api/v1/jobs/${jobId}/extended`)).json()) as ExtendedJob;

@@ -3,6 +3,8 @@
 import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
+import { shownImage, shownRevision } from "../../worker/domain/frame-media";
+import { pictureBasis } from "../../worker/domain/picture-basis";
 import * as schema from "../../worker/db/schema";
 import type { Board } from "../../worker/domain/board";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
@@ -47,7 +49,9 @@ describe("generate", () => {
     expect((await owner.client.post(`/api/v1/jobs/${again.job.id}/cancel`, {})).status).toBe(200);
     await waitForJob(owner, again.job.id, isTerminal);
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
-    expect(board.frames[0]!.media).toMatchObject({ state: "canceled", jobId: again.job.id, previous: { url: ready.artifactUrl, jobId: first.job.id } });
+    expect(board.frames[0]!.media).toMatchObject({ state: "canceled", jobId: again.job.id });
+    expect(board.frames[0]!.media.revisions.map((r) => [r.jobId, r.url])).toEqual([[first.job.id, ready.artifactUrl]]);
+    expect(shownImage(board.frames[0]!.media)).toBe(ready.artifactUrl);
     sock.close();
   });
 
@@ -101,7 +105,19 @@ describe("generate", () => {
     expect(stages).toEqual(["compose_prompt", "render", "store", "manifest"]);
     expect(sock.messages.some((m) => m.type === "frame" && m.payload.frameId === "f1")).toBe(true);
     const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
-    expect(board.frames[0]!.media).toEqual({ state: "ready", jobId: job.id, url: done.artifactUrl });
+    // The render is a revision, credited to who asked, carrying what it was made from.
+    expect(board.frames[0]!.media).toMatchObject({ state: "ready", jobId: job.id });
+    const picture = shownRevision(board.frames[0]!.media)!;
+    expect(picture).toMatchObject({
+      kind: "render",
+      url: done.artifactUrl,
+      mime: "image/svg+xml",
+      jobId: job.id,
+      provider: "sketch",
+      by: { type: "user", name: expect.any(String) },
+    });
+    expect(picture.basis).toBe(pictureBasis(board, board.frames[0]!));
+    expect(picture.width).toBeGreaterThan(0);
     sock.close();
   });
 

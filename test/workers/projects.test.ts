@@ -178,7 +178,7 @@ describe("projects and episodes", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       seq: 0,
-      board: { episodeId, format: { aspect: "16:9" }, script: { text: "", version: 0 }, plan: { beats: [] }, assets: [], frames: [] },
+      board: { episodeId, format: { aspect: "16:9", fps: 24 }, script: { text: "", version: 0 }, plan: { beats: [] }, assets: [], frames: [] },
     });
   });
 

@@ -4,7 +4,7 @@
 // runtime all come through here; the SPA uses the same code to check a
 // command before sending it.
 import { z } from "zod";
-import { Aspect, Asset, Beat, type Board, type Frame, FrameMedia, FrameStatus, Id, LIMITS } from "./board";
+import { Aspect, Asset, Beat, type Board, Fps, type Frame, FrameStatus, Id, JobMedia, LIMITS, NO_MEDIA, Revision } from "./board";
 import { applyEvent, BoardConflict, type EventBody } from "./events";
 
 const Text = z.string().max(LIMITS.textChars);
@@ -41,11 +41,15 @@ export const Command = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("move_frame"), id: Id, after: Id.nullable() }),
   z.strictObject({ type: z.literal("upsert_asset"), asset: Asset }),
   z.strictObject({ type: z.literal("remove_asset"), id: Id }),
-  z.strictObject({ type: z.literal("set_frame_media"), id: Id, media: FrameMedia }),
-  z.strictObject({ type: z.literal("set_format"), aspect: Aspect }),
+  // Only the job runtime: a job's state, and on success its picture.
+  z.strictObject({ type: z.literal("set_frame_media"), id: Id, media: JobMedia, revision: Revision.optional() }),
+  // Only the upload route, after the file is stored: an upload or a drawing.
+  z.strictObject({ type: z.literal("add_revision"), frameId: Id, revision: Revision }),
+  z.strictObject({ type: z.literal("select_revision"), frameId: Id, revisionId: Id }),
+  z.strictObject({ type: z.literal("remove_revision"), frameId: Id, revisionId: Id }),
+  z.strictObject({ type: z.literal("set_format"), aspect: Aspect.optional(), fps: Fps.optional() }),
 ]);
 export type Command = z.infer<typeof Command>;
-export type CommandType = Command["type"];
 
 export const ActorType = z.enum(["user", "agent", "system"]);
 export const Actor = z.object({ type: ActorType, id: z.string().max(100) });
@@ -69,7 +73,7 @@ function frameFromInput(input: FrameInput): Frame {
     sound: input.sound ?? "",
     continuity: { assetIds: input.continuity?.assetIds ?? [], notes: input.continuity?.notes ?? "" },
     status: input.status ?? "draft",
-    media: { state: "none" },
+    media: NO_MEDIA,
   };
 }
 
@@ -92,6 +96,10 @@ function checkRefs(board: Board, beatId: string | null | undefined, assetIds: st
     if (missing) return `no asset "${missing}"`;
   }
   return undefined;
+}
+
+function revisionExists(board: Board, frameId: string, revisionId: string): boolean {
+  return board.frames.find((f) => f.id === frameId)?.media.revisions.some((r) => r.id === revisionId) ?? false;
 }
 
 /**
@@ -136,19 +144,45 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
     case "upsert_asset": {
       const exists = board.assets.some((a) => a.id === command.asset.id);
       if (!exists && board.assets.length >= LIMITS.assets) return reject(`a board holds at most ${LIMITS.assets} assets`);
+      const ref = command.asset.reference;
+      if (ref && !revisionExists(board, ref.frameId, ref.revisionId))
+        return reject(`no revision "${ref.revisionId}" on frame "${ref.frameId}" to use as a reference`);
       return { ok: true, event: { kind: "upsert_asset", data: { asset: command.asset } } };
     }
     case "remove_asset":
       if (!board.assets.some((a) => a.id === command.id)) return reject(`no asset "${command.id}"`);
       return { ok: true, event: { kind: "remove_asset", data: { id: command.id } } };
-    case "set_frame_media":
+    case "set_frame_media": {
       // Media state is the job runtime's to report, never a person's or the agent's.
       if (actor.type !== "system") return reject("only the job runtime may set a frame's media");
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
-      return { ok: true, event: { kind: "set_frame_media", data: { id: command.id, media: command.media } } };
-    case "set_format":
-      if (board.format.aspect === command.aspect) return reject(`the episode is already ${command.aspect}`);
-      return { ok: true, event: { kind: "set_format", data: { aspect: command.aspect } } };
+      const data = { id: command.id, media: command.media, ...(command.revision ? { revision: command.revision } : {}) };
+      return { ok: true, event: { kind: "set_frame_media", data } };
+    }
+    case "add_revision":
+      // A picture comes from a stored file: the upload route adds it once the bytes are in R2.
+      if (actor.type !== "system") return reject("pictures are added by uploading or drawing them");
+      if (!hasFrame(command.frameId)) return reject(`no frame "${command.frameId}"`);
+      return { ok: true, event: { kind: "add_revision", data: { frameId: command.frameId, revision: command.revision } } };
+    case "select_revision":
+      if (!revisionExists(board, command.frameId, command.revisionId)) return reject(`no revision "${command.revisionId}" on frame "${command.frameId}"`);
+      if (board.frames.find((f) => f.id === command.frameId)?.media.shown === command.revisionId) return reject("that picture is already shown");
+      return { ok: true, event: { kind: "select_revision", data: { frameId: command.frameId, revisionId: command.revisionId } } };
+    case "remove_revision": {
+      if (!revisionExists(board, command.frameId, command.revisionId)) return reject(`no revision "${command.revisionId}" on frame "${command.frameId}"`);
+      if (board.frames.find((f) => f.id === command.frameId)?.media.revisions.length === 1) return reject("a frame's only picture cannot be removed");
+      return { ok: true, event: { kind: "remove_revision", data: { frameId: command.frameId, revisionId: command.revisionId } } };
+    }
+    case "set_format": {
+      const aspect = command.aspect ?? board.format.aspect;
+      const fps = command.fps ?? board.format.fps;
+      if (aspect === board.format.aspect && fps === board.format.fps)
+        return reject(command.fps ? `the episode is already ${aspect} at ${fps} fps` : `the episode is already ${aspect}`);
+      return {
+        ok: true,
+        event: { kind: "set_format", data: { ...(command.aspect ? { aspect: command.aspect } : {}), ...(command.fps ? { fps: command.fps } : {}) } },
+      };
+    }
   }
 }
 

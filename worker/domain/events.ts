@@ -3,7 +3,8 @@
 // reducer, so after `metadata` and every `board_event` in seq order both
 // hold exactly the same board (CONTRACT 3's guarantee).
 import { z } from "zod";
-import { Aspect, Asset, Beat, type Board, Frame, FrameMedia, Id, shotLabel } from "./board";
+import { Aspect, Asset, Beat, type Board, Fps, Frame, Id, JobMedia, Revision, shotLabel } from "./board";
+import { withoutRevision, withRevision } from "./frame-media";
 
 // What the reducer reads from a patch. Commands validate patches strictly;
 // `restore` batches (undo, rewind) may also carry media.
@@ -19,8 +20,13 @@ const SimpleEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("move_frame"), data: z.object({ id: Id, after: Id.nullable() }) }),
   z.object({ kind: z.literal("upsert_asset"), data: z.object({ asset: Asset, index: z.number().int().nonnegative().optional() }) }),
   z.object({ kind: z.literal("remove_asset"), data: z.object({ id: Id }) }),
-  z.object({ kind: z.literal("set_frame_media"), data: z.object({ id: Id, media: FrameMedia }) }),
-  z.object({ kind: z.literal("set_format"), data: z.object({ aspect: Aspect }) }),
+  // The job runtime's report: the job state, and on success the new picture, shown.
+  z.object({ kind: z.literal("set_frame_media"), data: z.object({ id: Id, media: JobMedia, revision: Revision.optional() }) }),
+  // An upload or a drawing, shown.
+  z.object({ kind: z.literal("add_revision"), data: z.object({ frameId: Id, revision: Revision }) }),
+  z.object({ kind: z.literal("select_revision"), data: z.object({ frameId: Id, revisionId: Id }) }),
+  z.object({ kind: z.literal("remove_revision"), data: z.object({ frameId: Id, revisionId: Id }) }),
+  z.object({ kind: z.literal("set_format"), data: z.object({ aspect: Aspect.optional(), fps: Fps.optional() }) }),
 ]);
 export type SimpleEvent = z.infer<typeof SimpleEvent>;
 
@@ -35,7 +41,6 @@ export type RestoreCause = z.infer<typeof RestoreCause>;
 
 export const EventBody = z.union([SimpleEvent, z.object({ kind: z.literal("restore"), data: z.object({ cause: RestoreCause, steps: z.array(SimpleEvent) }) })]);
 export type EventBody = z.infer<typeof EventBody>;
-export type EventKind = EventBody["kind"];
 
 /** An event that does not fit the board it is applied to (a missing id). */
 export class BoardConflict extends Error {}
@@ -52,6 +57,17 @@ function insertAfter(frames: Frame[], frame: Frame, after: string | null | undef
   const i = frames.findIndex((f) => f.id === after);
   if (i < 0) throw new BoardConflict(`no frame "${after}"`);
   return [...frames.slice(0, i + 1), frame, ...frames.slice(i + 1)];
+}
+
+function withFrame(board: Board, id: string, change: (f: Frame) => Frame): Board {
+  const i = indexOfFrame(board, id);
+  const frames = board.frames.slice();
+  frames[i] = change(frames[i]!);
+  return { ...board, frames };
+}
+
+function revisionOf(frame: Frame, revisionId: string) {
+  if (!frame.media.revisions.some((r) => r.id === revisionId)) throw new BoardConflict(`no revision "${revisionId}" on frame "${frame.id}"`);
 }
 
 function patchFrame(frame: Frame, patch: Record<string, unknown>): Frame {
@@ -81,12 +97,8 @@ export function applyEvent(board: Board, event: EventBody): Board {
     case "add_frame":
       if (board.frames.some((f) => f.id === event.data.frame.id)) throw new BoardConflict(`frame "${event.data.frame.id}" already exists`);
       return { ...board, frames: insertAfter(board.frames, event.data.frame, event.data.after) };
-    case "update_frame": {
-      const i = indexOfFrame(board, event.data.id);
-      const frames = board.frames.slice();
-      frames[i] = patchFrame(frames[i]!, event.data.patch);
-      return { ...board, frames };
-    }
+    case "update_frame":
+      return withFrame(board, event.data.id, (f) => patchFrame(f, event.data.patch));
     case "remove_frame": {
       const i = indexOfFrame(board, event.data.id);
       return { ...board, frames: [...board.frames.slice(0, i), ...board.frames.slice(i + 1)] };
@@ -114,13 +126,32 @@ export function applyEvent(board: Board, event: EventBody): Board {
       return { ...board, assets: board.assets.filter((a) => a.id !== id), frames };
     }
     case "set_frame_media": {
-      const i = indexOfFrame(board, event.data.id);
-      const frames = board.frames.slice();
-      frames[i] = { ...frames[i]!, media: event.data.media };
-      return { ...board, frames };
+      const { media, revision } = event.data;
+      return withFrame(board, event.data.id, (f) => {
+        const next = {
+          state: media.state,
+          revisions: f.media.revisions,
+          shown: f.media.shown,
+          ...(media.jobId ? { jobId: media.jobId } : {}),
+          ...(media.reason ? { reason: media.reason } : {}),
+        };
+        return { ...f, media: revision ? withRevision(next, revision) : next };
+      });
     }
+    case "add_revision":
+      return withFrame(board, event.data.frameId, (f) => ({ ...f, media: withRevision(f.media, event.data.revision) }));
+    case "select_revision":
+      return withFrame(board, event.data.frameId, (f) => {
+        revisionOf(f, event.data.revisionId);
+        return { ...f, media: { ...f.media, shown: event.data.revisionId } };
+      });
+    case "remove_revision":
+      return withFrame(board, event.data.frameId, (f) => {
+        revisionOf(f, event.data.revisionId);
+        return { ...f, media: withoutRevision(f.media, event.data.revisionId) };
+      });
     case "set_format":
-      return { ...board, format: { aspect: event.data.aspect } };
+      return { ...board, format: { aspect: event.data.aspect ?? board.format.aspect, fps: event.data.fps ?? board.format.fps } };
     case "restore":
       return event.data.steps.reduce(applyEvent, board);
   }
@@ -140,7 +171,8 @@ export function diffBoards(from: Board, to: Board): SimpleEvent[] {
     steps.push(e);
     cur = applyEvent(cur, e);
   };
-  if (cur.format.aspect !== to.format.aspect) push({ kind: "set_format", data: { aspect: to.format.aspect } });
+  if (cur.format.aspect !== to.format.aspect || cur.format.fps !== to.format.fps)
+    push({ kind: "set_format", data: { aspect: to.format.aspect, fps: to.format.fps } });
   if (cur.script.text !== to.script.text) push({ kind: "set_script", data: { text: to.script.text } });
   if (!same(cur.plan.beats, to.plan.beats)) push({ kind: "set_plan", data: { beats: to.plan.beats } });
 
@@ -250,6 +282,10 @@ export function touchedFrames(event: EventBody): string[] {
     case "move_frame":
     case "set_frame_media":
       return [event.data.id];
+    case "add_revision":
+    case "select_revision":
+    case "remove_revision":
+      return [event.data.frameId];
     case "restore":
       return event.data.steps.flatMap(touchedFrames);
     default:

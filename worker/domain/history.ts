@@ -271,9 +271,21 @@ function describeEvent(board: Board, event: EventBody): string {
       return a ? `removed ${assetPhrase(a)}` : `removed the asset ${event.data.id}`;
     }
     case "set_format":
-      return `set the format to ${event.data.aspect}`;
+      return event.data.aspect && event.data.fps
+        ? `set the format to ${event.data.aspect} at ${event.data.fps} fps`
+        : event.data.fps
+          ? `set the frame rate to ${event.data.fps} fps`
+          : `set the format to ${event.data.aspect ?? board.format.aspect}`;
     case "set_frame_media":
       return `${shot(board, event.data.id)}’s image: ${MEDIA_WORD[event.data.media.state]}`;
+    case "add_revision": {
+      const r = event.data.revision;
+      return `${r.by.name} ${r.kind === "drawing" ? "drew" : "uploaded"} a picture for ${shot(board, event.data.frameId)}`;
+    }
+    case "select_revision":
+      return `showed another picture on ${shot(board, event.data.frameId)}`;
+    case "remove_revision":
+      return `removed a picture from ${shot(board, event.data.frameId)}`;
     case "restore":
       switch (event.data.cause.type) {
         case "rewind":
@@ -317,6 +329,11 @@ function describeMany(before: Board, events: SimpleEvent[]): string {
       case "update_frame":
       case "set_frame_media":
         if (!frames.added.has(e.data.id)) frames.changed.add(e.data.id);
+        break;
+      case "add_revision":
+      case "select_revision":
+      case "remove_revision":
+        if (!frames.added.has(e.data.frameId)) frames.changed.add(e.data.frameId);
         break;
       case "move_frame":
         if (!frames.added.has(e.data.id)) frames.moved.add(e.data.id);

@@ -1,6 +1,7 @@
 // Media jobs (CONTRACT 7): the lifecycle as a pure state machine with
 // guarded transitions, and the shapes the API and the SPA share.
 import { z } from "zod";
+import type { Aspect, Asset, Frame } from "./board";
 
 export const JobStatus = z.enum(["pending", "running", "success", "failure", "blocked", "canceled"]);
 export type JobStatus = z.infer<typeof JobStatus>;
@@ -113,3 +114,26 @@ export type ExtendedJob = z.infer<typeof ExtendedJob>;
 
 /** Timings are reported in ms with one decimal. */
 export const ms1 = (ms: number) => Math.round(ms * 10) / 10;
+
+/** A reference picture of one of the frame's assets, sent to providers that take reference images (CONTRACT 12). */
+export interface ReferencePicture {
+  assetId: string;
+  name: string;
+  url: string;
+  mime: string;
+}
+
+/**
+ * What a render job snapshots of its frame when it is made, and renders
+ * from: the frame (without its pictures), its shot label, its assets, the
+ * aspect ratio, the picture basis it will carry, and its assets' reference
+ * pictures. Jobs stored before a field existed lack it.
+ */
+export interface FrameContext {
+  frame: Frame;
+  shot: string;
+  assets: Asset[];
+  aspect?: Aspect;
+  basis?: string;
+  references?: ReferencePicture[];
+}

@@ -6,8 +6,8 @@
 // attempt that finishes after a cancel discards its output.
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../db/schema";
-import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
-import { ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
+import type { JobMedia, Revision } from "../domain/board";
+import { type FrameContext, ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
 import type { Db, Env } from "../env";
 import { sha256Hex } from "../ids";
 import { roomFor } from "../rooms";
@@ -24,13 +24,8 @@ import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
 export type JobMessage = RunJobMessage;
 
-export interface JobInput {
-  frame: Frame;
-  shot: string;
-  assets: Asset[];
-  /** The episode's aspect when the job was made; jobs stored before it render 16:9. */
-  aspect?: Aspect;
-}
+/** A render job's input: its frame as it was when queued (jobs stored before `aspect` render 16:9). */
+export type JobInput = FrameContext;
 
 const RETRY_DELAYS_MS = [100, 200, 400];
 /**
@@ -112,7 +107,7 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
   const room = roomFor(env, row.episodeId);
   const input = row.input as unknown as JobInput;
   const frameId = row.frameId;
-  const media = (m: FrameMedia) => room.applyFrameMedia(frameId, m).catch(() => false);
+  const media = (m: JobMedia, revision?: Revision) => room.applyFrameMedia(frameId, m, revision).catch(() => false);
   const say = (type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>) =>
     room.jobEvent(type, { jobId: row.id, ...payload }).catch(() => undefined);
 
@@ -271,7 +266,23 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     if (!done) throw new Canceled();
     await log(db, row.id, row.attempt, "info", "Succeeded: artifact and manifest stored.");
     const url = `/api/v1/artifacts/${keys.artifact}`;
-    await media({ state: "ready", jobId: row.id, url });
+    await media(
+      { state: "ready", jobId: row.id },
+      {
+        id: `rv_${row.id}_${row.attempt}`,
+        kind: "render",
+        url,
+        mime: rendered.mime as Revision["mime"],
+        width: rendered.width,
+        height: rendered.height,
+        by: await madeBy(db, row.createdBy),
+        at: new Date().toISOString(),
+        jobId: row.id,
+        provider: provider.name,
+        basis: input.basis ?? "",
+        ...(rendered.alt ? { alt: rendered.alt.slice(0, 2000) } : {}),
+      },
+    );
     await say("frame", { frameId, preview: { url, mime: rendered.mime } });
     return "done";
   } catch (err) {
@@ -299,3 +310,9 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
 }
 
 class Canceled extends Error {}
+
+/** Who a render is credited to: the person who asked for it, by name. */
+async function madeBy(db: Db, userId: string): Promise<Revision["by"]> {
+  const user = await db.query.users.findFirst({ where: eq(schema.users.id, userId), columns: { name: true } }).catch(() => undefined);
+  return { type: "user", id: userId, name: (user?.name ?? "A former member").slice(0, 80) };
+}

@@ -10,32 +10,26 @@ import { drizzle } from "drizzle-orm/d1";
 import { z } from "zod";
 import * as schema from "../db/schema";
 import { jobs } from "../db/schema";
-import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
-import { type Job, type JobStatus, MediaProviderName, NO_FRAME, TERMINAL } from "../domain/jobs";
+import type { JobMedia, Revision } from "../domain/board";
+import { type FrameContext, type Job, type JobStatus, MediaProviderName, NO_FRAME, TERMINAL } from "../domain/jobs";
+import type { JobEventType } from "../domain/protocol";
 import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
 import { roomFor } from "../rooms";
 import { claimResend, createJob, failAttempt, getJob, guarded, type JobRow, log, logMany, retryJob, type StrandedRow, strandedColumns, toJob } from "./store";
 
-export interface FrameContext {
-  frame: Frame;
-  shot: string;
-  assets: Asset[];
-  aspect: Aspect;
-}
-
-export type JobEventType = "progress" | "plugin_status" | "frame" | "warning";
+export type { FrameContext };
 
 /** What the jobs runtime tells an episode's room: the card's media (set_frame_media) and live job events. */
 export interface JobRoom {
-  applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean>;
+  applyFrameMedia(frameId: string, media: JobMedia, revision?: Revision): Promise<boolean>;
   jobEvent(type: JobEventType, payload: Record<string, unknown>): Promise<void>;
 }
 
 /** What creating a job needs from the room: the frame to snapshot and the card to mark queued. */
 export interface RoomAccess {
   frameContext(frameId: string): Promise<FrameContext | null>;
-  applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean>;
+  applyFrameMedia(frameId: string, media: JobMedia, revision?: Revision): Promise<boolean>;
 }
 
 export interface JobsConfig {
@@ -374,7 +368,7 @@ export class JobsService {
    * The card follows the job. A room that cannot be reached must not undo a
    * job change that is already committed, so this reports and carries on.
    */
-  private async card(row: Pick<JobRow, "id" | "episodeId" | "frameId" | "kind">, media: FrameMedia): Promise<void> {
+  private async card(row: Pick<JobRow, "id" | "episodeId" | "frameId" | "kind">, media: JobMedia): Promise<void> {
     // An export has no card to move.
     if (row.kind === "export") return;
     try {

@@ -17,6 +17,8 @@ export interface Rendered {
   mime: string;
   width: number;
   height: number;
+  /** What the picture shows, in words, when the provider knows (the sketch does). */
+  alt?: string;
 }
 export interface MediaProvider {
   readonly name: MediaProviderName;

@@ -9,7 +9,7 @@ import * as schema from "../db/schema";
 import type { BoardSnapshot, Role } from "../domain/api";
 import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
 import { makeRedactor } from "../domain/agent/redact";
-import type { FrameMedia } from "../domain/board";
+import type { JobMedia, Revision } from "../domain/board";
 import type { ChatMessage } from "../domain/chat";
 import type { JobEventType } from "../domain/protocol";
 import type { Env } from "../env";
@@ -106,8 +106,8 @@ export class EpisodeRoom extends DurableObject<Env> {
   async frameContext(frameId: string) {
     return this.room.frameContext(frameId);
   }
-  async applyFrameMedia(frameId: string, media: FrameMedia): Promise<boolean> {
-    return this.room.applyFrameMedia(frameId, media);
+  async applyFrameMedia(frameId: string, media: JobMedia, revision?: Revision): Promise<boolean> {
+    return this.room.applyFrameMedia(frameId, media, revision);
   }
   async jobEvent(type: JobEventType, payload: Record<string, unknown>): Promise<void> {
     this.room.jobEvent(type, payload);

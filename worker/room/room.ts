@@ -9,10 +9,12 @@ import { z } from "zod";
 import type { Role } from "../domain/api";
 import { RoomRole } from "../domain/api";
 import type { CommentActor } from "../domain/comments";
-import type { Aspect, Asset, Frame, FrameMedia } from "../domain/board";
-import { shotLabel } from "../domain/board";
+import type { JobMedia, Revision } from "../domain/board";
+import { NO_MEDIA, shotLabel } from "../domain/board";
 import type { RunStatus } from "../domain/chat";
-import { nextFrameMedia } from "../domain/frame-media";
+import { nextJobMedia } from "../domain/frame-media";
+import type { FrameContext, ReferencePicture } from "../domain/jobs";
+import { pictureBasis } from "../domain/picture-basis";
 import {
   type AckPayload,
   ClientMessage,
@@ -623,7 +625,7 @@ export class Room {
    * fixed budget: a frame may name all 200 assets of a full board, whose text
    * alone would pass D1's 2 MB row limit (CONTRACT 11).
    */
-  frameContext(frameId: string): { frame: Frame; shot: string; assets: Asset[]; aspect: Aspect } | null {
+  frameContext(frameId: string): FrameContext | null {
     const board = this.core.board;
     const i = board.frames.findIndex((f) => f.id === frameId);
     if (i < 0) return null;
@@ -640,16 +642,35 @@ export class Room {
             prompt: capText(a.prompt, each / 2, "prompt").text,
           },
     );
-    return { frame, shot: shotLabel(frame, i), assets: fitted, aspect: board.format.aspect };
+    // The asset's chosen reference pictures, for providers that take them (CONTRACT 12).
+    const references: ReferencePicture[] = assets.flatMap((a) => {
+      const ref = a.reference;
+      const rev = ref ? board.frames.find((f) => f.id === ref.frameId)?.media.revisions.find((r) => r.id === ref.revisionId) : undefined;
+      return rev ? [{ assetId: a.id, name: a.name, url: rev.url, mime: rev.mime }] : [];
+    });
+    // The job keeps the frame's words, not its pictures.
+    return {
+      frame: { ...frame, media: NO_MEDIA },
+      shot: shotLabel(frame, i),
+      assets: fitted,
+      aspect: board.format.aspect,
+      basis: pictureBasis(board, frame),
+      references,
+    };
   }
 
-  /** The job runtime's set_frame_media through the one mutation path, by the rule of nextFrameMedia. False when nothing changed. */
-  applyFrameMedia(frameId: string, media: FrameMedia): boolean {
+  /**
+   * The job runtime's set_frame_media through the one mutation path, by the
+   * rule of nextJobMedia; a render that succeeded brings its revision. False
+   * when nothing changed.
+   */
+  applyFrameMedia(frameId: string, media: JobMedia, revision?: Revision): boolean {
     const current = this.core.board.frames.find((f) => f.id === frameId)?.media;
     if (!current) return false;
-    const next = nextFrameMedia(current, media);
+    const next = nextJobMedia(current, media);
     if (!next) return false;
-    const out = this.core.execute({ type: "set_frame_media", id: frameId, media: next }, { type: "system", id: "jobs" });
+    const command = { type: "set_frame_media", id: frameId, media: next, ...(revision ? { revision } : {}) };
+    const out = this.core.execute(command, { type: "system", id: "jobs" });
     if (!out.ok) return false;
     this.broadcast("board_event", { event: out.value.event }, out.value.seq);
     return true;

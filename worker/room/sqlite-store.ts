@@ -6,8 +6,8 @@
 // production limit, which local SQLite does not enforce (CONTRACT 11).
 import { ChatMessage } from "../domain/chat";
 import { Comment, FrameReview, reviewKey } from "../domain/comments";
-import { Board } from "../domain/board";
-import { BoardEvent } from "../domain/protocol";
+import type { Board } from "../domain/board";
+import { readBoard, readEvent, writeBoard, writeEvent } from "../domain/event-versions";
 import type { ChatStore, RunHeader, RunRecord, TraceEntry } from "./agent-runs";
 import type { CommentStore } from "./room-comments";
 import type { RoomStore, StoredEvent } from "./room-core";
@@ -66,9 +66,10 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
     const text = this.rows<{ body: string }>("SELECT body FROM checkpoints WHERE seq = ? ORDER BY n", seq)
       .map((r) => r.body)
       .join("");
-    // Stored boards were validated on the way in; parsing again guards
-    // against a corrupted row silently becoming the board.
-    return { seq, board: Board.parse(JSON.parse(text)) };
+    // Stored boards were validated on the way in; parsing again (through the
+    // upcasters, for a checkpoint of an older version) guards against a
+    // corrupted row silently becoming the board.
+    return { seq, board: readBoard(text) };
   }
 
   latestSnapshot() {
@@ -80,7 +81,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
   }
 
   writeSnapshot(seq: number, board: Board): number {
-    const json = JSON.stringify(board);
+    const json = writeBoard(board);
     for (const [n, part] of splitUtf8(json).entries()) this.write("INSERT OR REPLACE INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", seq, n, part);
     return json.length;
   }
@@ -105,7 +106,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
   // ---- the event log ----
 
   appendEvent(e: StoredEvent): number {
-    const json = JSON.stringify(e.event);
+    const json = writeEvent(e.event);
     const parts = splitUtf8(json);
     const runId = e.event.runId ?? null;
     if (parts.length === 1) {
@@ -125,7 +126,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
               .map((p) => p.body)
               .join("")
           : r.body;
-      return { seq: r.seq, at: r.at, event: BoardEvent.parse(JSON.parse(body)) };
+      return { seq: r.seq, at: r.at, event: readEvent(body) };
     });
   }
 

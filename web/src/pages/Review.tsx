@@ -48,11 +48,13 @@ export function reviewMediaUrl(url: string | undefined, token: string): string |
 /** The board with each frame's images addressed through the review route (the sketch stands in for others). */
 function withReviewMedia(board: Board | null, token: string): Board | null {
   if (!board) return null;
+  // A picture the review route cannot serve drops out, and the sketch stands in.
   const media = (m: Board["frames"][number]["media"]) => {
-    const url = reviewMediaUrl(m.url, token);
-    const previousUrl = m.previous ? reviewMediaUrl(m.previous.url, token) : undefined;
-    const { url: _u, previous: _p, ...rest } = m;
-    return { ...rest, ...(url ? { url } : {}), ...(m.previous && previousUrl ? { previous: { ...m.previous, url: previousUrl } } : {}) };
+    const revisions = m.revisions.flatMap((r) => {
+      const url = reviewMediaUrl(r.url, token);
+      return url ? [{ ...r, url }] : [];
+    });
+    return { ...m, revisions, shown: revisions.some((r) => r.id === m.shown) ? m.shown : null };
   };
   return { ...board, frames: board.frames.map((f) => ({ ...f, media: media(f.media) })) };
 }

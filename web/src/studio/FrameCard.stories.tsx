@@ -4,7 +4,7 @@
 import { DragDropProvider, SortableProvider } from "@thisbeyond/solid-dnd";
 import { For } from "solid-js";
 import type { Meta, StoryObj } from "storybook-solidjs-vite";
-import { type Aspect, emptyBoard, type Frame } from "../../../worker/domain/board";
+import { type Aspect, emptyBoard, type Frame, type Revision } from "../../../worker/domain/board";
 import type { LiveJob } from "./model/live-jobs";
 import { StudioProvider } from "./context";
 import { FrameCard } from "./FrameCard";
@@ -72,14 +72,28 @@ const meta: Meta<typeof Cards> = { title: "Studio/Frame card", component: Cards 
 export default meta;
 type Story = StoryObj<typeof Cards>;
 
+const picture: Revision = {
+  id: "rv0",
+  kind: "render",
+  url: RENDERED,
+  mime: "image/svg+xml",
+  width: 1280,
+  height: 720,
+  by: { type: "user", id: "u1", name: "Mia" },
+  at: "2026-12-01T10:00:00.000Z",
+  basis: "",
+};
+const showing = { revisions: [picture], shown: picture.id };
+const none = { revisions: [], shown: null };
+
 const states: Frame[] = [
-  frame({ state: "none" }, "none"),
-  frame({ state: "queued", jobId: "j1" }, "queued"),
-  frame({ state: "running", jobId: "j2", previous: { url: RENDERED, jobId: "j0" } }, "running"),
-  frame({ state: "ready", jobId: "j3", url: RENDERED }, "ready"),
-  frame({ state: "failed", jobId: "j4", reason: "The images API answered 500.", previous: { url: RENDERED, jobId: "j0" } }, "failed"),
-  frame({ state: "canceled", jobId: "j5" }, "canceled"),
-  frame({ state: "blocked", jobId: "j6", reason: "The project owner has not allowed paid image generation." }, "blocked"),
+  frame({ state: "none", ...none }, "none"),
+  frame({ state: "queued", jobId: "j1", ...none }, "queued"),
+  frame({ state: "running", jobId: "j2", ...showing }, "running"),
+  frame({ state: "ready", jobId: "j3", ...showing }, "ready"),
+  frame({ state: "failed", jobId: "j4", reason: "The images API answered 500.", ...showing }, "failed"),
+  frame({ state: "canceled", jobId: "j5", ...none }, "canceled"),
+  frame({ state: "blocked", jobId: "j6", reason: "The project owner has not allowed paid image generation.", ...none }, "blocked"),
 ];
 
 /** Every media state: the last good image stays through a re-render, a failure and a cancel. */
@@ -88,7 +102,7 @@ export const MediaStates: Story = {
 };
 
 const aspectStory = (aspect: Aspect): Story => ({
-  render: () => <Cards aspect={aspect} frames={[frame({ state: "none" }, "a"), frame({ state: "ready", jobId: "j", url: RENDERED }, "b")]} />,
+  render: () => <Cards aspect={aspect} frames={[frame({ state: "none", ...none }, "a"), frame({ state: "ready", jobId: "j", ...showing }, "b")]} />,
 });
 export const Widescreen: Story = aspectStory("16:9");
 export const Vertical: Story = aspectStory("9:16");

@@ -64,8 +64,8 @@ export function RenderInspector(props: { frame: Frame; shot: string }) {
       <Show when={m().reason && (m().state === "blocked" || m().state === "failed" || m().state === "canceled")}>
         <p class="media-reason">{m().reason}</p>
       </Show>
-      <Show when={m().previous && m().state !== "ready"}>
-        <p class="muted small">The last good image stays on the card until this render succeeds.</p>
+      <Show when={shownImage(m()) && (m().state === "queued" || m().state === "running")}>
+        <p class="muted small">The picture shown now stays on the card until this render succeeds.</p>
       </Show>
       <Show when={c.canEdit()}>
         <div class="media-actions">

@@ -800,7 +800,7 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
         sound: frame.sound ?? "",
         continuity: { assetIds: frame.assets, notes: frame.notes ?? "" },
         status: "draft" as const,
-        media: { state: "none" as const },
+        media: { state: "none" as const, revisions: [], shown: null },
       })),
     ],
   };
