@@ -4,7 +4,8 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const baseURL = process.env.BASE_URL ?? "http://localhost:8788";
+// E2E_PORT lets two work trees on one machine each run their own app.
+const baseURL = process.env.BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? "8788"}`;
 // Debian's Chromium where it is installed (CI, these machines); Playwright's
 // own browser everywhere else.
 const systemChromium = "/usr/bin/chromium";
