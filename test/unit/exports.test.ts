@@ -11,6 +11,7 @@ import { buildCsv, csvCell } from "../../worker/exports/csv";
 import { buildPdf, pageCount } from "../../worker/exports/pdf";
 import { num, parseColor, pathOps, printable } from "../../worker/exports/pdf-painter";
 import { imageKey } from "../../worker/exports/source";
+import { pictureBasis } from "../../worker/domain/picture-basis";
 import { entryName } from "../../worker/exports/zip";
 import { shotList, timecode } from "../../web/src/studio/model/frames";
 import { boardWith, frameWith, mediaShowing } from "../support/boards";
@@ -34,8 +35,23 @@ describe("csv cells", () => {
 
   it("give one CRLF-ended row per frame, after a BOM and the header", () => {
     const csv = buildCsv(boardWith({ frames: [frameWith({ id: "a", durationSec: 2 }), frameWith({ id: "b", shot: "2A" })] }));
-    expect(csv.startsWith("\uFEFFshot,title,camera,duration,timecode in,timecode out,action,dialogue,sound,assets,status\r\n")).toBe(true);
-    expect(csv.split("\r\n").slice(1)).toEqual(["1,,,2,0:00.0,0:02.0,,,,,draft", "2A,,,,0:02.0,,,,,,draft", ""]);
+    expect(csv.startsWith("\uFEFFshot,title,camera,duration,timecode in,timecode out,action,dialogue,sound,assets,status,picture\r\n")).toBe(true);
+    expect(csv.split("\r\n").slice(1)).toEqual(["1,,,2,0:00.0,0:02.0,,,,,draft,none", "2A,,,,0:02.0,,,,,,draft,none", ""]);
+  });
+
+  it("say in the picture column whether each frame's picture still matches it (CONTRACT 12)", () => {
+    const frame = frameWith({ id: "a", camera: "WS" });
+    const made = boardWith({ frames: [frame] });
+    const current = frameWith({ ...frame, media: mediaShowing("/p.png") });
+    current.media.revisions[0]!.basis = pictureBasis(made, frame);
+    const changed = { ...current, id: "b", camera: "CU" };
+    const csv = buildCsv(boardWith({ frames: [current, changed, frameWith({ id: "c" })] }));
+    expect(
+      csv
+        .split("\r\n")
+        .slice(1, 4)
+        .map((row) => row.split(",").at(-1)),
+    ).toEqual(["current", "out of date", "none"]);
   });
 });
 

@@ -72,7 +72,7 @@ export function pictureState(board: Board, frame: Frame): PictureState {
   return { state: "out of date", changed };
 }
 
-/** "Out of date: camera changed", "Out of date: prompt and cast changed", or for an unknown basis "Out of date: made earlier". */
+/** "Out of date: camera changed", "Out of date: prompt and cast changed", or for an unknown basis "Out of date: made before this version of the shot". */
 export function outOfDateText(changed: string[]): string {
   if (changed.length === 0) return "Out of date: made before this version of the shot";
   const list = changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(", ")} and ${changed.at(-1)}`;

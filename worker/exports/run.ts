@@ -15,7 +15,7 @@ import { roomFor } from "../rooms";
 import { buildCsv } from "./csv";
 import { buildPdf } from "./pdf";
 import { R2Sink } from "./r2-sink";
-import { type ExportSource, readImage } from "./source";
+import { type ExportSource, type ImageMime, readImage } from "./source";
 import { buildZip } from "./zip";
 
 /** Progress when each stage ends; compose moves between read_board's and its own as it goes. */
@@ -91,7 +91,7 @@ export async function runExport(env: Env & JobsVars, db: Db, row: JobRow, token:
   try {
     await log(db, row.id, row.attempt, "info", `Attempt ${row.attempt} started.`);
     const src = await stage("read_board", () => readSource(env, db, row));
-    const images = (only?: ReadonlySet<"image/png" | "image/jpeg" | "image/svg+xml">) => (frame: Parameters<typeof readImage>[2]) =>
+    const images = (only?: ReadonlySet<ImageMime>) => (frame: Parameters<typeof readImage>[2]) =>
       readImage(env.ARTIFACTS, row.projectId, frame, only);
     const facts: Record<string, unknown> = { frames: src.board.frames.length };
 
