@@ -11,11 +11,18 @@ import type { JobQueueMessage } from "./queue/messages";
  * cannot know: the queue's message type, that tests and benches run without
  * the SPA's assets, and the secrets, which never appear in wrangler.toml.
  */
-export interface Env extends Omit<CloudflareBindings, "JOBS" | "ASSETS"> {
+export interface Env extends Omit<CloudflareBindings, "JOBS" | "ASSETS" | "AI"> {
   JOBS: Queue<JobQueueMessage>;
   ASSETS?: Fetcher;
+  /** Workers AI: bound in wrangler.toml, but absent under `wrangler dev --local` and in tests that do not fake it. */
+  AI?: AiBinding;
   /** Secret: `.dev.vars` locally, `wrangler secret put OPENAI_API_KEY` remotely; only the openai providers need it. */
   OPENAI_API_KEY?: string;
+}
+
+/** What Reelroom calls on the Workers AI binding: one method, so a test can stand in for it. */
+export interface AiBinding {
+  run(model: string, input: unknown, options?: unknown): Promise<unknown>;
 }
 
 export type Db = DrizzleD1Database<typeof schema>;

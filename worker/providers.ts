@@ -8,7 +8,7 @@ const AGENT_NAMES = ["offline", "openai", "workers-ai"] as const;
 const MEDIA_NAMES = ["sketch", "openai", "workers-ai"] as const;
 
 function hasAiBinding(env: Env): boolean {
-  return typeof (env as unknown as Record<string, unknown>).AI === "object";
+  return typeof env.AI === "object";
 }
 
 export function agentMode(env: Env): ProviderMode {

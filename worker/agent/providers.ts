@@ -3,7 +3,7 @@ import type { Env } from "../env";
 import { OfflineAgent } from "./offline-agent";
 import { OpenAiAgent } from "./openai-agent";
 import { type AgentProvider, ProviderError } from "./provider";
-import { type AiBinding, DEFAULT_WORKERS_AI_MODEL, WorkersAiAgent } from "./workers-ai-agent";
+import { DEFAULT_WORKERS_AI_MODEL, WorkersAiAgent } from "./workers-ai-agent";
 
 export function agentProvider(env: Env): AgentProvider {
   const name = env.AGENT_PROVIDER || "offline";
@@ -17,7 +17,7 @@ export function agentProvider(env: Env): AgentProvider {
     });
   }
   if (name === "workers-ai") {
-    const ai = (env as unknown as { AI?: AiBinding }).AI;
+    const ai = env.AI;
     if (!ai) throw new ProviderError("not_configured", "AGENT_PROVIDER is workers-ai but the AI binding is not configured.", false);
     return new WorkersAiAgent(ai, env.AGENT_MODEL || DEFAULT_WORKERS_AI_MODEL);
   }

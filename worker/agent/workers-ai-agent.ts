@@ -6,12 +6,9 @@
 // run ends cut off and can be continued. A binding error becomes a
 // ProviderError that says whether retrying can help and never carries the
 // binding's own text.
+import type { AiBinding } from "../env";
 import { type AgentProvider, type AgentRequest, ProviderError } from "./provider";
 import { sseData } from "./sse";
-
-export interface AiBinding {
-  run(model: string, input: unknown, options?: unknown): Promise<unknown>;
-}
 
 export const DEFAULT_WORKERS_AI_MODEL = "@cf/meta/llama-3.3-70b-instruct-fp8-fast";
 

@@ -213,27 +213,32 @@ export function diffBoards(from: Board, to: Board): SimpleEvent[] {
 /** Names in an impact's detail are capped: the counts stay exact, the lists only illustrate. */
 export const IMPACT_NAMES_MAX = 12;
 
+const Names = z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) });
+const Counts = z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() });
+
 /**
  * Which frames (by shot label) and assets (by name) a restore touches, in
  * the direction of the restore: `added` comes back, `removed` goes away.
+ * The asset lists are capped; `assetTotals` has the exact counts.
  */
-export interface ImpactDetail {
-  frames: { added: string[]; removed: string[]; changed: string[] };
-  assets: { added: string[]; removed: string[]; changed: string[] };
-  /** The asset lists are capped; these are the exact counts. */
-  assetTotals: { added: number; removed: number; changed: number };
-  format?: { from: Aspect; to: Aspect };
-}
+export const ImpactDetail = z.object({
+  frames: Names,
+  assets: Names,
+  assetTotals: Counts,
+  format: z.object({ from: Aspect, to: Aspect }).optional(),
+});
+export type ImpactDetail = z.infer<typeof ImpactDetail>;
 
-export interface Impact {
-  frames: { added: number; changed: number; removed: number };
-  script: boolean;
-  plan: boolean;
-  /** Assets added, removed or changed, all together; `detail.assets` tells them apart. */
-  assets: number;
-  format: boolean;
-  detail?: ImpactDetail;
-}
+/** What a restore would change, for the rewind preview; `assets` counts added, removed and changed together. */
+export const Impact = z.object({
+  frames: Counts,
+  script: z.boolean(),
+  plan: z.boolean(),
+  assets: z.number().int(),
+  format: z.boolean(),
+  detail: ImpactDetail.optional(),
+});
+export type Impact = z.infer<typeof Impact>;
 
 const capped = (names: string[]) => names.slice(0, IMPACT_NAMES_MAX);
 /** Shot labels in reading order ("2" before "10", a label like "3A" by its number). */

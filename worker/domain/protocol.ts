@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Aspect, Board, Id, LIMITS } from "./board";
 import { Actor, Command } from "./commands";
-import { EventBody } from "./events";
+import { EventBody, Impact } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
 import { Comment, CommentText, FrameReview, ReviewNote, Verdict } from "./comments";
@@ -113,22 +113,6 @@ export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export const CommandResult = z.object({ seq: z.number().int().positive(), runId: z.string() });
 export type CommandResult = z.infer<typeof CommandResult>;
 
-export const Impact = z.object({
-  frames: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
-  script: z.boolean(),
-  plan: z.boolean(),
-  assets: z.number().int(),
-  format: z.boolean(),
-  // Shot labels and asset names, so a preview can say which ones (events.ts ImpactDetail).
-  detail: z
-    .object({
-      frames: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
-      assets: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
-      assetTotals: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
-      format: z.object({ from: Aspect, to: Aspect }).optional(),
-    })
-    .optional(),
-});
 export const RewindPreview = z.object({ dryRun: z.literal(true), toSeq: z.number().int().nonnegative(), events: z.number().int(), impact: Impact });
 export type RewindPreview = z.infer<typeof RewindPreview>;
 

@@ -9,7 +9,20 @@ import { pictureColumn } from "../domain/picture-basis";
 import { shotList, timecode } from "../domain/shot-list";
 import { assetsById, frameAssets } from "./board-helpers";
 
-export const CSV_COLUMNS = ["shot", "title", "camera", "duration", "timecode in", "timecode out", "action", "dialogue", "sound", "assets", "status", "picture"] as const;
+export const CSV_COLUMNS = [
+  "shot",
+  "title",
+  "camera",
+  "duration",
+  "timecode in",
+  "timecode out",
+  "action",
+  "dialogue",
+  "sound",
+  "assets",
+  "status",
+  "picture",
+] as const;
 
 const BOM = "\uFEFF";
 

@@ -91,8 +91,7 @@ export async function runExport(env: Env & JobsVars, db: Db, row: JobRow, token:
   try {
     await log(db, row.id, row.attempt, "info", `Attempt ${row.attempt} started.`);
     const src = await stage("read_board", () => readSource(env, db, row));
-    const images = (only?: ReadonlySet<ImageMime>) => (frame: Parameters<typeof readImage>[2]) =>
-      readImage(env.ARTIFACTS, row.projectId, frame, only);
+    const images = (only?: ReadonlySet<ImageMime>) => (frame: Parameters<typeof readImage>[2]) => readImage(env.ARTIFACTS, row.projectId, frame, only);
     const facts: Record<string, unknown> = { frames: src.board.frames.length };
 
     const built = await stage("compose", async (): Promise<Uint8Array | null> => {

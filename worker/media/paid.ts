@@ -1,6 +1,7 @@
 // The paid media providers: OpenAI's images API and a Workers AI image
 // model. Both need a key or binding and the project owner's consent, which
 // the pipeline checks before calling them.
+import type { AiBinding } from "../env";
 import { MediaError, type MediaProvider, type Rendered, type RenderInput } from "./provider";
 
 function b64ToBytes(b64: string): Uint8Array {
@@ -43,10 +44,6 @@ export class OpenAiImages implements MediaProvider {
     if (!b64) throw new MediaError("The OpenAI images API returned no image.", false, res.status);
     return { bytes: b64ToBytes(b64), mime: "image/png", width: 1536, height: 1024 };
   }
-}
-
-export interface AiBinding {
-  run(model: string, input: unknown): Promise<unknown>;
 }
 
 export class WorkersAiImages implements MediaProvider {

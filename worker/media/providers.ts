@@ -1,10 +1,10 @@
 // Picks the media provider for a job, and says what configuration it lacks.
 import type { Env } from "../env";
-import { type AiBinding, OpenAiImages, WorkersAiImages } from "./paid";
+import { OpenAiImages, WorkersAiImages } from "./paid";
 import { MediaError, type MediaProvider } from "./provider";
 import { SketchProvider } from "./sketch";
 
-const ai = (env: Env) => (env as unknown as { AI?: AiBinding }).AI;
+const ai = (env: Env) => env.AI;
 
 /** A human-readable reason the provider cannot run here, or null. Never a secret value. */
 export function missingConfiguration(env: Env, provider: string): string | null {
