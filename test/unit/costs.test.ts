@@ -22,9 +22,13 @@ describe("price table", () => {
     expect(estimateBatch("sketch", 12)).toEqual({ count: 12, costUsd: 0, seconds: 2 });
   });
 
-  it("has a price for every media provider, and every paid provider costs something", () => {
-    for (const p of MediaProviderName.options) expect(PRICES[p]).toBeDefined();
-    for (const p of PAID_PROVIDERS) expect(isPaid(p)).toBe(true);
+  it("counts every provider but the offline sketch as paid, and charges each paid one for every image", () => {
+    expect([...PAID_PROVIDERS].sort()).toEqual(MediaProviderName.options.filter((p) => p !== "sketch").sort());
+    for (const p of PAID_PROVIDERS) {
+      expect(isPaid(p), p).toBe(true);
+      expect(estimateBatch(p, 10).costUsd, p).toBeCloseTo(10 * PRICES[p].usdPerImage, 6);
+      expect(estimateBatch(p, 10).costUsd, p).toBeGreaterThan(estimateBatch(p, 1).costUsd);
+    }
   });
 
   it("prices gpt-image-1 at 1536x1024 high quality and flux-1-schnell from its tile and step rates", () => {

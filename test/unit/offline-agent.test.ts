@@ -176,7 +176,9 @@ describe("the answer and the board agree", () => {
         expect(offlineAnswer(message, storyboard)).toBe(answer);
         const out = apply(answer, storyboard);
         expect(Board.safeParse(out.board).success).toBe(true);
-        if (out.prose.startsWith("Nothing changed on the board.")) expect(out.board).toEqual(storyboard);
+        // "Nothing changed" implies an unchanged board (an implication, asserted on every run).
+        const claimsNothing = out.prose.startsWith("Nothing changed on the board.");
+        expect(!claimsNothing || JSON.stringify(out.board) === JSON.stringify(storyboard)).toBe(true);
         expect(out.prose).not.toMatch(/<\/?(?:frame|script|plan|asset|move|generate|format)\b/);
       }),
       { numRuns: 200 },
