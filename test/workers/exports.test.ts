@@ -298,11 +298,14 @@ describe("zip", () => {
     const svg = new TextDecoder().decode(files["003-shot-3.svg"]);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain("SHOT 3");
-    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as { frames: { name: string; frameId: string; source: string }[] };
-    expect(manifest.frames.map((f) => [f.name, f.frameId, f.source])).toEqual([
-      ["001-shot-1.svg", "f1", "sketch"],
-      ["002-shot-2.png", "f2", "rendered"],
-      ["003-shot-3.svg", "f3", "sketch"],
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as {
+      frames: { name: string; frameId: string; source: string; picture: string }[];
+    };
+    // The seeded picture carries no basis, as a render from before revisions: the manifest says it is out of date.
+    expect(manifest.frames.map((f) => [f.name, f.frameId, f.source, f.picture])).toEqual([
+      ["001-shot-1.svg", "f1", "sketch", "none"],
+      ["002-shot-2.png", "f2", "rendered", "out of date"],
+      ["003-shot-3.svg", "f3", "sketch", "none"],
     ]);
     sock.close();
   });

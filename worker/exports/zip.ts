@@ -5,6 +5,7 @@
 // SVG and the manifest are deflated, and only one image is in memory at a time.
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import type { Frame } from "../domain/board";
+import { pictureColumn } from "../domain/picture-basis";
 import { shotList } from "../domain/shot-list";
 import { sketchSvg } from "../media/sketch";
 import { assetsById, frameAssets } from "./board-helpers";
@@ -16,8 +17,10 @@ export interface ZipEntry {
   frameId: string;
   shot: string;
   title: string;
-  /** "rendered" when the frame's own image is in the archive, "sketch" when it was drawn for the export. */
+  /** "rendered" when the frame's own picture is in the archive, "sketch" when it was drawn for the export. */
   source: "rendered" | "sketch";
+  /** Whether the frame's picture still matches the frame (CONTRACT 12); "none" for a sketch. */
+  picture: "current" | "out of date" | "none";
   mime: string;
   size: number;
 }
@@ -69,7 +72,8 @@ export async function buildZip(src: ExportSource, sink: R2Sink, hooks: ZipHooks)
     const mime = img ? img.mime : "image/svg+xml";
     const name = entryName(i + 1, shot, EXT[mime]!);
     await add(name, bytes, mime === "image/svg+xml");
-    entries.push({ name, frameId: frame.id, shot, title: frame.title, source: img ? "rendered" : "sketch", mime, size: bytes.byteLength });
+    const picture = img ? pictureColumn(src.board, frame) : "none";
+    entries.push({ name, frameId: frame.id, shot, title: frame.title, source: img ? "rendered" : "sketch", picture, mime, size: bytes.byteLength });
     await hooks.progress(i + 1, frames.length);
   }
   const manifest = {
