@@ -167,6 +167,24 @@ const CAPABILITIES = [
       "docs/performance.md: the method, the table and where the time goes",
     ],
   },
+  {
+    id: "11-pictures",
+    title: "Pictures a storyboard artist can trust: uploads, drawings and renders as kept revisions, out-of-date marks, sketches that show the subject",
+    tests: [
+      /test\/unit\/(frame-media|picture-basis|event-versions|sketch[^/]*|draw-strokes|image-sniff)\.test\.ts/,
+      /test\/workers\/uploads\.test\.ts/,
+      /e2e\/(pictures|drawing)\.spec\.ts/,
+    ],
+    proves: [
+      "test/unit/event-versions.test.ts: a committed version-1 episode (36 events from the v1 worker's SQLite) replays through the upcasters into the board the v1 worker served, pictures as revisions",
+      "test/unit/frame-media.test.ts, picture-basis.test.ts: renders, uploads and drawings as revisions (kept, picked, removed, at most 20), a failed or canceled re-render leaves the shown one; out of date names what changed",
+      "test/workers/uploads.test.ts: every upload refusal first (type by bytes, size, dimensions, SVG, quota, roles), nothing stored on a refusal; revisions through undo, rewind and a canceled re-render",
+      "test/unit/sketch*.test.ts: every place kind and prop drawn from a sentence, named people, hands, a blank panel; the stored SVG holds none of the frame's words",
+      "e2e/pictures.spec.ts, e2e/drawing.spec.ts: upload by picking, dropping and pasting; draw with mouse and touch; older revisions; out of date after a camera change; approved an earlier version",
+      "bench/uploads.bench.mjs, bench/sketch.bench.mjs: upload → 10 sockets against a plain R2 put; sketch render per frame against the previous renderer",
+      ".buildprint/evidence/screens/11-*.png: the contact sheet of every place and prop, the studio and the drawing surface at 1440×900 and 375×812",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });
