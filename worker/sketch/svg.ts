@@ -1,16 +1,14 @@
-// Writes a sketch scene (scene.ts) as one self-contained SVG: no script, no
-// link, no external reference, every piece of text XML-escaped. The same
-// scene always gives the same bytes.
-import type { Cmd, Paint, Prim, Scene } from "./scene";
-
-export const FONT_STACK = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
+// Writes a scene's panel as one self-contained SVG: the picture only, with
+// the alt text as its <title>, no other text, no script, no link, no
+// external reference. The same scene always gives the same bytes.
+import type { Cmd, Paint, Prim, Scene } from "./types";
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"));
 }
 
-/** Colours come from the scene's own palette; anything else is refused rather than written into an attribute. */
+/** Colours come from the sketch's own palette; anything else is refused rather than written into an attribute. */
 function color(c: string): string {
   return /^(#[0-9a-fA-F]{3,8}|none)$/.test(c) ? c : "none";
 }
@@ -60,16 +58,6 @@ function prim(p: Prim, w: Writer): string {
       return `<path d="${pathData(p.d)}"${paint(p)}/>`;
     case "polygon":
       return `<polygon points="${p.points.map(n).join(" ")}"${paint(p)}/>`;
-    case "text": {
-      const attrs =
-        `x="${n(p.x)}" y="${n(p.y)}" font-size="${n(p.size)}" fill="${color(p.fill)}"` +
-        (p.weight === "bold" ? ` font-weight="700"` : "") +
-        (p.italic ? ` font-style="italic"` : "") +
-        (p.anchor && p.anchor !== "start" ? ` text-anchor="${p.anchor}"` : "") +
-        (p.opacity !== undefined && p.opacity < 1 ? ` opacity="${p.opacity}"` : "");
-      if (p.lines.length === 1) return `<text ${attrs}>${escapeXml(p.lines[0]!)}</text>`;
-      return `<text ${attrs}>${p.lines.map((l, i) => `<tspan x="${n(p.x)}"${i ? ` dy="${n(p.lineHeight)}"` : ""}>${escapeXml(l)}</tspan>`).join("")}</text>`;
-    }
     case "group": {
       let attrs = "";
       const t: string[] = [];
@@ -97,43 +85,19 @@ function prim(p: Prim, w: Writer): string {
   }
 }
 
-/** The scene as SVG text. `idPrefix` keeps clip and filter ids unique when several cards share one page. */
+/**
+ * The panel as SVG text, `width` × `height` px. `idPrefix` keeps clip and
+ * filter ids unique when several panels share one page.
+ */
 export function sceneToSvg(scene: Scene, idPrefix = "rr"): string {
   const w: Writer = { defs: [], ids: 0, prefix: idPrefix.replace(/[^A-Za-z0-9_-]/g, "") || "rr", blurs: new Map() };
-  const header = scene.header.map((p) => prim(p, w)).join("");
-  const art = prim(
-    {
-      kind: "group",
-      translate: [scene.panel.x, scene.panel.y],
-      children: [{ kind: "group", clip: { x: 0, y: 0, w: scene.panel.w, h: scene.panel.h }, children: scene.art }],
-    },
-    w,
-  );
-  const caption = scene.caption.map((p) => prim(p, w)).join("");
+  const { width, height } = scene;
+  const art = prim({ kind: "group", clip: { x: 0, y: 0, w: width, h: height }, children: scene.art }, w);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" role="img" aria-label="${escapeXml(scene.label)}" font-family="${FONT_STACK}" stroke-linecap="round" stroke-linejoin="round">` +
-    `<desc>${escapeXml(scene.summary)}</desc>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" stroke-linecap="round" stroke-linejoin="round">` +
+    `<title>${escapeXml(scene.alt)}</title>` +
     (w.defs.length ? `<defs>${w.defs.join("")}</defs>` : "") +
-    `<rect width="${scene.width}" height="${scene.height}" fill="${color(scene.paper)}"/>` +
-    header +
-    art +
-    caption +
-    `</svg>`
-  );
-}
-
-/**
- * Only the drawn panel, without the card's header and caption: the studio
- * shows the shot large on its card and prints the words as text beside it.
- */
-export function panelToSvg(scene: Scene, idPrefix = "rr"): string {
-  const w: Writer = { defs: [], ids: 0, prefix: idPrefix.replace(/[^A-Za-z0-9_-]/g, "") || "rr", blurs: new Map() };
-  const { w: pw, h: ph } = scene.panel;
-  const art = prim({ kind: "group", clip: { x: 0, y: 0, w: pw, h: ph }, children: scene.art }, w);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${pw}" height="${ph}" viewBox="0 0 ${pw} ${ph}" role="img" aria-label="${escapeXml(scene.label)}" font-family="${FONT_STACK}" stroke-linecap="round" stroke-linejoin="round">` +
-    (w.defs.length ? `<defs>${w.defs.join("")}</defs>` : "") +
-    `<rect width="${pw}" height="${ph}" fill="${color(scene.paper)}"/>` +
+    `<rect width="${width}" height="${height}" fill="${color(scene.paper)}"/>` +
     art +
     `</svg>`
   );
