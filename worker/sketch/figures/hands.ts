@@ -87,23 +87,23 @@ export function reachingHand(w: number, y: number, k: number, sleeve: string): P
  */
 export function handsFront(st: FigureStyle, w: number, h: number): Prim[] {
   const out = Pen.flat();
-  const L = Math.min(h * 0.62, w * 0.3);
+  const L = Math.min(h * 0.56, w * 0.28);
   const sw = Math.max(1.6, L * 0.009);
   const ink = st.line;
-  const gap = Math.max(L * 0.62, w * 0.17);
+  const gap = Math.max(L * 0.58, w * 0.16);
   for (const s of [-1, 1]) {
     // Local units: 1 = wrist to fingertip; x grows away from the middle of the frame.
-    const pen = out.local(w / 2 + s * gap, h * 0.9, s * L, L);
+    const pen = out.local(w / 2 + s * gap, h * 0.78, s * L, L);
     pen.path([["M", -0.34, 0.02], ["L", 0.34, 0.02], ["L", 0.42, 0.8], ["L", -0.42, 0.8], ["Z"]], { fill: st.color, stroke: ink, sw });
     pen.line(-0.34, 0.08, 0.34, 0.08, { stroke: ink, sw: sw * 0.8, opacity: 0.6 });
     const fingers: [number, number, number][] = [
-      [-0.2, 0.42, -0.05],
-      [-0.07, 0.47, -0.01],
-      [0.07, 0.43, 0.03],
-      [0.2, 0.33, 0.08],
+      [-0.2, 0.4, -0.04],
+      [-0.066, 0.45, -0.01],
+      [0.068, 0.41, 0.02],
+      [0.198, 0.31, 0.06],
     ];
-    const tip = (bx: number, len: number, lean: number): Pt => [bx + lean + bx * 0.25, -0.5 - len];
-    const width = 0.125;
+    const tip = (bx: number, len: number, lean: number): Pt => [bx + lean + bx * 0.12, -0.5 - len];
+    const width = 0.14;
     for (const [bx, len, lean] of fingers) {
       const t = tip(bx, len, lean);
       pen.line(bx, -0.46, t[0], t[1], { stroke: ink, sw: width * L + 2 * sw });
