@@ -99,7 +99,7 @@ const CAPABILITIES = [
     title:
       "A storyboard-first studio: the board as the main view at every width, cards that lead with the shot, a frame detail view, a shot list with timecodes, drag and drop, multi-select, aspect ratio, media that never goes backwards, honest connection state, readable history, editable cast and beats, an ops console in names",
     tests: [
-      /test\/unit\/(sketch|scene-text|camera|frame-media|running-time|board-commands|studio-model|realtime|connection-state|history|cast-form|beats-form|ops-words)\.test\.ts/,
+      /test\/unit\/(sketch|sketch-text|camera|frame-media|running-time|board-commands|studio-model|realtime|connection-state|history|cast-form|beats-form|ops-words)\.test\.ts/,
       /test\/workers\/(jobs|history|ops)\.test\.ts/,
       /e2e\/(studio|media|history|connection|cast|realtime|ops|polish)\.spec\.ts/,
     ],
@@ -112,7 +112,7 @@ const CAPABILITIES = [
       "e2e/ops.spec.ts, test/workers/ops.test.ts: the console names people, episodes and shots; saved views; replay from an audit entry",
       "test/unit/studio-model.test.ts: the pure studio state (camera chips, shot list timecodes, batch targets, drop → move_frame through the room's reducer, selection, live jobs, chat log)",
       "test/unit/sketch.test.ts: every shot size, angle and movement renders differently; each aspect's panel ratio; stable character colours",
-      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/10-sketch-contact-sheet.png, every size, angle, movement and aspect",
+      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/11-sketch-contact-sheet.png, every size, angle, movement and aspect",
     ],
   },
   {
@@ -165,6 +165,19 @@ const CAPABILITIES = [
       "test/unit/hibernated-socket.test.ts: the parsed session is kept per socket, written through on every change, and cannot drift from the attachment",
       "scripts/size.mjs: the SPA's initial JS and the JS the studio needs before the board shows",
       "docs/performance.md: the method, the table and where the time goes",
+    ],
+  },
+  {
+    id: "11-pictures",
+    title:
+      "Pictures: the offline sketch shows the subject (the place by its kind, the props and people the frame names, hands, blank frames) and stores only the picture",
+    tests: [/test\/unit\/sketch(-subject|-picture|-text)?\.test\.ts/, /test\/unit\/(jobs|exports)\.test\.ts/],
+    proves: [
+      "test/unit/sketch-subject.test.ts: a sentence for every place kind and every prop, read into the scene description; every named person drawn, cast or not; hands from the front in a close-up of hands; a blank frame is an empty panel",
+      "test/unit/sketch-picture.test.ts: the stored SVG is the panel at the episode's aspect with no <text> and none of the frame's words outside its <title>, the alt text; hostile text stays escaped",
+      "test/unit/sketch.test.ts: shot size, angle and movement shape the composition; deterministic bytes; no file in worker/sketch over 500 lines, no import cycle",
+      "bench/sketch.bench.mjs: render time per frame against the renderer it replaced (commit 7386426), goal ≤ 1.2×",
+      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/11-sketch-contact-sheet.png, one panel per place kind and per prop, people, hands, blank, sizes, angles, movements and aspects, labelled outside the pictures",
     ],
   },
 ];

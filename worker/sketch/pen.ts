@@ -27,19 +27,34 @@ export class Pen {
   }
 
   path(d: Cmd[], paint: Paint): void {
-    const out: Cmd[] = d.map((c): Cmd => {
+    const map = this.map;
+    const out: Cmd[] = new Array(d.length);
+    for (let i = 0; i < d.length; i++) {
+      const c = d[i]!;
       switch (c[0]) {
         case "M":
-        case "L":
-          return [c[0], ...this.p(c[1], c[2])];
-        case "Q":
-          return ["Q", ...this.p(c[1], c[2]), ...this.p(c[3], c[4])];
-        case "C":
-          return ["C", ...this.p(c[1], c[2]), ...this.p(c[3], c[4]), ...this.p(c[5], c[6])];
+        case "L": {
+          const a = map(c[1], c[2]);
+          out[i] = [c[0], r1(a[0]), r1(a[1])];
+          break;
+        }
+        case "Q": {
+          const a = map(c[1], c[2]);
+          const b = map(c[3], c[4]);
+          out[i] = ["Q", r1(a[0]), r1(a[1]), r1(b[0]), r1(b[1])];
+          break;
+        }
+        case "C": {
+          const a = map(c[1], c[2]);
+          const b = map(c[3], c[4]);
+          const e = map(c[5], c[6]);
+          out[i] = ["C", r1(a[0]), r1(a[1]), r1(b[0]), r1(b[1]), r1(e[0]), r1(e[1])];
+          break;
+        }
         default:
-          return c;
+          out[i] = c;
       }
-    });
+    }
     this.out.push({ kind: "path", d: out, ...paint });
   }
 

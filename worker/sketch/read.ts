@@ -31,6 +31,14 @@ const WALK_RE =
 const HANDS_RE = /\b(hands?|fingers?|fists?|palms?|knuckles?)\b/i;
 
 const KINDS = BACKDROPS.filter((b) => b.kind !== "room" && b.kind !== "outdoors").map((b) => [b.words, b.kind] as const);
+/** All the named places in one pattern, a group per kind in table order: the first place a text names, in one pass. */
+const ANY_KIND = new RegExp(KINDS.map(([re], i) => `(?<k${i}>${re.source})`).join("|"), "i");
+function firstKind(text: string): PlaceKind | undefined {
+  const m = ANY_KIND.exec(text);
+  if (!m) return undefined;
+  const groups = m.groups!;
+  return KINDS.find((_, i) => groups[`k${i}`] !== undefined)?.[1];
+}
 const GENERIC = [
   [backdropOf("room")!.words, "room"],
   [backdropOf("outdoors")!.words, "outdoors"],
@@ -63,10 +71,18 @@ export function fold(s: string): string {
 function lastOf<T>(text: string, table: readonly (readonly [RegExp, T])[]): T | undefined {
   let best: { at: number; value: T } | undefined;
   for (const [re, value] of table) {
-    const g = new RegExp(re.source, "gi");
+    const g = globalOf(re);
+    g.lastIndex = 0;
     for (let m = g.exec(text); m; m = g.exec(text)) if (!best || m.index > best.at) best = { at: m.index, value };
   }
   return best?.value;
+}
+
+const GLOBALS = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBALS.get(re);
+  if (!g) GLOBALS.set(re, (g = new RegExp(re.source, "gi")));
+  return g;
 }
 
 /** A location's name up to its time of day or a place it is "on", "at" or "by" ("EXT. BAKERY ON THE CORNER - NIGHT" → "EXT. BAKERY"). */
@@ -83,7 +99,7 @@ export function readPlace(location: Asset | undefined, frame: Frame): Place {
   ] as const;
   const side = (firstOf(loc, sides) ?? firstOf(own, sides))?.value;
   const named = location ? lastOf(fold(head(location.name)), KINDS) : undefined;
-  let kind: PlaceKind | undefined = named ?? (firstOf(loc, KINDS) ?? firstOf(own, KINDS))?.value;
+  let kind: PlaceKind | undefined = named ?? firstKind(loc) ?? firstKind(own);
   let interior: boolean;
   if (kind) {
     const def = backdropOf(kind)!;
@@ -109,9 +125,16 @@ export function readPlace(location: Asset | undefined, frame: Frame): Place {
   return { kind, interior, time, ...(weather ? { weather } : {}) };
 }
 
-/** A word names a thing or a place rather than a person. */
+const THINGS = new Map<string, boolean>();
+/** A word names a thing or a place rather than a person (remembered: the same names come back frame after frame). */
 function isThing(word: string): boolean {
-  return propsIn(word).length > 0 || BACKDROPS.some((b) => b.words.test(word));
+  let known = THINGS.get(word);
+  if (known === undefined) {
+    known = propsIn(word).length > 0 || BACKDROPS.some((b) => b.words.test(word));
+    if (THINGS.size > 2000) THINGS.clear();
+    THINGS.set(word, known);
+  }
+  return known;
 }
 
 export function readPeople(frame: Frame, cast: Asset[]): Person[] {

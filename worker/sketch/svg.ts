@@ -8,21 +8,48 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"));
 }
 
+const COLORS = new Map<string, string>();
 /** Colours come from the sketch's own palette; anything else is refused rather than written into an attribute. */
 function color(c: string): string {
-  return /^(#[0-9a-fA-F]{3,8}|none)$/.test(c) ? c : "none";
+  let ok = COLORS.get(c);
+  if (ok === undefined) {
+    ok = /^(#[0-9a-fA-F]{3,8}|none)$/.test(c) ? c : "none";
+    if (COLORS.size < 4096) COLORS.set(c, ok);
+  }
+  return ok;
 }
 
-const n = (v: number) => {
-  const r = Math.round(v * 10) / 10;
-  return Object.is(r, -0) ? "0" : String(r);
-};
+/**
+ * A number to one decimal ("-0" as "0"), from integers only: setting a
+ * fraction as text is the slowest thing the writer does, and a panel has
+ * thousands of them.
+ */
+function n(v: number): string {
+  const t = Math.round(v * 10);
+  if (!Number.isFinite(t)) return "0";
+  const q = (t / 10) | 0;
+  const r = t - q * 10;
+  if (r === 0) return `${q}`;
+  return `${t < 0 && q === 0 ? "-" : ""}${q}.${r < 0 ? -r : r}`;
+}
 
 function pathData(d: Cmd[]): string {
   let out = "";
   for (const c of d) {
-    out += c[0];
-    for (let i = 1; i < c.length; i++) out += (i > 1 ? " " : "") + n(c[i] as number);
+    switch (c[0]) {
+      case "M":
+      case "L":
+        out += `${c[0]}${n(c[1])} ${n(c[2])}`;
+        break;
+      case "Q":
+        out += `Q${n(c[1])} ${n(c[2])} ${n(c[3])} ${n(c[4])}`;
+        break;
+      case "C":
+        out += `C${n(c[1])} ${n(c[2])} ${n(c[3])} ${n(c[4])} ${n(c[5])} ${n(c[6])}`;
+        break;
+      default:
+        out += "Z";
+    }
   }
   return out;
 }
@@ -79,10 +106,33 @@ function prim(p: Prim, w: Writer): string {
         }
         attrs += ` filter="url(#${id})"`;
       }
-      const body = p.children.map((c) => prim(c, w)).join("");
+      const body = children(p.children, w);
       return attrs ? `<g${attrs}>${body}</g>` : body;
     }
   }
+}
+
+/** Lines drawn one after another with the same paint are written as one path of segments: fewer elements, the same picture. */
+function children(list: Prim[], w: Writer): string {
+  let out = "";
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
+    if (p.kind !== "line") {
+      out += prim(p, w);
+      continue;
+    }
+    const style = paint(p);
+    let d = `M${n(p.x1)} ${n(p.y1)}L${n(p.x2)} ${n(p.y2)}`;
+    let k = i + 1;
+    for (; k < list.length; k++) {
+      const q = list[k]!;
+      if (q.kind !== "line" || paint(q) !== style) break;
+      d += `M${n(q.x1)} ${n(q.y1)}L${n(q.x2)} ${n(q.y2)}`;
+    }
+    out += k === i + 1 ? prim(p, w) : `<path d="${d}" fill="none"${style}/>`;
+    i = k - 1;
+  }
+  return out;
 }
 
 /**

@@ -22,8 +22,8 @@ export const bar: BackdropDef = {
     r.wall.rect(-11, -9.6, 22, 6, { fill: night ? "#5b6272" : "#d7e2e6", stroke: ink, sw: 1.6 });
     for (const [row, y] of [4.4, 6.4, 8.4].entries()) {
       shelf(r, -11, 11, y);
-      for (let k = 0; k < 12; k++) {
-        const x = -10.3 + k * 1.8 + (row % 2) * 0.5;
+      for (let k = 0; k < 8; k++) {
+        const x = -9.8 + k * 2.7 + (row % 2) * 0.6;
         const bh = 1.2 + ((k + row) % 3) * 0.25;
         r.wall.path(
           [

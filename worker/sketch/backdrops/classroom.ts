@@ -38,7 +38,7 @@ export const classroom: BackdropDef = {
       [0.62, [-6, 6]],
     ] as const)
       for (const x of xs) {
-        drawProp(r.floor(k, x + 1.6), chair, 0, 0, 3.2, 3.2 * sc, ink, night);
+        if (k > 0.7) drawProp(r.floor(k, x + 1.6), chair, 0, 0, 3.2, 3.2 * sc, ink, night);
         drawProp(r.floor(k, x), desk, 0, 0, 2.6, 2.6 * sc, ink, night);
       }
   },

@@ -17,9 +17,9 @@ export const forest: BackdropDef = {
     const rnd = rng(plan.seed);
     // Far trees first, so nearer ones overlap them.
     for (const [k, n] of [
-      [3.2, 11],
-      [2.2, 8],
-      [1.4, 6],
+      [3.2, 8],
+      [2.2, 6],
+      [1.4, 5],
     ] as const)
       for (let i = 0; i < n; i++) {
         const x = plan.w * ((i + 0.5) / n) + (rnd() - 0.5) * (plan.w / n);

@@ -23,9 +23,9 @@ export const rooftop: BackdropDef = {
       const bw = w * (0.05 + rnd() * 0.06);
       const bh = sc * (8 + rnd() * 22);
       world.rect(x, horizon - bh, bw, bh, { fill: night ? "#343a4a" : "#c3c7cc", stroke: night ? "#6d7588" : "#9aa0a6", sw: 1 });
-      for (let y = horizon - bh + sc; y < horizon - sc; y += sc * 2.2)
-        for (let xx = x + bw * 0.2; xx < x + bw * 0.8; xx += bw * 0.3)
-          world.rect(xx, y, bw * 0.14, sc * 0.9, { fill: night ? (rnd() < 0.4 ? "#e9c46a" : "#252a36") : "#e3eaee" });
+      // Rows of windows as bands, lit ones warm at night.
+      for (let y = horizon - bh + sc; y < horizon - sc; y += sc * 2.6)
+        world.rect(x + bw * 0.15, y, bw * 0.7, sc * 0.9, { fill: night ? (rnd() < 0.5 ? "#e9c46a" : "#252a36") : "#e3eaee" });
       x += bw + w * 0.01;
     }
     horizonLine(c);

@@ -26,7 +26,7 @@ export const shop: BackdropDef = {
       let x = x0 + 0.3;
       let k = row;
       while (x < x1 - 1) {
-        const gw = 0.6 + ((k * 7) % 5) * 0.14;
+        const gw = 1 + ((k * 7) % 5) * 0.2;
         const gh = 0.9 + ((k * 3) % 4) * 0.22;
         r.wall.rect(x, -y - gh, gw, gh, { fill: GOODS[k % GOODS.length]!, stroke: ink, sw: 0.8 });
         x += gw + 0.15;

@@ -27,10 +27,9 @@ export const warehouse: BackdropDef = {
       for (const x of [x0, (x0 + x1) / 2, x1]) r.wall.rect(x - 0.2, -12, 0.4, 12, { fill: "#e0692b", stroke: ink, sw: 1 });
       for (const y of [3.4, 6.8, 10.2]) {
         r.wall.rect(x0, -y, x1 - x0, 0.4, { fill: "#34508f", stroke: ink, sw: 1 });
-        for (let x = x0 + 0.4; x < x1 - 1.5; x += 2.4) {
+        for (let x = x0 + 0.4; x < x1 - 2.5; x += 3.3) {
           const bh = 1.6 + ((x * 7 + y) % 3) * 0.4;
-          r.wall.rect(x, -y - bh, 2, bh, { fill: "#d9c7a6", stroke: ink, sw: 0.9 });
-          r.wall.line(x + 1, -y - bh, x + 1, -y - bh + 0.6, { stroke: "#b99c6b", sw: 1.4 });
+          r.wall.rect(x, -y - bh, 2.9, bh, { fill: "#d9c7a6", stroke: ink, sw: 0.9 });
         }
       }
     }

@@ -66,29 +66,30 @@ export const PROPS: readonly PropDef[] = [
 ];
 
 const BY_NAME = new Map(PROPS.map((p) => [p.name, p]));
-const GLOBAL = PROPS.map((p) => new RegExp(p.words.source, "gi"));
+/** Every row's words in one pattern, a named group per row in table order: one pass over the text finds them all. */
+const ANY = new RegExp(PROPS.map((p, i) => `(?<p${i}>${p.words.source})`).join("|"), "gi");
 
 export function propNamed(name: string): PropDef | undefined {
   return BY_NAME.get(name);
 }
 
 /**
- * The props `text` names, in the order it names them, each once. A word that
- * matched one row is blanked before the next rows look, so "coffee machine"
- * is a coffee machine and not also a cup.
+ * The props `text` names, in the order it names them, each once. Where rows
+ * match at the same word the higher row wins and takes the words it matched,
+ * so "coffee machine" is a coffee machine and not also a cup.
  */
 export function propsIn(text: string): string[] {
-  let rest = text;
-  const found: { at: number; name: string }[] = [];
-  for (const [i, p] of PROPS.entries()) {
-    const re = GLOBAL[i]!;
-    let first = -1;
-    rest = rest.replace(re, (m, ...args) => {
-      const at = args[args.length - 2] as number;
-      if (first < 0) first = at;
-      return " ".repeat(m.length);
-    });
-    if (first >= 0) found.push({ at: first, name: p.name });
+  const found: string[] = [];
+  ANY.lastIndex = 0;
+  for (let m = ANY.exec(text); m; m = ANY.exec(text)) {
+    if (m[0] === "") {
+      ANY.lastIndex++;
+      continue;
+    }
+    const groups = m.groups!;
+    const i = PROPS.findIndex((_, k) => groups[`p${k}`] !== undefined);
+    const name = PROPS[i]!.name;
+    if (!found.includes(name)) found.push(name);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return found;
 }
