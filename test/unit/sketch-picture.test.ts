@@ -7,7 +7,7 @@ import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import type { Asset, Aspect, Frame } from "../../worker/domain/board";
 import { SketchProvider } from "../../worker/media/sketch";
-import { PANEL_SIZES } from "../../worker/sketch";
+import { BACKDROPS, PANEL_SIZES, PROPS } from "../../worker/sketch";
 import { frameWith } from "../support/boards";
 
 const mia: Asset = { id: "mia", kind: "character", name: "Mia", description: "baker", prompt: "green apron" };
@@ -128,6 +128,19 @@ describe("the stored sketch is the picture only", () => {
     const r = await render(frameWith({ id: "f2" }), []);
     expect(r.alt).toBe("Empty panel.");
     expect(parse(r.svg).title).toBe("Empty panel.");
+  });
+});
+
+describe("every place and every prop", () => {
+  it("is a well-formed, safe SVG at every aspect", async () => {
+    const sentences = [...BACKDROPS.map((b) => `Mia waits ${b.phrase}.`), ...PROPS.map((p) => `Mia and the ${p.name}.`)];
+    for (const aspect of Object.keys(PANEL_SIZES) as Aspect[])
+      for (const [i, action] of sentences.entries()) {
+        const camera = ["WS", "MS", "INSERT", "CU", "FS, low angle"][i % 5]!;
+        const r = await render(frameWith({ id: `p${i}`, action, camera }), [], "1", aspect);
+        expectSafe(r.svg);
+        expect(parse(r.svg).tags).not.toContain("text");
+      }
   });
 });
 

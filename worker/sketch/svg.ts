@@ -121,12 +121,13 @@ function children(list: Prim[], w: Writer): string {
       out += prim(p, w);
       continue;
     }
-    const style = paint(p);
+    // A line has no inside: its fill, if it says one, is dropped for the path's own "none".
+    const style = paint({ stroke: p.stroke, sw: p.sw, opacity: p.opacity, dash: p.dash });
     let d = `M${n(p.x1)} ${n(p.y1)}L${n(p.x2)} ${n(p.y2)}`;
     let k = i + 1;
     for (; k < list.length; k++) {
       const q = list[k]!;
-      if (q.kind !== "line" || paint(q) !== style) break;
+      if (q.kind !== "line" || paint({ stroke: q.stroke, sw: q.sw, opacity: q.opacity, dash: q.dash }) !== style) break;
       d += `M${n(q.x1)} ${n(q.y1)}L${n(q.x2)} ${n(q.y2)}`;
     }
     out += k === i + 1 ? prim(p, w) : `<path d="${d}" fill="none"${style}/>`;
