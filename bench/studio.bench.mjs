@@ -1,7 +1,8 @@
 // Studio bench (issue 10): what the browser spends drawing a big board.
-// 1. The sketch every card shows before a render, for a 500-frame board,
-//    against the server's sketch renderer drawing the same frames as full
-//    cards (the peer: same scene description, plus header and caption).
+// 1. The sketch every card shows before a render, for a 500-frame board, as
+//    the SPA makes it (scene description, SVG, data: URL), against the
+//    server's sketch provider drawing the same frames (the same picture, the
+//    provider's SVG only).
 // 2. What the studio recomputes from the board on a live event (shot list
 //    with timecodes, batch targets, camera chips of every card), against a
 //    deep copy of the board (the cheapest pass that touches every field).
@@ -14,8 +15,8 @@ import { importBundled, report, time } from "./lib.mjs";
 const m = await importBundled(
   "studio",
   `
-      export { describeScene } from "./worker/domain/scene.ts";
-      export { panelToSvg, sceneToSvg } from "./worker/domain/scene-svg.ts";
+      export { sketchDataUrl } from "./worker/sketch/index.ts";
+      export { sketchSvg } from "./worker/media/sketch.ts";
       export { cameraChips, renderTargets, shotList } from "./web/src/studio/model/frames.ts";
     `,
 );
@@ -60,15 +61,15 @@ const r2 = (x) => Math.round(x * 100) / 100;
 
 // Warm up both paths once so neither pays for the JIT alone.
 for (const f of frames.slice(0, 20)) {
-  m.panelToSvg(m.describeScene({ frame: f, shot: "1", assets: assetsOf(f), aspect: "16:9" }));
-  m.sceneToSvg(m.describeScene({ frame: f, shot: "1", assets: assetsOf(f), aspect: "16:9" }));
+  m.sketchDataUrl(f, assetsOf(f), "16:9", `p${f.id}`);
+  m.sketchSvg({ prompt: f.prompt, frame: f, shot: "1", assets: assetsOf(f), aspect: "16:9" });
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const cards = await time(ROUNDS, () => {
-  for (const f of frames) m.panelToSvg(m.describeScene({ frame: f, shot: f.id, assets: assetsOf(f), aspect: "16:9" }));
+  for (const f of frames) m.sketchDataUrl(f, assetsOf(f), "16:9", `p${f.id}`);
 });
 const server = await time(ROUNDS, () => {
-  for (const f of frames) m.sceneToSvg(m.describeScene({ frame: f, shot: f.id, assets: assetsOf(f), aspect: "16:9" }));
+  for (const f of frames) m.sketchSvg({ prompt: f.prompt, frame: f, shot: f.id, assets: assetsOf(f), aspect: "16:9" });
 });
 report("07-storyboard-studio", "sketch-500-frames", {
   card_sketches_p50_ms: cards.p50,

@@ -37,6 +37,13 @@ export function targets(figures) {
     parser && `${parser.ours_vs_tokenizer}×`,
     parser?.ours_vs_tokenizer >= 0.5,
   );
+  const sketch = find(figures, "11-pictures", "sketch_render_per_frame_vs_previous_renderer");
+  add(
+    "Sketch render per frame (CPU time, ~60 varied frames) against the renderer it replaced",
+    "≤ 1.2×",
+    sketch && `${sketch.new_over_old_p50}×`,
+    sketch?.new_over_old_p50 <= 1.2,
+  );
   const sizes = find(figures, "01-foundation", "sizes");
   const kb = sizes && sizes.spaInitialJsGzipBytes / 1000;
   add("SPA initial JS, gzip", "≤ 60 KB", sizes && `${kb.toFixed(1)} KB`, kb <= 60);

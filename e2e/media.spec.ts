@@ -62,7 +62,9 @@ test("a canceled first render leaves the sketch and offers Retry", async ({ page
   await page.waitForTimeout(2500);
   await expect(page.locator(".frame-card .media")).toHaveText("Render canceled");
   await expect(page.getByRole("img", { name: "Storyboard panel for shot 1" })).toHaveCount(0);
-  await expect(page.getByRole("img", { name: "Sketch of shot 1" })).toBeVisible();
+  // The sketch is back: its alt says what it shows ("Medium shot, eye level: …"), its tag says it is a sketch.
+  await expect(page.locator(".frame-card .picture-tag")).toHaveText("Sketch");
+  await expect(page.locator(".frame-card .picture-img")).toHaveAttribute("alt", /^(Empty panel|[^:]+: .+)\.$/);
   await page.getByRole("button", { name: "Retry the render of shot 1" }).click();
   await expect(page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" })).toBeVisible({ timeout: 20_000 });
   expect(errors).toEqual([]);

@@ -1,18 +1,19 @@
-// Contact sheet of the offline sketch renderer: every shot size, angle,
-// movement and aspect, a two-character scene, night exterior against day
-// interior and hostile text, rendered to SVG and laid out on one page, then
-// screenshotted in Chromium to .buildprint/evidence/screens/10-sketch-contact-sheet.png.
+// Contact sheet of the offline sketch renderer: one panel per place kind and
+// per prop, the people a frame names, a close-up of hands, a blank frame,
+// every shot size, angle, movement and aspect, and hostile text, each
+// labelled in this page's own HTML (the panels carry no words), screenshotted
+// in Chromium to .buildprint/evidence/screens/11-sketch-contact-sheet.png.
 //
 //   node scripts/contact-sheet.mjs [--panels DIR] [--only NAME,NAME]
 //
-// --panels DIR also writes each card as DIR/<name>.svg and DIR/<name>.png at
+// --panels DIR also writes each panel as DIR/<name>.svg and DIR/<name>.png at
 // full size. The renderer is TypeScript: esbuild bundles it for Node first.
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { chromium } from "@playwright/test";
+import { build } from "esbuild";
 
 const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -25,15 +26,13 @@ const only = opt("--only")?.split(",");
 
 const work = mkdtempSync(join(tmpdir(), "contact-sheet-"));
 const bundle = join(work, "sketch.mjs");
-await build({ entryPoints: [join(root, "worker/media/sketch.ts")], bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "error" });
-const { sketchSvg } = await import(pathToFileURL(bundle).href);
+await build({ entryPoints: [join(root, "worker/sketch/index.ts")], bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "error" });
+const { describeScene, sceneToSvg } = await import(pathToFileURL(bundle).href);
 
-const mia = { id: "mia", kind: "character", name: "Mia", description: "barista, green apron", prompt: "young woman, green apron" };
+const mia = { id: "mia", kind: "character", name: "Mia", description: "baker, green apron", prompt: "young woman, green apron" };
 const leo = { id: "leo", kind: "character", name: "Leo", description: "regular customer", prompt: "man in a grey coat" };
 const cafe = { id: "cafe", kind: "location", name: "INT. CORNER CAFÉ - DAY", description: "small coffee shop", prompt: "" };
-const street = { id: "street", kind: "location", name: "EXT. HARBOUR STREET - NIGHT", description: "wet cobbles, lamps", prompt: "" };
 const park = { id: "park", kind: "location", name: "EXT. CITY PARK - DAY", description: "trees, a path", prompt: "" };
-const cup = { id: "cup", kind: "prop", name: "Coffee cup", description: "chipped white mug", prompt: "" };
 
 function frame(over) {
   return {
@@ -53,175 +52,144 @@ function frame(over) {
     ...over,
   };
 }
-function card(name, group, f, assets, aspect = "16:9", shot = "1") {
-  const fr = frame({ ...f, continuity: { assetIds: assets.map((a) => a.id), notes: "" } });
-  return { name, group, svg: sketchSvg({ prompt: fr.prompt, frame: fr, shot, assets, aspect }) };
+const cards = [];
+/** One panel: `label` is what the sheet prints under it (the sentence it was drawn from). */
+function card(name, group, f, assets = [], aspect = "16:9") {
+  const fr = frame({ id: name, ...f, continuity: { assetIds: assets.map((a) => a.id), notes: "" } });
+  const scene = describeScene({ frame: fr, assets, aspect });
+  const words = [f.camera && `[${f.camera}]`, f.title, f.action, f.prompt, f.dialogue].filter(Boolean).join(" ");
+  cards.push({ name, group, label: words || "(blank frame)", alt: scene.alt, svg: sceneToSvg(scene, name.replace(/[^A-Za-z0-9]/g, "")), aspect });
 }
 
-const cards = [];
+const PLACES = {
+  bakery: "Mia sets out the morning loaves in the bakery.",
+  "bakery-exterior": "The bakery glows on its corner.",
+  cafe: "Mia wipes down the café counter.",
+  shop: "Leo browses the shelves of the corner shop.",
+  kitchen: "Mia cooks dinner in the kitchen.",
+  restaurant: "Mia and Leo are shown to a table in the restaurant.",
+  bar: "Leo orders a drink at the bar.",
+  office: "Leo works late in the office.",
+  classroom: "Mia teaches the classroom of kids.",
+  hospital: "Leo lies awake in the hospital ward.",
+  bedroom: "Mia wakes up in her bedroom.",
+  "living room": "Mia and Leo watch TV in the living room.",
+  street: "Leo walks down the busy street.",
+  park: "Mia jogs through the park.",
+  beach: "Mia and Leo walk along the beach.",
+  waterfront: "Leo waits on the harbour quay.",
+  forest: "Mia gets lost in the forest.",
+  rooftop: "Leo stands on the rooftop above the city.",
+  car: "Mia and Leo argue in the car.",
+  train: "Leo sits on the train, looking out.",
+  stage: "Mia sings alone on the stage.",
+  warehouse: "Leo searches the empty warehouse.",
+  desert: "A lone car on the desert road under the mountains.",
+  room: "Mia paces the room.",
+  outdoors: "EXT. Leo waits outside.",
+  "no place": "Mia waits.",
+};
+for (const [kind, action] of Object.entries(PLACES))
+  card(`place-${kind.replace(" ", "-")}`, "Places (WS, day; night where the words say)", { action, camera: "WS" });
+card("place-bakery-night", "Places (WS, day; night where the words say)", { action: "Mia locks up the bakery at night.", camera: "WS" });
+card("place-street-rain", "Places (WS, day; night where the words say)", { action: "Leo runs down the street at night in the rain.", camera: "WS" });
+
+const PROPS = {
+  bread: "Mia holds up a loaf of bread.",
+  cake: "A birthday cake with one candle.",
+  cup: "A cup of coffee on the counter.",
+  phone: "Leo's phone lights up.",
+  laptop: "An open laptop on the desk.",
+  book: "An open book.",
+  bag: "Her handbag on the floor.",
+  umbrella: "A red umbrella.",
+  bicycle: "A bicycle against the wall.",
+  car: "The car parked outside.",
+  door: "The front door.",
+  window: "The window.",
+  bottle: "A bottle of wine.",
+  plate: "A plate of food.",
+  flowers: "A bunch of flowers in a vase.",
+  glass: "A glass of red.",
+  knife: "A knife on the chopping board.",
+  key: "The keys.",
+  letter: "A letter in its envelope.",
+  lamp: "A lamp.",
+  chair: "An empty chair.",
+  table: "A table.",
+  clock: "The alarm clock.",
+  camera: "An old camera.",
+  guitar: "A guitar.",
+  box: "A cardboard box.",
+  "coffee machine": "The espresso machine hisses.",
+  oven: "The oven.",
+};
+for (const [prop, action] of Object.entries(PROPS)) card(`prop-${prop.replace(" ", "-")}`, "Props (INSERT)", { action, camera: "INSERT" });
+card("props-wide", "Props in a wider shot", { action: "Mia and Leo in a bakery, with bread and a cup.", camera: "WS" });
+card("props-ms", "Props in a wider shot", { action: "Mia puts a cup and her phone on the counter.", camera: "MS" }, [mia, cafe]);
+card("props-fs-bike", "Props in a wider shot", { action: "Leo leans his bicycle by the door.", camera: "FS" }, [leo]);
+
+card("people-have-mia-say", "People and hands", { action: "Leo turns; have Mia say it first.", dialogue: "MIA: I'm leaving.", camera: "MS" }, [leo, cafe]);
+card("people-dialogue-only", "People and hands", { dialogue: "SAM: Who's there?", camera: "MCU" });
+card("people-three-named", "People and hands", { action: "Mia, Leo and Sam share a table in the restaurant.", camera: "WS" });
+card("people-crowd", "People and hands", { action: "A crowd of customers pushes in out of the rain.", camera: "FS, low angle" });
+card("hands-close", "People and hands", { title: "Close on Sam's hands", camera: "CU" });
+card("hands-dough", "People and hands", { action: "Mia's hands knead the dough.", camera: "ECU" }, [mia]);
+card("blank", "People and hands", {});
+card("blank-camera", "People and hands", { camera: "WS, pan left" });
+
 const sizes = ["EWS", "WS", "FS", "MWS", "MS", "MCU", "CU", "ECU", "INSERT", "TWO-SHOT", "OTS", "POV"];
-sizes.forEach((size, i) => {
+for (const size of sizes) {
   const cast = size === "TWO-SHOT" || size === "OTS" || size === "POV" ? [mia, leo] : [mia];
   const loc = size === "EWS" || size === "WS" ? park : cafe;
-  const assets = [...cast, loc, ...(size === "INSERT" ? [cup] : [])];
-  cards.push(
-    card(
-      `size-${size}`,
-      "Shot sizes",
-      { id: `s${i}`, title: `${size}: Mia at the counter`, action: "Mia wipes the counter and glances at the door.", camera: size },
-      assets,
-      "16:9",
-      String(i + 1),
-    ),
-  );
-});
-["eye level", "low angle", "high angle", "overhead", "dutch"].forEach((angle, i) => {
-  cards.push(
-    card(
-      `angle-${angle.split(" ")[0]}`,
-      "Angles (FS, park)",
-      { id: `a${i}`, title: `FS, ${angle}`, action: "Mia waits by the path.", camera: `FS, ${angle}` },
-      [mia, park],
-      "16:9",
-      `A${i + 1}`,
-    ),
-  );
-});
-["static", "push in", "pull out", "pan left", "tilt up", "track right", "crane up", "handheld", "zoom in"].forEach((move, i) => {
-  cards.push(
-    card(
-      `move-${move.replace(" ", "-")}`,
-      "Movements (MS, café)",
-      { id: `m${i}`, title: `MS, ${move}`, action: "Mia looks up from the till.", camera: `MS, ${move}` },
-      [mia, cafe],
-      "16:9",
-      `M${i + 1}`,
-    ),
-  );
-});
-["16:9", "2.39:1", "1:1", "4:5", "9:16"].forEach((aspect, i) => {
-  cards.push(
-    card(
-      `aspect-${aspect.replace(/[:.]/g, "_")}`,
-      "Aspects (MS, two characters)",
-      {
-        id: `r${i}`,
-        title: `Aspect ${aspect}`,
-        action: "Leo slides a note across the counter to Mia.",
-        dialogue: "LEO: Read it after I've gone.",
-        camera: "MS",
-      },
-      [mia, leo, cafe],
-      aspect,
-      `R${i + 1}`,
-    ),
-  );
-});
-cards.push(
+  card(`size-${size}`, "Shot sizes", { title: "Mia at the counter", action: "Mia wipes the counter and pours a cup.", camera: size }, [...cast, loc]);
+}
+for (const angle of ["eye level", "low angle", "high angle", "overhead", "dutch"])
+  card(`angle-${angle.split(" ")[0]}`, "Angles (FS, park)", { action: "Mia waits by the path.", camera: `FS, ${angle}` }, [mia, park]);
+for (const move of ["push in", "pull out", "pan left", "tilt up", "track right", "crane up", "handheld", "zoom in", "zoom out"])
+  card(`move-${move.replace(" ", "-")}`, "Movements (MS, café)", { action: "Mia looks up from the till.", camera: `MS, ${move}` }, [mia, cafe]);
+for (const aspect of ["2.39:1", "1:1", "4:5", "9:16"])
   card(
-    "scene-two",
-    "Scenes",
-    {
-      id: "x1",
-      title: "The note",
-      action: "Leo and Mia face each other across the counter.",
-      dialogue: "MIA: You came back.",
-      sound: "Espresso machine hiss",
-      camera: "two-shot, slow push in",
-    },
+    `aspect-${aspect.replace(/[:.]/g, "_")}`,
+    "Aspects (MS, two characters)",
+    { action: "Leo slides a letter across the counter to Mia.", camera: "MS" },
     [mia, leo, cafe],
-    "16:9",
-    "12A",
-  ),
-);
-cards.push(
-  card(
-    "scene-night-ext",
-    "Scenes",
-    { id: "x2", title: "Leaving", action: "Leo walks off along the harbour under the lamps.", camera: "WS, pan right" },
-    [leo, street],
-    "16:9",
-    "13",
-  ),
-);
-cards.push(
-  card("scene-day-int", "Scenes", { id: "x3", title: "Morning rush", action: "Mia works the espresso machine.", camera: "WS" }, [mia, cafe], "16:9", "14"),
-);
-cards.push(
-  card(
-    "scene-night-int",
-    "Scenes",
-    { id: "x7", title: "Can't sleep", action: "Mia sits alone in the kitchen, the lamp on.", camera: "MWS" },
-    [mia, { id: "kitchen", kind: "location", name: "INT. KITCHEN - NIGHT", description: "", prompt: "" }],
-    "16:9",
-    "17",
-  ),
-);
-cards.push(
-  card(
-    "scene-dusk-beach",
-    "Scenes",
-    { id: "x8", title: "Sunset walk", action: "Mia and Leo walk along the beach at sunset.", camera: "WS, track left" },
-    [mia, leo, { id: "beach", kind: "location", name: "EXT. BEACH - DUSK", description: "", prompt: "" }],
-    "16:9",
-    "18",
-  ),
-);
-cards.push(
-  card(
-    "scene-generic",
-    "Scenes",
-    { id: "x4", title: "Crowd at the door", action: "A couple of customers push in out of the rain.", camera: "FS, low angle" },
-    [],
-    "16:9",
-    "15",
-  ),
-);
-cards.push(
-  card(
-    "scene-empty",
-    "Scenes",
-    { id: "x5", title: "Empty street", action: "Rain on the cobbles. Nobody.", prompt: "EXT. street at dusk", camera: "EWS" },
-    [],
-    "16:9",
-    "16",
-  ),
-);
-cards.push(
-  card(
-    "scene-hostile",
-    "Scenes",
-    {
-      id: "x6",
-      title: 'Neon <script>alert("x")</script> & ]]> "quotes" 🎬🎬',
-      action: `${"Supercalifragilistic".repeat(100)} and then <b>bold</b> & more`,
-      dialogue: "MIA: ' \" < > & 🎉",
-      camera: "CU, dutch, handheld",
-    },
-    [mia, cafe],
-    "9:16",
-    "<99>",
-  ),
+    aspect,
+  );
+card(
+  "hostile",
+  "Aspects (MS, two characters)",
+  {
+    title: 'Neon <script>alert("x")</script> & ]]> "quotes" 🎬',
+    action: "</svg><script>alert(1)</script> & more",
+    dialogue: "MIA: ' \" < > & 🎉",
+    camera: "CU, dutch, handheld",
+  },
+  [mia, cafe],
+  "9:16",
 );
 
 const shown = only ? cards.filter((c) => only.includes(c.name)) : cards;
 const data = (svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const groups = [...new Set(shown.map((c) => c.group))];
 const html = `<!doctype html><html><head><meta charset="utf-8"><style>
-body{margin:0;padding:24px;background:#e9e5dc;font:14px system-ui,sans-serif;color:#333;width:1880px}
+body{margin:0;padding:24px;background:#e9e5dc;font:13px system-ui,sans-serif;color:#333;width:1880px}
 h1{font-size:22px;margin:0 0 12px} h2{font-size:16px;margin:22px 0 8px;text-transform:uppercase;letter-spacing:.06em}
 .row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}
-figure{margin:0;background:#fff;box-shadow:0 1px 3px #0003} figure img{display:block;width:360px}
-figure.narrow img{width:220px} figcaption{font-size:11px;padding:3px 6px;color:#666}
+figure{margin:0;background:#fff;box-shadow:0 1px 3px #0003;width:296px} figure img{display:block;width:296px}
+figure.narrow{width:160px} figure.narrow img{width:160px}
+figcaption{font-size:11px;padding:4px 6px;color:#444;line-height:1.3} figcaption b{display:block;color:#222}
+figcaption i{display:block;color:#777}
 </style></head><body><h1>Reelroom sketch renderer: contact sheet</h1>
 ${groups
   .map(
     (g) =>
-      `<h2>${g}</h2><div class="row">${shown
+      `<h2>${esc(g)}</h2><div class="row">${shown
         .filter((c) => c.group === g)
         .map(
           (c) =>
-            `<figure class="${/9_16|4_5|hostile/.test(c.name) ? "narrow" : ""}"><img alt="${c.name}" src="${data(c.svg)}"><figcaption>${c.name} · ${(c.svg.length / 1024).toFixed(1)} KB</figcaption></figure>`,
+            `<figure class="${c.aspect === "9:16" || c.aspect === "4:5" ? "narrow" : ""}"><img alt="${esc(c.alt)}" src="${data(c.svg)}"><figcaption><b>${esc(c.name)}</b>${esc(c.label)}<i>${esc(c.alt)}</i></figcaption></figure>`,
         )
         .join("")}</div>`,
   )
@@ -238,9 +206,9 @@ try {
   await tab.waitForLoadState("load");
   const outDir = join(root, ".buildprint/evidence/screens");
   mkdirSync(outDir, { recursive: true });
-  const out = join(outDir, "10-sketch-contact-sheet.png");
+  const out = join(outDir, "11-sketch-contact-sheet.png");
   if (!only) await tab.screenshot({ path: out, fullPage: true });
-  console.log(`contact sheet: ${shown.length} cards${only ? "" : ` → ${out}`}`);
+  console.log(`contact sheet: ${shown.length} panels${only ? "" : ` → ${out}`}`);
   if (panelsDir) {
     mkdirSync(panelsDir, { recursive: true });
     for (const c of shown) {

@@ -99,7 +99,7 @@ const CAPABILITIES = [
     title:
       "A storyboard-first studio: the board as the main view at every width, cards that lead with the shot, a frame detail view, a shot list with timecodes, drag and drop, multi-select, aspect ratio, media that never goes backwards, honest connection state, readable history, editable cast and beats, an ops console in names",
     tests: [
-      /test\/unit\/(sketch|scene-text|camera|frame-media|running-time|board-commands|studio-model|realtime|connection-state|history|cast-form|beats-form|ops-words)\.test\.ts/,
+      /test\/unit\/(sketch|sketch-text|camera|frame-media|running-time|board-commands|studio-model|realtime|connection-state|history|cast-form|beats-form|ops-words)\.test\.ts/,
       /test\/workers\/(jobs|history|ops)\.test\.ts/,
       /e2e\/(studio|media|history|connection|cast|realtime|ops|polish)\.spec\.ts/,
     ],
@@ -112,7 +112,7 @@ const CAPABILITIES = [
       "e2e/ops.spec.ts, test/workers/ops.test.ts: the console names people, episodes and shots; saved views; replay from an audit entry",
       "test/unit/studio-model.test.ts: the pure studio state (camera chips, shot list timecodes, batch targets, drop → move_frame through the room's reducer, selection, live jobs, chat log)",
       "test/unit/sketch.test.ts: every shot size, angle and movement renders differently; each aspect's panel ratio; stable character colours",
-      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/10-sketch-contact-sheet.png, every size, angle, movement and aspect",
+      "scripts/contact-sheet.mjs: .buildprint/evidence/screens/11-sketch-contact-sheet.png, every size, angle, movement and aspect",
     ],
   },
   {
@@ -179,7 +179,9 @@ const CAPABILITIES = [
       "test/unit/event-versions.test.ts: a committed version-1 episode (36 events from the v1 worker's SQLite) replays through the upcasters into the board the v1 worker served, pictures as revisions",
       "test/unit/frame-media.test.ts, picture-basis.test.ts: renders, uploads and drawings as revisions (kept, picked, removed, at most 20), a failed or canceled re-render leaves the shown one; out of date names what changed",
       "test/workers/uploads.test.ts: every upload refusal first (type by bytes, size, dimensions, SVG, quota, roles), nothing stored on a refusal; revisions through undo, rewind and a canceled re-render",
-      "test/unit/sketch*.test.ts: every place kind and prop drawn from a sentence, named people, hands, a blank panel; the stored SVG holds none of the frame's words",
+      "test/unit/sketch-subject.test.ts: a sentence for every place kind and every prop, read into the scene description; every named person drawn, cast or not; hands from the front in a close-up of hands; a blank frame is an empty panel",
+      "test/unit/sketch-picture.test.ts: the stored SVG is the panel at the episode's aspect with no <text> and none of the frame's words outside its <title>, the alt text; hostile text stays escaped",
+      "test/unit/sketch.test.ts: shot size, angle and movement shape the composition; deterministic bytes; no file in worker/sketch over 500 lines, no import cycle",
       "e2e/pictures.spec.ts, e2e/drawing.spec.ts: upload by picking, dropping and pasting; draw with mouse and touch; older revisions; out of date after a camera change; approved an earlier version",
       "bench/uploads.bench.mjs, bench/sketch.bench.mjs: upload → 10 sockets against a plain R2 put; sketch render per frame against the previous renderer",
       ".buildprint/evidence/screens/11-*.png: the contact sheet of every place and prop, the studio and the drawing surface at 1440×900 and 375×812",

@@ -37,12 +37,11 @@ describe("sketch renderer", () => {
   const frame = frameWith({ id: "f1", title: 'Neon <script>alert("x")</script> & rain', prompt: "a sign in the rain", camera: "CU", durationSec: 3 });
   const assets = [{ id: "mia", kind: "character" as const, name: "Mia", description: "", prompt: "green apron" }];
 
-  it("draws the shot, camera, title, prompt and asset names, escaping every piece of text", () => {
+  it("draws the picture only, its one sentence the escaped alt text in <title>", () => {
     const svg = sketchSvg({ prompt: composePrompt({ frame, shot: "2", assets }), frame, shot: "2", assets });
-    expect(svg).toContain("SHOT 2");
-    expect(svg).toContain("CAMERA CU");
-    expect(svg).toContain("character: Mia");
-    expect(svg).toContain("&lt;script&gt;");
+    expect(svg).not.toContain("SHOT 2");
+    expect(svg).not.toContain("<text");
+    expect(svg).toContain("<title>Close-up, eye level: Mia.</title>");
     expect(svg).not.toContain("<script");
     expect(svg).not.toMatch(/href|xlink|<foreignObject/i);
   });

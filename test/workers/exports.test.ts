@@ -284,7 +284,9 @@ describe("zip", () => {
     expect(files["002-shot-2.png"]).toEqual(PNG);
     const svg = new TextDecoder().decode(files["003-shot-3.svg"]);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).toContain("SHOT 3");
+    // The sketch is the picture only: the shot is in the file's name and the manifest, not in the image.
+    expect(svg).not.toContain("SHOT 3");
+    expect(svg).not.toContain("<text");
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as {
       frames: { name: string; frameId: string; source: string; picture: string }[];
     };

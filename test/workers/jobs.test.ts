@@ -70,8 +70,10 @@ describe("generate", () => {
     expect(art.status).toBe(200);
     expect(art.headers.get("content-type")).toBe("image/svg+xml");
     const svg = await art.text();
-    expect(svg).toContain("SHOT 1");
-    expect(svg).toContain("character: Mia");
+    // The picture only (CONTRACT 12): the alt text is its one sentence, no shot label or caption.
+    expect(svg).toContain("<title>Close-up, eye level: Mia");
+    expect(svg).not.toContain("SHOT 1");
+    expect(svg).not.toContain("<text");
 
     const ext = (await (await owner.client.get(`/api/v1/jobs/${job.id}/extended`)).json()) as ExtendedJob;
     expect(ext.progress).toBe(100);

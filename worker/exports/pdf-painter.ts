@@ -1,12 +1,12 @@
-// Draws the shared sketch scene (worker/domain/scene.ts) into a PDF page with
-// pdf-lib, the way scene-svg.ts writes it as SVG: a PDF cannot embed an SVG
+// Draws the shared sketch scene (worker/sketch/scene.ts) into a PDF page with
+// pdf-lib, the way worker/sketch/svg.ts writes it as SVG: a PDF cannot embed an SVG
 // image, so the storyboard PDF paints the same primitives itself. Operators
 // are written as text into one compressed content stream per page rather than
 // as pdf-lib operator objects, which keeps a 500-panel document's memory to
 // its compressed bytes. Only pdf-lib's standard fonts are used: they carry
 // WinAnsi only, so any other character is printed as "?" (never a crash).
 import type { PDFDocument, PDFFont, PDFImage, PDFPage } from "pdf-lib";
-import type { Cmd, Paint, Prim, Scene } from "../domain/scene";
+import type { Cmd, Paint, Prim, Scene } from "../sketch";
 
 export interface Fonts {
   regular: PDFFont;
@@ -133,24 +133,24 @@ export class PageWriter {
 const rgb = (c: Rgb) => `${num(c[0])} ${num(c[1])} ${num(c[2])}`;
 
 /**
- * Paints a scene's panel (the drawing, without the card's header and caption:
- * the PDF prints those as text beside it) with its top left at (x, top) in
- * page coordinates, `width` wide; returns the height it took.
+ * Paints a scene's panel (the picture only: the PDF prints the frame's words
+ * as text beside it) with its top left at (x, top) in page coordinates,
+ * `width` wide; returns the height it took.
  */
 export function paintPanel(w: PageWriter, scene: Scene, x: number, top: number, width: number): number {
-  const s = width / scene.panel.w;
-  const height = scene.panel.h * s;
+  const s = width / scene.width;
+  const height = scene.height * s;
   // Scene coordinates are px with y down: flip once here, and every primitive is written in the scene's own units.
   w.op(`q ${num(s)} 0 0 ${num(-s)} ${num(x)} ${num(top)} cm 1 J 1 j`);
-  w.op(`0 0 ${num(scene.panel.w)} ${num(scene.panel.h)} re W n`);
+  w.op(`0 0 ${num(scene.width)} ${num(scene.height)} re W n`);
   const paper = parseColor(scene.paper);
-  if (paper) w.op(`${rgb(paper.rgb)} rg 0 0 ${num(scene.panel.w)} ${num(scene.panel.h)} re f`);
+  if (paper) w.op(`${rgb(paper.rgb)} rg 0 0 ${num(scene.width)} ${num(scene.height)} re f`);
   for (const p of scene.art) paint(w, p, 1);
   w.op("Q");
   return height;
 }
 
-/** The path of one primitive, in its own coordinates; null for text and groups. */
+/** The path of one primitive, in its own coordinates; null for groups. */
 function outline(p: Prim): string | null {
   switch (p.kind) {
     case "rect": {
@@ -266,25 +266,6 @@ function paint(w: PageWriter, p: Prim, alpha: number): void {
     const a = alpha * (p.opacity ?? 1);
     for (const child of p.children) paint(w, child, a);
     w.op("Q");
-    return;
-  }
-  if (p.kind === "text") {
-    const fill = parseColor(p.fill);
-    if (!fill) return;
-    const font = p.weight === "bold" ? (p.italic ? w.fonts.boldItalic : w.fonts.bold) : p.italic ? w.fonts.italic : w.fonts.regular;
-    const a = alpha * (p.opacity ?? 1) * fill.alpha;
-    const parts: string[] = ["q"];
-    if (a < 1) parts.push(`${w.alphaKey(a)} gs`);
-    parts.push(`BT ${w.fontKey(font)} ${num(p.size)} Tf ${rgb(fill.rgb)} rg`);
-    p.lines.forEach((line, i) => {
-      const safe = printable(font, line);
-      const width = font.widthOfTextAtSize(safe, p.size);
-      const x = p.anchor === "end" ? p.x - width : p.anchor === "middle" ? p.x - width / 2 : p.x;
-      // The page is flipped for the scene; the text matrix flips each line back upright.
-      parts.push(`1 0 0 -1 ${num(x)} ${num(p.y + i * p.lineHeight)} Tm ${font.encodeText(safe).toString()} Tj`);
-    });
-    parts.push("ET Q");
-    w.op(parts.join(" "));
     return;
   }
   const d = outline(p);

@@ -2,7 +2,8 @@
 // time, cast), then 1, 3 or 6 panels a page in the episode's aspect ratio,
 // each with its shot label, picture, camera, duration, action and dialogue,
 // and page numbers. A frame with a rendered PNG or JPEG shows that image; any
-// other frame is drawn from the shared sketch scene (pdf-painter.ts).
+// other frame is drawn from the shared sketch scene (pdf-painter.ts), the
+// picture only: every word on the page comes from the frame itself.
 //
 // Memory: each page's operators are compressed as soon as the page is done,
 // each image is embedded (and its decoded pixels released) as soon as it is
@@ -11,8 +12,8 @@
 import { PageSizes, PDFDocument, type PDFFont, type PDFImage, StandardFonts } from "pdf-lib";
 import type { Asset, Board, Frame } from "../domain/board";
 import { runningTime, untimed, formatDuration } from "../domain/running-time";
-import { describeScene } from "../domain/scene";
 import { shotList, timecode } from "../domain/shot-list";
+import { describeScene } from "../sketch";
 import type { ExportLayout } from "../domain/exports";
 import { assetsById, frameAssets, seconds } from "./board-helpers";
 import { type Fonts, PageWriter, paintPanel, printable, type Rgb } from "./pdf-painter";
@@ -245,7 +246,8 @@ function drawCell(
   if (picture) {
     w.image(picture, box.x, picTop - picH, picW, picH);
   } else {
-    const scene = describeScene({ frame, shot: row.shot, assets, aspect: src.board.format.aspect });
+    // The sketch is the picture alone; the shot label, camera, duration, action and dialogue are printed around it from the frame.
+    const scene = describeScene({ frame, assets, aspect: src.board.format.aspect });
     // The scene's panel has the episode's aspect, so at this width it is picH tall.
     paintPanel(w, scene, box.x, picTop, picW);
   }

@@ -1,6 +1,7 @@
 // Every frame's image in shot order, with a manifest.json (CONTRACT 10):
 // `001-shot-1.png` for a frame with a rendered image, `002-shot-2.svg` (its
-// sketch, drawn now) for one without. The archive is streamed into R2 as it
+// sketch, drawn now: the picture only, the shot in its file name and the
+// manifest) for one without. The archive is streamed into R2 as it
 // is built (r2-sink.ts): images already compressed (PNG, JPEG) are stored,
 // SVG and the manifest are deflated, and only one image is in memory at a time.
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";

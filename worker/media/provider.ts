@@ -17,7 +17,7 @@ export interface Rendered {
   mime: string;
   width: number;
   height: number;
-  /** What the picture shows, in words, when the provider knows (the sketch does). */
+  /** What the picture shows, in a sentence, for the image's alt text (the sketch provider writes it from its scene description). */
   alt?: string;
 }
 export interface MediaProvider {

@@ -1,14 +1,15 @@
-// MEDIA_PROVIDER=sketch, the offline default: draws a storyboard card as an
-// SVG image from the frame itself. The shot size, angle and movement read
-// from the camera text set the composition, the frame's characters are
-// labelled figures in their own colours, its location sets the backdrop, and
-// the title, action, dialogue and sound are wrapped into the caption under the
-// panel, in the episode's aspect ratio. The drawing is one scene description
-// (worker/domain/scene.ts) that the PDF export draws too; every piece of text
-// is XML-escaped, and the card holds no script, link or external reference.
+// MEDIA_PROVIDER=sketch, the offline default: draws the frame's panel as an
+// SVG image, the picture only (CONTRACT 12): the place by its kind, the
+// props and people the frame names, composed by the shot size, angle and
+// movement read from the camera text, in the episode's aspect ratio. No shot
+// label, title, caption, camera chips or timecode: the card, the PDF and the
+// animatic print those from the board as it is now. The SVG's <title> is the
+// alt text, made from the same scene description that drew it, and the
+// render returns it beside the bytes. Every piece of text is XML-escaped, and
+// the SVG holds no script, link or external reference.
 import { DEFAULT_ASPECT } from "../domain/board";
-import { describeScene, PANEL_SIZES, wrapText } from "../domain/scene";
-import { sceneToSvg } from "../domain/scene-svg";
+import { describeScene, PANEL_SIZES, type Scene, sceneToSvg } from "../sketch";
+import { wrapText } from "../sketch/text";
 import type { MediaProvider, Rendered, RenderInput } from "./provider";
 
 /**
@@ -19,8 +20,8 @@ export function wrap(text: string, width: number, lines: number): string[] {
   return wrapText(text, width * 10, 20, { maxLines: lines }).lines;
 }
 
-export function sketchScene(input: RenderInput) {
-  return describeScene({ frame: input.frame, shot: input.shot, assets: input.assets, aspect: input.aspect ?? DEFAULT_ASPECT });
+export function sketchScene(input: RenderInput): Scene {
+  return describeScene({ frame: input.frame, assets: input.assets, aspect: input.aspect ?? DEFAULT_ASPECT });
 }
 
 export function sketchSvg(input: RenderInput): string {
@@ -29,11 +30,11 @@ export function sketchSvg(input: RenderInput): string {
 
 export class SketchProvider implements MediaProvider {
   readonly name = "sketch" as const;
-  readonly model = "sketch-svg-2";
+  readonly model = "sketch-svg-3";
 
   async render(input: RenderInput): Promise<Rendered> {
     const scene = sketchScene(input);
-    return { bytes: new TextEncoder().encode(sceneToSvg(scene)), mime: "image/svg+xml", width: scene.width, height: scene.height };
+    return { bytes: new TextEncoder().encode(sceneToSvg(scene)), mime: "image/svg+xml", width: scene.width, height: scene.height, alt: scene.alt };
   }
 
   describe(input: RenderInput) {

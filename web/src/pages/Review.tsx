@@ -12,14 +12,14 @@ import { shownImage } from "../../../worker/domain/frame-media";
 import { type Peer, type ReviewServerMessage, ReviewServerMessage as ReviewServerMessageSchema } from "../../../worker/domain/protocol";
 import type { ReviewPageRes } from "../../../worker/domain/review-links";
 import { runningTime } from "../../../worker/domain/running-time";
-import { describeScene } from "../../../worker/domain/scene";
-import { panelToSvg } from "../../../worker/domain/scene-svg";
+import { sketchDataUrl } from "../../../worker/sketch";
 import { ApiFailure, describeError } from "../api";
 import { api } from "../api";
 import { Loading } from "../components/ui";
 import { createBoardState } from "../lib/board-state";
 import { type ConnectionStatus, RealtimeConnection } from "../lib/realtime";
 import { FrameComments, openCount, VERDICT_LABEL } from "../studio/Comments";
+import { legacyCrop } from "../studio/legacy-sketch";
 import { frameAssets, timecode } from "../studio/model/frames";
 import { createComments } from "../studio/stores/comments";
 import "./review.css";
@@ -371,17 +371,22 @@ function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["forma
   const sketch = createMemo(() => {
     if (rendered()) return undefined;
     const assets = props.board ? frameAssets(props.board, props.frame) : [];
-    const scene = describeScene({ frame: props.frame, shot: props.shot, assets, aspect: props.aspect });
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `r${props.frame.id}`))}`;
+    return sketchDataUrl(props.frame, assets, props.aspect, `r${props.frame.id}`);
   });
+  // An old sketch render is a whole card: only its panel shows; the page prints the words.
+  const [natural, setNatural] = createSignal(0);
+  const crop = createMemo(() => (rendered()?.endsWith(".svg") ? legacyCrop(natural(), props.aspect) : undefined));
   return (
     <span class="review-picture" style={{ "aspect-ratio": ASPECT_RATIO[props.aspect] }}>
       <img
-        src={rendered() ?? sketch()}
-        alt={rendered() ? `Storyboard panel for shot ${props.shot}` : `Sketch of shot ${props.shot}`}
+        src={rendered() ?? sketch()?.src}
+        alt={rendered() ? `Storyboard panel for shot ${props.shot}` : (sketch()?.alt ?? "")}
+        classList={{ "picture-crop": !!crop() }}
+        style={crop()}
         referrerPolicy="no-referrer"
         loading="lazy"
         draggable={false}
+        onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
         onError={() => setFailed(rendered())}
       />
     </span>

@@ -250,12 +250,7 @@ export function AnimaticPlayer(props: { board: () => Board | null; onClose?: () 
             <Show when={shot()} fallback={<p class="animatic-empty">There are no frames to play yet.</p>}>
               {(s) => (
                 <>
-                  <img
-                    class="animatic-img"
-                    src={s().src}
-                    alt={s().sketch ? `Sketch of shot ${s().segment.shot}` : `Storyboard panel for shot ${s().segment.shot}`}
-                    draggable={false}
-                  />
+                  <img class="animatic-img" src={s().src} alt={s().alt} draggable={false} />
                   <span class="animatic-shot" data-testid="animatic-shot">
                     Shot {s().segment.shot}
                   </span>

@@ -5,7 +5,7 @@ import "./cast.css";
 import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
 import type { Asset } from "../../../worker/domain/board";
-import { castColor } from "../../../worker/domain/scene-art";
+import { characterColor } from "../../../worker/sketch/palette";
 import {
   ASSET_FIELDS,
   type AssetDraft,
@@ -74,7 +74,7 @@ export function AssetsPanel(props: { studio: Studio }) {
                     <div class="cast-row">
                       <div class="cast-line">
                         <Show when={a.kind === "character"}>
-                          <span class="cast-swatch" style={{ background: castColor(a.id) }} title="Colour in the sketches" aria-hidden="true" />
+                          <span class="cast-swatch" style={{ background: characterColor(a) }} title="Colour in the sketches" aria-hidden="true" />
                         </Show>
                         <span class={`chip chip-${a.kind}`}>{KIND_LABEL[a.kind]}</span>
                         <strong class="cast-name">{a.name}</strong>

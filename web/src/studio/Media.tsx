@@ -8,10 +8,10 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Aspect, Frame } from "../../../worker/domain/board";
 import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, type ProjectSettings, roundUsd } from "../../../worker/domain/costs";
 import { shownImage } from "../../../worker/domain/frame-media";
-import { describeScene } from "../../../worker/domain/scene";
-import { panelToSvg } from "../../../worker/domain/scene-svg";
+import { sketchDataUrl } from "../../../worker/sketch";
 import { showModalWhile } from "../components/ui";
 import { useBoard, useConnection, useJobs, useSelection } from "./context";
+import { legacyCrop } from "./legacy-sketch";
 import { frameAssets, MEDIA_LABEL } from "./model/frames";
 
 export const ASPECT_RATIO: Record<Aspect, string> = { "16:9": "16 / 9", "9:16": "9 / 16", "1:1": "1 / 1", "4:5": "4 / 5", "2.39:1": "2.39 / 1" };
@@ -27,32 +27,25 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
   const b = useBoard();
   const aspect = useAspect();
   const rendered = () => shownImage(props.frame.media);
+  // The sketch is the picture only (no shot label, words or chips), so a renumbering or a caption edit that
+  // leaves what it shows alone redraws the same picture; its alt says what it shows.
   const sketch = createMemo(() => {
     if (rendered()) return undefined;
     const board = b.board.board;
     const assets = board ? frameAssets(board, props.frame) : [];
-    // The panel never draws the shot label (the card prints it), so a renumbering redraws nothing.
-    const scene = describeScene({ frame: props.frame, shot: "", assets, aspect: aspect() });
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `p${props.frame.id}`))}`;
+    return sketchDataUrl(props.frame, assets, aspect(), `p${props.frame.id}`);
   });
-  // A rendered sketch is a whole card (shot label, panel, caption). On a card, which prints the words
-  // itself, only its panel shows: the same scene description says where the panel sits in it.
-  const crop = createMemo(() => {
-    const url = rendered();
-    if (props.large || !url?.endsWith(".svg")) return undefined;
-    const board = b.board.board;
-    const scene = describeScene({ frame: props.frame, shot: props.shot, assets: board ? frameAssets(board, props.frame) : [], aspect: aspect() });
-    const { x, y, w, h } = scene.panel;
-    return { width: `${(scene.width / w) * 100}%`, left: `${(-x / w) * 100}%`, top: `${(-y / h) * 100}%` };
-  });
+  // An old sketch render is a whole card (shot label, panel, caption): only its panel shows, the card prints the words.
+  const [natural, setNatural] = createSignal(0);
+  const crop = createMemo(() => (rendered()?.endsWith(".svg") ? legacyCrop(natural(), aspect()) : undefined));
   return (
     <div class="picture" classList={{ "picture-large": props.large }} style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
       <Show
         when={rendered()}
         fallback={
           <>
-            <img class="picture-img" src={sketch()} alt={`Sketch of shot ${props.shot}`} decoding="async" draggable={false} />
-            <span class="picture-tag" title="Drawn in your browser from the shot's camera, cast and place. Render it to keep an image.">
+            <img class="picture-img" src={sketch()?.src} alt={sketch()?.alt ?? ""} decoding="async" draggable={false} />
+            <span class="picture-tag" title="Drawn in your browser from the shot's camera, cast, place and props. Render it to keep an image.">
               Sketch
             </span>
           </>
@@ -67,6 +60,7 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
             alt={`Storyboard panel for shot ${props.shot}`}
             loading="lazy"
             draggable={false}
+            onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
           />
         )}
       </Show>

@@ -5,8 +5,8 @@
 // WebCodecs through mediabunny, with no server work (CONTRACT 10).
 import type { Aspect, Board, Frame } from "../../../worker/domain/board";
 import { shownImage } from "../../../worker/domain/frame-media";
-import { describeScene } from "../../../worker/domain/scene";
-import { FONT_STACK, panelToSvg } from "../../../worker/domain/scene-svg";
+import { sketchDataUrl } from "../../../worker/sketch";
+import { legacyPanel } from "./legacy-sketch";
 import { at, clock, type Segment, type Timeline, timeline } from "./model/animatic";
 import { dialogueLines, frameAssets } from "./model/frames";
 
@@ -15,10 +15,14 @@ export interface AnimaticShot {
   title: string;
   action: string;
   dialogue: { speaker?: string; line: string }[];
-  /** The rendered image, else the sketch as an SVG data URL. */
+  /** The rendered image, else the sketch as an SVG data URL (the picture only: the player and the video print the words). */
   src: string;
   sketch: boolean;
+  /** What the picture shows, for its alt text. */
+  alt: string;
 }
+
+export const FONT_STACK = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 
 export interface AnimaticShots {
   tl: Timeline;
@@ -29,19 +33,18 @@ export interface AnimaticShots {
 // A sketch costs a scene description and an SVG; a live board changes one
 // frame at a time, so each frame's sketch is kept until what it is drawn from
 // changes, instead of redrawing 500 sketches on every event.
-const sketches = new Map<string, { key: string; src: string }>();
+const sketches = new Map<string, { key: string; src: string; alt: string }>();
 const SKETCH_CACHE_MAX = 1000;
 
-function sketchSrc(board: Board, frame: Frame, shot: string, aspect: Aspect): string {
+function sketchOf(board: Board, frame: Frame, aspect: Aspect): { src: string; alt: string } {
   const assets = frameAssets(board, frame);
-  const key = JSON.stringify([frame, shot, assets, aspect]);
+  const key = JSON.stringify([frame, assets, aspect]);
   const kept = sketches.get(frame.id);
-  if (kept?.key === key) return kept.src;
-  const scene = describeScene({ frame, shot, assets, aspect });
-  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `a${frame.id}`))}`;
+  if (kept?.key === key) return kept;
+  const made = { key, ...sketchDataUrl(frame, assets, aspect, `a${frame.id}`) };
   if (sketches.size >= SKETCH_CACHE_MAX) sketches.clear();
-  sketches.set(frame.id, { key, src });
-  return src;
+  sketches.set(frame.id, made);
+  return made;
 }
 
 /** The board as the animatic plays it: the timeline and each shot's picture and words. */
@@ -52,13 +55,15 @@ export function animaticShots(board: Board | null): AnimaticShots {
   const shots = tl.segments.map((segment, i) => {
     const f = frames[i]!;
     const rendered = shownImage(f.media);
+    const drawn = rendered || !board ? null : sketchOf(board, f, aspect);
     return {
       segment,
       title: f.title,
       action: f.action,
       dialogue: dialogueLines(f.dialogue),
-      src: rendered ?? (board ? sketchSrc(board, f, segment.shot, aspect) : ""),
+      src: rendered ?? drawn?.src ?? "",
       sketch: !rendered,
+      alt: drawn?.alt ?? `Storyboard panel for shot ${segment.shot}`,
     };
   });
   return { tl, shots, aspect };
@@ -164,17 +169,21 @@ export function drawShot(
   shot: AnimaticShot,
   image: CanvasImageSource | null,
   clockText: string,
+  aspect?: Aspect,
 ): void {
   const { w, h } = size;
   ctx.fillStyle = "#000000";
   ctx.fillRect(0, 0, w, h);
   if (image) {
-    const iw = (image as HTMLImageElement).naturalWidth || (image as { width: number }).width || w;
-    const ih = (image as HTMLImageElement).naturalHeight || (image as { height: number }).height || h;
+    const nw = (image as HTMLImageElement).naturalWidth || (image as { width: number }).width || w;
+    const nh = (image as HTMLImageElement).naturalHeight || (image as { height: number }).height || h;
+    // An old whole-card sketch shows only its panel: the caption band below prints the words once.
+    const src = aspect ? legacyPanel(nw, aspect) : null;
+    const [sx, sy, iw, ih] = src ? [src.x, src.y, src.w, src.h] : [0, 0, nw, nh];
     const scale = Math.min(w / iw, h / ih);
     const dw = iw * scale;
     const dh = ih * scale;
-    ctx.drawImage(image, (w - dw) / 2, (h - dh) / 2, dw, dh);
+    ctx.drawImage(image, sx, sy, iw, ih, (w - dw) / 2, (h - dh) / 2, dw, dh);
   }
   const unit = Math.round(Math.min(w, h) / 30);
   const margin = unit;
@@ -277,7 +286,7 @@ export async function encodeAnimatic(opts: {
       const t = i * step;
       const p = at(tl, t);
       if (!p) break;
-      drawShot(ctx, size, shots.shots[p.index]!, pictures[p.index] ?? null, clock(tl, t));
+      drawShot(ctx, size, shots.shots[p.index]!, pictures[p.index] ?? null, clock(tl, t), shots.aspect);
       await source.add(t, step);
       onProgress((i + 1) / frameCount);
       // Let the progress bar paint and Cancel be clicked between frames.

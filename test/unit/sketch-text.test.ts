@@ -1,7 +1,7 @@
 // Text for the sketch scene: cleaning, measuring and wrapping untrusted text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, measure, wrapText } from "../../worker/domain/scene-text";
+import { cleanText, measure, wrapText } from "../../worker/sketch/text";
 
 describe("cleanText", () => {
   it("drops characters XML forbids, bidi overrides and lone surrogates, keeps emoji and line breaks", () => {
