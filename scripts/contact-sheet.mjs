@@ -25,8 +25,20 @@ const only = opt("--only")?.split(",");
 
 const work = mkdtempSync(join(tmpdir(), "contact-sheet-"));
 const bundle = join(work, "sketch.mjs");
-await build({ entryPoints: [join(root, "worker/media/sketch.ts")], bundle: true, format: "esm", platform: "node", outfile: bundle, logLevel: "error" });
-const { sketchSvg } = await import(pathToFileURL(bundle).href);
+// The renderer, and the blank frame the tests' fixtures start from.
+await build({
+  stdin: {
+    contents: 'export { sketchSvg } from "./worker/media/sketch.ts";\nexport { frameWith } from "./test/support/boards.ts";',
+    resolveDir: root,
+    loader: "ts",
+  },
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  outfile: bundle,
+  logLevel: "error",
+});
+const { sketchSvg, frameWith } = await import(pathToFileURL(bundle).href);
 
 const mia = { id: "mia", kind: "character", name: "Mia", description: "barista, green apron", prompt: "young woman, green apron" };
 const leo = { id: "leo", kind: "character", name: "Leo", description: "regular customer", prompt: "man in a grey coat" };
@@ -35,26 +47,8 @@ const street = { id: "street", kind: "location", name: "EXT. HARBOUR STREET - NI
 const park = { id: "park", kind: "location", name: "EXT. CITY PARK - DAY", description: "trees, a path", prompt: "" };
 const cup = { id: "cup", kind: "prop", name: "Coffee cup", description: "chipped white mug", prompt: "" };
 
-function frame(over) {
-  return {
-    id: "f1",
-    shot: null,
-    beatId: null,
-    title: "",
-    action: "",
-    prompt: "",
-    camera: "",
-    durationSec: 3,
-    dialogue: "",
-    sound: "",
-    continuity: { assetIds: [], notes: "" },
-    status: "draft",
-    media: { state: "none" },
-    ...over,
-  };
-}
 function card(name, group, f, assets, aspect = "16:9", shot = "1") {
-  const fr = frame({ ...f, continuity: { assetIds: assets.map((a) => a.id), notes: "" } });
+  const fr = frameWith({ durationSec: 3, ...f, continuity: { assetIds: assets.map((a) => a.id), notes: "" } });
   return { name, group, svg: sketchSvg({ prompt: fr.prompt, frame: fr, shot, assets, aspect }) };
 }
 
