@@ -1,6 +1,7 @@
 // Fixture factories for the integration tests: a browser-like client with a
 // cookie jar and the app's Origin, and people with projects and episodes.
 import { exports } from "cloudflare:workers";
+import type { Board } from "../../worker/domain/board";
 
 export const ORIGIN = "http://localhost:8787";
 
@@ -67,6 +68,19 @@ export async function episodeOf(person: Person, projectId: string, title = "Pilo
   const res = await person.client.post(`/api/v1/projects/${projectId}/episodes`, { title });
   if (res.status !== 201) throw new Error(`create episode failed: ${res.status}`);
   return ((await res.json()) as { episode: { id: string } }).episode.id;
+}
+
+/** A new person who owns a new project with one episode; `base` is the episode's API path. */
+export async function ownedEpisode(label = "owner") {
+  const owner = await signUp(label);
+  const projectId = await projectOf(owner);
+  const episodeId = await episodeOf(owner, projectId);
+  return { owner, projectId, episodeId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
+}
+
+/** The episode's board (at its API path `base`) as `person` reads it. */
+export async function boardOf(person: Person, base: string): Promise<Board> {
+  return ((await (await person.client.get(`${base}/board`)).json()) as { board: Board }).board;
 }
 
 export async function addMember(owner: Person, projectId: string, member: Person, role: "owner" | "editor" | "viewer") {

@@ -3,14 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent } from "../../worker/domain/events";
 import type { Board } from "../../worker/domain/board";
-import { addMember, Client, episodeOf, errorCode, projectOf, signUp, type Person } from "./helpers";
+import { addMember, Client, errorCode, ownedEpisode, type Person, signUp } from "./helpers";
 import { command, connect, msgId, upgrade } from "./socket";
 
 async function room(label = "owner") {
-  const owner = await signUp(label);
-  const projectId = await projectOf(owner);
-  const episodeId = await episodeOf(owner, projectId);
-  return { owner, projectId, episodeId, q: `project=${projectId}&episode=${episodeId}` };
+  const episode = await ownedEpisode(label);
+  return { ...episode, q: `project=${episode.projectId}&episode=${episode.episodeId}` };
 }
 
 const frame = (id: string, title = id) => ({ type: "add_frame", frame: { id, title } });
