@@ -30,34 +30,17 @@ describe("the openai provider", () => {
     sock.close();
   });
 
-  it("fails on 401 with a plain message about the key, without retrying", async () => {
+  // Failures before the first token: how the run ends, and how many requests the server saw (a retryable one is tried three times).
+  it.each([
+    { name: "fails on 401 with a plain message about the key, without retrying", scenario: "401", retryable: false, reason: /API key.*401/, requests: 1 },
+    { name: "fails on 429 as retryable, after retrying before the first token", scenario: "429", retryable: true, reason: /429/, requests: 3 },
+    { name: "fails on 500 as retryable", scenario: "500", retryable: true, reason: /500/, requests: 3 },
+    { name: "fails on a timeout as retryable", scenario: "timeout", retryable: true, reason: /did not answer/, requests: 3 },
+  ])("$name", async ({ scenario, retryable, reason, requests }) => {
     const { sock } = await ownedRoom();
-    await ask(sock, "scenario:401");
-    const status = await runEnded(sock);
-    expect(status.payload).toMatchObject({ status: "failed", retryable: false, reason: expect.stringMatching(/API key.*401/) });
-    expect((await log()).filter((e) => e.scenario === "401")).toHaveLength(1);
-    sock.close();
-  });
-
-  it("fails on 429 as retryable, after retrying before the first token", async () => {
-    const { sock } = await ownedRoom();
-    await ask(sock, "scenario:429");
-    expect((await runEnded(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("429") });
-    expect((await log()).filter((e) => e.scenario === "429")).toHaveLength(3);
-    sock.close();
-  });
-
-  it("fails on 500 as retryable", async () => {
-    const { sock } = await ownedRoom();
-    await ask(sock, "scenario:500");
-    expect((await runEnded(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("500") });
-    sock.close();
-  });
-
-  it("fails on a timeout as retryable", async () => {
-    const { sock } = await ownedRoom();
-    await ask(sock, "scenario:timeout");
-    expect((await runEnded(sock)).payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringMatching(/did not answer/) });
+    await ask(sock, `scenario:${scenario}`);
+    expect((await runEnded(sock)).payload).toMatchObject({ status: "failed", retryable, reason: expect.stringMatching(reason) });
+    expect((await log()).filter((e) => e.scenario === scenario)).toHaveLength(requests);
     sock.close();
   });
 

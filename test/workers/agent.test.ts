@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { Board } from "../../worker/domain/board";
 import { readCamera } from "../../worker/domain/camera";
 import { applyEvent } from "../../worker/domain/events";
-import { addMember, boardOf, ownedEpisode, signUp } from "./helpers";
-import { connect, runEnded, runOf, send } from "./socket";
+import { boardOf, newMember, ownedEpisode, signUp } from "./helpers";
+import { connect, memberSocket, runEnded, runOf, send } from "./socket";
 
 const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";
 
@@ -74,9 +74,7 @@ describe("an agent run", () => {
 
   it("refuses a viewer's chat", async () => {
     const { owner, projectId, episodeId } = await ownedEpisode();
-    const viewer = await signUp("viewer");
-    await addMember(owner, projectId, viewer, "viewer");
-    const sock = await connect(viewer, projectId, episodeId);
+    const { sock } = await memberSocket(owner, projectId, episodeId, "viewer");
     expect((await send(sock, "chat_send", { text: IDEA })).payload).toMatchObject({ ok: false, error: { code: "forbidden" } });
     sock.close();
   });
@@ -233,8 +231,7 @@ describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
 
   it("reset empties the board in one event for the owner who types the title, and a rewind brings it back", async () => {
     const { owner, projectId, episodeId, base } = await ownedEpisode();
-    const mate = await signUp("mate");
-    await addMember(owner, projectId, mate, "editor");
+    const mate = await newMember(owner, projectId, "editor", "mate");
     const sock = await connect(owner, projectId, episodeId);
     await runEnded(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
     const full = await boardOf(owner, base);

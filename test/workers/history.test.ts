@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Board } from "../../worker/domain/board";
 import { HistoryPage } from "../../worker/domain/history";
-import { addMember, Client, errorCode, ownedEpisode, type Person, signUp } from "./helpers";
+import { Client, errorCode, newMember, ownedEpisode, type Person, signUp } from "./helpers";
 import { command, connect, send } from "./socket";
 
 const room = () => ownedEpisode("Mia");
@@ -75,8 +75,7 @@ describe("the steps", () => {
 
   it("shows an agent's answer as one step Undo reverts, and only editors may undo", async () => {
     const { owner, projectId, episodeId, base } = await room();
-    const viewer = await signUp("Vic");
-    await addMember(owner, projectId, viewer, "viewer");
+    const viewer = await newMember(owner, projectId, "viewer", "Vic");
     const sock = await connect(owner, projectId, episodeId);
     await command(sock, { type: "set_script", text: "Before the agent." });
     const ack = await send(sock, "chat_send", { text: "a 30-second ad for a night-time coffee shop, 6 shots" });

@@ -3,8 +3,8 @@
 // agent, only the notes it acted on. Refusals first.
 import { describe, expect, it } from "vitest";
 import { readCamera } from "../../worker/domain/camera";
-import { addMember, boardOf, ownedEpisode, signUp } from "./helpers";
-import { connect, runEnded, send, type TestSocket } from "./socket";
+import { boardOf, ownedEpisode } from "./helpers";
+import { connect, memberSocket, runEnded, send, type TestSocket } from "./socket";
 
 type Ack = { ok: boolean; result?: Record<string, unknown>; error?: { code: string; message: string } };
 /** Sends a message of `type` and resolves with its ack's payload. */
@@ -32,9 +32,7 @@ describe("apply the notes", () => {
       ok: false,
       error: { code: "invalid_request" },
     });
-    const viewer = await signUp("viewer");
-    await addMember(owner, projectId, viewer, "viewer");
-    const vs = await connect(viewer, projectId, episodeId);
+    const { sock: vs } = await memberSocket(owner, projectId, episodeId, "viewer");
     const added = await acked(sock, "comment_add", { frameId: board.frames[0]!.id, text: "make it a close-up" });
     expect(added.ok).toBe(true);
     expect(await acked(vs, "chat_send", { text: "", notes: true })).toMatchObject({ ok: false, error: { code: "forbidden" } });

@@ -9,7 +9,7 @@ import {
   type ServerMessage,
   ServerMessage as ServerMessageSchema,
 } from "../../worker/domain/protocol";
-import { ORIGIN, ownedEpisode, type Person } from "./helpers";
+import { newMember, ORIGIN, ownedEpisode, type Person } from "./helpers";
 
 export interface TestSocket<M extends { type: string } = ServerMessage> {
   ws: WebSocket;
@@ -40,6 +40,12 @@ export async function connect(person: Person, projectId: string, episodeId: stri
 export async function ownedRoom(label = "owner") {
   const episode = await ownedEpisode(label);
   return { ...episode, sock: await connect(episode.owner, episode.projectId, episode.episodeId) };
+}
+
+/** A new member of the project (see newMember), connected to the episode's room. */
+export async function memberSocket(owner: Person, projectId: string, episodeId: string, role: "owner" | "editor" | "viewer", label?: string) {
+  const member = await newMember(owner, projectId, role, label);
+  return { member, sock: await connect(member, projectId, episodeId) };
 }
 
 /** A review socket: no session, only a review link's token and a display name (CONTRACT 3). */
