@@ -6,12 +6,11 @@
 // same server. Also: sustained edits/s on both boards (ten people, each
 // updating their own frames), and what a tab joining each board waits for:
 // the bytes of its metadata and the time from the socket opening to it.
-import { percentile, report } from "./lib.mjs";
+import { percentile, r2, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser, roomSocketUrl } from "./app-api.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const r2 = (x) => Math.round(x * 100) / 100;
 const fill = (n, seed) =>
   `${seed} storyboard é 🎬 `
     .repeat(Math.ceil(n / 20) + 2)

@@ -5,13 +5,12 @@
 // (the same job runtime with almost no work in compose) and one frame's
 // sketch render (the media job the exports share their runtime with).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { report } from "./lib.mjs";
+import { r1, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser } from "./app-api.mjs";
 
 const FRAMES = Number(process.env.BENCH_EXPORT_FRAMES ?? 30);
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
-const r1 = (x) => Math.round(x * 10) / 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const CAMERAS = ["WS", "CU, push in", "MS low angle", "OTS", "ECU", "high angle WS, pan left"];
 

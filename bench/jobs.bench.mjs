@@ -3,13 +3,12 @@
 // the pipeline's time; beside the same output work done inline (render +
 // two R2 writes, no queue, lifecycle, logs or events), measured in the same run.
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r1, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser } from "./app-api.mjs";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100);
 const FRAMES = 10;
-const r1 = (x) => Math.round(x * 10) / 10;
 
 const server = await startLocalServer({ port: 8793, state: ".wrangler/bench-jobs", build: false, config: writeBenchConfig() });
 try {

@@ -2,13 +2,12 @@
 // beside an authenticated read (GET /me) measured in the same run; and the
 // metrics stream serving 50 clients at once (events delivered, interval).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { report, time } from "./lib.mjs";
+import { r1, report, time } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser } from "./app-api.mjs";
 
 const JOBS = Number(process.env.BENCH_SEED_JOBS ?? 100_000);
 const CLIENTS = 50;
-const r1 = (x) => Math.round(x * 10) / 10;
 
 const server = await startLocalServer({ port: 8795, state: ".wrangler/bench-ops", build: false, config: writeBenchConfig() });
 try {

@@ -18,7 +18,7 @@ import * as Y from "yjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser, roomSocketUrl } from "./app-api.mjs";
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r2, report } from "./lib.mjs";
 import { EditStream, initialFrames, toCommand } from "./peers/workload.ts";
 import { framesOf, yApply, ySeed } from "./peers/y-edits.ts";
 
@@ -32,7 +32,6 @@ const PER_WRITER = 20; // the room allows 20 messages a second per socket
 const PACE_MS = 55;
 const PEERS = ["agents", "yjs"]; // latency rounds stay under that limit, for every system alike
 const CAP = "10-performance-against-peers";
-const r2 = (x) => Math.round(x * 100) / 100;
 /** Figures of a peer that stopped delivering are null, never 0 or Infinity. */
 const whole = (x) => (Number.isFinite(x) ? Math.round(x) : null);
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? r2(a / b) : null);

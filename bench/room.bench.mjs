@@ -7,13 +7,11 @@
 // messages) and a fan-out room that appends each message to its SQLite first,
 // which is why the echo looked slower than the room (docs/performance.md).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r1, r2, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { benchUser, roomSocketUrl } from "./app-api.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
-const r1 = (x) => Math.round(x * 10) / 10;
-const r2 = (x) => Math.round(x * 100) / 100;
 
 const server = await startLocalServer({ port: 8791, state: ".wrangler/bench-room", build: false, config: writeBenchConfig() });
 const http = server.url;
