@@ -6,11 +6,11 @@
 // same server. Also: sustained edits/s on both boards (ten people, each
 // updating their own frames), and what a tab joining each board waits for:
 // the bytes of its metadata and the time from the socket opening to it.
-import { percentile, report } from "./lib.mjs";
+import { percentile, r2, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser, roomSocketUrl } from "./app-api.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const r2 = (x) => Math.round(x * 100) / 100;
 const fill = (n, seed) =>
   `${seed} storyboard é 🎬 `
     .repeat(Math.ceil(n / 20) + 2)
@@ -19,7 +19,6 @@ const fill = (n, seed) =>
 
 const server = await startLocalServer({ port: 8794, state: ".wrangler/bench-bounds", build: false });
 const http = server.url;
-const wsBase = http.replace("http", "ws");
 
 function open(url, headers) {
   return new Promise((resolve, reject) => {
@@ -74,30 +73,13 @@ async function editLatency(sock) {
 }
 
 try {
-  const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `bounds-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const auth = { ...headers, cookie };
-  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bounds" }) })).json()).project;
-  const episode = async (title) =>
-    (await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title }) })).json()).episode;
-  const socket = async (ep, as = cookie) => open(`${wsBase}/api/v1/realtime?project=${project.id}&episode=${ep.id}`, { cookie: as, origin: http });
+  const owner = await benchUser(http, "bounds");
+  const { cookie } = owner;
+  const project = await owner.project("Bounds");
+  const episode = (title) => owner.episode(project.id, title);
+  const socket = async (ep, as = cookie) => open(roomSocketUrl(http, project.id, ep.id), { cookie: as, origin: http });
   // Ten more editors for the throughput figure: a person may send 40 messages a second (CONTRACT 3).
-  const writers = [];
-  for (let i = 0; i < 10; i++) {
-    const email = `bounds-${Date.now()}-${i}@reelroom.test`;
-    const res = await fetch(`${http}/api/v1/auth/signup`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ email, password: "bench password 123", name: `Writer ${i}` }),
-    });
-    writers.push(res.headers.get("set-cookie").split(";")[0]);
-    await fetch(`${http}/api/v1/projects/${project.id}/members`, { method: "POST", headers: auth, body: JSON.stringify({ email, role: "editor" }) });
-  }
+  const writers = (await owner.editors(project.id, "writer", 10)).map((w) => w.cookie);
 
   const smallEp = await episode("Empty");
   const small = await socket(smallEp);
@@ -148,7 +130,7 @@ try {
   // Warm both rooms the same way, then measure alternately so drift hits both.
   const empty = await editLatency(small);
   const bounds = await editLatency(big);
-  const boardRes = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${bigEp.id}/board`, { headers: auth });
+  const boardRes = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${bigEp.id}/board`, { headers: owner.headers });
   const boardBytes = (await boardRes.arrayBuffer()).byteLength;
   report("06-production-room", "edit_latency_bounds_vs_empty_ms", {
     board_bytes: boardBytes,

@@ -5,44 +5,26 @@
 // (the same job runtime with almost no work in compose) and one frame's
 // sketch render (the media job the exports share their runtime with).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { report } from "./lib.mjs";
+import { r1, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser } from "./app-api.mjs";
 
 const FRAMES = Number(process.env.BENCH_EXPORT_FRAMES ?? 30);
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
-const r1 = (x) => Math.round(x * 10) / 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const CAMERAS = ["WS", "CU, push in", "MS low angle", "OTS", "ECU", "high angle WS, pan left"];
 
 const server = await startLocalServer({ port: 8798, state: ".wrangler/bench-exports", build: false, config: writeBenchConfig() });
 try {
   const http = server.url;
-  const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `exports-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const auth = { ...headers, cookie };
-  const post = async (path, body) => (await fetch(`${http}${path}`, { method: "POST", headers: auth, body: JSON.stringify(body) })).json();
-  const get = async (path) => (await fetch(`${http}${path}`, { headers: { cookie } })).json();
-  const { project } = await post("/api/v1/projects", { name: "Bench" });
-  const { episode } = await post(`/api/v1/projects/${project.id}/episodes`, { title: "Exports" });
+  const owner = await benchUser(http, "exports");
+  const { cookie, post, get } = owner;
+  const project = await owner.project("Bench");
+  const episode = await owner.episode(project.id, "Exports");
   const base = `/api/v1/projects/${project.id}/episodes/${episode.id}`;
 
-  const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${project.id}&episode=${episode.id}`, { headers: { cookie, origin: http } });
-  const acks = new Map();
-  ws.onmessage = (e) => {
-    const msg = JSON.parse(String(e.data));
-    if (msg.type === "ack") acks.get(msg.payload.id)?.(msg.payload);
-  };
-  await new Promise((r) => (ws.onopen = r));
-  const command = (id, command) =>
-    new Promise((resolve) => {
-      acks.set(id, resolve);
-      ws.send(JSON.stringify({ type: "board_command", id, payload: { command }, timestamp: new Date().toISOString() }));
-    });
+  const room = await owner.room(project.id, episode.id);
+  const command = room.command;
   await command("a-mia", { type: "upsert_asset", asset: { id: "mia", kind: "character", name: "Mia", description: "A street cook.", prompt: "green apron" } });
   await command("a-leo", { type: "upsert_asset", asset: { id: "leo", kind: "character", name: "Leo", description: "Her brother.", prompt: "grey coat" } });
   await command("a-mkt", { type: "upsert_asset", asset: { id: "mkt", kind: "location", name: "EXT. NIGHT MARKET - NIGHT", description: "", prompt: "" } });
@@ -63,7 +45,7 @@ try {
       },
     });
   }
-  ws.close();
+  room.close();
 
   /** Polls the job until it is terminal; returns ms from create to terminal and the job. */
   async function endToEnd(create) {

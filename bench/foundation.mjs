@@ -2,7 +2,7 @@
 // insert) against the baseline of an authenticated read (session lookup),
 // measured on the same local server in the same run, and the ratio between.
 import { startLocalServer } from "../scripts/local-server.mjs";
-import { report, time } from "./lib.mjs";
+import { r1, report, time } from "./lib.mjs";
 
 const server = await startLocalServer({ port: 8790, state: ".wrangler/bench-foundation", build: false });
 try {
@@ -29,7 +29,7 @@ try {
     const res = await fetch(`${origin}/api/health`);
     if (res.status !== 200) throw new Error(`health: ${res.status}`);
   });
-  report("01-foundation", "login_ms", { ...login, baseline: "GET /api/v1/me", baseline_p50: me.p50, ratio_p50: Math.round((login.p50 / me.p50) * 10) / 10 });
+  report("01-foundation", "login_ms", { ...login, baseline: "GET /api/v1/me", baseline_p50: me.p50, ratio_p50: r1(login.p50 / me.p50) });
   report("01-foundation", "session_read_ms", me);
   report("01-foundation", "health_ms", health);
 } finally {

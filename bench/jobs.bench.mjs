@@ -3,65 +3,36 @@
 // the pipeline's time; beside the same output work done inline (render +
 // two R2 writes, no queue, lifecycle, logs or events), measured in the same run.
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r1, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser } from "./app-api.mjs";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 100);
 const FRAMES = 10;
-const r1 = (x) => Math.round(x * 10) / 10;
 
 const server = await startLocalServer({ port: 8793, state: ".wrangler/bench-jobs", build: false, config: writeBenchConfig() });
 try {
   const http = server.url;
-  const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `jobs-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const auth = { ...headers, cookie };
-  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
-  const episode = (
-    await (await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Jobs" }) })).json()
-  ).episode;
+  const owner = await benchUser(http, "jobs");
+  const project = await owner.project("Bench");
+  const episode = await owner.episode(project.id, "Jobs");
 
-  const ws = new WebSocket(`${http.replace("http", "ws")}/api/v1/realtime?project=${project.id}&episode=${episode.id}`, { headers: { cookie, origin: http } });
   const terminalAt = new Map();
-  const acks = new Map();
-  ws.onmessage = (e) => {
-    const msg = JSON.parse(String(e.data));
-    if (msg.type === "ack") acks.get(msg.payload.id)?.(msg.payload);
+  const room = await owner.room(project.id, episode.id, (msg) => {
     // Ten jobs share each frame, and a card follows only its newest job, so
     // completion is read from each job's own events: its preview, or a warning.
     if ((msg.type === "frame" || msg.type === "warning") && msg.payload.jobId && !terminalAt.has(msg.payload.jobId))
       terminalAt.set(msg.payload.jobId, performance.now());
-  };
-  await new Promise((r) => (ws.onopen = r));
+  });
   for (let i = 0; i < FRAMES; i++) {
-    await new Promise((resolve) => {
-      acks.set(`f${i}`, resolve);
-      ws.send(
-        JSON.stringify({
-          type: "board_command",
-          id: `f${i}`,
-          payload: { command: { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } } },
-          timestamp: new Date().toISOString(),
-        }),
-      );
-    });
+    await room.command(`f${i}`, { type: "add_frame", frame: { id: `f${i}`, title: `Frame ${i}`, prompt: "a neon sign in the rain", camera: "CU" } });
   }
 
   const createdAt = new Map();
   const t0 = performance.now();
   const ids = await Promise.all(
     Array.from({ length: JOBS }, async (_, i) => {
-      const res = await fetch(`${http}/api/v1/projects/${project.id}/episodes/${episode.id}/frames/f${i % FRAMES}/generate`, {
-        method: "POST",
-        headers: auth,
-        body: "{}",
-      });
-      const { job } = await res.json();
+      const { job } = await owner.post(`/api/v1/projects/${project.id}/episodes/${episode.id}/frames/f${i % FRAMES}/generate`, {});
       createdAt.set(job.id, performance.now());
       return job.id;
     }),
@@ -73,12 +44,12 @@ try {
   }
   const wall = (Math.max(...terminalAt.values()) - t0) / 1000;
   const lat = ids.map((id) => terminalAt.get(id) - createdAt.get(id)).sort((a, b) => a - b);
-  ws.close();
+  room.close();
 
   const statuses = {};
   const plugins = {};
   for (const id of ids) {
-    const ext = await (await fetch(`${http}/api/v1/jobs/${id}/extended`, { headers: { cookie } })).json();
+    const ext = await owner.get(`/api/v1/jobs/${id}/extended`);
     statuses[ext.job.status] = (statuses[ext.job.status] ?? 0) + 1;
     for (const [k, v] of Object.entries(ext.plugin_timings)) plugins[k] = (plugins[k] ?? 0) + v;
   }

@@ -20,6 +20,10 @@ export async function importBundled(name, exports) {
   });
   return import(out);
 }
+/** Rounded to one decimal, and to two: how the figures are reported. */
+export const r1 = (x) => Math.round(x * 10) / 10;
+export const r2 = (x) => Math.round(x * 100) / 100;
+
 export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -34,8 +38,7 @@ export async function time(n, fn) {
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  const r = (x) => Math.round(x * 10) / 10;
-  return { n, p50: r(percentile(samples, 50)), p95: r(percentile(samples, 95)), p99: r(percentile(samples, 99)) };
+  return { n, p50: r1(percentile(samples, 50)), p95: r1(percentile(samples, 95)), p99: r1(percentile(samples, 99)) };
 }
 
 /** Prints a human line and a machine line (prefixed BENCH) for each figure set. */

@@ -2,26 +2,19 @@
 // beside an authenticated read (GET /me) measured in the same run; and the
 // metrics stream serving 50 clients at once (events delivered, interval).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { report, time } from "./lib.mjs";
+import { r1, report, time } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser } from "./app-api.mjs";
 
 const JOBS = Number(process.env.BENCH_SEED_JOBS ?? 100_000);
 const CLIENTS = 50;
-const r1 = (x) => Math.round(x * 10) / 10;
 
 const server = await startLocalServer({ port: 8795, state: ".wrangler/bench-ops", build: false, config: writeBenchConfig() });
 try {
   const http = server.url;
-  const headers = { "content-type": "application/json", origin: http };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `ops-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Ops" }),
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const project = (
-    await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify({ name: "Ops" }) })).json()
-  ).project;
+  const owner = await benchUser(http, "ops", "Ops");
+  const { cookie } = owner;
+  const project = await owner.project("Ops");
   const seedStart = performance.now();
   for (let from = 0; from < JOBS; from += 10_000) {
     const res = await fetch(`${http}/bench/seed-jobs?project=${project.id}&n=${Math.min(10_000, JOBS - from)}&from=${from}`);

@@ -16,8 +16,9 @@ import { AgentClient } from "agents/client";
 import YProvider from "y-partyserver/provider";
 import * as Y from "yjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser, roomSocketUrl } from "./app-api.mjs";
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r2, report } from "./lib.mjs";
 import { EditStream, initialFrames, toCommand } from "./peers/workload.ts";
 import { framesOf, yApply, ySeed } from "./peers/y-edits.ts";
 
@@ -31,7 +32,6 @@ const PER_WRITER = 20; // the room allows 20 messages a second per socket
 const PACE_MS = 55;
 const PEERS = ["agents", "yjs"]; // latency rounds stay under that limit, for every system alike
 const CAP = "10-performance-against-peers";
-const r2 = (x) => Math.round(x * 100) / 100;
 /** Figures of a peer that stopped delivering are null, never 0 or Infinity. */
 const whole = (x) => (Number.isFinite(x) ? Math.round(x) : null);
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? r2(a / b) : null);
@@ -126,28 +126,12 @@ const wsBase = http.replace("http", "ws");
 try {
   // ---- Reelroom: people, a project, one episode per board ------------------
   const origin = http;
-  const json = { "content-type": "application/json", origin };
-  const signup = async (i) => {
-    const res = await fetch(`${http}/api/v1/auth/signup`, {
-      method: "POST",
-      headers: json,
-      body: JSON.stringify({ email: `peers-${Date.now()}-${i}@reelroom.test`, password: "bench password 123", name: `Bench ${i}` }),
-    });
-    return { cookie: res.headers.get("set-cookie").split(";")[0], email: JSON.parse(await res.text()).user.email };
-  };
-  const owner = await signup(0);
-  const auth = { ...json, cookie: owner.cookie };
-  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Peers" }) })).json()).project;
+  const owner = await benchUser(http, "peers");
+  const project = await owner.project("Peers");
   // One person per socket: a person may hold 10 sockets in an episode and send
   // 40 messages a second (CONTRACT 3), so every watcher and writer is somebody.
-  const people = [owner];
-  for (let i = 1; i <= 60; i++) {
-    const p = await signup(i);
-    await fetch(`${http}/api/v1/projects/${project.id}/members`, { method: "POST", headers: auth, body: JSON.stringify({ email: p.email, role: "editor" }) });
-    people.push(p);
-  }
-  const roomUrl = (episodeId) => `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episodeId}`;
-  const roomSocket = (episodeId, person) => openTap(roomUrl(episodeId), { cookie: person.cookie, origin });
+  const people = [owner, ...(await owner.editors(project.id, "peers", 60))];
+  const roomSocket = (episodeId, person) => openTap(roomSocketUrl(http, project.id, episodeId), { cookie: person.cookie, origin });
 
   /** Sends room commands on `tap` and fails loudly on any refusal. */
   function roomWriter(tap, prefix) {
@@ -164,11 +148,7 @@ try {
   // ---- the systems: each can make a writer, watchers and a joiner ----------
   const systems = {
     room: async (frames) => {
-      const episode = (
-        await (
-          await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Peers ${frames}` }) })
-        ).json()
-      ).episode;
+      const episode = await owner.episode(project.id, `Peers ${frames}`);
       // Seed through ten people at once, 20 commands each (their rate limits).
       const seeders = await Promise.all(people.slice(1, 11).map((p) => roomSocket(episode.id, p)));
       const all = initialFrames(frames);

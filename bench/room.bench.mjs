@@ -7,12 +7,11 @@
 // messages) and a fan-out room that appends each message to its SQLite first,
 // which is why the echo looked slower than the room (docs/performance.md).
 import { writeBenchConfig } from "./bench-config.mjs";
-import { percentile, report } from "./lib.mjs";
+import { percentile, r1, r2, report } from "./lib.mjs";
 import { startLocalServer } from "../scripts/local-server.mjs";
+import { benchUser, roomSocketUrl } from "./app-api.mjs";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
-const r1 = (x) => Math.round(x * 10) / 10;
-const r2 = (x) => Math.round(x * 100) / 100;
 
 const server = await startLocalServer({ port: 8791, state: ".wrangler/bench-room", build: false, config: writeBenchConfig() });
 const http = server.url;
@@ -44,6 +43,15 @@ function when(sock, pred) {
   });
 }
 
+/** Adds frame f1 through `sock` (the one frame the rounds update) and waits for the ack. */
+async function seedFrame(sock, id) {
+  const acked = when(sock, (d) => d.includes('"type":"ack"'));
+  sock.send(
+    JSON.stringify({ type: "board_command", id, payload: { command: { type: "add_frame", frame: { id: "f1" } } }, timestamp: new Date().toISOString() }),
+  );
+  await acked;
+}
+
 async function fanOut(_sockets, sendOne) {
   const lat = [];
   for (let i = 0; i < ROUNDS; i++) {
@@ -56,55 +64,25 @@ async function fanOut(_sockets, sendOne) {
 
 try {
   const origin = http;
-  const headers = { "content-type": "application/json", origin };
-  const signup = await fetch(`${http}/api/v1/auth/signup`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `bench-${Date.now()}@reelroom.test`, password: "bench password 123", name: "Bench" }),
-  });
-  const cookie = signup.headers.get("set-cookie").split(";")[0];
-  const auth = { ...headers, cookie };
-  const project = (await (await fetch(`${http}/api/v1/projects`, { method: "POST", headers: auth, body: JSON.stringify({ name: "Bench" }) })).json()).project;
+  const owner = await benchUser(http, "bench");
+  const project = await owner.project("Bench");
 
   // A person may hold 10 sockets in an episode and send 40 messages a second
   // (CONTRACT 3), so 50 sockets are 50 people, each an editor of the project.
-  const people = [cookie];
-  for (let i = 1; i < 50; i++) {
-    const email = `bench-${Date.now()}-${i}@reelroom.test`;
-    const res = await fetch(`${http}/api/v1/auth/signup`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ email, password: "bench password 123", name: `Bench ${i}` }),
-    });
-    people.push(res.headers.get("set-cookie").split(";")[0]);
-    await fetch(`${http}/api/v1/projects/${project.id}/members`, { method: "POST", headers: auth, body: JSON.stringify({ email, role: "editor" }) });
-  }
+  const people = [owner.cookie, ...(await owner.editors(project.id, "bench", 49)).map((p) => p.cookie)];
   const socketOf = (roomUrl, k) => open(roomUrl, { cookie: people[k % people.length], origin });
 
   let roomEventBytes = 0;
   for (const n of [1, 10, 50]) {
-    const episode = (
-      await (
-        await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: `Bench ${n}` }) })
-      ).json()
-    ).episode;
-    const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
+    const episode = await owner.episode(project.id, `Bench ${n}`);
+    const roomUrl = roomSocketUrl(http, project.id, episode.id);
     const room = await Promise.all(Array.from({ length: n }, (_, k) => socketOf(roomUrl, k)));
     const bareUrl = `${wsBase}/bench/fanout?room=fan-${n}-${Date.now()}`;
     const bare = await Promise.all(Array.from({ length: n }, () => open(bareUrl, {})));
     await new Promise((r) => setTimeout(r, 300)); // let metadata and presence settle
 
     // Seed one frame to update, so every round is the same small command.
-    const seedAck = when(room[0], (d) => d.includes('"type":"ack"'));
-    room[0].send(
-      JSON.stringify({
-        type: "board_command",
-        id: "seed",
-        payload: { command: { type: "add_frame", frame: { id: "f1" } } },
-        timestamp: new Date().toISOString(),
-      }),
-    );
-    await seedAck;
+    await seedFrame(room[0], "seed");
     let seq = 1;
     let size = 0;
     // Rounds are paced under the room's 20 messages/s/socket limit.
@@ -159,24 +137,11 @@ try {
   // hold every command's board_event.
   const SOCKETS = 50;
   const PER = 20;
-  const episode = (
-    await (
-      await fetch(`${http}/api/v1/projects/${project.id}/episodes`, { method: "POST", headers: auth, body: JSON.stringify({ title: "Throughput" }) })
-    ).json()
-  ).episode;
-  const roomUrl = `${wsBase}/api/v1/realtime?project=${project.id}&episode=${episode.id}`;
+  const episode = await owner.episode(project.id, "Throughput");
+  const roomUrl = roomSocketUrl(http, project.id, episode.id);
   const writers = await Promise.all(Array.from({ length: SOCKETS }, (_, k) => socketOf(roomUrl, k)));
   await new Promise((r) => setTimeout(r, 500));
-  const seeded = when(writers[0], (d) => d.includes('"type":"ack"'));
-  writers[0].send(
-    JSON.stringify({
-      type: "board_command",
-      id: "seed-t",
-      payload: { command: { type: "add_frame", frame: { id: "f1" } } },
-      timestamp: new Date().toISOString(),
-    }),
-  );
-  await seeded;
+  await seedFrame(writers[0], "seed-t");
   await new Promise((r) => setTimeout(r, 1100)); // a fresh rate window for writer 0
 
   // Done when every socket holds every command's broadcast.

@@ -10,7 +10,7 @@
 //    from chat_send to the first frame on screen measured by e2e/studio.spec.ts.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { importBundled, report, time } from "./lib.mjs";
+import { importBundled, r2, report, time } from "./lib.mjs";
 
 const m = await importBundled(
   "studio",
@@ -57,7 +57,6 @@ const frames = Array.from({ length: 500 }, (_, i) => ({
 }));
 const board = { episodeId: "ep_bench", format: { aspect: "16:9" }, script: { text: "", version: 1 }, plan: { beats: [] }, assets, frames };
 const assetsOf = (f) => f.continuity.assetIds.map((id) => assets.find((a) => a.id === id));
-const r2 = (x) => Math.round(x * 100) / 100;
 
 // Warm up both paths once so neither pays for the JIT alone.
 for (const f of frames.slice(0, 20)) {

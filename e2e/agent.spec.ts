@@ -2,19 +2,13 @@
 // appear while the answer is still streaming; Stop mid-stream leaves a board
 // that survives a reload and matches a second tab.
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, newEpisode, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function studio(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  const email = uniqueEmail("agent");
-  expect((await page.request.post("/api/v1/auth/signup", { data: { email, password: "night owl coffee", name: "Mia" }, headers })).ok()).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Agent project" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
-  const url = `/projects/${projectId}/episodes/${episodeId}`;
-  await page.goto(url);
-  await expect(page.locator(".conn")).toHaveText("Live");
-  return url;
+  await signIn(page, uniqueEmail("agent"));
+  const { path } = await newEpisode(page, { project: "Agent project", episode: "Night shift" });
+  await openStudio(page, path);
+  return path;
 }
 
 const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";

@@ -4,22 +4,12 @@
 // episode's running time.
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { addFrames, expectAccessible, newEpisode, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function studioWithFrames(page: Page, count: number) {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("animatic"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Animatic project" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Cuts" }, headers })).json()).episode.id;
-  await page.goto(`/projects/${projectId}/episodes/${episodeId}`);
-  await expect(page.locator(".conn")).toHaveText("Live");
-  for (let i = 1; i <= count; i++) {
-    await page.getByRole("button", { name: "Add frame" }).click();
-    await expect(page.locator(".frame-card")).toHaveCount(i);
-  }
+  await signIn(page, uniqueEmail("animatic"));
+  await openStudio(page, (await newEpisode(page, { project: "Animatic project", episode: "Cuts" })).path);
+  await addFrames(page, count);
 }
 
 /** Seconds on the player's clock ("0:04.2 / 0:09.0" → 4.2). */

@@ -2,27 +2,11 @@
 // input gets a message beside its field, assets and beats are edited in
 // place, another tab sees the change, and every button has its own name.
 // Panels are found by their headings, not by where the layout puts them.
-import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectAccessible, openSidePanel, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expectAccessible, newEpisode, openSidePanel, screen, signedInPage, trapConsoleErrors, uniqueEmail } from "./support";
 
-async function signedInPage(browser: Browser, email: string, create: boolean): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const res = await page.request.post(create ? "/api/v1/auth/signup" : "/api/v1/auth/login", {
-    data: { email, password: "night owl coffee", name: "Mia" },
-    headers: { origin },
-  });
-  expect(res.ok()).toBe(true);
-  return page;
-}
-
-async function newEpisode(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const p = await page.request.post("/api/v1/projects", { data: { name: "Cast project" }, headers: { origin } });
-  const projectId = (await p.json()).project.id as string;
-  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Cast episode" }, headers: { origin } });
-  return `/projects/${projectId}/episodes/${(await e.json()).episode.id as string}`;
-}
+/** A fresh episode of the page's person: the studio's path. */
+const newStudio = async (page: Page) => (await newEpisode(page, { project: "Cast project", episode: "Cast episode" })).path;
 
 /** A panel by its heading; where the studio puts panels in tabs, its tab is opened first. */
 async function panel(page: Page, heading: string, tab: "Cast" | "Beats"): Promise<Locator> {
@@ -43,7 +27,7 @@ test("cast and beats: empty input is explained, Mia is added and edited in place
   const a = await signedInPage(browser, email, true);
   const b = await signedInPage(browser, email, false);
   const errors = trapConsoleErrors(a);
-  const url = await newEpisode(a);
+  const url = await newStudio(a);
   await a.goto(url);
   await b.goto(url);
   await expect(a.locator(".conn")).toHaveText("Live");

@@ -2,26 +2,10 @@
 // (whether the browser reports it offline or the socket just goes silent),
 // counts the edits made meanwhile, and sends them when the room is back.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, uniqueEmail } from "./support";
+import { expectAccessible, newEpisode, signedInPage, uniqueEmail } from "./support";
 
-async function signedInPage(browser: Browser, email: string, create: boolean): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const path = create ? "/api/v1/auth/signup" : "/api/v1/auth/login";
-  const res = await page.request.post(path, { data: { email, password: "night owl coffee", name: "Mia" }, headers: { origin } });
-  expect(res.ok()).toBe(true);
-  return page;
-}
-
-async function newEpisode(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const p = await page.request.post("/api/v1/projects", { data: { name: "Offline project" }, headers: { origin } });
-  const projectId = (await p.json()).project.id as string;
-  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Offline episode" }, headers: { origin } });
-  const episodeId = (await e.json()).episode.id as string;
-  return `/projects/${projectId}/episodes/${episodeId}`;
-}
+/** A fresh episode of the page's person: the studio's path. */
+const newStudio = async (page: Page) => (await newEpisode(page, { project: "Offline project", episode: "Offline episode" })).path;
 
 /** Two tabs of one person on a fresh episode, both live. */
 async function twoLiveTabs(browser: Browser, label: string) {
@@ -33,7 +17,7 @@ async function twoLiveTabs(browser: Browser, label: string) {
     b,
     open: async (setup?: (page: Page) => Promise<void>) => {
       await setup?.(a);
-      const url = await newEpisode(a);
+      const url = await newStudio(a);
       await a.goto(url);
       await b.goto(url);
       await expect(a.locator(".conn")).toHaveText("Live");
@@ -97,7 +81,7 @@ test("a socket gone silent is noticed by the heartbeat within 10 s, and the edit
 
 test("a part of the studio whose code cannot be fetched says so, and loads on Try again", async ({ browser }) => {
   const page = await signedInPage(browser, uniqueEmail("chunk"), true);
-  const url = await newEpisode(page);
+  const url = await newStudio(page);
   // The chat's chunk is unreachable, as for a tab left open across a deploy.
   const chatChunk = /\/assets\/Chat-[^/]+\.js$/;
   await page.route(chatChunk, (route) => route.abort());

@@ -2,31 +2,21 @@
 // Continuity list links to the frame it is about; an owner sets a budget; a
 // batch on a paid provider asks first, with the count, cost and time.
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, openSidePanel, trapConsoleErrors, uniqueEmail } from "./support";
+import { addFrames, expectAccessible, newEpisode, openSidePanel, openStudio, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function project(page: Page) {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("costs"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Costs project" }, headers })).json()).project.id as string;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Checks" }, headers })).json()).episode
-    .id as string;
-  return { projectId, episodeId };
+  await signIn(page, uniqueEmail("costs"));
+  return newEpisode(page, { project: "Costs project", episode: "Checks" });
 }
 
-async function studio(page: Page, projectId: string, episodeId: string) {
-  await page.goto(`/projects/${projectId}/episodes/${episodeId}`);
-  await expect(page.locator(".conn")).toHaveText("Live");
-  await page.getByRole("button", { name: "Add frame" }).click();
-  await expect(page.locator(".frame-card")).toHaveCount(1);
+async function studio(page: Page, path: string) {
+  await openStudio(page, path);
+  await addFrames(page, 1);
 }
 
 test("the Continuity list names an unattached character and takes the keyboard to its frame", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  const { projectId, episodeId } = await project(page);
-  await studio(page, projectId, episodeId);
+  await studio(page, (await project(page)).path);
   const panel = page.getByRole("region", { name: "Continuity" });
   await expect(panel.getByRole("status")).toHaveText("No issues");
 
@@ -72,12 +62,12 @@ test("an owner sets the project's budget, and it stays", async ({ page }) => {
 
 test("Generate all on a paid provider shows the count, the estimated cost and time first; Cancel starts nothing", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  const { projectId, episodeId } = await project(page);
+  const { projectId, path } = await project(page);
   // This server renders offline sketches; the settings it reports are made to name a paid provider.
   await page.route(`**/api/v1/projects/${projectId}/consent`, (route) =>
     route.request().method() === "GET" ? route.fulfill({ json: { paidMedia: true, budgetUsd: 0.05, spentUsd: 0, mediaProvider: "openai" } }) : route.continue(),
   );
-  await studio(page, projectId, episodeId);
+  await studio(page, path);
   await page.getByRole("button", { name: "Add frame" }).click();
   await expect(page.locator(".frame-card")).toHaveCount(2);
 

@@ -4,19 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { unzipSync } from "fflate";
-import { expectAccessible, openSidePanel, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, newEpisode, openSidePanel, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 test("a storyboard exported as PDF, CSV and ZIP downloads files that hold its shots", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("exports"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Night Owl Coffee" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
-  await page.goto(`/projects/${projectId}/episodes/${episodeId}`);
-  await expect(page.locator(".conn")).toHaveText("Live");
+  await signIn(page, uniqueEmail("exports"));
+  await openStudio(page, (await newEpisode(page, { project: "Night Owl Coffee", episode: "Night shift" })).path);
   const input = page.getByLabel("Message the production agent");
   await input.fill("a 30-second ad for a night-time coffee shop, 6 shots");
   await input.press("Enter");

@@ -2,19 +2,11 @@
 // change and undoes it, and the Rewind dialog lists the steps in words,
 // previews what a rewind removes, and rewinds to the step chosen.
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, newEpisode, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function studioFor(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("history"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const p = await page.request.post("/api/v1/projects", { data: { name: "History project" }, headers });
-  const projectId = (await p.json()).project.id as string;
-  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "History episode" }, headers });
-  const episodeId = (await e.json()).episode.id as string;
-  return `/projects/${projectId}/episodes/${episodeId}`;
+  await signIn(page, uniqueEmail("history"));
+  return (await newEpisode(page, { project: "History project", episode: "History episode" })).path;
 }
 
 const titles = (page: Page) => page.locator(".frame-card .frame-title");

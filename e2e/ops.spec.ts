@@ -1,11 +1,11 @@
 // The operations console: an owner sees health, and the KPIs and the chart
 // change, live, while a job runs; jobs, people and audit entries by name;
 // saved views; replay from the audit trail; the link only for who may use it.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Page, test } from "@playwright/test";
+import { appOrigin, expectAccessible, newEpisode, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 /** Adds a titled frame through the realtime socket, from inside the page (it carries the session cookie). */
-async function addFrame(page: import("@playwright/test").Page, projectId: string, episodeId: string, frame: { id: string; title: string }) {
+async function addFrame(page: Page, projectId: string, episodeId: string, frame: { id: string; title: string }) {
   await page.evaluate(
     ({ projectId, episodeId, frame }) =>
       new Promise<void>((resolve, reject) => {
@@ -26,15 +26,20 @@ async function addFrame(page: import("@playwright/test").Page, projectId: string
   );
 }
 
+/** Adds a titled frame (see addFrame) and asks for its render through the API. */
+async function renderNewShot(page: Page, projectId: string, episodeId: string, frame: { id: string; title: string }) {
+  await addFrame(page, projectId, episodeId, frame);
+  const made = await page.request.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/${frame.id}/generate`, {
+    data: {},
+    headers: { origin: appOrigin() },
+  });
+  expect(made.status()).toBe(202);
+}
+
 test("an owner's ops page shows health, and its KPIs and chart change while a job runs", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("ops"), password: "night owl coffee", name: "Olu" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Ops project" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Ops" }, headers })).json()).episode.id;
+  await signIn(page, uniqueEmail("ops"), { name: "Olu" });
+  const { projectId, episodeId } = await newEpisode(page, { project: "Ops project", episode: "Ops" });
 
   await page.goto("/ops");
   await expect(page.getByRole("heading", { name: "Operations", level: 1 })).toBeVisible();
@@ -46,9 +51,7 @@ test("an owner's ops page shows health, and its KPIs and chart change while a jo
 
   // A frame and a render, made while the page watches (through the socket
   // and the API, so this spec does not depend on the studio's layout).
-  await addFrame(page, projectId, episodeId, { id: "f1", title: "Opening" });
-  const made = await page.request.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/f1/generate`, { data: {}, headers });
-  expect(made.status()).toBe(202);
+  await renderNewShot(page, projectId, episodeId, { id: "f1", title: "Opening" });
 
   // The stream (every 2 s) brings the finished job to the tiles and the chart.
   await expect(page.locator('[data-kpi="Succeeded"]')).toHaveText("1", { timeout: 20_000 });
@@ -61,19 +64,10 @@ test("an owner's ops page shows health, and its KPIs and chart change while a jo
 
 test("the console speaks in names, saves and applies a view, and replays a job from its audit entry", async ({ page, browser }) => {
   const errors = trapConsoleErrors(page);
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  const signup = await page.request.post("/api/v1/auth/signup", {
-    data: { email: uniqueEmail("olu"), password: "night owl coffee", name: "Olu Adeyemi" },
-    headers,
-  });
-  expect(signup.ok()).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Night shift" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Pilot" }, headers })).json()).episode.id;
+  await signIn(page, uniqueEmail("olu"), { name: "Olu Adeyemi" });
+  const { projectId, episodeId } = await newEpisode(page, { project: "Night shift", episode: "Pilot" });
   await page.goto("/projects");
-  await addFrame(page, projectId, episodeId, { id: "f1", title: "The ritual" });
-  const made = await page.request.post(`/api/v1/projects/${projectId}/episodes/${episodeId}/frames/f1/generate`, { data: {}, headers });
-  expect(made.status()).toBe(202);
+  await renderNewShot(page, projectId, episodeId, { id: "f1", title: "The ritual" });
 
   await page.goto("/ops");
   const shot = "Night shift · Pilot · Shot 1 — The ritual";
@@ -117,14 +111,7 @@ test("the console speaks in names, saves and applies a view, and replays a job f
   // Someone who owns nothing is not shown the way in.
   const other = await browser.newContext();
   const newcomer = await other.newPage();
-  expect(
-    (
-      await newcomer.request.post("/api/v1/auth/signup", {
-        data: { email: uniqueEmail("new"), password: "night owl coffee", name: "Newcomer" },
-        headers,
-      })
-    ).ok(),
-  ).toBe(true);
+  await signIn(newcomer, uniqueEmail("new"), { name: "Newcomer" });
   await newcomer.goto("/projects");
   await expect(newcomer.getByRole("heading", { name: "Projects", level: 1 })).toBeVisible();
   await expect(newcomer.getByRole("link", { name: "Operations" })).toHaveCount(0);

@@ -1,34 +1,18 @@
 // Two tabs on one episode stay identical: an edit in one appears in the
 // other, and a tab whose connection drops while the other edits catches up
 // on reconnect, including an edit it made while it was away.
-import { type Browser, expect, type Page, test, type WebSocketRoute } from "@playwright/test";
-import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Page, test, type WebSocketRoute } from "@playwright/test";
+import { expectAccessible, newEpisode, screen, signedInPage, trapConsoleErrors, uniqueEmail } from "./support";
 
-async function signedInPage(browser: Browser, email: string, password: string, create: boolean): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const path = create ? "/api/v1/auth/signup" : "/api/v1/auth/login";
-  const res = await page.request.post(path, { data: { email, password, name: "Mia" }, headers: { origin } });
-  expect(res.ok()).toBe(true);
-  return page;
-}
-
-async function newEpisode(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const p = await page.request.post("/api/v1/projects", { data: { name: "Live project" }, headers: { origin } });
-  const projectId = (await p.json()).project.id as string;
-  const e = await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Live episode" }, headers: { origin } });
-  const episodeId = (await e.json()).episode.id as string;
-  return `/projects/${projectId}/episodes/${episodeId}`;
-}
+/** A fresh episode of the page's person: the studio's path. */
+const newStudio = async (page: Page) => (await newEpisode(page, { project: "Live project", episode: "Live episode" })).path;
 
 const frameTitles = (page: Page) => page.locator(".frame-card .frame-title").allTextContents();
 
 test("an edit in one tab appears in the other, and a dropped tab converges after reconnecting", async ({ browser }) => {
   const email = uniqueEmail("live");
-  const a = await signedInPage(browser, email, "night owl coffee", true);
-  const b = await signedInPage(browser, email, "night owl coffee", false);
+  const a = await signedInPage(browser, email, true);
+  const b = await signedInPage(browser, email, false);
   const errorsA = trapConsoleErrors(a);
 
   // Tab B's socket goes through a route we can cut, like a network drop.
@@ -43,7 +27,7 @@ test("an edit in one tab appears in the other, and a dropped tab converges after
     sockets.push(ws);
   });
 
-  const url = await newEpisode(a);
+  const url = await newStudio(a);
   await a.goto(url);
   await b.goto(url);
   await expect(a.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
@@ -90,9 +74,9 @@ test("an edit in one tab appears in the other, and a dropped tab converges after
 });
 
 test("keyboard: a focused card moves with Alt+Arrow and the shot list shows the same order", async ({ browser }) => {
-  const page = await signedInPage(browser, uniqueEmail("keys"), "night owl coffee", true);
+  const page = await signedInPage(browser, uniqueEmail("keys"), true);
   const errors = trapConsoleErrors(page);
-  await page.goto(await newEpisode(page));
+  await page.goto(await newStudio(page));
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Add frame" }).click();
   await expect(page.locator(".frame-card")).toHaveCount(3);
   const before = await frameTitles(page);

@@ -4,24 +4,16 @@
 // live in the studio; the agent applies the note; revoking the link takes the
 // review page's access away.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, openSidePanel, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { addFrames, expectAccessible, newEpisode, openSidePanel, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 test("a review link: a guest comments and approves live in the studio, the agent applies the note, and a revoke ends their access", async ({
   page,
   browser,
 }) => {
   const errors = trapConsoleErrors(page);
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("review"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Client work" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
-  await page.goto(`/projects/${projectId}/episodes/${episodeId}`);
-  await expect(page.locator(".conn")).toHaveText("Live");
-  await page.getByRole("button", { name: "Add frame" }).click();
-  await expect(page.locator(".frame-card")).toHaveCount(1);
+  await signIn(page, uniqueEmail("review"));
+  await openStudio(page, (await newEpisode(page, { project: "Client work", episode: "Night shift" })).path);
+  await addFrames(page, 1);
 
   await openSidePanel(page, "Share");
   await page.getByRole("button", { name: "Create link" }).click();

@@ -5,17 +5,12 @@
 // renders, and on a phone the chat is one tap away.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, screen, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, newEpisode, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
-async function newEpisode(page: Page): Promise<string> {
-  const origin = new URL(test.info().project.use.baseURL!).origin;
-  const headers = { origin };
-  expect(
-    (await page.request.post("/api/v1/auth/signup", { data: { email: uniqueEmail("studio"), password: "night owl coffee", name: "Mia" }, headers })).ok(),
-  ).toBe(true);
-  const projectId = (await (await page.request.post("/api/v1/projects", { data: { name: "Night Owl Coffee" }, headers })).json()).project.id;
-  const episodeId = (await (await page.request.post(`/api/v1/projects/${projectId}/episodes`, { data: { title: "Night shift" }, headers })).json()).episode.id;
-  return `/projects/${projectId}/episodes/${episodeId}`;
+/** A new person's new episode: the studio's path. */
+async function studioPath(page: Page): Promise<string> {
+  await signIn(page, uniqueEmail("studio"));
+  return (await newEpisode(page, { project: "Night Owl Coffee", episode: "Night shift" })).path;
 }
 
 const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";
@@ -26,7 +21,7 @@ test.describe("desktop, 1440×900", () => {
 
   test("the first frame is on screen while the agent still writes; cards read as a storyboard; drag, pick and 9:16 work", async ({ page }) => {
     const errors = trapConsoleErrors(page);
-    await page.goto(await newEpisode(page));
+    await page.goto(await studioPath(page));
     await expect(page.locator(".conn")).toHaveText("Live");
 
     const input = page.getByLabel("Message the production agent");
@@ -111,7 +106,7 @@ test.describe("phone, 375×812", () => {
 
   test("the chat is one tap away, and the board, script and cast are views of their own", async ({ page }) => {
     const errors = trapConsoleErrors(page);
-    await page.goto(await newEpisode(page));
+    await page.goto(await studioPath(page));
     await expect(page.locator(".conn")).toHaveText("Live");
     const views = page.getByRole("navigation", { name: "Studio views" });
     const chatTab = views.getByRole("button", { name: "Chat", exact: true });

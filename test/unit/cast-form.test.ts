@@ -6,27 +6,14 @@ import { type Asset, emptyBoard, type Frame, LIMITS } from "../../worker/domain/
 import { Command, validateCommand } from "../../worker/domain/commands";
 import { ASSET_FIELDS, type AssetDraft, assetIdFor, assetLabels, checkAssetDraft, draftOf, removalNotice, shotsUsing } from "../../web/src/studio/cast-form";
 import { firstInvalid } from "../../web/src/studio/form-words";
+import { frameWith } from "../support/boards";
 
 const mia: Asset = { id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "young woman, green apron" };
 const cafe: Asset = { id: "cafe", kind: "location", name: "The Corner Café", description: "", prompt: "small café" };
 const draft = (over: Partial<AssetDraft> = {}): AssetDraft => ({ kind: "character", name: "Leo", description: "", prompt: "", ...over });
 const cast = (...assets: Asset[]) => ({ assets });
 
-const frame = (id: string, assetIds: string[]): Frame => ({
-  id,
-  shot: null,
-  beatId: null,
-  title: "",
-  action: "",
-  prompt: "",
-  camera: "",
-  durationSec: null,
-  dialogue: "",
-  sound: "",
-  continuity: { assetIds, notes: "" },
-  status: "draft",
-  media: { state: "none", revisions: [], shown: null },
-});
+const frame = (id: string, assetIds: string[]): Frame => frameWith({ id, continuity: { assetIds, notes: "" } });
 
 describe("checkAssetDraft refuses", () => {
   it("an empty name, naming the kind", () => {

@@ -5,22 +5,8 @@ import { type Asset, type Board, emptyBoard, type Frame } from "../../worker/dom
 import { checkContinuity, recordedTargetSec, runningTimeSec } from "../../worker/domain/continuity";
 import { boardWith, frameWith } from "../support/boards";
 
-const frame = (id: string, over: Partial<Frame> = {}): Frame => ({
-  id,
-  shot: null,
-  beatId: null,
-  title: "",
-  action: "",
-  sound: "",
-  prompt: "",
-  camera: "WS",
-  durationSec: 3,
-  dialogue: "",
-  continuity: { assetIds: [], notes: "" },
-  status: "draft",
-  media: { state: "none", revisions: [], shown: null },
-  ...over,
-});
+/** A frame that passes every check: a camera and a length. */
+const frame = (id: string, over: Partial<Frame> = {}): Frame => frameWith({ id, camera: "WS", durationSec: 3, ...over });
 
 const attach = (...assetIds: string[]) => ({ continuity: { assetIds, notes: "" } });
 

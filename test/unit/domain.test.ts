@@ -5,23 +5,9 @@ import { hashPassword, verifyPassword } from "../../worker/auth/password";
 import { roleAtLeast } from "../../worker/domain/api";
 import { Board, emptyBoard, Frame, shotLabel } from "../../worker/domain/board";
 import { allowedOrigins, isAllowedOrigin } from "../../worker/http/origin";
+import { frameWith } from "../support/boards";
 
-const frame = (over: Partial<Frame> = {}): Frame => ({
-  id: "f1",
-  shot: null,
-  beatId: null,
-  title: "Opening",
-  action: "",
-  sound: "",
-  prompt: "a neon sign in the rain",
-  camera: "WS",
-  durationSec: 3,
-  dialogue: "",
-  continuity: { assetIds: [], notes: "" },
-  status: "draft",
-  media: { state: "none", revisions: [], shown: null },
-  ...over,
-});
+const frame = (over: Partial<Frame> = {}): Frame => frameWith({ title: "Opening", prompt: "a neon sign in the rain", camera: "WS", durationSec: 3, ...over });
 
 describe("board model", () => {
   it("starts every episode from an empty board that passes the schema", () => {

@@ -337,18 +337,29 @@ describe("answering again and scope, in the room", () => {
     h.send(s, msg);
     return s.ack(msg.id);
   };
-
-  it("a scoped run changes only its frames, whatever tag it writes", async () => {
+  /** A room whose clock moves 100 ms at every reading, with one person connected. */
+  const tickingRoom = () => {
     let t = 0;
     const h = harness({ now: () => (t += 100) });
-    const s = h.connect();
+    return { h, s: h.connect() };
+  };
+  /** The model writes `tags` and ends its answer; the room has taken all of it. */
+  const answer = async (h: ReturnType<typeof harness>, ...tags: string[]) => {
+    h.provider.push(...tags);
+    h.provider.end();
+    await h.settle();
+  };
+
+  it("a scoped run changes only its frames, whatever tag it writes", async () => {
+    const { h, s } = tickingRoom();
     ok(h, s, "board_command", { command: { type: "upsert_asset", asset: { id: "mia", kind: "character", name: "Mia", description: "", prompt: "" } } });
     ok(h, s, "board_command", { command: { type: "set_plan", beats: [{ id: "b1", title: "Hook", summary: "" }] } });
     ok(h, s, "board_command", { command: { type: "add_frame", frame: { id: "f1", title: "one", beatId: "b1", continuity: { assetIds: ["mia"] } } } });
     ok(h, s, "board_command", { command: { type: "add_frame", frame: { id: "f2", title: "two" } } });
     const before = structuredClone(h.room.core.board.frames[0]);
     expect(ok(h, s, "chat_send", { text: "go", scope: { frameIds: ["f2"] } })?.ok).toBe(true);
-    h.provider.push(
+    await answer(
+      h,
       '<frame op="add" id="f1"/>',
       '<frame op="update" id="f1" title="HACKED"/>',
       '<asset op="remove" id="mia"/>',
@@ -358,8 +369,6 @@ describe("answering again and scope, in the room", () => {
       '<frame op="add" id="f3"/>',
       '<frame op="update" id="f3" title="new"/>',
     );
-    h.provider.end();
-    await h.settle();
     const board = h.room.core.board;
     expect(board.frames[0]).toEqual(before);
     expect(board.format.aspect).toBe("16:9");
@@ -372,33 +381,23 @@ describe("answering again and scope, in the room", () => {
   });
 
   it("regenerating after a Continue reverts the cut-off answer and its continuation, so nothing doubles", async () => {
-    let t = 0;
-    const h = harness({ now: () => (t += 100) });
-    const s = h.connect();
+    const { h, s } = tickingRoom();
     ok(h, s, "chat_send", { text: "go" });
     h.provider.push('<frame op="add" id="f1"/>');
     h.provider.cutOff();
     await h.settle();
     expect(ok(h, s, "chat_continue", {})?.ok).toBe(true);
-    h.provider.push('<frame op="add" id="f1"/>', '<frame op="add" id="f2"/>');
-    h.provider.end();
-    await h.settle();
+    await answer(h, '<frame op="add" id="f1"/>', '<frame op="add" id="f2"/>');
     expect(h.room.core.board.frames.map((f) => f.id)).toEqual(["f1", "f2"]);
     expect(ok(h, s, "chat_regenerate", {})?.ok).toBe(true);
-    h.provider.push('<frame op="add" id="f3"/>');
-    h.provider.end();
-    await h.settle();
+    await answer(h, '<frame op="add" id="f3"/>');
     expect(h.room.core.board.frames.map((f) => f.id)).toEqual(["f3"]);
   });
 
   it("refuses to answer again over a person's later edit to that answer's shots, changing nothing", async () => {
-    let t = 0;
-    const h = harness({ now: () => (t += 100) });
-    const s = h.connect();
+    const { h, s } = tickingRoom();
     ok(h, s, "chat_send", { text: "go" });
-    h.provider.push('<frame op="add" id="f1" title="agent"/>');
-    h.provider.end();
-    await h.settle();
+    await answer(h, '<frame op="add" id="f1" title="agent"/>');
     ok(h, s, "board_command", { command: { type: "update_frame", id: "f1", patch: { title: "mine" } } });
     const seq = h.room.core.seq;
     expect(ok(h, s, "chat_regenerate", {})).toMatchObject({ ok: false, error: { code: "conflict" } });
@@ -407,16 +406,12 @@ describe("answering again and scope, in the room", () => {
   });
 
   it("keeps an edited message's text out of the audit trail", async () => {
-    let t = 0;
-    const h = harness({ now: () => (t += 100) });
-    const s = h.connect();
+    const { h, s } = tickingRoom();
     ok(h, s, "chat_send", { text: "go" });
-    h.provider.end();
-    await h.settle();
+    await answer(h);
     const last = h.store.lastUserMessage()!;
     ok(h, s, "chat_edit", { messageId: last.id, text: "my key sk-live-abc" });
-    h.provider.end();
-    await h.settle();
+    await answer(h);
     expect(JSON.stringify(h.hooked.audit)).not.toContain("sk-live");
   });
 });

@@ -8,10 +8,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_WORKERS_AI_MODEL, WORKERS_AI_MAX_TOKENS } from "../../worker/agent/workers-ai-agent";
-import type { Board } from "../../worker/domain/board";
 import type { ExtendedJob, Job } from "../../worker/domain/jobs";
-import { episodeOf, isTerminal, projectOf, signUp, waitForJob } from "../workers/helpers";
-import { command, connect, msgId, type TestSocket } from "../workers/socket";
+import { boardOf, isTerminal, waitForJob } from "../workers/helpers";
+import { ask, command, ownedRoom, runEnded, runOf, send, type TestSocket } from "../workers/socket";
 
 interface FakeCall {
   model: string;
@@ -31,36 +30,19 @@ const INTERNAL_DETAIL = "7f3a9c";
 /** The account detail in the fake's refused-credentials error. */
 const ACCOUNT_DETAIL = "acct-PLANTED-0f9e8d7c";
 
-async function room() {
-  const owner = await signUp("owner");
-  const projectId = await projectOf(owner);
-  const episodeId = await episodeOf(owner, projectId);
-  const sock = await connect(owner, projectId, episodeId);
-  return { owner, sock, projectId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
-}
-
-async function ask(sock: TestSocket, text: string) {
-  const id = msgId();
-  sock.send({ type: "chat_send", id, payload: { text } });
-  const ack = await sock.next("ack", (m) => m.payload.id === id);
-  return (ack.payload as { result: { runId: string } }).result.runId;
-}
-
-const ended = (sock: TestSocket) => sock.next("agent_status", (m) => ["completed", "failed", "stopped"].includes(String(m.payload.status)));
-
 beforeEach(async () => {
   await fake.reset();
 });
 
 describe("the workers-ai agent", () => {
   it("streams the model's answer into a run that applies its frame tag", async () => {
-    const { owner, sock, base } = await room();
+    const { owner, sock, base } = await ownedRoom();
     const runId = await ask(sock, "open on the barista");
-    const done = await ended(sock);
+    const done = await runEnded(sock);
     expect(done.payload.status).toBe("completed");
     // A stream that ends on its own, well under the limit, is not cut off.
     expect(done.payload.cutOff).toBeUndefined();
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     expect(board.frames.map((f) => ({ id: f.id, title: f.title }))).toEqual([{ id: "wa", title: "Barista at dawn" }]);
     const msg = await sock.next("chat_message", (m) => m.payload.role === "assistant");
     expect(msg.payload.text).toContain("Here is the opening shot.");
@@ -73,11 +55,11 @@ describe("the workers-ai agent", () => {
   });
 
   it("turns a binding error into a failed run with a plain message and no internal detail", async () => {
-    const { owner, sock, base } = await room();
+    const { owner, sock, base } = await ownedRoom();
     const runId = await ask(sock, "scenario:error please");
-    const status = await ended(sock);
+    const status = await runEnded(sock);
     expect(status.payload).toMatchObject({ status: "failed", retryable: true, reason: expect.stringContaining("Workers AI could not run the model.") });
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     expect(board.frames).toEqual([]);
     const trace = await (await owner.client.get(`${base}/runs/${runId}/trace`)).text();
     const messages = await (await owner.client.get(`${base}/messages`)).text();
@@ -90,27 +72,29 @@ describe("the workers-ai agent", () => {
 });
 
 describe("a workers-ai answer cut off at its output limit", () => {
+  /** Asks for a scenario the fake cuts off; the run and its answer both say so. */
+  async function cutOffRun(sock: TestSocket, scenario: string) {
+    await ask(sock, `scenario:${scenario} storyboard it`);
+    expect((await runEnded(sock)).payload).toMatchObject({ status: "completed", cutOff: true });
+    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(cut.payload).toMatchObject({ cutOff: true });
+  }
+
   async function continueRun(sock: TestSocket) {
-    const id = msgId();
-    sock.send({ type: "chat_continue", id, payload: {} });
-    const ack = await sock.next("ack", (m) => m.payload.id === id);
+    const ack = await send(sock, "chat_continue", {});
     expect(ack.payload).toMatchObject({ ok: true });
-    return (ack.payload as { result: { runId: string } }).result.runId;
+    return runOf(ack);
   }
 
   it("ends completed with cutOff when the stream says finish_reason length, and chat_continue resumes without repeating what applied", async () => {
-    const { owner, sock, base } = await room();
-    await ask(sock, "scenario:length storyboard it");
-    const done = await ended(sock);
-    expect(done.payload).toMatchObject({ status: "completed", cutOff: true });
-    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
-    expect(cut.payload).toMatchObject({ cutOff: true });
+    const { owner, sock, base } = await ownedRoom();
+    await cutOffRun(sock, "length");
 
     const runId = await continueRun(sock);
     const resumed = await sock.next("agent_status", (m) => m.payload.runId === runId && ["completed", "failed"].includes(String(m.payload.status)));
     expect(resumed.payload).toMatchObject({ status: "completed" });
     expect(resumed.payload.cutOff).toBeUndefined();
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     // wa applied before the cut and is not applied again; wb, cut mid-tag, comes whole from the continuation.
     expect(board.frames.map((f) => ({ id: f.id, title: f.title }))).toEqual([
       { id: "wa", title: "Barista at dawn" },
@@ -123,18 +107,14 @@ describe("a workers-ai answer cut off at its output limit", () => {
   });
 
   it("ends completed with cutOff when the stream's usage reaches max_tokens, with no finish_reason", async () => {
-    const { owner, sock, base } = await room();
-    await ask(sock, "scenario:usage storyboard it");
-    const done = await ended(sock);
-    expect(done.payload).toMatchObject({ status: "completed", cutOff: true });
-    const cut = await sock.next("chat_message", (m) => m.payload.role === "assistant");
-    expect(cut.payload).toMatchObject({ cutOff: true });
+    const { owner, sock, base } = await ownedRoom();
+    await cutOffRun(sock, "usage");
     // The limit the stream reached is the one the agent asked for.
     expect(await fake.calls()).toEqual([expect.objectContaining({ scenario: "usage", maxTokens: WORKERS_AI_MAX_TOKENS })]);
 
     const runId = await continueRun(sock);
     expect((await sock.next("agent_status", (m) => m.payload.runId === runId && m.payload.status === "completed")).payload.cutOff).toBeUndefined();
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     expect(board.frames.map((f) => f.id)).toEqual(["wa", "wb"]);
     sock.close();
   });
@@ -142,15 +122,15 @@ describe("a workers-ai answer cut off at its output limit", () => {
 
 describe("workers-ai refusing the account's credentials", () => {
   it("fails the run, not retryable, with a clear message and nothing of the binding's error", async () => {
-    const { owner, sock, base } = await room();
+    const { owner, sock, base } = await ownedRoom();
     const runId = await ask(sock, "scenario:auth please");
-    const status = await ended(sock);
+    const status = await runEnded(sock);
     expect(status.payload).toMatchObject({
       status: "failed",
       retryable: false,
       reason: expect.stringContaining("Workers AI refused the account's credentials (401)."),
     });
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     expect(board.frames).toEqual([]);
     const traceRes = (await (await owner.client.get(`${base}/runs/${runId}/trace`)).json()) as { trace: { error?: { kind: string; retryable: boolean } } };
     expect(traceRes.trace.error).toMatchObject({ kind: "auth", retryable: false });
@@ -167,7 +147,7 @@ describe("workers-ai refusing the account's credentials", () => {
 
 describe("the workers-ai media provider", () => {
   it("is blocked until the owner consents, then renders the model's image into R2", async () => {
-    const { owner, sock, projectId, base } = await room();
+    const { owner, sock, projectId, base } = await ownedRoom();
     await command(sock, { type: "add_frame", frame: { id: "f1", title: "Cup", prompt: "a steaming cup on a counter" } });
 
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "workers-ai" })).json()) as { job: Job };
@@ -198,7 +178,7 @@ describe("the workers-ai media provider", () => {
   });
 
   it("fails the job with a plain message when the binding errors", async () => {
-    const { owner, sock, projectId, base } = await room();
+    const { owner, sock, projectId, base } = await ownedRoom();
     expect((await owner.client.post(`/api/v1/projects/${projectId}/consent`, { paidMedia: true })).status).toBe(200);
     await command(sock, { type: "add_frame", frame: { id: "f1", title: "Cup", prompt: "scenario:error a cup" } });
     const { job } = (await (await owner.client.post(`${base}/frames/f1/generate`, { provider: "workers-ai" })).json()) as { job: Job };

@@ -5,27 +5,14 @@ import { describe, expect, it } from "vitest";
 import { Board } from "../../worker/domain/board";
 import { readCamera } from "../../worker/domain/camera";
 import { applyEvent } from "../../worker/domain/events";
-import { addMember, episodeOf, projectOf, signUp } from "./helpers";
-import { connect, msgId, type TestSocket } from "./socket";
-
-async function room() {
-  const owner = await signUp("owner");
-  const projectId = await projectOf(owner);
-  const episodeId = await episodeOf(owner, projectId);
-  return { owner, projectId, episodeId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
-}
-
-async function send(sock: TestSocket, type: string, payload: object) {
-  const id = msgId();
-  sock.send({ type, id, payload });
-  return sock.next("ack", (m) => m.payload.id === id);
-}
+import { boardOf, newMember, ownedEpisode, signUp } from "./helpers";
+import { connect, memberSocket, runEnded, runOf, send } from "./socket";
 
 const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";
 
 describe("an agent run", () => {
   it("streams prose, applies frames while still writing, completes and commits the answer", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     const ack = await send(sock, "chat_send", { text: IDEA });
     expect(ack.payload).toMatchObject({ ok: true, result: { runId: expect.stringMatching(/^run_/) } });
@@ -61,7 +48,7 @@ describe("an agent run", () => {
   });
 
   it("follows up an edit such as 'make shot 3 a close-up'", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     await send(sock, "chat_send", { text: IDEA });
     await sock.next("agent_status", (m) => m.payload.status === "completed");
@@ -70,13 +57,13 @@ describe("an agent run", () => {
       "agent_status",
       (m) => m.payload.status === "completed" && sock.messages.filter((x) => x.type === "agent_status" && x.payload.status === "completed").length === 2,
     );
-    const { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    const board = await boardOf(owner, base);
     expect(readCamera(board.frames[2]!.camera).size).toBe("CU");
     sock.close();
   });
 
   it("refuses a second chat_send while a run is active with busy", async () => {
-    const { owner, projectId, episodeId } = await room();
+    const { owner, projectId, episodeId } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     await send(sock, "chat_send", { text: IDEA });
     const second = await send(sock, "chat_send", { text: "another" });
@@ -86,16 +73,14 @@ describe("an agent run", () => {
   });
 
   it("refuses a viewer's chat", async () => {
-    const { owner, projectId, episodeId } = await room();
-    const viewer = await signUp("viewer");
-    await addMember(owner, projectId, viewer, "viewer");
-    const sock = await connect(viewer, projectId, episodeId);
+    const { owner, projectId, episodeId } = await ownedEpisode();
+    const { sock } = await memberSocket(owner, projectId, episodeId, "viewer");
     expect((await send(sock, "chat_send", { text: IDEA })).payload).toMatchObject({ ok: false, error: { code: "forbidden" } });
     sock.close();
   });
 
   it("stops mid-stream: the message is kept as truncated, the board stays consistent and survives", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     let board = Board.parse((await sock.next("metadata")).payload.board);
     const ack = await send(sock, "chat_send", { text: IDEA });
@@ -121,7 +106,7 @@ describe("an agent run", () => {
   });
 
   it("goes on when the sender's socket closes, and other tabs see it finish", async () => {
-    const { owner, projectId, episodeId } = await room();
+    const { owner, projectId, episodeId } = await ownedEpisode();
     const watcher = await connect(owner, projectId, episodeId);
     const sender = await connect(owner, projectId, episodeId);
     await send(sender, "chat_send", { text: IDEA });
@@ -132,21 +117,21 @@ describe("an agent run", () => {
   });
 
   it("regenerates the last answer without repeating the question, and undoes a run's board changes", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     const first = await send(sock, "chat_send", { text: IDEA });
     const runId = (first.payload as { result: { runId: string } }).result.runId;
     await sock.next("agent_status", (m) => m.payload.status === "completed");
     const undo = await send(sock, "undo_run", { runId });
     expect(undo.payload.ok).toBe(true);
-    let { board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board };
+    let board = await boardOf(owner, base);
     expect(board.frames).toEqual([]);
     expect(board.script.text).toBe("");
 
     const regen = await send(sock, "chat_regenerate", {});
     const regenRun = (regen.payload as { result: { runId: string } }).result.runId;
     await sock.next("agent_status", (m) => m.payload.status === "completed" && m.payload.runId === regenRun);
-    ({ board } = (await (await owner.client.get(`${base}/board`)).json()) as { board: Board });
+    board = await boardOf(owner, base);
     expect(board.frames).toHaveLength(6);
     const messages = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { role: string }[] };
     expect(messages.messages.map((m) => m.role)).toEqual(["user", "assistant", "assistant"]);
@@ -154,7 +139,7 @@ describe("an agent run", () => {
   });
 
   it("keeps a trace: the prompt with the grammar, the raw output, each command and timings", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     const ack = await send(sock, "chat_send", { text: `${IDEA} <frame op="add" id="x" bogus="1"/>` });
     const runId = (ack.payload as { result: { runId: string } }).result.runId;
@@ -177,21 +162,15 @@ describe("an agent run", () => {
 });
 
 describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
-  const done = (sock: TestSocket, runId: string) =>
-    sock.next("agent_status", (m) => m.payload.runId === runId && ["completed", "stopped", "failed"].includes(m.payload.status));
-  const runOf = (ack: { payload: unknown }) => (ack.payload as { result: { runId: string } }).result.runId;
-  const boardOf = async (owner: Awaited<ReturnType<typeof room>>["owner"], base: string) =>
-    ((await (await owner.client.get(`${base}/board`)).json()) as { board: Board }).board;
-
   it("regenerating after Stop first reverts the stopped answer's changes, so nothing doubles", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
     const first = runOf(await send(sock, "chat_send", { text: IDEA }));
     await sock.next("board_event", (m) => m.payload.event.kind === "add_frame");
     await send(sock, "chat_stop", { runId: first });
-    await done(sock, first);
+    await runEnded(sock, first);
     const again = runOf(await send(sock, "chat_regenerate", {}));
-    await done(sock, again);
+    await runEnded(sock, again);
     const board = await boardOf(owner, base);
     expect(board.frames).toHaveLength(6);
     expect(new Set(board.assets.map((a) => a.name)).size).toBe(board.assets.length);
@@ -201,14 +180,14 @@ describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
   });
 
   it("chat_edit redoes the last message: the old answer is reverted and kept hidden, the edited one answered", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
-    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    await runEnded(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
     const before = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { id: string; role: string }[] };
     const lastUser = before.messages.filter((m) => m.role === "user").at(-1)!;
     expect((await send(sock, "chat_edit", { messageId: "msg_not_last", text: "x" })).payload).toMatchObject({ ok: false, error: { code: "conflict" } });
     const edited = runOf(await send(sock, "chat_edit", { messageId: lastUser.id, text: "a 20-second ad for a bakery, 4 shots" }));
-    await done(sock, edited);
+    await runEnded(sock, edited);
     const board = await boardOf(owner, base);
     expect(board.frames).toHaveLength(4);
     expect(board.frames.reduce((n, f) => n + (f.durationSec ?? 0), 0)).toBe(20);
@@ -223,9 +202,9 @@ describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
   });
 
   it("a scoped message changes only its frames: others are refused, additions go after the last scoped frame", async () => {
-    const { owner, projectId, episodeId, base } = await room();
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
-    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    await runEnded(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
     const board = await boardOf(owner, base);
     const [f1, f2] = board.frames;
     const scoped = runOf(
@@ -234,7 +213,7 @@ describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
         scope: { frameIds: [f2!.id] },
       }),
     );
-    await done(sock, scoped);
+    await runEnded(sock, scoped);
     const after = await boardOf(owner, base);
     expect(after.frames.find((f) => f.id === f1!.id)).toEqual(f1);
     expect(readCamera(after.frames.find((f) => f.id === f2!.id)!.camera).size).toBe("WS");
@@ -251,11 +230,10 @@ describe("answering again, editing, scope and reset (CONTRACT 3, 6)", () => {
   });
 
   it("reset empties the board in one event for the owner who types the title, and a rewind brings it back", async () => {
-    const { owner, projectId, episodeId, base } = await room();
-    const mate = await signUp("mate");
-    await addMember(owner, projectId, mate, "editor");
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
+    const mate = await newMember(owner, projectId, "editor", "mate");
     const sock = await connect(owner, projectId, episodeId);
-    await done(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
+    await runEnded(sock, runOf(await send(sock, "chat_send", { text: IDEA })));
     const full = await boardOf(owner, base);
     const seq = ((await (await owner.client.get(`${base}/board`)).json()) as { seq: number }).seq;
     const mateSock = await connect(mate, projectId, episodeId);

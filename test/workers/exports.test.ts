@@ -15,7 +15,7 @@ import { processJob } from "../../worker/jobs/pipeline";
 import { JobsService, jobsConfig } from "../../worker/jobs/service";
 import { createJob, getJob, guarded } from "../../worker/jobs/store";
 import { roomFor } from "../../worker/rooms";
-import { addMember, episodeOf, errorCode, isTerminal, type Person, projectOf, signUp, waitForJob } from "./helpers";
+import { addMember, episodeOf, errorCode, extendedJob, isTerminal, type Person, projectOf, signUp, stagesCompleted, waitForJob } from "./helpers";
 import { command, connect } from "./socket";
 
 interface FrameSpec {
@@ -300,21 +300,30 @@ describe("zip", () => {
   });
 });
 
+/** An export job made in the store, not through the route, so the queue does not race an attempt the test runs itself. */
+function storedExport(
+  db: ReturnType<typeof drizzle<typeof schema>>,
+  owner: Person,
+  projectId: string,
+  episodeId: string,
+  spec: { format: "pdf" | "csv" | "zip"; layout: 1 | null },
+) {
+  return createJob(db, { projectId, episodeId, frameId: "", export: spec, provider: "sketch", input: spec, createdBy: owner.user.id });
+}
+
 describe("export jobs", () => {
   it("run on the jobs runtime: their own stages, progress, logs and a manifest in R2, listed newest first and among the project's jobs", async () => {
     const { owner, projectId, base, sock } = await boardWith(shots(2));
     const first = await finished(owner, base, { format: "csv" });
     const second = await finished(owner, base, { format: "zip" });
     expect(second.job).toMatchObject({ kind: "export", export: { format: "zip", layout: null }, frameId: "" });
-    const ext = (await (await owner.client.get(`/api/v1/jobs/${first.job.id}/extended`)).json()) as ExtendedJob;
-    expect(Object.keys(ext.plugin_timings)).toEqual(["read_board", "compose", "store", "manifest"]);
+    const ext = await extendedJob(owner, first.job.id);
+    const stages = ["read_board", "compose", "store", "manifest"];
+    expect(Object.keys(ext.plugin_timings)).toEqual(stages);
     expect(ext.logs.map((l) => l.message)).toEqual([
       "Export created: CSV.",
       "Attempt 1 started.",
-      expect.stringMatching(/^read_board completed/),
-      expect.stringMatching(/^compose completed/),
-      expect.stringMatching(/^store completed/),
-      expect.stringMatching(/^manifest completed/),
+      ...stagesCompleted(stages),
       expect.stringMatching(/^Succeeded: CSV \(\d+ bytes\) and manifest stored\.$/),
     ]);
     expect(ext.manifest).toMatchObject({ job: first.job.id, format: "csv", artifact: { size: first.bytes.byteLength } });
@@ -335,16 +344,7 @@ describe("export jobs", () => {
   it("canceled while composing never succeeds, and what it wrote is deleted", async () => {
     const { owner, projectId, episodeId, sock } = await boardWith(shots(2));
     const db = drizzle(env.DB, { schema });
-    // Made in the store, not through the route, so the queue does not race the attempt run here.
-    const { row } = await createJob(db, {
-      projectId,
-      episodeId,
-      frameId: "",
-      export: { format: "pdf", layout: 1 },
-      provider: "sketch",
-      input: { format: "pdf", layout: 1 },
-      createdBy: owner.user.id,
-    });
+    const { row } = await storedExport(db, owner, projectId, episodeId, { format: "pdf", layout: 1 });
     const run = processJob({ ...env, JOBS_STAGE_PACE_MS: "300" }, { type: "job", jobId: row.id, attempt: 1, token: row.attemptToken });
     await waitForJob(owner, row.id, (j) => j.status === "running");
     expect((await owner.client.post(`/api/v1/jobs/${row.id}/cancel`)).status).toBe(200);
@@ -361,15 +361,7 @@ describe("export jobs", () => {
   it("failed exports can be retried as attempt 2, which succeeds", async () => {
     const { owner, projectId, episodeId, sock } = await boardWith(shots(1));
     const db = drizzle(env.DB, { schema });
-    const { row } = await createJob(db, {
-      projectId,
-      episodeId: "ep_doesnotexist000001",
-      frameId: "",
-      export: { format: "csv", layout: null },
-      provider: "sketch",
-      input: {},
-      createdBy: owner.user.id,
-    });
+    const { row } = await storedExport(db, owner, projectId, "ep_doesnotexist000001", { format: "csv", layout: null });
     // An episode that does not exist fails the attempt with a reason.
     expect(await processJob(env, { type: "job", jobId: row.id, attempt: 1, token: row.attemptToken })).toBe("done");
     expect(await getJob(db, row.id)).toMatchObject({ status: "failure", error: "The episode no longer exists." });
@@ -389,15 +381,7 @@ describe("export jobs", () => {
   it("are failed by the sweep when their attempt goes silent, retryable, without touching any frame", async () => {
     const { owner, projectId, episodeId, base, sock } = await boardWith(shots(1));
     const db = drizzle(env.DB, { schema });
-    const { row } = await createJob(db, {
-      projectId,
-      episodeId,
-      frameId: "",
-      export: { format: "zip", layout: null },
-      provider: "sketch",
-      input: {},
-      createdBy: owner.user.id,
-    });
+    const { row } = await storedExport(db, owner, projectId, episodeId, { format: "zip", layout: null });
     expect(await guarded(db, row.id, "start", { token: row.attemptToken })).not.toBeNull();
     const frameMoves: string[] = [];
     const sent: unknown[] = [];

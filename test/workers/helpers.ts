@@ -1,6 +1,9 @@
 // Fixture factories for the integration tests: a browser-like client with a
 // cookie jar and the app's Origin, and people with projects and episodes.
 import { exports } from "cloudflare:workers";
+import { expect } from "vitest";
+import type { Board } from "../../worker/domain/board";
+import type { ExtendedJob, Job } from "../../worker/domain/jobs";
 
 export const ORIGIN = "http://localhost:8787";
 
@@ -69,9 +72,29 @@ export async function episodeOf(person: Person, projectId: string, title = "Pilo
   return ((await res.json()) as { episode: { id: string } }).episode.id;
 }
 
+/** A new person who owns a new project with one episode; `base` is the episode's API path. */
+export async function ownedEpisode(label = "owner") {
+  const owner = await signUp(label);
+  const projectId = await projectOf(owner);
+  const episodeId = await episodeOf(owner, projectId);
+  return { owner, projectId, episodeId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
+}
+
+/** The episode's board (at its API path `base`) as `person` reads it. */
+export async function boardOf(person: Person, base: string): Promise<Board> {
+  return ((await (await person.client.get(`${base}/board`)).json()) as { board: Board }).board;
+}
+
 export async function addMember(owner: Person, projectId: string, member: Person, role: "owner" | "editor" | "viewer") {
   const res = await owner.client.post(`/api/v1/projects/${projectId}/members`, { email: member.user.email, role });
   if (res.status !== 201 && res.status !== 200) throw new Error(`add member failed: ${res.status}`);
+}
+
+/** Signs a new person up (named `label`, by default the role) and adds them to the project with `role`. */
+export async function newMember(owner: Person, projectId: string, role: "owner" | "editor" | "viewer", label: string = role): Promise<Person> {
+  const person = await signUp(label);
+  await addMember(owner, projectId, person, role);
+  return person;
 }
 
 export async function errorCode(res: Response): Promise<string> {
@@ -83,10 +106,18 @@ export async function errorCode(res: Response): Promise<string> {
 export async function waitForJob(person: Person, jobId: string, done: (j: { status: string; attempt: number }) => boolean) {
   const end = Date.now() + 10_000;
   for (;;) {
-    const { job } = (await (await person.client.get(`/api/v1/jobs/${jobId}`)).json()) as { job: import("../../worker/domain/jobs").Job };
+    const { job } = (await (await person.client.get(`/api/v1/jobs/${jobId}`)).json()) as { job: Job };
     if (done(job)) return job;
     if (Date.now() > end) throw new Error(`job ${jobId} stuck in ${job.status}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 export const isTerminal = (j: { status: string }) => ["success", "failure", "blocked", "canceled"].includes(j.status);
+
+/** A job as `person` reads it in full: its stages' timings, attempts, logs, provider requests and manifest. */
+export async function extendedJob(person: Person, jobId: string): Promise<ExtendedJob> {
+  return (await (await person.client.get(`/api/v1/jobs/${jobId}/extended`)).json()) as ExtendedJob;
+}
+
+/** The lines a job's log says of `stages` that completed, in the order they ran. */
+export const stagesCompleted = (stages: string[]) => stages.map((stage) => expect.stringMatching(new RegExp(`^${stage} completed`)));

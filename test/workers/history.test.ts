@@ -4,26 +4,15 @@
 import { describe, expect, it } from "vitest";
 import type { Board } from "../../worker/domain/board";
 import { HistoryPage } from "../../worker/domain/history";
-import { addMember, Client, episodeOf, errorCode, projectOf, signUp, type Person } from "./helpers";
-import { command, connect, msgId, type TestSocket } from "./socket";
+import { Client, errorCode, newMember, ownedEpisode, type Person, signUp } from "./helpers";
+import { command, connect, send } from "./socket";
 
-async function room() {
-  const owner = await signUp("Mia");
-  const projectId = await projectOf(owner);
-  const episodeId = await episodeOf(owner, projectId);
-  return { owner, projectId, episodeId, base: `/api/v1/projects/${projectId}/episodes/${episodeId}` };
-}
+const room = () => ownedEpisode("Mia");
 
 async function history(person: Person, base: string, query = ""): Promise<HistoryPage> {
   const res = await person.client.get(`${base}/history${query}`);
   expect(res.status).toBe(200);
   return HistoryPage.parse(await res.json());
-}
-
-async function send(sock: TestSocket, type: string, payload: object) {
-  const id = msgId();
-  sock.send({ type, id, payload });
-  return sock.next("ack", (m) => m.payload.id === id);
 }
 
 const frame = (id: string, title = "") => ({ type: "add_frame", frame: { id, title } });
@@ -86,8 +75,7 @@ describe("the steps", () => {
 
   it("shows an agent's answer as one step Undo reverts, and only editors may undo", async () => {
     const { owner, projectId, episodeId, base } = await room();
-    const viewer = await signUp("Vic");
-    await addMember(owner, projectId, viewer, "viewer");
+    const viewer = await newMember(owner, projectId, "viewer", "Vic");
     const sock = await connect(owner, projectId, episodeId);
     await command(sock, { type: "set_script", text: "Before the agent." });
     const ack = await send(sock, "chat_send", { text: "a 30-second ad for a night-time coffee shop, 6 shots" });

@@ -1,13 +1,11 @@
 // Projects, members and episodes (CONTRACT 2): who may see and change what.
 import { describe, expect, it } from "vitest";
-import { addMember, Client, episodeOf, errorCode, projectOf, signUp } from "./helpers";
+import { addMember, Client, episodeOf, errorCode, newMember, ownedEpisode, projectOf, signUp } from "./helpers";
 
 describe("without a session", () => {
   it("refuses every project route with 401", async () => {
     const anon = new Client();
-    const owner = await signUp("owner");
-    const projectId = await projectOf(owner);
-    const episodeId = await episodeOf(owner, projectId);
+    const { owner, projectId, episodeId } = await ownedEpisode();
     const attempts = [
       anon.get("/api/v1/projects"),
       anon.post("/api/v1/projects", { name: "x" }),
@@ -36,10 +34,8 @@ describe("without a session", () => {
 
 describe("another project's ids", () => {
   it("answers 403 to a non-member for the project, its episodes and its board", async () => {
-    const owner = await signUp("owner");
+    const { projectId, episodeId } = await ownedEpisode();
     const stranger = await signUp("stranger");
-    const projectId = await projectOf(owner);
-    const episodeId = await episodeOf(owner, projectId);
     for (const res of [
       await stranger.client.get(`/api/v1/projects/${projectId}`),
       await stranger.client.get(`/api/v1/projects/${projectId}/episodes`),
@@ -73,11 +69,8 @@ describe("another project's ids", () => {
 
 describe("roles", () => {
   it("lets a viewer read but not create episodes or manage members", async () => {
-    const owner = await signUp("owner");
-    const viewer = await signUp("viewer");
-    const projectId = await projectOf(owner);
-    const episodeId = await episodeOf(owner, projectId);
-    await addMember(owner, projectId, viewer, "viewer");
+    const { owner, projectId, episodeId } = await ownedEpisode();
+    const viewer = await newMember(owner, projectId, "viewer");
     expect((await viewer.client.get(`/api/v1/projects/${projectId}/episodes`)).status).toBe(200);
     expect((await viewer.client.get(`/api/v1/projects/${projectId}/episodes/${episodeId}/board`)).status).toBe(200);
     const create = await viewer.client.post(`/api/v1/projects/${projectId}/episodes`, { title: "Nope" });

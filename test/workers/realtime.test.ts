@@ -3,14 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent } from "../../worker/domain/events";
 import type { Board } from "../../worker/domain/board";
-import { addMember, Client, episodeOf, errorCode, projectOf, signUp, type Person } from "./helpers";
-import { command, connect, msgId, upgrade } from "./socket";
+import { addMember, Client, errorCode, newMember, ownedEpisode, type Person, signUp } from "./helpers";
+import { command, connect, memberSocket, msgId, upgrade } from "./socket";
 
 async function room(label = "owner") {
-  const owner = await signUp(label);
-  const projectId = await projectOf(owner);
-  const episodeId = await episodeOf(owner, projectId);
-  return { owner, projectId, episodeId, q: `project=${projectId}&episode=${episodeId}` };
+  const episode = await ownedEpisode(label);
+  return { ...episode, q: `project=${episode.projectId}&episode=${episode.episodeId}` };
 }
 
 const frame = (id: string, title = id) => ({ type: "add_frame", frame: { id, title } });
@@ -131,9 +129,7 @@ describe("a connected socket", () => {
 
   it("refuses a viewer's writes with ack forbidden, while the viewer still watches", async () => {
     const { owner, projectId, episodeId } = await room();
-    const viewer = await signUp("viewer");
-    await addMember(owner, projectId, viewer, "viewer");
-    const v = await connect(viewer, projectId, episodeId);
+    const { sock: v } = await memberSocket(owner, projectId, episodeId, "viewer");
     expect((await v.next("metadata")).payload.role).toBe("viewer");
     const ack = await command(v, frame("f1"));
     expect(ack.payload).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -146,9 +142,7 @@ describe("a connected socket", () => {
 
   it("checks the role on every message: a demoted editor is refused at once", async () => {
     const { owner, projectId, episodeId } = await room();
-    const editor = await signUp("editor");
-    await addMember(owner, projectId, editor, "editor");
-    const sock = await connect(editor, projectId, episodeId);
+    const { member: editor, sock } = await memberSocket(owner, projectId, episodeId, "editor");
     expect((await command(sock, frame("f1"))).payload.ok).toBe(true);
     await addMember(owner, projectId, editor, "viewer");
     expect((await command(sock, frame("f2"))).payload).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -215,9 +209,7 @@ describe("a connected socket", () => {
 
   it("closes a removed member's sockets with 4001", async () => {
     const { owner, projectId, episodeId } = await room();
-    const mate = await signUp("mate");
-    await addMember(owner, projectId, mate, "editor");
-    const sock = await connect(mate, projectId, episodeId);
+    const { member: mate, sock } = await memberSocket(owner, projectId, episodeId, "editor", "mate");
     await sock.next("metadata");
     const ownerSock = await connect(owner, projectId, episodeId);
     await owner.client.delete(`/api/v1/projects/${projectId}/members/${mate.user.id}`);
@@ -235,17 +227,14 @@ describe("a connected socket", () => {
     const res = await upgrade(owner, q);
     expect(res.status).toBe(429);
     expect(await errorCode(res)).toBe("rate_limited");
-    const mate = await signUp("mate");
-    await addMember(owner, projectId, mate, "viewer");
-    const other = await connect(mate, projectId, episodeId);
+    const { sock: other } = await memberSocket(owner, projectId, episodeId, "viewer", "mate");
     expect((await other.next("metadata")).payload.role).toBe("viewer");
     for (const sock of [...open, other]) sock.close();
   });
 
   it("announces presence as people come and go", async () => {
     const { owner, projectId, episodeId } = await room();
-    const mate = await signUp("mate");
-    await addMember(owner, projectId, mate, "viewer");
+    const mate = await newMember(owner, projectId, "viewer", "mate");
     const a = await connect(owner, projectId, episodeId);
     const b = await connect(mate, projectId, episodeId);
     const both = await a.next("presence", (m) => m.payload.peers.length === 2);

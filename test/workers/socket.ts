@@ -9,7 +9,7 @@ import {
   type ServerMessage,
   ServerMessage as ServerMessageSchema,
 } from "../../worker/domain/protocol";
-import { ORIGIN, type Person } from "./helpers";
+import { newMember, ORIGIN, ownedEpisode, type Person } from "./helpers";
 
 export interface TestSocket<M extends { type: string } = ServerMessage> {
   ws: WebSocket;
@@ -34,6 +34,18 @@ export async function upgrade(person: Person | null, query: string, opts: { orig
 export async function connect(person: Person, projectId: string, episodeId: string, since?: number): Promise<TestSocket> {
   const res = await upgrade(person, `project=${projectId}&episode=${episodeId}${since === undefined ? "" : `&since=${since}`}`);
   return attach(res, ServerMessageSchema);
+}
+
+/** A new person's new episode (see ownedEpisode), with a socket on its room. */
+export async function ownedRoom(label = "owner") {
+  const episode = await ownedEpisode(label);
+  return { ...episode, sock: await connect(episode.owner, episode.projectId, episode.episodeId) };
+}
+
+/** A new member of the project (see newMember), connected to the episode's room. */
+export async function memberSocket(owner: Person, projectId: string, episodeId: string, role: "owner" | "editor" | "viewer", label?: string) {
+  const member = await newMember(owner, projectId, role, label);
+  return { member, sock: await connect(member, projectId, episodeId) };
 }
 
 /** A review socket: no session, only a review link's token and a display name (CONTRACT 3). */
@@ -108,8 +120,21 @@ async function attach<M extends { type: string }>(res: Response, schema: z.ZodTy
 let n = 0;
 export const msgId = () => `m${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** Sends a board_command and resolves with its ack. */
-export async function command(sock: TestSocket, cmd: unknown, id = msgId()) {
-  sock.send({ type: "board_command", id, payload: { command: cmd } });
+/** Sends a message of `type` and resolves with its ack. */
+export async function send(sock: TestSocket, type: string, payload: object, id = msgId()) {
+  sock.send({ type, id, payload });
   return sock.next("ack", (m) => m.payload.id === id);
 }
+
+/** Sends a board_command and resolves with its ack. */
+export const command = (sock: TestSocket, cmd: unknown, id = msgId()) => send(sock, "board_command", { command: cmd }, id);
+
+/** The run an ack says a chat message started. */
+export const runOf = (ack: { payload: unknown }) => (ack.payload as { result: { runId: string } }).result.runId;
+
+/** Sends a chat message to the agent and resolves with the run it started. */
+export const ask = async (sock: TestSocket, text: string) => runOf(await send(sock, "chat_send", { text }));
+
+/** The agent_status that ends a run, completed, stopped or failed: `runId`'s, or the next run's to end when none is named. */
+export const runEnded = (sock: TestSocket, runId?: string) =>
+  sock.next("agent_status", (m) => (runId === undefined || m.payload.runId === runId) && ["completed", "stopped", "failed"].includes(String(m.payload.status)));

@@ -1,9 +1,10 @@
 // The console's audit trail: who did what to what, by name; filters (and
 // saved views of them); exports; and Replay for an entry about a job (the
 // worker checks the editor role on the job's project).
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import type { AuditEntry, AuditFilters } from "../../../worker/domain/ops";
 import { api, ApiFailure, describeError } from "../api";
+import { createFilters, createPagedList, PagedTable } from "./paged-list";
 import { SavedViewsBar } from "./SavedViewsBar";
 
 /** The actor as a person reads it: their name, or what kind of actor it was. */
@@ -22,49 +23,35 @@ function replayRefusal(err: unknown): string {
 }
 
 export function AuditPanel() {
-  const [filters, setFilters] = createSignal<AuditFilters>({});
+  const { filters, setFilters, set } = createFilters<AuditFilters>();
   const [actionText, setActionText] = createSignal("");
-  const [rows, setRows] = createSignal<AuditEntry[]>([]);
-  const [cursor, setCursor] = createSignal<number | null>(null);
-  const [error, setError] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
-  const set = (patch: Partial<AuditFilters>) => {
-    const next: AuditFilters = { ...filters(), ...patch };
-    for (const k of Object.keys(next) as (keyof AuditFilters)[]) if (!next[k]) delete next[k];
-    setFilters(next);
-  };
-  const load = async (more = false) => {
-    setError();
-    try {
-      const res = await api.audit(filters(), more ? cursor() : null);
-      setRows(more ? [...rows(), ...res.entries] : res.entries);
-      setCursor(res.nextCursor);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
+  const list = createPagedList(filters, async (f, cursor: number | null) => {
+    const res = await api.audit(f, cursor);
+    return { rows: res.entries, nextCursor: res.nextCursor };
+  });
   createEffect(
     on(filters, (f) => {
       setActionText(f.action ?? "");
-      void load();
+      void list.load();
     }),
   );
   /** The person the actor filter names, read off the entries it brought back. */
   const actorShown = () => {
     const id = filters().actor;
-    const row = rows().find((r) => r.actor === id);
+    const row = list.rows().find((r) => r.actor === id);
     return row ? actorText(row) : "one person";
   };
   const replay = async (e: AuditEntry) => {
     if (!e.targetJobId) return;
     setNotice();
-    setError();
+    list.setError();
     try {
       await api.replayJob(e.targetJobId);
       setNotice(`Replay queued: ${e.targetLabel ?? "the job"} renders again.`);
-      await load();
+      await list.load();
     } catch (err) {
-      setError(replayRefusal(err));
+      list.setError(replayRefusal(err));
     }
   };
 
@@ -103,67 +90,30 @@ export function AuditPanel() {
       <p class="small" role="status">
         {notice()}
       </p>
-      <Show when={error()}>
-        <p class="field-error" role="alert">
-          {error()}
-        </p>
-      </Show>
-      <div class="table-wrap">
-        <table class="frame-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">On</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={rows()}
-              fallback={
-                <tr>
-                  <td colSpan={6} class="muted">
-                    No entries match these filters.
-                  </td>
-                </tr>
-              }
-            >
-              {(r) => (
-                <tr>
-                  <td title={`Request ${r.requestId}`}>{new Date(r.at).toLocaleString()}</td>
-                  <td>
-                    <Show when={r.actor !== "anonymous" && r.actorName} fallback={actorText(r)}>
-                      <button type="button" class="link-btn" title={`Only what ${actorText(r)} did`} onClick={() => set({ actor: r.actor })}>
-                        {actorText(r)}
-                      </button>
-                    </Show>
-                  </td>
-                  <td>{r.action}</td>
-                  <td class="audit-target">{r.targetLabel ?? r.target}</td>
-                  <td class={`verdict-${r.verdict}`}>{r.verdict}</td>
-                  <td>
-                    <Show when={r.targetJobId}>
-                      <button type="button" class="link-btn" aria-label={`Replay ${r.targetLabel ?? "this job"}`} onClick={() => replay(r)}>
-                        Replay
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={cursor()}>
-        <button type="button" class="btn btn-secondary btn-small" onClick={() => load(true)}>
-          Load more
-        </button>
-      </Show>
+      <PagedTable list={list} columns={["When", "Who", "Action", "On", "Verdict", { hidden: "Actions" }]} empty="No entries match these filters.">
+        {(r) => (
+          <tr>
+            <td title={`Request ${r.requestId}`}>{new Date(r.at).toLocaleString()}</td>
+            <td>
+              <Show when={r.actor !== "anonymous" && r.actorName} fallback={actorText(r)}>
+                <button type="button" class="link-btn" title={`Only what ${actorText(r)} did`} onClick={() => set({ actor: r.actor })}>
+                  {actorText(r)}
+                </button>
+              </Show>
+            </td>
+            <td>{r.action}</td>
+            <td class="audit-target">{r.targetLabel ?? r.target}</td>
+            <td class={`verdict-${r.verdict}`}>{r.verdict}</td>
+            <td>
+              <Show when={r.targetJobId}>
+                <button type="button" class="link-btn" aria-label={`Replay ${r.targetLabel ?? "this job"}`} onClick={() => replay(r)}>
+                  Replay
+                </button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { createEffect, createResource, createSignal, For, Match, on, onCleanup, 
 import { type ExtendedJob, JobStatus, MediaProviderName } from "../../../worker/domain/jobs";
 import { jobLabel, type JobsFilters, type NamedJob, SinceHours } from "../../../worker/domain/ops";
 import { api, describeError } from "../api";
-import { Alert, showModalWhile } from "../components/ui";
+import { Alert, Modal } from "../components/ui";
+import { createFilters, createPagedList, FilterSelect, PagedTable } from "./paged-list";
 import { SavedViewsBar } from "./SavedViewsBar";
 
 export type JobAction = "cancel" | "retry" | "replay";
@@ -17,40 +18,25 @@ export function runJobAction(kind: JobAction, id: string) {
 }
 
 export function JobsPanel() {
-  const [filters, setFilters] = createSignal<JobsFilters>({});
-  const set = (patch: Partial<JobsFilters>) => {
-    const next: JobsFilters = { ...filters(), ...patch };
-    for (const k of Object.keys(next) as (keyof JobsFilters)[]) if (!next[k]) delete next[k];
-    setFilters(next);
-  };
+  const { filters, setFilters, set } = createFilters<JobsFilters>();
   const [projects] = createResource(() => api.projects());
-  const [rows, setRows] = createSignal<NamedJob[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string>();
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
   const [detail, setDetail] = createSignal<NamedJob | null>(null);
-
-  const load = async (more = false) => {
-    setError();
-    try {
-      const res = await api.jobsPage(filters(), more ? cursor() : null);
-      setRows(more ? [...rows(), ...res.jobs] : res.jobs);
-      setCursor(res.nextCursor);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  };
-  createEffect(on(filters, () => void load()));
-  const timer = setInterval(() => void load(), 5000);
+  const list = createPagedList(filters, async (f, cursor: string | null) => {
+    const res = await api.jobsPage(f, cursor);
+    return { rows: res.jobs, nextCursor: res.nextCursor };
+  });
+  createEffect(on(filters, () => void list.load()));
+  const timer = setInterval(() => void list.load(), 5000);
   onCleanup(() => clearInterval(timer));
 
   const act = async (kind: JobAction, id: string) => {
     try {
       await runJobAction(kind, id);
     } catch (err) {
-      setError(describeError(err));
+      list.setError(describeError(err));
     }
-    await load();
+    await list.load();
   };
   const bulkCancel = async () => {
     for (const id of selected()) await act("cancel", id);
@@ -72,114 +58,68 @@ export function JobsPanel() {
         </button>
       </div>
       <div class="filters">
-        <label>
-          Project
-          <select value={filters().project ?? ""} onChange={(e) => set({ project: e.currentTarget.value || undefined })}>
-            <option value="">All my projects</option>
-            <For each={projects()?.projects ?? []}>{(p) => <option value={p.id}>{p.name}</option>}</For>
-          </select>
-        </label>
-        <label>
-          Status
-          <select value={filters().status ?? ""} onChange={(e) => set({ status: JobStatus.safeParse(e.currentTarget.value).data })}>
-            <option value="">Any</option>
-            <For each={JobStatus.options}>{(s) => <option value={s}>{s}</option>}</For>
-          </select>
-        </label>
-        <label>
-          Provider
-          <select value={filters().provider ?? ""} onChange={(e) => set({ provider: MediaProviderName.safeParse(e.currentTarget.value).data })}>
-            <option value="">Any</option>
-            <For each={MediaProviderName.options}>{(p) => <option value={p}>{p}</option>}</For>
-          </select>
-        </label>
-        <label>
-          Created
-          <select value={filters().since ?? ""} onChange={(e) => set({ since: SinceHours.safeParse(e.currentTarget.value).data })}>
-            <option value="">Any time</option>
-            <For each={SinceHours.options}>{(h) => <option value={h}>{SINCE_LABEL[h]}</option>}</For>
-          </select>
-        </label>
+        <FilterSelect
+          label="Project"
+          value={filters().project}
+          any="All my projects"
+          options={projects()?.projects.map((p) => p.id) ?? []}
+          optionLabel={(id) => projects()?.projects.find((p) => p.id === id)?.name ?? id}
+          onChange={(project) => set({ project })}
+        />
+        <FilterSelect label="Status" value={filters().status} any="Any" options={JobStatus.options} onChange={(status) => set({ status })} />
+        <FilterSelect label="Provider" value={filters().provider} any="Any" options={MediaProviderName.options} onChange={(provider) => set({ provider })} />
+        <FilterSelect
+          label="Created"
+          value={filters().since}
+          any="Any time"
+          options={SinceHours.options}
+          optionLabel={(h) => SINCE_LABEL[h]}
+          onChange={(since) => set({ since })}
+        />
       </div>
       <SavedViewsBar kind="jobs" filters={filters} onApply={(f) => setFilters({ ...f })} />
-      <Show when={error()}>
-        <Alert>{error()}</Alert>
-      </Show>
-      <div class="table-wrap">
-        <table class="frame-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="sr-only">Select</span>
-              </th>
-              <th scope="col">Shot</th>
-              <th scope="col">Started by</th>
-              <th scope="col">Status</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Attempt</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={rows()}
-              fallback={
-                <tr>
-                  <td colSpan={9} class="muted">
-                    No jobs match these filters.
-                  </td>
-                </tr>
-              }
-            >
-              {(j) => (
-                <tr>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${jobLabel(j.names)}`}
-                      checked={selected().has(j.id)}
-                      disabled={!ACTIVE.includes(j.status)}
-                      onChange={(e) => toggle(j.id, e.currentTarget.checked)}
-                    />
-                  </td>
-                  <td>
-                    <button type="button" class="link-btn job-name" onClick={() => setDetail(j)}>
-                      {jobLabel(j.names)}
-                    </button>
-                  </td>
-                  <td>{j.names.createdByName ?? "a deleted account"}</td>
-                  <td class={`job-status status-${j.status}`}>{j.status}</td>
-                  <td>{j.provider}</td>
-                  <td>{j.attempt}</td>
-                  <td>{j.progress}%</td>
-                  <td>{new Date(j.createdAt).toLocaleString()}</td>
-                  <td>
-                    <Show when={ACTIVE.includes(j.status)}>
-                      <button type="button" class="link-btn" onClick={() => act("cancel", j.id)}>
-                        Cancel
-                      </button>
-                    </Show>
-                    <Show when={j.status === "failure" || j.status === "blocked"}>
-                      <button type="button" class="link-btn" onClick={() => act("retry", j.id)}>
-                        Retry
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={cursor()}>
-        <button type="button" class="btn btn-secondary btn-small" onClick={() => load(true)}>
-          Load more
-        </button>
-      </Show>
+      <PagedTable
+        list={list}
+        columns={[{ hidden: "Select" }, "Shot", "Started by", "Status", "Provider", "Attempt", "Progress", "Created", { hidden: "Actions" }]}
+        empty="No jobs match these filters."
+      >
+        {(j) => (
+          <tr>
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`Select ${jobLabel(j.names)}`}
+                checked={selected().has(j.id)}
+                disabled={!ACTIVE.includes(j.status)}
+                onChange={(e) => toggle(j.id, e.currentTarget.checked)}
+              />
+            </td>
+            <td>
+              <button type="button" class="link-btn job-name" onClick={() => setDetail(j)}>
+                {jobLabel(j.names)}
+              </button>
+            </td>
+            <td>{j.names.createdByName ?? "a deleted account"}</td>
+            <td class={`job-status status-${j.status}`}>{j.status}</td>
+            <td>{j.provider}</td>
+            <td>{j.attempt}</td>
+            <td>{j.progress}%</td>
+            <td>{new Date(j.createdAt).toLocaleString()}</td>
+            <td>
+              <Show when={ACTIVE.includes(j.status)}>
+                <button type="button" class="link-btn" onClick={() => act("cancel", j.id)}>
+                  Cancel
+                </button>
+              </Show>
+              <Show when={j.status === "failure" || j.status === "blocked"}>
+                <button type="button" class="link-btn" onClick={() => act("retry", j.id)}>
+                  Retry
+                </button>
+              </Show>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
       <JobDetail job={detail()} onClose={() => setDetail(null)} onAction={act} />
     </section>
   );
@@ -195,21 +135,15 @@ function noStagesReason(job: ExtendedJob["job"]): string {
 }
 
 function JobDetail(props: { job: NamedJob | null; onClose: () => void; onAction: (k: JobAction, id: string) => Promise<void> }) {
-  let dialog!: HTMLDialogElement;
   const [ext, { refetch }] = createResource(
     () => props.job?.id,
     (id) => api.jobExtended(id),
-  );
-  showModalWhile(
-    () => dialog,
-    () => !!props.job,
   );
   const timings = () => Object.entries(ext()?.plugin_timings ?? {});
   const maxMs = () => Math.max(1, ...timings().map(([, t]) => t));
   const act = (kind: JobAction, id: string) => props.onAction(kind, id).then(() => void refetch());
   return (
-    <dialog ref={dialog} class="dialog dialog-wide" aria-labelledby="job-h" onClose={() => props.onClose()}>
-      <h2 id="job-h">{props.job ? jobLabel(props.job.names) : "Job"}</h2>
+    <Modal open={!!props.job} title={props.job ? jobLabel(props.job.names) : "Job"} headingId="job-h" wide onClose={() => props.onClose()}>
       <Switch>
         <Match when={ext.error}>
           <Alert>{describeError(ext.error)}</Alert>
@@ -285,11 +219,6 @@ function JobDetail(props: { job: NamedJob | null; onClose: () => void; onAction:
           )}
         </Match>
       </Switch>
-      <div class="dialog-actions">
-        <button type="button" class="btn btn-secondary" onClick={() => props.onClose()}>
-          Close
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

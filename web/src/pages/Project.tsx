@@ -1,11 +1,12 @@
 // One project: its episodes (create one to open the studio) and, for owners,
 // its members and their roles.
-import { A, useNavigate, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { useNavigate, useParams } from "@solidjs/router";
+import { createResource, createSignal, For, Show } from "solid-js";
 import { type Member, type Role, roleWithArticle } from "../../../worker/domain/api";
 import { api, describeError, fieldErrors } from "../api";
 import { Layout } from "../components/Layout";
-import { Alert, Button, EmptyState, Field, Loading } from "../components/ui";
+import { Alert, Button, EmptyState, Field, LinkCard, ResourceView, StatusLine } from "../components/ui";
+import { createFormAction } from "../lib/form-action";
 import { useSession } from "../session";
 import { formatUsd, MAX_BUDGET_USD } from "../../../worker/domain/costs";
 
@@ -25,108 +26,86 @@ export function ProjectPage() {
     (id) => api.episodes(id),
   );
   const [title, setTitle] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
   const canEdit = () => info()?.role === "owner" || info()?.role === "editor";
 
-  const createEpisode = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError();
-    try {
+  const createEpisode = createFormAction({
+    send: async () => {
       const { episode } = await api.createEpisode(params.projectId, title());
       navigate(`/projects/${params.projectId}/episodes/${episode.id}`);
-    } catch (err) {
-      setError(fieldErrors(err).title ?? describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    explain: (err) => fieldErrors(err).title ?? describeError(err),
+  });
 
   return (
     <Layout crumbs={[{ label: "Projects", href: "/projects" }, { label: info()?.project.name ?? "Project" }]}>
-      <Switch>
-        <Match when={info.loading}>
-          <Loading label="Loading project…" />
-        </Match>
-        <Match when={info.error}>
-          <Alert onRetry={refetchInfo}>{describeError(info.error)}</Alert>
-        </Match>
-        <Match when={info()}>
-          {(p) => (
-            <>
-              <div class="page-head">
-                <h1>{p().project.name}</h1>
-                <span class={`role-badge role-${p().role}`}>You are {roleWithArticle(p().role)}</span>
+      <ResourceView of={info} loading="Loading project…" onRetry={refetchInfo}>
+        {(p) => (
+          <>
+            <div class="page-head">
+              <h1>{p().project.name}</h1>
+              <span class={`role-badge role-${p().role}`}>You are {roleWithArticle(p().role)}</span>
+            </div>
+            <div class="two-col">
+              <section aria-labelledby="eps-h" class="panel">
+                <h2 id="eps-h">Episodes</h2>
+                <ResourceView
+                  of={eps}
+                  loading="Loading episodes…"
+                  onRetry={refetchEps}
+                  isEmpty={(data) => data.episodes.length === 0}
+                  empty={
+                    <EmptyState title="No episodes yet" icon="film">
+                      {canEdit()
+                        ? "An episode is one video: its script, beats and storyboard. Create one to open the studio."
+                        : "An editor or owner of this project can create the first episode."}
+                    </EmptyState>
+                  }
+                >
+                  {(data) => (
+                    <ul class="card-list">
+                      <For each={data().episodes}>
+                        {(ep) => (
+                          <LinkCard href={`/projects/${params.projectId}/episodes/${ep.id}`} title={ep.title}>
+                            <span class="muted small">{formatDate(ep.createdAt)}</span>
+                          </LinkCard>
+                        )}
+                      </For>
+                    </ul>
+                  )}
+                </ResourceView>
+                <Show when={canEdit()}>
+                  <form onSubmit={createEpisode.submit} novalidate class="inline-form">
+                    <Field
+                      label="New episode title"
+                      name="episodeTitle"
+                      required
+                      maxLength={200}
+                      placeholder="Episode 1: The late shift"
+                      value={title()}
+                      onInput={(e) => setTitle(e.currentTarget.value)}
+                      error={createEpisode.error()}
+                    />
+                    <Button type="submit" busy={createEpisode.busy()}>
+                      Create episode
+                    </Button>
+                  </form>
+                </Show>
+              </section>
+              <div class="side-stack">
+                <Members
+                  projectId={params.projectId}
+                  members={p().members}
+                  isOwner={p().role === "owner"}
+                  onChange={(members) => setInfo({ ...p(), members })}
+                />
+                <Show when={p().role === "owner"}>
+                  <Settings projectId={params.projectId} />
+                </Show>
               </div>
-              <div class="two-col">
-                <section aria-labelledby="eps-h" class="panel">
-                  <h2 id="eps-h">Episodes</h2>
-                  <Switch>
-                    <Match when={eps.loading}>
-                      <Loading label="Loading episodes…" />
-                    </Match>
-                    <Match when={eps.error}>
-                      <Alert onRetry={refetchEps}>{describeError(eps.error)}</Alert>
-                    </Match>
-                    <Match when={eps()?.episodes.length === 0}>
-                      <EmptyState title="No episodes yet" icon="film">
-                        {canEdit()
-                          ? "An episode is one video: its script, beats and storyboard. Create one to open the studio."
-                          : "An editor or owner of this project can create the first episode."}
-                      </EmptyState>
-                    </Match>
-                    <Match when={eps()}>
-                      {(data) => (
-                        <ul class="card-list">
-                          <For each={data().episodes}>
-                            {(ep) => (
-                              <li>
-                                <A class="list-card" href={`/projects/${params.projectId}/episodes/${ep.id}`}>
-                                  <span class="list-card-title">{ep.title}</span>
-                                  <span class="muted small">{formatDate(ep.createdAt)}</span>
-                                </A>
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                      )}
-                    </Match>
-                  </Switch>
-                  <Show when={canEdit()}>
-                    <form onSubmit={createEpisode} novalidate class="inline-form">
-                      <Field
-                        label="New episode title"
-                        name="episodeTitle"
-                        required
-                        maxLength={200}
-                        placeholder="Episode 1: The late shift"
-                        value={title()}
-                        onInput={(e) => setTitle(e.currentTarget.value)}
-                        error={error()}
-                      />
-                      <Button type="submit" busy={busy()}>
-                        Create episode
-                      </Button>
-                    </form>
-                  </Show>
-                </section>
-                <div class="side-stack">
-                  <Members
-                    projectId={params.projectId}
-                    members={p().members}
-                    isOwner={p().role === "owner"}
-                    onChange={(members) => setInfo({ ...p(), members })}
-                  />
-                  <Show when={p().role === "owner"}>
-                    <Settings projectId={params.projectId} />
-                  </Show>
-                </div>
-              </div>
-            </>
-          )}
-        </Match>
-      </Switch>
+            </div>
+          </>
+        )}
+      </ResourceView>
     </Layout>
   );
 }
@@ -135,36 +114,28 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
   const session = useSession();
   const [email, setEmail] = createSignal("");
   const [role, setRole] = createSignal<Role>("editor");
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
 
-  const add = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError();
-    setNotice();
-    try {
+  const add = createFormAction({
+    send: async () => {
+      setNotice();
       const { member } = await api.addMember(props.projectId, email(), role());
       props.onChange([...props.members.filter((m) => m.userId !== member.userId), member]);
       setNotice(`${member.name} is now ${roleWithArticle(member.role)}.`);
       setEmail("");
-    } catch (err) {
-      setError(fieldErrors(err).email ?? describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    explain: (err) => fieldErrors(err).email ?? describeError(err),
+  });
 
   const remove = async (m: Member) => {
-    setError();
+    add.setError();
     setNotice();
     try {
       await api.removeMember(props.projectId, m.userId);
       props.onChange(props.members.filter((x) => x.userId !== m.userId));
       setNotice(`${m.name} was removed.`);
     } catch (err) {
-      setError(describeError(err));
+      add.setError(describeError(err));
     }
   };
 
@@ -198,7 +169,7 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
         <Alert kind="info">{notice()}</Alert>
       </Show>
       <Show when={props.isOwner} fallback={<p class="muted small">Only owners can change who is on the team.</p>}>
-        <form onSubmit={add} novalidate class="inline-form">
+        <form onSubmit={add.submit} novalidate class="inline-form">
           <Field
             label="Add a teammate by email"
             name="memberEmail"
@@ -207,7 +178,7 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
             placeholder="teammate@example.com"
             value={email()}
             onInput={(e) => setEmail(e.currentTarget.value)}
-            error={error()}
+            error={add.error()}
             hint="They need a Reelroom account first."
           />
           <div class="field">
@@ -218,7 +189,7 @@ function Members(props: { projectId: string; members: Member[]; isOwner: boolean
               <option value="owner">Owner: also manages the team</option>
             </select>
           </div>
-          <Button type="submit" busy={busy()}>
+          <Button type="submit" busy={add.busy()}>
             Add to team
           </Button>
         </form>
@@ -234,11 +205,11 @@ function Settings(props: { projectId: string }) {
     (id) => api.consent(id),
   );
   const [error, setError] = createSignal<string>();
-  const [budgetError, setBudgetError] = createSignal<string>();
   const [budgetDraft, setBudgetDraft] = createSignal<string>();
-  const [saving, setSaving] = createSignal(false);
   const [saved, setSaved] = createSignal<string>();
   const budgetText = () => budgetDraft() ?? (settings()?.budgetUsd ?? "").toString();
+  /** The budget typed, in dollars; null when the field is empty (no budget). */
+  const budgetUsd = () => (budgetText().trim() === "" ? null : Number(budgetText().trim()));
   const toggle = async (paidMedia: boolean) => {
     setError();
     try {
@@ -247,28 +218,21 @@ function Settings(props: { projectId: string }) {
       setError(describeError(err));
     }
   };
-  const saveBudget = async (e: SubmitEvent) => {
-    e.preventDefault();
-    setBudgetError();
-    setSaved();
-    const text = budgetText().trim();
-    const budgetUsd = text === "" ? null : Number(text);
-    if (budgetUsd !== null && (!Number.isFinite(budgetUsd) || budgetUsd < 0 || budgetUsd > MAX_BUDGET_USD)) {
-      setBudgetError(`Enter an amount in US dollars from 0 to ${MAX_BUDGET_USD.toLocaleString("en-US")}, or leave it empty for no budget.`);
-      return;
-    }
-    setSaving(true);
-    try {
-      const next = await api.setProjectSettings(props.projectId, { budgetUsd });
+  const saveBudget = createFormAction({
+    check: () => {
+      const usd = budgetUsd();
+      return usd !== null && (!Number.isFinite(usd) || usd < 0 || usd > MAX_BUDGET_USD)
+        ? `Enter an amount in US dollars from 0 to ${MAX_BUDGET_USD.toLocaleString("en-US")}, or leave it empty for no budget.`
+        : undefined;
+    },
+    send: async () => {
+      const next = await api.setProjectSettings(props.projectId, { budgetUsd: budgetUsd() });
       mutate(next);
       setBudgetDraft();
       setSaved(next.budgetUsd === null ? "Budget removed." : `Budget set to ${formatUsd(next.budgetUsd)}.`);
-    } catch (err) {
-      setBudgetError(fieldErrors(err).budgetUsd ?? describeError(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    explain: (err) => fieldErrors(err).budgetUsd ?? describeError(err),
+  });
   return (
     <section aria-labelledby="settings-h" class="panel">
       <h2 id="settings-h">Settings</h2>
@@ -280,7 +244,14 @@ function Settings(props: { projectId: string }) {
       <Show when={error()}>
         <Alert>{error()}</Alert>
       </Show>
-      <form class="row-form" onSubmit={saveBudget} noValidate>
+      <form
+        class="row-form"
+        onSubmit={(e) => {
+          setSaved();
+          void saveBudget.submit(e);
+        }}
+        noValidate
+      >
         <Field
           label="Budget for paid renders (US dollars)"
           name="budgetUsd"
@@ -292,11 +263,11 @@ function Settings(props: { projectId: string }) {
           placeholder="No budget"
           value={budgetText()}
           disabled={settings.loading}
-          error={budgetError()}
+          error={saveBudget.error()}
           hint="A paid render that would take the estimated spend beyond this is blocked. Leave empty for no budget."
           onInput={(e) => setBudgetDraft(e.currentTarget.value)}
         />
-        <Button type="submit" variant="secondary" busy={saving()}>
+        <Button type="submit" variant="secondary" busy={saveBudget.busy()}>
           Save budget
         </Button>
       </form>
@@ -308,11 +279,7 @@ function Settings(props: { projectId: string }) {
           </p>
         )}
       </Show>
-      <Show when={saved()}>
-        <p class="hint" role="status">
-          {saved()}
-        </p>
-      </Show>
+      <StatusLine text={saved()} />
     </section>
   );
 }

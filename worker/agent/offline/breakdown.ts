@@ -7,10 +7,10 @@
 import type { Asset, Beat } from "../../domain/board";
 import { parseScreenplay, type Scene } from "../../domain/screenplay";
 import type { Draft } from "./draft";
-import { assetTag, frameAddTag, type NewFrame, type Outcome } from "./edits";
+import { applyOrReport, assetTag, frameAddTag, type NewFrame, type Outcome, planTag } from "./edits";
 import { cameraFor } from "./framing";
 import { withoutShotList } from "./shotlist";
-import { clip, esc, mentions, secs, slug, titleFrom } from "./text";
+import { clip, mentions, secs, slug, titleFrom } from "./text";
 import { halfSeconds, runningTime } from "./timing";
 
 /** Enough to stay under the run's 500 commands with the assets, the plan and a shot list. */
@@ -145,17 +145,14 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
   const castLines: string[] = [];
   const added = new Set<string>(board().assets.map((a) => a.id));
   for (const a of newAssets) {
-    const r = draft.apply(assetTag(a));
-    if (!r.ok) {
-      fail(`the ${a.kind} ${a.name}`, r.reason);
-      continue;
-    }
+    const tag = applyOrReport(draft, outcomes, `the ${a.kind} ${a.name}`, assetTag(a));
+    if (!tag) continue;
     added.add(a.id);
-    outcomes.push({ kind: "done", text: `- ${a.name} (${a.kind})`, tags: [r.tag] });
+    outcomes.push({ kind: "done", text: `- ${a.name} (${a.kind})`, tags: [tag] });
     castLines.push(a.name);
   }
   if (castLines.length) outcomes.unshift({ kind: "note", text: "The cast and places it needs:" });
-  const plan = draft.apply(`<plan>${beats.map((b) => `<beat id="${b.id}" title="${esc(b.title)}">${esc(b.summary)}</beat>`).join("")}</plan>`);
+  const plan = draft.apply(planTag(beats));
   if (plan.ok) outcomes.push({ kind: "done", text: `\nOne beat per scene (${beats.length}).`, tags: [plan.tag] });
   else fail("the beat plan", plan.reason);
   let scene = -1;
@@ -167,12 +164,9 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
     }
     frame.assets = frame.assets.filter((a) => added.has(a));
     if (!plan.ok) frame.beat = null;
-    const r = draft.apply(frameAddTag(frame));
-    if (!r.ok) {
-      fail(`the shot "${frame.title}"`, r.reason);
-      continue;
-    }
-    outcomes.push({ kind: "done", text: `${draft.label(frame.id)}. ${frame.camera}, ${secs(frame.duration!)}: ${frame.title}`, tags: [r.tag] });
+    const tag = applyOrReport(draft, outcomes, `the shot "${frame.title}"`, frameAddTag(frame));
+    if (!tag) continue;
+    outcomes.push({ kind: "done", text: `${draft.label(frame.id)}. ${frame.camera}, ${secs(frame.duration!)}: ${frame.title}`, tags: [tag] });
   }
   if (cut)
     fail(

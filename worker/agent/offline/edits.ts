@@ -3,7 +3,7 @@
 // room's own parser and `tryCommand` (see Draft), and the outcome says what
 // applied, what was already so, and what was not done and why. Nothing is
 // claimed here that the working copy did not accept.
-import type { Asset, Frame } from "../../domain/board";
+import type { Asset, Beat, Frame } from "../../domain/board";
 import { shotLabel } from "../../domain/board";
 import type { Draft } from "./draft";
 import { cameraForNew, mergeCamera } from "./framing";
@@ -16,6 +16,14 @@ export type Outcome =
   | { kind: "done"; text: string; tags: string[] }
   | { kind: "note"; text: string }
   | { kind: "not_done"; what: string; why: string; model: boolean };
+
+/** Applies `tag` to the draft: the tag when the room would take it, or null once `outcomes` says why `what` was not done. */
+export function applyOrReport(draft: Draft, outcomes: Outcome[], what: string, tag: string): string | null {
+  const r = draft.apply(tag);
+  if (r.ok) return r.tag;
+  outcomes.push({ kind: "not_done", what, why: r.reason, model: false });
+  return null;
+}
 
 export interface EditState {
   draft: Draft;
@@ -152,6 +160,10 @@ export function frameAddTag(f: NewFrame): string {
     `${f.dialogue ? `<dialogue>${esc(f.dialogue)}</dialogue>` : ""}${f.sound ? `<sound>${esc(f.sound)}</sound>` : ""}` +
     `${f.notes ? `<notes>${esc(f.notes)}</notes>` : ""}</frame>`
   );
+}
+
+export function planTag(beats: Beat[]): string {
+  return `<plan>${beats.map((b) => `<beat id="${b.id}" title="${esc(b.title)}">${esc(b.summary)}</beat>`).join("")}</plan>`;
 }
 
 export function assetTag(a: Asset): string {

@@ -6,7 +6,7 @@
 // (coffee shop, bakery, bike shop, …) and a general story shape for the rest.
 import type { Aspect, Asset, Board, Beat } from "../../domain/board";
 import type { Draft } from "./draft";
-import { assetTag, type NewFrame, frameAddTag, type Outcome } from "./edits";
+import { applyOrReport, assetTag, frameAddTag, type NewFrame, type Outcome, planTag } from "./edits";
 import { shotListOf } from "./shotlist";
 import { cap, esc, hash, NUM, num, secs, slug } from "./text";
 import { distribute, runningTime } from "./timing";
@@ -805,7 +805,7 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
     ],
   };
   const script = draft.apply(`<script>${esc(screenplay(spec, cast, shots, preview))}</script>`);
-  const plan = draft.apply(`<plan>${beats.map((b) => `<beat id="${b.id}" title="${esc(b.title)}">${esc(b.summary)}</beat>`).join("")}</plan>`);
+  const plan = draft.apply(planTag(beats));
   if (!script.ok) fail("the script", script.reason);
   if (!plan.ok) fail("the beat plan", plan.reason);
   const beatLine = usedBeats
@@ -821,14 +821,11 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
   outcomes.push({ kind: "note", text: "\nThe recurring elements, so every shot stays consistent:" });
   const added = new Set<string>();
   for (const a of assets) {
-    const r = draft.apply(assetTag(a));
-    if (!r.ok) {
-      fail(`the ${a.kind} ${a.name}`, r.reason);
-      continue;
-    }
+    const tag = applyOrReport(draft, outcomes, `the ${a.kind} ${a.name}`, assetTag(a));
+    if (!tag) continue;
     added.add(a.id);
     const look = a.prompt.startsWith(`${a.name}, `) ? a.prompt.slice(a.name.length + 2) : a.prompt;
-    outcomes.push({ kind: "done", text: `- ${a.name} (${a.kind}): ${a.description}; ${look}.`, tags: [r.tag] });
+    outcomes.push({ kind: "done", text: `- ${a.name} (${a.kind}): ${a.description}; ${look}.`, tags: [tag] });
   }
 
   if (spec.aspect && spec.aspect !== draft.board.format.aspect) {
@@ -840,16 +837,13 @@ export function storyboardIdea(text: string, draft: Draft): { outcomes: Outcome[
   outcomes.push({ kind: "note", text: "\nThe shots:" });
   for (const { frame } of shots) {
     frame.assets = frame.assets.filter((a) => added.has(a));
-    const r = draft.apply(frameAddTag(frame));
-    if (!r.ok) {
-      fail(`the shot "${frame.title}"`, r.reason);
-      continue;
-    }
+    const tag = applyOrReport(draft, outcomes, `the shot "${frame.title}"`, frameAddTag(frame));
+    if (!tag) continue;
     const label = draft.label(frame.id);
     outcomes.push({
       kind: "done",
       text: `${label}. ${frame.camera}, ${secs(frame.duration!)}: ${frame.title}.${frame.dialogue ? ` "${frame.dialogue.split(": ").slice(1).join(": ")}"` : ""}`,
-      tags: [r.tag],
+      tags: [tag],
     });
   }
   if (spec.countAsked && spec.countAsked > MAX_IDEA_SHOTS) {
