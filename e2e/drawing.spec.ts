@@ -23,6 +23,7 @@ async function studioWithFrames(page: Page, frames: number) {
     await page.getByRole("button", { name: "Add frame" }).click();
     await expect(page.locator(".frame-card")).toHaveCount(i);
   }
+  return { projectId, episodeId };
 }
 
 async function openShot(page: Page, n: number) {
@@ -295,5 +296,27 @@ test("a stylus's pressure swells the ink, and a palm resting while it draws draw
   await surface.getByRole("alertdialog").getByRole("button", { name: "Discard" }).click();
   await expect(surface).toBeHidden();
   await expect(page.locator(".frame-card .picture-img")).toHaveAttribute("src", /^data:image\/svg\+xml/);
+  expect(errors).toEqual([]);
+});
+
+test("a viewer sees the shot but never Draw", async ({ page, browser }) => {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const { projectId, episodeId } = await studioWithFrames(page, 1);
+  const email = uniqueEmail("viewer");
+  const viewer = await (await browser.newContext()).newPage();
+  const errors = trapConsoleErrors(viewer);
+  expect((await viewer.request.post("/api/v1/auth/signup", { data: { email, password: "night owl coffee", name: "Vic" }, headers: { origin } })).ok()).toBe(
+    true,
+  );
+  expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email, role: "viewer" }, headers: { origin } })).ok()).toBe(true);
+  await viewer.goto(`/projects/${projectId}/episodes/${episodeId}`);
+  await expect(viewer.locator(".conn")).toHaveText("Live");
+  const detail = await openShot(viewer, 1);
+  await expect(detail.locator(".picture-img")).toBeVisible();
+  await expect(detail.getByRole("button", { name: "Draw", exact: true })).toHaveCount(0);
+  await expect(detail.getByRole("button", { name: "Edit drawing" })).toHaveCount(0);
+  // The owner, in the same shot, has it.
+  const own = await openShot(page, 1);
+  await expect(own.getByRole("button", { name: "Draw", exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
