@@ -211,6 +211,8 @@ for (const v of VIEWPORTS) {
       const first = await card.getAttribute("src");
       expect(first).not.toMatch(/^data:/);
       await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+      await expect(detail.getByRole("button", { name: "Edit drawing" })).toBeVisible();
+      await screen(page, `11-draw-saved-${v.name}`);
 
       // Reopen: the strokes come back editable, over the sketch they were drawn on.
       await detail.getByRole("button", { name: "Edit drawing" }).click();

@@ -15,7 +15,8 @@ import { useBoard, useConnection, useStudio } from "../context";
 import { useAspect } from "../Media";
 import { frameAssets } from "../model/frames";
 import { type FrameRef, loadStrokes, saveStrokes, uploadDrawing } from "./draw-api";
-import { type Drawing, readDrawing } from "./strokes";
+import type { Drawing } from "./strokes";
+import "./draw.css";
 
 // The surface and perfect-freehand load on the first Draw, not with the board.
 const DrawSurface = lazy(() => import("./DrawSurface").then((m) => ({ default: m.DrawSurface })));
@@ -63,7 +64,9 @@ export function DrawButton(props: { frame: Frame }) {
     setError();
     setLoading(true);
     try {
-      const read = readDrawing(await loadStrokes(ref(), rev.id), aspect());
+      // strokes.ts (and perfect-freehand) load with the surface, not with the board.
+      const [json, { readDrawing }] = await Promise.all([loadStrokes(ref(), rev.id), import("./strokes")]);
+      const read = readDrawing(json, aspect());
       if (!read.ok) throw new Error(read.message);
       setOpen({ mode: "edit", aspect: aspect(), initial: read.drawing, underlay: basePicture(), onion: onion() });
     } catch (err) {
