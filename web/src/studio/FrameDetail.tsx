@@ -9,6 +9,7 @@ import type { FramePatch } from "../../../worker/domain/commands";
 import { showModalWhile } from "../components/ui";
 import { FrameComments } from "./Comments";
 import { useBoard, useConnection, useStudio } from "./context";
+import { DrawButton } from "./draw/DrawButton";
 import { FramePicture } from "./Media";
 import { cameraChips } from "./model/frames";
 import { RenderInspector } from "./RenderInspector";
@@ -65,6 +66,7 @@ export function FrameDetail(props: { frameId: string | null; onOpen: (id: string
             <div class="detail-body">
               <div class="detail-media">
                 <FramePicture frame={f()} shot={shotLabel(f(), index())} large />
+                <DrawButton frame={f()} />
                 <RenderInspector frame={f()} shot={shotLabel(f(), index())} />
                 <FrameComments
                   frameId={f().id}
