@@ -8,8 +8,7 @@ import { createSignal, lazy, Show, Suspense } from "solid-js";
 import type { Aspect, Board, Frame } from "../../../../worker/domain/board";
 import { shotLabel } from "../../../../worker/domain/board";
 import { shownImage, shownRevision } from "../../../../worker/domain/frame-media";
-import { describeScene } from "../../../../worker/domain/scene";
-import { panelToSvg } from "../../../../worker/domain/scene-svg";
+import { sketchDataUrl } from "../../../../worker/sketch";
 import { ApiFailure, describeError } from "../../api";
 import { useBoard, useConnection, useStudio } from "../context";
 import { useAspect } from "../Media";
@@ -23,9 +22,7 @@ const DrawSurface = lazy(() => import("./DrawSurface").then((m) => ({ default: m
 
 /** The live sketch of a frame as the card shows it when it has no picture: an SVG data URL. */
 export function sketchUrl(board: Pick<Board, "assets"> | null | undefined, frame: Frame, aspect: Aspect): string {
-  const assets = board ? frameAssets(board, frame) : [];
-  const scene = describeScene({ frame, shot: "", assets, aspect });
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `p${frame.id}`))}`;
+  return sketchDataUrl(frame, board ? frameAssets(board, frame) : [], aspect, `p${frame.id}`).src;
 }
 
 type Open = { mode: "new" | "edit"; aspect: Aspect; initial?: Drawing; underlay: string; onion?: string };
