@@ -2,6 +2,7 @@
 // parsed, every failure surfaced as an ApiFailure with the contract's code.
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
+import { Revision } from "../../worker/domain/board";
 import { MessagesRes } from "../../worker/domain/chat";
 import { HistoryPage } from "../../worker/domain/history";
 import { CreateExportRes, type ExportBody, ExportsRes } from "../../worker/domain/exports";
@@ -33,16 +34,25 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A body sent as it is (a picture's bytes) with its own Content-Type, instead of as JSON. */
+export class RawBody {
+  constructor(
+    readonly data: Blob,
+    readonly type: string,
+  ) {}
+}
+
+function encode(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
+  if (body === undefined) return { headers: { accept: "application/json" } };
+  if (body instanceof RawBody) return { headers: { accept: "application/json", "content-type": body.type }, body: body.data };
+  return { headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
 async function request<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<z.infer<T>> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    const sent = encode(body);
+    res = await fetch(path, { method, credentials: "same-origin", headers: sent.headers, body: sent.body, signal });
   } catch (err) {
     // A request the page itself abandoned is not a network failure to report.
     if (signal?.aborted) throw err;
@@ -65,6 +75,9 @@ const UserRes = z.object({ user: User });
 /** GET /me: the contract's `{user}` and whether the operations console is open to them. */
 const MeRes = z.object({ user: User, canOperate: z.boolean() });
 const JobRes = z.object({ job: Job });
+/** A project's stored uploads and drawings against its limit (CONTRACT 12). */
+export const StorageRes = z.object({ usedBytes: z.number().nonnegative(), limitBytes: z.number().nonnegative() });
+export type StorageRes = z.infer<typeof StorageRes>;
 const enc = encodeURIComponent;
 
 /** The jobs list's query string: its filters ("since" in hours back from now) and a page cursor. */
@@ -123,6 +136,20 @@ export const api = {
       "GET",
       `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`,
     ),
+  /**
+   * Uploads a picture to a frame (editors; CONTRACT 12): the file's bytes as
+   * the body with its own type. 201 `{revision}`; the board gets it through
+   * the room's add_revision event. 413 too_large, 415 unsupported_media.
+   */
+  upload: (projectId: string, episodeId: string, frameId: string, file: Blob) =>
+    request(
+      z.object({ revision: Revision }),
+      "POST",
+      `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/frames/${enc(frameId)}/uploads`,
+      new RawBody(file, file.type || "application/octet-stream"),
+    ),
+  /** How much of its picture storage a project uses. */
+  storage: (projectId: string) => request(StorageRes, "GET", `/api/v1/projects/${enc(projectId)}/storage`),
   /** The project's settings: paid-media consent, budget, spend and the default media provider. */
   consent: (projectId: string) => request(ProjectSettings, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
   /** Owner only: the consent, the budget (null removes it), or both. */
