@@ -11,7 +11,7 @@ import {
   formatBytes,
   outOfDateKept,
   outOfDateTargets,
-  panelCrop,
+  cardCrop,
   pictureAlt,
   referencePicture,
   referenceTakers,
@@ -61,12 +61,19 @@ describe("an old sketch card with its words drawn in", () => {
     expect(bakedCard(revisionWith({ kind: "upload", mime: "image/png", width: 0, height: 0 }))).toBe(false);
     expect(bakedCard(revisionWith({ mime: "image/png", width: 1000, height: 742 }))).toBe(false);
   });
-  it("shows only its panel: the card scaled and moved so the panel fills the box", () => {
-    expect(panelCrop({ width: 1000, panel: { x: 20, y: 60, w: 960, h: 540 } })).toEqual({
+  it("shows only its panel: the card scaled and moved so the panel fills a box of the episode's aspect", () => {
+    expect(cardCrop(revisionWith({ width: 1000, height: 742 }), "16:9")).toEqual({
       width: `${(1000 / 960) * 100}%`,
       left: `${(-20 / 960) * 100}%`,
-      top: `${(-60 / 540) * 100}%`,
+      top: `${(-56 / 540) * 100}%`,
     });
+    // Size unknown: a card of the episode's aspect, 20 px of margin each side.
+    expect(cardCrop(revisionWith({ width: 0, height: 0 }), "9:16")).toEqual({
+      width: `${(580 / 540) * 100}%`,
+      left: `${(-20 / 540) * 100}%`,
+      top: `${(-56 / 960) * 100}%`,
+    });
+    expect(cardCrop(revisionWith({ width: 960, height: 540 }), "16:9")).toBeUndefined();
   });
 });
 

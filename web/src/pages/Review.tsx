@@ -22,7 +22,7 @@ import { createBoardState } from "../lib/board-state";
 import { type ConnectionStatus, RealtimeConnection } from "../lib/realtime";
 import { FrameComments, openCount, verdictLabel } from "../studio/Comments";
 import { frameAssets, timecode } from "../studio/model/frames";
-import { bakedCard, panelCrop, pictureAlt, sketchAlt } from "../studio/model/pictures";
+import { cardCrop, pictureAlt, sketchAlt } from "../studio/model/pictures";
 import { createComments } from "../studio/stores/comments";
 import "./review.css";
 
@@ -385,17 +385,16 @@ function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["forma
     const url = reviewMediaUrl(shown()?.url, props.token);
     return url && url !== failed() ? url : undefined;
   };
-  const scene = (shot: string) => {
-    const assets = props.board ? frameAssets(props.board, props.frame) : [];
-    return describeScene({ frame: props.frame, shot, assets, aspect: props.aspect });
-  };
   const sketch = createMemo(() => {
     if (rendered()) return undefined;
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene(""), `r${props.frame.id}`))}`;
+    const assets = props.board ? frameAssets(props.board, props.frame) : [];
+    const scene = describeScene({ frame: props.frame, shot: props.shot, assets, aspect: props.aspect });
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(panelToSvg(scene, `r${props.frame.id}`))}`;
   });
+  // An old sketch card with its words drawn in shows only its panel: the page prints the words.
   const crop = createMemo(() => {
     const rev = shown();
-    return rendered() && rev && bakedCard(rev) ? panelCrop(scene(props.shot)) : undefined;
+    return rendered() && rev ? cardCrop(rev, props.aspect) : undefined;
   });
   const stale = createMemo(() => {
     if (!props.board || !rendered()) return undefined;

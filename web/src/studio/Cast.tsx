@@ -167,12 +167,7 @@ function ReferenceLine(props: { studio: Studio; asset: Asset; label: string }) {
         {(ref) => (
           <>
             <span class="cast-ref-thumb" style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
-              <RevisionImage
-                frame={ref().frame}
-                revision={ref().revision}
-                shot={shotLabel(ref().frame, ref().index)}
-                alt={`Reference picture for ${props.label}, from shot ${shotLabel(ref().frame, ref().index)}`}
-              />
+              <RevisionImage revision={ref().revision} alt={`Reference picture for ${props.label}, from shot ${shotLabel(ref().frame, ref().index)}`} />
             </span>
             <span class="muted small">
               Reference picture, from shot {shotLabel(ref().frame, ref().index)} ({revisionKind(ref().revision)})

@@ -15,7 +15,7 @@ import { showModalWhile } from "../components/ui";
 import { useBoard, useConnection, useJobs, useSelection } from "./context";
 import type { BatchMode } from "./studio-state";
 import { frameAssets, MEDIA_LABEL } from "./model/frames";
-import { bakedCard, outOfDateKept, panelCrop, pictureAlt, revisionKind, sketchAlt } from "./model/pictures";
+import { cardCrop, outOfDateKept, pictureAlt, revisionKind, sketchAlt } from "./model/pictures";
 
 export const ASPECT_RATIO: Record<Aspect, string> = { "16:9": "16 / 9", "9:16": "9 / 16", "1:1": "1 / 1", "4:5": "4 / 5", "2.39:1": "2.39 / 1" };
 
@@ -30,14 +30,9 @@ export function useAspect(): () => Aspect {
  * caption drawn in shows only its panel (the board's own words are beside
  * it), in a box of the episode's aspect.
  */
-export function RevisionImage(props: { frame: Frame; revision: Revision; shot: string; alt: string; lazy?: boolean }) {
-  const b = useBoard();
+export function RevisionImage(props: { revision: Revision; alt: string; lazy?: boolean }) {
   const aspect = useAspect();
-  const crop = createMemo(() => {
-    if (!bakedCard(props.revision)) return undefined;
-    const board = b.board.board;
-    return panelCrop(describeScene({ frame: props.frame, shot: props.shot, assets: board ? frameAssets(board, props.frame) : [], aspect: aspect() }));
-  });
+  const crop = () => cardCrop(props.revision, aspect());
   return (
     <img
       class="picture-img"
@@ -89,7 +84,7 @@ export function FramePicture(props: { frame: Frame; shot: string; large?: boolea
         when={shown()}
         fallback={<img class="picture-img" src={sketch()} alt={sketchAlt(props.shot, props.frame.title)} decoding="async" draggable={false} />}
       >
-        {(rev) => <RevisionImage frame={props.frame} revision={rev()} shot={props.shot} alt={pictureAlt(rev(), props.shot, props.frame.title)} />}
+        {(rev) => <RevisionImage revision={rev()} alt={pictureAlt(rev(), props.shot, props.frame.title)} />}
       </Show>
       <Show when={props.marks}>
         <Show when={stale()}>

@@ -95,7 +95,7 @@ export function Revisions(props: { frame: Frame; shot: string; now?: () => numbe
                     onClick={() => show(r)}
                   >
                     <span class="revision-thumb" style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
-                      <RevisionImage frame={props.frame} revision={r} shot={props.shot} alt="" />
+                      <RevisionImage revision={r} alt="" />
                     </span>
                   </button>
                   <div class="revision-meta">

@@ -3,7 +3,7 @@
 // picture, whether a stored file is an old card with its words drawn in, what
 // a drop or a paste brings, the storage line, which frames "Re-render out of
 // date" renders, and which assets may take a picture as their reference.
-import type { Asset, Board, Frame, Revision } from "../../../../worker/domain/board";
+import type { Aspect, Asset, Board, Frame, Revision } from "../../../../worker/domain/board";
 import { shownRevision } from "../../../../worker/domain/frame-media";
 import { pictureState } from "../../../../worker/domain/picture-basis";
 import { relativeTime } from "../../lib/relative-time";
@@ -38,27 +38,40 @@ export function sketchAlt(shot: string, title: string): string {
   return `Sketch for shot ${shot}: ${title.trim() || "untitled"}`;
 }
 
-/** Width over height of each aspect a panel is drawn in. */
-const PANEL_RATIOS = [16 / 9, 9 / 16, 1, 4 / 5, 2.39];
+/** The panel of each aspect in px: what a sketch render of the picture alone measures. */
+const PANELS: Record<Aspect, { w: number; h: number }> = {
+  "16:9": { w: 960, h: 540 },
+  "2.39:1": { w: 960, h: 402 },
+  "1:1": { w: 720, h: 720 },
+  "4:5": { w: 720, h: 900 },
+  "9:16": { w: 540, h: 960 },
+};
 
 /**
  * Whether a stored picture is a whole sketch card of old (shot label, chips
  * and caption drawn around the panel) rather than the picture alone: a sketch
  * render whose size is unknown (made before revisions were kept) or whose
- * shape is none of the panels'. The studio shows only its panel, so words
- * drawn into an old file never stand beside the board's own.
+ * shape is none of the panels'. Only its panel is shown, so words drawn into
+ * an old file never stand beside the board's own.
  */
 export function bakedCard(rev: Pick<Revision, "kind" | "mime" | "width" | "height">): boolean {
   if (rev.kind !== "render" || rev.mime !== "image/svg+xml") return false;
   if (rev.width <= 0 || rev.height <= 0) return true;
   const ratio = rev.width / rev.height;
-  return !PANEL_RATIOS.some((r) => Math.abs(ratio - r) / r < 0.01);
+  return !Object.values(PANELS).some((p) => Math.abs(ratio - p.w / p.h) / (p.w / p.h) < 0.01);
 }
 
-/** Where the panel sits in a whole card, as the CSS that shows only the panel in a box of the panel's shape. */
-export function panelCrop(card: { width: number; panel: { x: number; y: number; w: number; h: number } }): { width: string; left: string; top: string } {
-  const { x, y, w, h } = card.panel;
-  return { width: `${(card.width / w) * 100}%`, left: `${(-x / w) * 100}%`, top: `${(-y / h) * 100}%` };
+/**
+ * The CSS that shows only the panel of an old sketch card in a box of the
+ * panel's shape: such a card had a 20 px margin round the panel and its
+ * header above it (56 px down), so the image is scaled and moved to put the
+ * panel in the box. Undefined for a picture alone.
+ */
+export function cardCrop(rev: Pick<Revision, "kind" | "mime" | "width" | "height">, aspect: Aspect): { width: string; left: string; top: string } | undefined {
+  if (!bakedCard(rev)) return undefined;
+  const panel = PANELS[aspect] ?? PANELS["16:9"];
+  const card = rev.width > 0 ? rev.width : panel.w + 40;
+  return { width: `${(card / panel.w) * 100}%`, left: `${(-20 / panel.w) * 100}%`, top: `${(-56 / panel.h) * 100}%` };
 }
 
 /** File-like things a drop or a paste brings. */
