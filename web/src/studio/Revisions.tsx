@@ -90,21 +90,24 @@ export function Revisions(props: { frame: Frame; shot: string; now?: () => numbe
                     ref={(el) => strip.set(r.id, el)}
                     aria-pressed={shown()}
                     aria-disabled={!c.canEdit() || undefined}
-                    aria-label={`${shown() ? "Shown" : "Show"}: ${name(r)}, ${revisionKind(r)}${revisionByline(r, now()) ? `, ${revisionByline(r, now())}` : ""}`}
+                    aria-label={`${shown() ? "Shown" : "Show"}: ${name(r)}, ${revisionKind(r)}${revisionByline(r, now()) ? `, ${revisionByline(r, now())}` : ""}${stale() ? ", out of date" : ""}`}
                     title={pictureAlt(r, props.shot, props.frame.title)}
                     onClick={() => show(r)}
                   >
                     <span class="revision-thumb" style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
                       <RevisionImage revision={r} alt="" />
+                      <Show when={shown()}>
+                        <span class="revision-badge" aria-hidden="true">
+                          Shown
+                        </span>
+                      </Show>
                     </span>
                   </button>
                   <div class="revision-meta">
-                    <span class="revision-kind">
-                      {revisionKind(r)}
-                      <Show when={shown()}>
-                        <span class="revision-shown-tag">{stale() ? "Shown · out of date" : "Shown"}</span>
-                      </Show>
-                    </span>
+                    <span class="revision-kind">{revisionKind(r)}</span>
+                    <Show when={stale()}>
+                      <span class="revision-stale">Out of date</span>
+                    </Show>
                     <Show when={revisionByline(r, now())}>
                       {(line) => (
                         <span class="muted" title={r.at ? new Date(r.at).toLocaleString() : undefined}>
