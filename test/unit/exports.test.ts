@@ -13,7 +13,8 @@ import { num, parseColor, pathOps, printable } from "../../worker/exports/pdf-pa
 import { imageKey } from "../../worker/exports/source";
 import { entryName } from "../../worker/exports/zip";
 import { shotList, timecode } from "../../web/src/studio/model/frames";
-import { boardWith, frameWith, mediaShowing } from "../support/boards";
+import { pictureBasis } from "../../worker/domain/picture-basis";
+import { boardWith, frameWith, mediaShowing, revisionWith } from "../support/boards";
 
 describe("csv cells", () => {
   it("neutralise what a spreadsheet would run as a formula", () => {
@@ -34,8 +35,27 @@ describe("csv cells", () => {
 
   it("give one CRLF-ended row per frame, after a BOM and the header", () => {
     const csv = buildCsv(boardWith({ frames: [frameWith({ id: "a", durationSec: 2 }), frameWith({ id: "b", shot: "2A" })] }));
-    expect(csv.startsWith("\uFEFFshot,title,camera,duration,timecode in,timecode out,action,dialogue,sound,assets,status\r\n")).toBe(true);
-    expect(csv.split("\r\n").slice(1)).toEqual(["1,,,2,0:00.0,0:02.0,,,,,draft", "2A,,,,0:02.0,,,,,,draft", ""]);
+    expect(csv.startsWith("\uFEFFshot,title,camera,duration,timecode in,timecode out,action,dialogue,sound,assets,status,picture\r\n")).toBe(true);
+    expect(csv.split("\r\n").slice(1)).toEqual(["1,,,2,0:00.0,0:02.0,,,,,draft,none", "2A,,,,0:02.0,,,,,,draft,none", ""]);
+  });
+
+  it("say in the picture column whether each shot's picture is current, out of date or none", () => {
+    const base = boardWith({ frames: [frameWith({ id: "a", camera: "WS" }), frameWith({ id: "b", camera: "WS" }), frameWith({ id: "c" })] });
+    const showingBasis = (basis: string) => ({ state: "ready" as const, revisions: [revisionWith({ id: "rv", basis })], shown: "rv" });
+    const board = {
+      ...base,
+      frames: [
+        { ...base.frames[0]!, media: showingBasis(pictureBasis(base, base.frames[0]!)) },
+        { ...base.frames[1]!, media: showingBasis(pictureBasis(base, { ...base.frames[1]!, camera: "CU" })) },
+        base.frames[2]!,
+      ],
+    };
+    expect(
+      buildCsv(board)
+        .split("\r\n")
+        .slice(1, 4)
+        .map((row) => row.split(",").at(-1)),
+    ).toEqual(["current", "out of date", "none"]);
   });
 });
 

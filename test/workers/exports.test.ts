@@ -263,11 +263,24 @@ describe("csv", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual(["shot", "title", "camera", "duration", "timecode in", "timecode out", "action", "dialogue", "sound", "assets", "status"]);
+    expect(rows[0]).toEqual([
+      "shot",
+      "title",
+      "camera",
+      "duration",
+      "timecode in",
+      "timecode out",
+      "action",
+      "dialogue",
+      "sound",
+      "assets",
+      "status",
+      "picture",
+    ]);
     expect(rows.slice(1)).toEqual([
-      ["1", '\'=HYPERLINK("http://x")', "WS", "3", "0:00.0", "0:03.0", "", 'MIA: "Hi", he said,\nthen left.', "'@rain", "Mia; Leo", "draft"],
-      ["2", "'+1 shot", "'-CU", "", "0:03.0", "", "'\tTabbed", "", "", "", "draft"],
-      ["3", "Last", "MS", "1.5", "0:03.0", "0:04.5", "", "", "", "", "draft"],
+      ["1", '\'=HYPERLINK("http://x")', "WS", "3", "0:00.0", "0:03.0", "", 'MIA: "Hi", he said,\nthen left.', "'@rain", "Mia; Leo", "draft", "none"],
+      ["2", "'+1 shot", "'-CU", "", "0:03.0", "", "'\tTabbed", "", "", "", "draft", "none"],
+      ["3", "Last", "MS", "1.5", "0:03.0", "0:04.5", "", "", "", "", "draft", "none"],
     ]);
     sock.close();
   });

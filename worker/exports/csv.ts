@@ -5,10 +5,24 @@
 // with an apostrophe, so a frame's text can never become a formula on
 // someone's machine (CSV injection).
 import type { Board } from "../domain/board";
+import { pictureColumn } from "../domain/picture-basis";
 import { shotList, timecode } from "../domain/shot-list";
 import { assetsById, frameAssets } from "./board-helpers";
 
-export const CSV_COLUMNS = ["shot", "title", "camera", "duration", "timecode in", "timecode out", "action", "dialogue", "sound", "assets", "status"] as const;
+export const CSV_COLUMNS = [
+  "shot",
+  "title",
+  "camera",
+  "duration",
+  "timecode in",
+  "timecode out",
+  "action",
+  "dialogue",
+  "sound",
+  "assets",
+  "status",
+  "picture",
+] as const;
 
 const BOM = "\uFEFF";
 
@@ -42,6 +56,8 @@ export function buildCsv(board: Board, progress?: (done: number, total: number) 
           .map((a) => a.name)
           .join("; "),
         f.status,
+        // current, out of date or none (CONTRACT 12), as the studio's shot list says it.
+        pictureColumn(board, f),
       ]),
     );
     if ((i + 1) % 50 === 0) progress?.(i + 1, board.frames.length);
