@@ -18,8 +18,16 @@ import { realtimeRoutes } from "./routes/realtime";
 import { reviewLinkRoutes, reviewRoutes } from "./routes/review";
 import { artifactRoutes, jobRoutes } from "./routes/jobs";
 import { opsRoutes } from "./routes/ops";
+import { OWN_BODY_LIMIT, pictureRoutes } from "./routes/pictures";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+const smallBodies = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, "too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+  },
+});
 
 export const app = new Hono<AppEnv>()
   .use(serverRequestId)
@@ -28,21 +36,15 @@ export const app = new Hono<AppEnv>()
     c.set("db", drizzle(c.env.DB, { schema }));
     await next();
   })
-  .use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  )
+  // Uploads and strokes read their bodies with limits of their own (worker/routes/pictures.ts).
+  .use("/api/*", (c, next) => (OWN_BODY_LIMIT.test(c.req.path) ? next() : smallBodies(c, next)))
   .use("/api/*", sameOrigin)
   .route("/api/health", healthRoutes)
   .route("/api/v1/auth", authRoutes)
   .route("/api/v1/me", meRoutes)
   .route("/api/v1/projects", projectRoutes)
   .route("/api/v1/projects", reviewLinkRoutes)
+  .route("/api/v1/projects", pictureRoutes)
   .route("/api/v1/review", reviewRoutes)
   // Mounted at its own path so its sign-in check never matches (nor names, in the audit) another project route.
   .route("/api/v1/projects/:projectId/episodes/:episodeId/exports", exportRoutes)

@@ -21,6 +21,24 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/**
+ * The only detail fields an action's rows may carry (CONTRACT 11), for the
+ * actions listed here: anything else a caller passes is dropped before the
+ * row is written, so a new field reaches the trail only by being named here.
+ */
+export const AUDIT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "picture.upload": ["frameId", "revisionId", "kind", "mime", "bytes", "width", "height"],
+  "picture.strokes": ["frameId", "revisionId", "bytes"],
+};
+
+/** `details` with only the fields AUDIT_FIELDS allows for `action` (all of them for an action it does not list). */
+export function allowedDetails(action: string, details: Record<string, unknown> | undefined): Record<string, unknown> | null {
+  if (!details) return null;
+  const allowed = AUDIT_FIELDS[action];
+  if (!allowed) return details;
+  return Object.fromEntries(Object.entries(details).filter(([k]) => allowed.includes(k)));
+}
+
 export async function recordAudit(c: Context<AppEnv>, entry: AuditEntry): Promise<void> {
   await c.var.db.insert(audit).values({
     actor: entry.actor ?? c.var.user?.id ?? "anonymous",
@@ -29,7 +47,7 @@ export async function recordAudit(c: Context<AppEnv>, entry: AuditEntry): Promis
     projectId: entry.projectId ?? null,
     verdict: entry.verdict,
     requestId: c.var.requestId,
-    details: entry.details ?? null,
+    details: allowedDetails(entry.action, entry.details),
   });
   c.set("audited", true);
 }

@@ -1,7 +1,9 @@
 // A fake OpenAI-compatible /chat/completions server on loopback, for tests
 // and benches only. The last user message picks the scenario ("scenario:401",
 // "scenario:slow", …); GET /__log lists what each request saw, including
-// whether the client aborted it.
+// whether the client aborted it. The images API answers generations and
+// edits (the reference pictures of a render, CONTRACT 12) with a real PNG.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 
 const ANSWER = 'Here you go. <frame op="add" id="fa" title="From the fake"/> More prose. <frame op="add" id="fb" title="Second"/> Done.';
@@ -20,12 +22,36 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
       res.end("{}");
       return;
     }
-    let body = "";
-    for await (const c of req) body += c;
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const raw = Buffer.concat(chunks);
+    const body = raw.toString("utf8");
+    // A real 1x1 PNG, so the stored artifact is a genuine image.
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
     if (req.url === "/v1/images/generations") {
-      // A real 1x1 PNG, so the stored artifact is a genuine image.
-      const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
       log.push({ scenario: "images", auth: req.headers.authorization ?? "", aborted: false, at: Date.now() });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: [{ b64_json: png }] }));
+      return;
+    }
+    if (req.url === "/v1/images/edits") {
+      // Multipart, as OpenAI takes it: the reference images are `image[]` parts. The log keeps
+      // what each part was (name, type, size and the SHA-256 of its bytes) so a test can match them.
+      const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: raw }).formData();
+      const images = [];
+      for (const part of form.getAll("image[]")) {
+        const bytes = new Uint8Array(await part.arrayBuffer());
+        images.push({ filename: part.name, type: part.type, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+      }
+      log.push({
+        scenario: "images-edits",
+        auth: req.headers.authorization ?? "",
+        aborted: false,
+        at: Date.now(),
+        model: form.get("model"),
+        prompt: form.get("prompt"),
+        images,
+      });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ data: [{ b64_json: png }] }));
       return;

@@ -353,3 +353,28 @@ export const rateCounters = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.window] }), index("rate_counters_window_idx").on(t.window)],
 );
+
+// ---- pictures (CONTRACT 12) ----
+
+// Every file a person stored for a project's pictures: an upload, a drawing's
+// PNG or a drawing's strokes, one row per R2 key, with its size. The project's
+// quota is the sum of `bytes` (index-only through picture_files_project_idx);
+// a row is written before its file, in the same statement that checks the
+// quota (worker/routes/pictures.ts), so two uploads at once cannot both pass
+// it. Renders and exports are not counted: the quota is for what people supply.
+export const pictureFiles = sqliteTable(
+  "picture_files",
+  {
+    key: text("key").primaryKey(),
+    projectId: text("project_id").notNull(),
+    episodeId: text("episode_id").notNull(),
+    frameId: text("frame_id").notNull(),
+    revisionId: text("revision_id").notNull(),
+    kind: text("kind", { enum: ["upload", "drawing", "strokes"] }).notNull(),
+    mime: text("mime").notNull(),
+    bytes: integer("bytes").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("picture_files_project_idx").on(t.projectId, t.bytes)],
+);

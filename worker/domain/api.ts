@@ -111,6 +111,7 @@ export const ErrorCode = z.enum([
   "not_found",
   "conflict",
   "too_large",
+  "unsupported_media",
   "rate_limited",
   "unavailable",
   "upgrade_required",

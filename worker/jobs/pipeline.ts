@@ -13,7 +13,8 @@ import { sha256Hex } from "../ids";
 import { roomFor } from "../rooms";
 import { allowCall, recordOutcome } from "../media/breaker";
 import { mediaProvider, missingConfiguration } from "../media/providers";
-import { MediaError, type Rendered } from "../media/provider";
+import { MediaError, type Rendered, type RenderInput } from "../media/provider";
+import { readReferences } from "../media/references";
 import { getJob, guarded, log, recordProviderRequest, setProgress, startHeartbeat } from "./store";
 import { jobs as jobsTable, projectConsents, projects } from "../db/schema";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -159,8 +160,17 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     await say("progress", { frameId, progress: 0 });
     const prompt = await stage("compose_prompt", async () => composePrompt(input));
     const provider = mediaProvider(env, row.provider);
-    const renderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets, aspect: input.aspect };
+    const renderInput: RenderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets, aspect: input.aspect };
     const rendered = await stage("render", async (): Promise<Rendered> => {
+      // The assets' reference pictures, for a provider that takes them (CONTRACT 12); the sketch never reads them.
+      if (provider.acceptsReferences && input.references?.length) {
+        const refs = await readReferences(env.ARTIFACTS, row.projectId, input.references);
+        if (refs.images.length) renderInput.references = refs.images;
+        for (const why of refs.skipped) {
+          warnings.push(why);
+          await log(db, row.id, row.attempt, "warn", why);
+        }
+      }
       for (let attempt = 0; ; attempt++) {
         const t0 = performance.now();
         if (!(await allowCall(db, provider.name))) {

@@ -10,27 +10,63 @@ function b64ToBytes(b64: string): Uint8Array {
   return out;
 }
 
+const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
+/**
+ * OpenAI's images API. With reference pictures (CONTRACT 12) it calls the
+ * edits endpoint, the references as `image[]` parts in the order the prompt
+ * names them; without, the usual generations call.
+ */
 export class OpenAiImages implements MediaProvider {
   readonly name = "openai" as const;
+  readonly acceptsReferences = true;
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string,
     readonly model = "gpt-image-1",
   ) {}
 
+  /** What the provider request record keeps: which references went (asset, name, type, size), never their bytes. */
   describe(input: RenderInput) {
-    return { endpoint: "/images/generations", model: this.model, size: "1536x1024", promptChars: input.prompt.length };
+    const refs = input.references ?? [];
+    return {
+      endpoint: refs.length ? "/images/edits" : "/images/generations",
+      model: this.model,
+      size: "1536x1024",
+      promptChars: this.prompt(input).length,
+      ...(refs.length ? { references: refs.map((r) => ({ assetId: r.assetId, name: r.name.slice(0, 80), mime: r.mime, size: r.bytes.byteLength })) } : {}),
+    };
+  }
+
+  /** The prompt, and with references which image shows whom, so the model keeps each one's look. */
+  private prompt(input: RenderInput): string {
+    const refs = input.references ?? [];
+    if (!refs.length) return input.prompt;
+    const list = refs.map((r, i) => `image ${i + 1} is ${r.name.slice(0, 200)}`).join("; ");
+    return `${input.prompt} Keep each one looking as in its reference picture: ${list}.`;
   }
 
   async render(input: RenderInput, signal: AbortSignal): Promise<Rendered> {
+    const refs = input.references ?? [];
+    const base = this.baseUrl.replace(/\/+$/, "");
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl.replace(/\/+$/, "")}/images/generations`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${this.apiKey}` },
-        body: JSON.stringify({ model: this.model, prompt: input.prompt, size: "1536x1024", n: 1 }),
-        signal,
-      });
+      if (refs.length) {
+        const form = new FormData();
+        form.append("model", this.model);
+        form.append("prompt", this.prompt(input));
+        form.append("size", "1536x1024");
+        form.append("n", "1");
+        for (const r of refs) form.append("image[]", new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: r.mime }), `${r.assetId}.${EXT[r.mime] ?? "png"}`);
+        res = await fetch(`${base}/images/edits`, { method: "POST", headers: { authorization: `Bearer ${this.apiKey}` }, body: form, signal });
+      } else {
+        res = await fetch(`${base}/images/generations`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${this.apiKey}` },
+          body: JSON.stringify({ model: this.model, prompt: input.prompt, size: "1536x1024", n: 1 }),
+          signal,
+        });
+      }
     } catch {
       throw new MediaError("Could not reach the OpenAI images API.", true);
     }

@@ -11,6 +11,15 @@ export interface RenderInput {
   assets: Asset[];
   /** The episode's aspect ratio (board.format.aspect); 16:9 when absent. */
   aspect?: Aspect;
+  /** The reference pictures of the frame's assets (CONTRACT 12), read for providers that accept them. */
+  references?: ReferenceImage[];
+}
+/** One asset's reference picture, as sent to a provider. */
+export interface ReferenceImage {
+  assetId: string;
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 export interface Rendered {
   bytes: Uint8Array;
@@ -23,6 +32,8 @@ export interface Rendered {
 export interface MediaProvider {
   readonly name: MediaProviderName;
   readonly model: string;
+  /** Whether it takes reference images with a render; the others are never sent them. */
+  readonly acceptsReferences?: boolean;
   render(input: RenderInput, signal: AbortSignal): Promise<Rendered>;
   /** What the provider request record keeps of the call (never a key). */
   describe(input: RenderInput): Record<string, unknown>;

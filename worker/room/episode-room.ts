@@ -20,7 +20,7 @@ import { HibernatedSocket } from "./hibernated-socket";
 import { type RawHistoryPage, readHistory } from "./history-reader";
 import { PING_FRAME, PONG_FRAME } from "../domain/heartbeat";
 import { operationsRecords } from "./operations-records";
-import { ConnectIdentity, Room } from "./room";
+import { type AddRevisionOutcome, ConnectIdentity, Room } from "./room";
 import { SqliteRoomStore } from "./sqlite-store";
 
 export { CLOSE_POLICY, CLOSE_REVOKED, ConnectIdentity } from "./room";
@@ -108,6 +108,16 @@ export class EpisodeRoom extends DurableObject<Env> {
   }
   async applyFrameMedia(frameId: string, media: JobMedia, revision?: Revision): Promise<boolean> {
     return this.room.applyFrameMedia(frameId, media, revision);
+  }
+  async hasFrame(frameId: string): Promise<boolean> {
+    return this.room.hasFrame(frameId);
+  }
+  async revision(frameId: string, revisionId: string): Promise<Revision | null> {
+    return this.room.revision(frameId, revisionId);
+  }
+  /** An upload or a drawing, its file already stored; the room fills in its basis (CONTRACT 12). */
+  async addRevision(frameId: string, revision: Omit<Revision, "basis">): Promise<AddRevisionOutcome> {
+    return this.room.addRevision(frameId, revision);
   }
   async jobEvent(type: JobEventType, payload: Record<string, unknown>): Promise<void> {
     this.room.jobEvent(type, payload);

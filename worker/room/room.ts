@@ -150,6 +150,11 @@ export interface RoomDeps {
 
 export type Admission = { ok: true; session: SocketSession } | { ok: false; status: 429; code: "rate_limited"; message: string };
 
+/** Who issues a person's upload or drawing on the board (the revision's `by` names the person). */
+export const UPLOADS_ACTOR = { type: "system", id: "uploads" } as const;
+
+export type AddRevisionOutcome = { ok: true; revision: Revision; seq: number } | { ok: false; code: "not_found" | "rejected"; reason: string };
+
 /** The notes one "apply the notes" run is given, in characters of instruction. */
 const MAX_NOTES_CHARS = 16_000;
 
@@ -675,6 +680,35 @@ export class Room {
     if (!out.ok) return false;
     this.broadcast("board_event", { event: out.value.event }, out.value.seq);
     return true;
+  }
+
+  // ---- pictures people supply (RPC from the upload route) ------------------
+
+  /** Whether the board has this frame now (the upload route asks while the file is still arriving). */
+  hasFrame(frameId: string): boolean {
+    return this.core.board.frames.some((f) => f.id === frameId);
+  }
+
+  /** One revision of one frame as the board holds it, or null. */
+  revision(frameId: string, revisionId: string): Revision | null {
+    return this.core.board.frames.find((f) => f.id === frameId)?.media.revisions.find((r) => r.id === revisionId) ?? null;
+  }
+
+  /**
+   * An upload or a drawing (CONTRACT 12), once its file is stored: the
+   * room fills in `basis` from the board as it is now, and issues
+   * add_revision through the one mutation path as the system actor
+   * "uploads" (the revision's `by` names the person), then broadcasts it.
+   */
+  addRevision(frameId: string, revision: Omit<Revision, "basis">): AddRevisionOutcome {
+    const board = this.core.board;
+    const frame = board.frames.find((f) => f.id === frameId);
+    if (!frame) return { ok: false, code: "not_found", reason: `There is no frame "${frameId}" in this episode any more.` };
+    const full: Revision = { ...revision, basis: pictureBasis(board, frame) };
+    const out = this.core.execute({ type: "add_revision", frameId, revision: full }, UPLOADS_ACTOR);
+    if (!out.ok) return { ok: false, code: "rejected", reason: out.reason };
+    this.broadcast("board_event", { event: out.value.event }, out.value.seq);
+    return { ok: true, revision: full, seq: out.value.seq };
   }
 
   /** Job progress, stage status, previews and warnings for every tab; an RPC payload is checked against its schema first. */

@@ -11,6 +11,7 @@ import { EntityId } from "../domain/api";
 import { type ExtendedJob, JobStatus } from "../domain/jobs";
 import type { JobsPage } from "../domain/ops";
 import type { AppEnv } from "../env";
+import { artifactResponse } from "../http/artifact";
 import { conflict, invalid, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { jobsService } from "../jobs/service";
@@ -144,12 +145,13 @@ function retryRefusal(row: JobRow): string {
 }
 
 // Artifact keys are <projectId>/<episodeId>/<jobId>/<file>, built by the
-// pipeline from validated ids; anything else is refused before R2 is asked.
+// pipeline from validated ids, or <projectId>/<episodeId>/pictures/<revisionId>.<ext>,
+// built by the upload route; anything else (a drawing's strokes included,
+// which have a route of their own) is refused before R2 is asked.
+const ID = "[A-Za-z0-9_-]{10,36}";
 const ArtifactKey = z
   .string()
-  .regex(/^prj_[A-Za-z0-9_-]{10,36}\/ep_[A-Za-z0-9_-]{10,36}\/job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg|pdf|csv|zip|manifest\.json)$/);
-/** Exports are files to keep: the browser saves them under a name rather than opening them in the tab. */
-const DOWNLOADS = /\.(pdf|csv|zip)$/;
+  .regex(new RegExp(`^prj_${ID}/ep_${ID}/(?:job_${ID}/attempt-\\d+\\.(?:svg|png|jpg|pdf|csv|zip|manifest\\.json)|pictures/rv_${ID}\\.(?:png|jpg|webp))$`));
 
 export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
   let key: string;
@@ -163,14 +165,5 @@ export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", asyn
   if (!(await membership(c.var.db, projectId, currentUser(c).id))) throw notFound("That artifact");
   const obj = await c.env.ARTIFACTS.get(key);
   if (!obj) throw notFound("That artifact");
-  const headers = new Headers({
-    "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
-    "cache-control": "private, max-age=3600",
-    etag: obj.httpEtag,
-    // An SVG opened on its own must not run anything.
-    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-  });
-  const ext = DOWNLOADS.exec(key)?.[1];
-  if (ext) headers.set("content-disposition", `attachment; filename="storyboard-${key.split("/")[2]!.slice(-8)}.${ext}"`);
-  return new Response(obj.body, { headers });
+  return artifactResponse(obj, key);
 });

@@ -13,6 +13,7 @@ import { reviewLinks, users } from "../db/schema";
 import { EntityId } from "../domain/api";
 import { CreateReviewLinkBody, type CreatedReviewLink, linkStatus, type ReviewLink, type ReviewPageRes } from "../domain/review-links";
 import type { AppEnv } from "../env";
+import { artifactResponse } from "../http/artifact";
 import { ApiError, notFound } from "../http/errors";
 import { enforceRate, type RateLimit, REVIEW_RATE } from "../http/rate";
 import { validate } from "../http/validate";
@@ -25,6 +26,9 @@ const LinkParam = EpisodeParam.extend({ linkId: EntityId });
 const LIST_LIMIT = 200;
 /** A board's renders load one request each, so they get a budget of their own. */
 const REVIEW_MEDIA_RATE: RateLimit = { name: "review-media", max: 1200, windowMs: 60_000 };
+
+/** What a reviewer may load, under the link's episode: a render's image, an upload or a drawing's PNG (never a manifest, an export or strokes). */
+const REVIEW_IMAGE = /^(?:job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(?:svg|png|jpg)|pictures\/rv_[A-Za-z0-9_-]{10,36}\.(?:png|jpg|webp))$/;
 
 /** The one answer for a token that opens nothing, whatever the reason. */
 export const noSuchLink = () => new ApiError(404, "not_found", "This review link is not valid. Ask whoever sent it for a new one.");
@@ -146,19 +150,8 @@ export const reviewRoutes = new Hono<AppEnv>()
       throw notFound("That artifact");
     }
     const prefix = `${link.projectId}/${link.episodeId}/`;
-    if (!key.startsWith(prefix) || !/^job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(svg|png|jpg)$/.test(key.slice(prefix.length))) {
-      throw notFound("That artifact");
-    }
+    if (!key.startsWith(prefix) || !REVIEW_IMAGE.test(key.slice(prefix.length))) throw notFound("That artifact");
     const obj = await c.env.ARTIFACTS.get(key);
     if (!obj) throw notFound("That artifact");
-    return new Response(obj.body, {
-      headers: {
-        "content-type": obj.httpMetadata?.contentType ?? "application/octet-stream",
-        "cache-control": "private, max-age=3600",
-        etag: obj.httpEtag,
-        "referrer-policy": "no-referrer",
-        // An SVG opened on its own must not run anything.
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-      },
-    });
+    return artifactResponse(obj, key, { "referrer-policy": "no-referrer" });
   });
