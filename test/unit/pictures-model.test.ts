@@ -8,7 +8,6 @@ import {
   bakedCard,
   choosePicture,
   dragHasFiles,
-  formatBytes,
   outOfDateKept,
   outOfDateTargets,
   cardCrop,
@@ -98,15 +97,9 @@ describe("what a drop or a paste brings", () => {
 });
 
 describe("the storage line", () => {
-  it("writes sizes in decimal units", () => {
-    expect(formatBytes(0)).toBe("0 B");
-    expect(formatBytes(812_000)).toBe("812 KB");
-    expect(formatBytes(12_400_000)).toBe("12.4 MB");
-    expect(formatBytes(2_000_000_000)).toBe("2 GB");
-    expect(formatBytes(999)).toBe("999 B");
-  });
-  it("says what is used of the limit", () => {
-    expect(storageWords({ usedBytes: 12_400_000, limitBytes: 2_000_000_000 })).toBe("Pictures: 12.4 MB of 2 GB");
+  it("says what is used of the limit, in the upload route's units", () => {
+    expect(storageWords({ usedBytes: Math.round(12.4 * 1024 * 1024), limitBytes: 2 * 1024 ** 3 })).toBe("Pictures: 12.4 MB of 2 GB");
+    expect(storageWords({ usedBytes: 0, limitBytes: 2 * 1024 ** 3 })).toBe("Pictures: 0 bytes of 2 GB");
   });
 });
 

@@ -2,12 +2,12 @@
 // parsed, every failure surfaced as an ApiFailure with the contract's code.
 import { z } from "zod";
 import { BoardSnapshot, Episode, ErrorBody, Health, Member, Project, ProjectWithRole, Role, User } from "../../worker/domain/api";
-import { Revision } from "../../worker/domain/board";
 import { MessagesRes } from "../../worker/domain/chat";
 import { HistoryPage } from "../../worker/domain/history";
 import { CreateExportRes, type ExportBody, ExportsRes } from "../../worker/domain/exports";
 import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
+import { StorageRes, UploadRes } from "../../worker/domain/pictures";
 import {
   type AuditFilters,
   AuditPage,
@@ -75,9 +75,6 @@ const UserRes = z.object({ user: User });
 /** GET /me: the contract's `{user}` and whether the operations console is open to them. */
 const MeRes = z.object({ user: User, canOperate: z.boolean() });
 const JobRes = z.object({ job: Job });
-/** A project's stored uploads and drawings against its limit (CONTRACT 12). */
-export const StorageRes = z.object({ usedBytes: z.number().nonnegative(), limitBytes: z.number().nonnegative() });
-export type StorageRes = z.infer<typeof StorageRes>;
 const enc = encodeURIComponent;
 
 /** The jobs list's query string: its filters ("since" in hours back from now) and a page cursor. */
@@ -141,14 +138,15 @@ export const api = {
    * the body with its own type. 201 `{revision}`; the board gets it through
    * the room's add_revision event. 413 too_large, 415 unsupported_media.
    */
-  upload: (projectId: string, episodeId: string, frameId: string, file: Blob) =>
+  upload: (projectId: string, episodeId: string, frameId: string, file: Blob, name?: string) =>
     request(
-      z.object({ revision: Revision }),
+      UploadRes,
       "POST",
-      `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/frames/${enc(frameId)}/uploads`,
+      // The file's name goes along: one whose extension disagrees with its bytes is refused too.
+      `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/frames/${enc(frameId)}/uploads${name ? `?name=${enc(name.slice(0, 255))}` : ""}`,
       new RawBody(file, file.type || "application/octet-stream"),
     ),
-  /** How much of its picture storage a project uses. */
+  /** How much of its picture storage a project uses (its uploads and drawings). */
   storage: (projectId: string) => request(StorageRes, "GET", `/api/v1/projects/${enc(projectId)}/storage`),
   /** The project's settings: paid-media consent, budget, spend and the default media provider. */
   consent: (projectId: string) => request(ProjectSettings, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),

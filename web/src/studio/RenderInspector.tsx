@@ -29,7 +29,10 @@ export function RenderInspector(props: { frame: Frame; shot: string }) {
   return (
     <section class="render" aria-labelledby="render-h">
       <h3 id="render-h">
-        Render <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+        Render {/* "Not rendered" beside an uploaded picture would read as "no picture": a shot never rendered says nothing here. */}
+        <Show when={m().state !== "none" || !shownImage(m())}>
+          <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+        </Show>
       </h3>
       <Show when={active(props.frame) || live()}>
         <div

@@ -6,6 +6,7 @@
 import type { Aspect, Asset, Board, Frame, Revision } from "../../../../worker/domain/board";
 import { shownRevision } from "../../../../worker/domain/frame-media";
 import { pictureState } from "../../../../worker/domain/picture-basis";
+import { sizeText } from "../../../../worker/domain/pictures";
 import { relativeTime } from "../../lib/relative-time";
 
 /** What the upload route takes; the server reads the bytes, this only spares a round trip. */
@@ -99,23 +100,9 @@ export function dragHasFiles(types: readonly string[] | DOMStringList | null | u
   return Array.from(types as ArrayLike<string>).includes("Files");
 }
 
-/** "0 B", "812 KB", "12.4 MB", "2 GB": decimal units, one decimal under 100 and none on a whole number. */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let n = Math.max(0, bytes);
-  let u = 0;
-  while (n >= 1000 && u < units.length - 1) {
-    n /= 1000;
-    u++;
-  }
-  if (u === 0) return `${Math.round(n)} B`;
-  const rounded = n < 100 ? Math.round(n * 10) / 10 : Math.round(n);
-  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)} ${units[u]}`;
-}
-
-/** "Pictures: 12.4 MB of 2 GB". */
+/** "Pictures: 12.4 MB of 2 GB", in the units of the upload route's own messages. */
 export function storageWords(s: { usedBytes: number; limitBytes: number }): string {
-  return `Pictures: ${formatBytes(s.usedBytes)} of ${formatBytes(s.limitBytes)}`;
+  return `Pictures: ${sizeText(s.usedBytes)} of ${sizeText(s.limitBytes)}`;
 }
 
 const busy = (f: Frame) => f.media.state === "queued" || f.media.state === "running";

@@ -4,7 +4,8 @@
 // way and the server's message when one was refused, and the project's
 // picture storage, read again after each upload.
 import { createSignal } from "solid-js";
-import { api, describeError, type StorageRes } from "../../api";
+import type { StorageRes } from "../../../../worker/domain/pictures";
+import { api, describeError } from "../../api";
 import { choosePicture, type Incoming } from "../model/pictures";
 
 export type UploadResult = { ok: true } | { ok: false; message: string };
@@ -43,7 +44,7 @@ export function createUploads(projectId: string, episodeId: string) {
     setError(frameId, undefined);
     setBusy((s) => new Set([...s, frameId]));
     try {
-      await api.upload(projectId, episodeId, frameId, chosen.file);
+      await api.upload(projectId, episodeId, frameId, chosen.file, chosen.file.name);
       void refreshStorage();
       return { ok: true };
     } catch (err) {
