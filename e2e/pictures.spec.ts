@@ -6,7 +6,7 @@
 // version" once another picture is shown, in the studio and on the review
 // page. Pictures are drawn in the page (a canvas) for each test.
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, trapConsoleErrors, uniqueEmail } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, openSidePanel, trapConsoleErrors, uniqueEmail } from "./support";
 
 const SIZES = [
   { name: "desk", viewport: { width: 1440, height: 900 }, phone: false },
@@ -105,6 +105,16 @@ for (const size of SIZES) {
       // The only picture cannot be removed.
       await expect(detail.getByRole("button", { name: "Remove picture 1 of 1" })).toBeDisabled();
 
+      // A file that only says it is a PNG: the server's own words beside the button, nothing added.
+      const refused = page.waitForEvent("filechooser");
+      await detail.getByRole("button", { name: "Upload picture to shot 1" }).click();
+      await (await refused).setFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") });
+      const message = detail.locator(".upload-error");
+      await expect(message).toHaveAttribute("role", "alert");
+      await expect(message).not.toBeEmpty();
+      await expect(detail.getByRole("button", { name: "Upload picture to shot 1" })).toHaveAccessibleDescription(/.+/);
+      await expect(detail.locator(".revision")).toHaveCount(1);
+
       // 2. Copied to the clipboard and pasted with the keyboard while the shot is open: a second picture, shown.
       await context.grantPermissions(["clipboard-read", "clipboard-write"]);
       const green = await drawnPng(page, "#6fbf73");
@@ -115,6 +125,8 @@ for (const size of SIZES) {
       await detail.getByRole("button", { name: "Upload picture to shot 1" }).focus();
       await page.keyboard.press("ControlOrMeta+V");
       await expect(detail.locator(".revision")).toHaveCount(2);
+      // A good picture clears the refusal's message.
+      await expect(message).toHaveCount(0);
       await expect(detail.locator(".revision-shown")).toHaveCount(1);
       await expect(detail.locator(".revision").nth(1)).toHaveClass(/revision-shown/);
       await expectAccessible(page);
@@ -145,7 +157,8 @@ for (const size of SIZES) {
       await expect(cardPicture(page, 2)).toHaveAttribute("src", KEPT);
       await expect(target.locator(".picture-tag")).toHaveText("Upload");
       await expectNoHorizontalScroll(page);
-      expect(errors).toEqual([]);
+      // The refused upload's 415 is the only console error.
+      expect(errors.filter((e) => !/status of 415/.test(e))).toEqual([]);
     });
 
     test("out of date after a camera change, current again after Re-render out of date", async ({ page }) => {
@@ -225,3 +238,61 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe("desk, 1440×900", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test("a picture becomes a cast member's reference, shown and cleared in the Cast tab; a viewer sees no way to add pictures", async ({ page, browser }) => {
+    const errors = trapConsoleErrors(page);
+    const { projectId, episodeId } = await studio(page, 1);
+    await openSidePanel(page, "Cast");
+    const add = page.getByRole("form", { name: "Add to the cast" });
+    await add.getByLabel("Name").fill("Mia");
+    await add.getByRole("button", { name: "Add character" }).click();
+    await expect(page.getByRole("region", { name: "Cast, places and look" }).locator(".cast-name")).toHaveText("Mia");
+
+    let detail = await openShot(page, 1);
+    await detail.getByRole("checkbox", { name: "Mia" }).check();
+    await detail.getByRole("button", { name: "Save frame" }).click();
+    await expect(detail).toBeHidden();
+    detail = await openShot(page, 1);
+    const chooser = page.waitForEvent("filechooser");
+    await detail.getByRole("button", { name: "Upload picture to shot 1" }).click();
+    await (await chooser).setFiles({ name: "mia.png", mimeType: "image/png", buffer: Buffer.from(await drawnPng(page, "#d66b5b"), "base64") });
+    await detail.getByRole("combobox", { name: "Use picture 1 of 1 as reference for…" }).selectOption({ label: "Mia (character)" });
+    await expect(detail.locator(".revision-refs")).toHaveText("Reference for Mia");
+    await detail.getByRole("button", { name: "Close" }).click();
+
+    const cast = page.getByRole("region", { name: "Cast, places and look" });
+    await expect(cast.getByRole("img", { name: "Reference picture for Mia, from shot 1" })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/11-pictures-reference-desk.png`, fullPage: false });
+    await cast.getByRole("button", { name: "Clear the reference picture of Mia" }).click();
+    await expect(cast.locator(".cast-ref")).toHaveCount(0);
+
+    // A viewer of the project: the pictures, and nothing to upload, drop or paste with.
+    const origin = new URL(test.info().project.use.baseURL!).origin;
+    const viewerEmail = uniqueEmail("viewer");
+    const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const viewer = await viewerContext.newPage();
+    expect(
+      (await viewer.request.post("/api/v1/auth/signup", { data: { email: viewerEmail, password: "night owl coffee", name: "Vi" }, headers: { origin } })).ok(),
+    ).toBe(true);
+    expect((await page.request.post(`/api/v1/projects/${projectId}/members`, { data: { email: viewerEmail, role: "viewer" }, headers: { origin } })).ok()).toBe(
+      true,
+    );
+    await viewer.goto(`/projects/${projectId}/episodes/${episodeId}`);
+    await expect(viewer.locator(".conn")).toHaveText("Live");
+    await expect(card(viewer, 1).locator(".picture-tag")).toHaveText("Upload");
+    const drop = await transferOf(viewer, await drawnPng(viewer, "#000000"), "x.png");
+    await card(viewer, 1).dispatchEvent("dragenter", { dataTransfer: drop });
+    await card(viewer, 1).dispatchEvent("dragover", { dataTransfer: drop });
+    await expect(card(viewer, 1).locator(".picture-drop")).toHaveCount(0);
+    const seen = await openShot(viewer, 1);
+    await expect(seen.locator(".revision")).toHaveCount(1);
+    await expect(seen.getByRole("button", { name: /^Upload picture/ })).toHaveCount(0);
+    await expect(seen.getByRole("button", { name: /^Remove picture/ })).toHaveCount(0);
+    await expect(seen.getByRole("combobox", { name: /as reference for/ })).toHaveCount(0);
+    await viewerContext.close();
+    expect(errors).toEqual([]);
+  });
+});
