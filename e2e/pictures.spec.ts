@@ -143,6 +143,15 @@ for (const size of SIZES) {
       await expect(cardPicture(page, 1)).not.toHaveAttribute("src", shownSrc!);
       await expect(card(page, 1).locator(".picture-tag")).toHaveText("Upload · 1 of 2");
 
+      // The pasted one removed again, once confirmed; the keyboard goes on from the picture beside it.
+      const again = await openShot(page, 1);
+      page.once("dialog", (d) => void d.accept());
+      await again.getByRole("button", { name: "Remove picture 2 of 2" }).click();
+      await expect(again.locator(".revision")).toHaveCount(1);
+      await expect(again.getByRole("button", { name: /^Shown: picture 1 of 1/ })).toBeFocused();
+      await again.getByRole("button", { name: "Close" }).click();
+      await expect(card(page, 1).locator(".picture-tag")).toHaveText("Upload");
+
       // 4. Dropped on the second card: a drop target shows while the file is over it, then the picture.
       const orange = await drawnPng(page, "#e08a3c");
       const drop = await transferOf(page, orange, "orange.png");
