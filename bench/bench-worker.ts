@@ -82,6 +82,16 @@ async function seedJobs(env: Env, projectId: string, n: number, from: number): P
   return Response.json({ seeded: n });
 }
 
+/**
+ * The uploads baseline: the same request body stored in R2 as it is, with no
+ * session, membership, checks, quota row, room or audit.
+ */
+async function plainPut(env: Env, request: Request, key: string): Promise<Response> {
+  const bytes = await request.arrayBuffer();
+  await env.ARTIFACTS.put(`bench/r2-put/${key}`, bytes, { httpMetadata: { contentType: request.headers.get("content-type") ?? "application/octet-stream" } });
+  return Response.json({ key, bytes: bytes.byteLength }, { status: 201 });
+}
+
 interface BenchEnv extends Env {
   ECHO_ROOM: DurableObjectNamespace<EchoRoom>;
   FANOUT_ROOM: DurableObjectNamespace;
@@ -95,6 +105,7 @@ export default {
       return (await routePartykitRequest(request, env as unknown as Cloudflare.Env)) ?? new Response("no such party", { status: 404 });
     if (url.pathname === "/bench/fanout") return env.FANOUT_ROOM.get(env.FANOUT_ROOM.idFromName(url.searchParams.get("room") ?? "fanout")).fetch(request);
     if (url.pathname === "/bench/echo") return env.ECHO_ROOM.get(env.ECHO_ROOM.idFromName(url.searchParams.get("room") ?? "echo")).fetch(request);
+    if (url.pathname === "/bench/r2-put" && request.method === "POST") return plainPut(env, request, url.searchParams.get("key") ?? "x");
     if (url.pathname === "/bench/inline-render") return inlineRender(env, Number(url.searchParams.get("n") ?? 100));
     if (url.pathname === "/bench/seed-jobs")
       return seedJobs(env, url.searchParams.get("project") ?? "", Number(url.searchParams.get("n") ?? 1000), Number(url.searchParams.get("from") ?? 0));

@@ -37,6 +37,13 @@ export function targets(figures) {
     parser && `${parser.ours_vs_tokenizer}×`,
     parser?.ours_vs_tokenizer >= 0.5,
   );
+  const upload = find(figures, "11-pictures", "upload_2mb_to_10_sockets_ms");
+  add(
+    "Upload of a 2 MB JPEG → its picture on all 10 sockets p50, against a plain R2 put of the same bytes",
+    "≤ 1.5×",
+    upload && `${upload.ratio_p50}×`,
+    upload?.ratio_p50 <= 1.5,
+  );
   const sizes = find(figures, "01-foundation", "sizes");
   const kb = sizes && sizes.spaInitialJsGzipBytes / 1000;
   add("SPA initial JS, gzip", "≤ 60 KB", sizes && `${kb.toFixed(1)} KB`, kb <= 60);

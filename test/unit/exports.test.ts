@@ -79,6 +79,8 @@ describe("a frame's image", () => {
   const ready = (url: string) => frameWith({ media: mediaShowing(url) });
   it("is read only from the export's own project, and only as PNG, JPEG or SVG", () => {
     expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_a/ep_b/job_c/attempt-1.png"))).toEqual({ key: "prj_a/ep_b/job_c/attempt-1.png", mime: "image/png" });
+    // Uploads and drawings (CONTRACT 12), WebP among them, are read like renders.
+    expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_a/ep_b/pictures/rv_c.webp"))).toEqual({ key: "prj_a/ep_b/pictures/rv_c.webp", mime: "image/webp" });
     expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_other/ep_b/job_c/attempt-1.png"))).toBeNull();
     expect(imageKey("prj_a", ready("/api/v1/artifacts/prj_a/../prj_b/x.png"))).toBeNull();
     expect(imageKey("prj_a", ready("https://example.com/prj_a/x.png"))).toBeNull();

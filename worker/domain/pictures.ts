@@ -73,7 +73,7 @@ export function tooManyPixelsText(width: number, height: number): string | null 
 }
 
 export function quotaText(usedBytes: number, limitBytes: number, addingBytes: number): string {
-  return `This project has used ${sizeText(usedBytes)} of its ${sizeText(limitBytes)} for pictures; this ${sizeText(addingBytes)} file does not fit. Remove pictures the project no longer needs, or ask its owner for room.`;
+  return `This project has used ${sizeText(usedBytes)} of its ${sizeText(limitBytes)} for pictures; this ${sizeText(addingBytes)} file does not fit.`;
 }
 
 /** Where an upload or a drawing's PNG lives: under its project and episode, named by its revision. */

@@ -14,7 +14,7 @@ export interface ExportSource {
   board: Board;
 }
 
-export type ImageMime = "image/png" | "image/jpeg" | "image/svg+xml";
+export type ImageMime = "image/png" | "image/jpeg" | "image/webp" | "image/svg+xml";
 export interface FrameImage {
   key: string;
   mime: ImageMime;
@@ -22,7 +22,7 @@ export interface FrameImage {
 }
 
 const ARTIFACT_PREFIX = "/api/v1/artifacts/";
-const EXT_MIME: Record<string, ImageMime> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", svg: "image/svg+xml" };
+const EXT_MIME: Record<string, ImageMime> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp", svg: "image/svg+xml" };
 
 /** The R2 key of the image a frame shows, if it is one of this project's artifacts; null otherwise. */
 export function imageKey(projectId: string, frame: Frame): { key: string; mime: ImageMime } | null {

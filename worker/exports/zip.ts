@@ -28,7 +28,7 @@ export interface ZipHooks {
   progress(done: number, total: number): Promise<void>;
 }
 
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg" };
+const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/svg+xml": "svg" };
 
 /** "001-shot-1a.svg": the position keeps shot order in any file browser; the label is made safe for a file name. */
 export function entryName(position: number, shot: string, ext: string): string {

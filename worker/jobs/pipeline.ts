@@ -7,6 +7,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../db/schema";
 import type { JobMedia, Revision } from "../domain/board";
+import { sniffImage } from "../domain/image-sniff";
 import { type FrameContext, ms1, PAID_PROVIDERS, type PluginName } from "../domain/jobs";
 import type { Db, Env } from "../env";
 import { sha256Hex } from "../ids";
@@ -38,7 +39,7 @@ export const PROVIDER_CALL_TIMEOUT_MS = 120_000;
 const PROGRESS_AFTER: Record<PluginName, number> = { compose_prompt: 15, render: 70, store: 90, manifest: 100 };
 
 export function artifactKeys(projectId: string, episodeId: string, jobId: string, attempt: number, mime: string) {
-  const ext = mime === "image/svg+xml" ? "svg" : mime === "image/png" ? "png" : "jpg";
+  const ext = mime === "image/svg+xml" ? "svg" : mime === "image/png" ? "png" : mime === "image/webp" ? "webp" : "jpg";
   const dir = `${projectId}/${episodeId}/${jobId}`;
   return { artifact: `${dir}/attempt-${attempt}.${ext}`, manifest: `${dir}/attempt-${attempt}.manifest.json` };
 }
@@ -233,11 +234,12 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
       }
     });
     if (!(await still())) throw new Canceled();
-    const keys = artifactKeys(row.projectId, row.episodeId, row.id, row.attempt, rendered.mime);
+    const picture = checkedRender(provider.name, rendered);
+    const keys = artifactKeys(row.projectId, row.episodeId, row.id, row.attempt, picture.mime);
     const checksum = await stage("store", async () => {
-      await env.ARTIFACTS.put(keys.artifact, rendered.bytes, { httpMetadata: { contentType: rendered.mime } });
+      await env.ARTIFACTS.put(keys.artifact, picture.bytes, { httpMetadata: { contentType: picture.mime } });
       written = [keys.artifact];
-      const digest = await crypto.subtle.digest("SHA-256", rendered.bytes as BufferSource);
+      const digest = await crypto.subtle.digest("SHA-256", picture.bytes as BufferSource);
       return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
     });
     await stage("manifest", async () => {
@@ -254,10 +256,10 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
         promptHash: await sha256Hex(prompt),
         artifact: {
           key: keys.artifact,
-          mime: rendered.mime,
-          size: rendered.bytes.byteLength,
-          width: rendered.width,
-          height: rendered.height,
+          mime: picture.mime,
+          size: picture.bytes.byteLength,
+          width: picture.width,
+          height: picture.height,
           sha256: checksum,
         },
         timings,
@@ -282,18 +284,18 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
         id: `rv_${row.id}_${row.attempt}`,
         kind: "render",
         url,
-        mime: rendered.mime as Revision["mime"],
-        width: rendered.width,
-        height: rendered.height,
+        mime: picture.mime as Revision["mime"],
+        width: picture.width,
+        height: picture.height,
         by: await madeBy(db, row.createdBy),
         at: new Date().toISOString(),
         jobId: row.id,
         provider: provider.name,
         basis: input.basis ?? "",
-        ...(rendered.alt ? { alt: rendered.alt.slice(0, 2000) } : {}),
+        ...(picture.alt ? { alt: picture.alt.slice(0, 2000) } : {}),
       },
     );
-    await say("frame", { frameId, preview: { url, mime: rendered.mime } });
+    await say("frame", { frameId, preview: { url, mime: picture.mime } });
     return "done";
   } catch (err) {
     if (err instanceof Canceled || !(await still())) {
@@ -320,6 +322,20 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
 }
 
 class Canceled extends Error {}
+
+/**
+ * A raster render is what its bytes say it is (CONTRACT 12): its type and
+ * size are read from the image's own header, not taken from the provider's
+ * word, so the file is stored and served with the type it really has. Bytes
+ * that are not a PNG, JPEG or WebP fail the job. The sketch's SVG is ours.
+ */
+function checkedRender(provider: string, out: Rendered): Rendered {
+  if (out.mime === "image/svg+xml") return out;
+  const found = sniffImage(out.bytes);
+  if (!found.ok || found.width === 0 || found.height === 0)
+    throw new MediaError(`The ${provider} provider returned a file that is not a PNG, JPEG or WebP image.`, false);
+  return { ...out, mime: found.mime, width: found.width, height: found.height };
+}
 
 /** Who a render is credited to: the person who asked for it, by name. */
 async function madeBy(db: Db, userId: string): Promise<Revision["by"]> {

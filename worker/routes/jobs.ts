@@ -151,7 +151,7 @@ function retryRefusal(row: JobRow): string {
 const ID = "[A-Za-z0-9_-]{10,36}";
 const ArtifactKey = z
   .string()
-  .regex(new RegExp(`^prj_${ID}/ep_${ID}/(?:job_${ID}/attempt-\\d+\\.(?:svg|png|jpg|pdf|csv|zip|manifest\\.json)|pictures/rv_${ID}\\.(?:png|jpg|webp))$`));
+  .regex(new RegExp(`^prj_${ID}/ep_${ID}/(?:job_${ID}/attempt-\\d+\\.(?:svg|png|jpg|webp|pdf|csv|zip|manifest\\.json)|pictures/rv_${ID}\\.(?:png|jpg|webp))$`));
 
 export const artifactRoutes = new Hono<AppEnv>().use(requireUser).get("/*", async (c) => {
   let key: string;

@@ -28,7 +28,7 @@ const LIST_LIMIT = 200;
 const REVIEW_MEDIA_RATE: RateLimit = { name: "review-media", max: 1200, windowMs: 60_000 };
 
 /** What a reviewer may load, under the link's episode: a render's image, an upload or a drawing's PNG (never a manifest, an export or strokes). */
-const REVIEW_IMAGE = /^(?:job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(?:svg|png|jpg)|pictures\/rv_[A-Za-z0-9_-]{10,36}\.(?:png|jpg|webp))$/;
+const REVIEW_IMAGE = /^(?:job_[A-Za-z0-9_-]{10,36}\/attempt-\d+\.(?:svg|png|jpg|webp)|pictures\/rv_[A-Za-z0-9_-]{10,36}\.(?:png|jpg|webp))$/;
 
 /** The one answer for a token that opens nothing, whatever the reason. */
 export const noSuchLink = () => new ApiError(404, "not_found", "This review link is not valid. Ask whoever sent it for a new one.");
