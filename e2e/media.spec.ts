@@ -1,7 +1,7 @@
 // Media jobs in the browser: a render shows its progress and stages in the
-// frame's detail view and then the card's image; a canceled first render
-// leaves the sketch and offers Retry; a canceled re-render keeps the last
-// good image (CONTRACT 4, media.previous).
+// frame's detail view and then the card's picture; a canceled first render
+// leaves the live sketch and offers Retry; a canceled re-render keeps the
+// last good picture (CONTRACT 4, 12).
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, screen, trapConsoleErrors, uniqueEmail } from "./support";
 
@@ -19,6 +19,10 @@ async function studioWithFrame(page: Page) {
   await expect(page.locator(".frame-card")).toHaveCount(1);
 }
 
+/** The picture on the card: a kept one is served from the artifacts route, the live sketch is drawn in the page. */
+const cardPicture = (page: Page) => page.locator(".frame-card .picture img");
+const KEPT = /^\/api\/v1\/artifacts\//;
+
 /** The frame's detail view, opened from its card. */
 async function openShot(page: Page) {
   await page.getByRole("button", { name: "Edit shot 1" }).click();
@@ -31,7 +35,8 @@ test("a render shows one progress bar and the stage timings in the detail view, 
   const errors = trapConsoleErrors(page);
   await studioWithFrame(page);
   const detail = await openShot(page);
-  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  // The offline sketch provider's button says what it does.
+  await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await expect(page.locator("#progress-bar")).toHaveCount(1);
   await expect(detail.locator(".render .media")).toHaveText(/Queued|Rendering|Rendered/);
   await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
@@ -41,7 +46,8 @@ test("a render shows one progress bar and the stage timings in the detail view, 
   await detail.getByRole("button", { name: "Close" }).click();
   // Stage timings live in the detail view only: the card shows the picture.
   await expect(page.locator(".frame-card .plugin-inspector")).toHaveCount(0);
-  const image = page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" });
+  const image = cardPicture(page);
+  await expect(image).toHaveAttribute("src", KEPT);
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.locator(".jobs-panel summary").click();
@@ -54,19 +60,19 @@ test("a canceled first render leaves the sketch and offers Retry", async ({ page
   const errors = trapConsoleErrors(page);
   await studioWithFrame(page);
   const detail = await openShot(page);
-  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Render canceled");
   await detail.getByRole("button", { name: "Close" }).click();
   // Give a late attempt every chance to publish, then check it did not.
   await page.waitForTimeout(2500);
   await expect(page.locator(".frame-card .media")).toHaveText("Render canceled");
-  await expect(page.getByRole("img", { name: "Storyboard panel for shot 1" })).toHaveCount(0);
-  // The sketch is back: its alt says what it shows ("Medium shot, eye level: …"), its tag says it is a sketch.
-  await expect(page.locator(".frame-card .picture-tag")).toHaveText("Sketch");
-  await expect(page.locator(".frame-card .picture-img")).toHaveAttribute("alt", /^(Empty panel|[^:]+: .+)\.$/);
+  await expect(cardPicture(page)).not.toHaveAttribute("src", KEPT);
+  // The live sketch is back: its alt says what it shows ("Medium shot, eye level: …"), its tag says it is a sketch.
+  await expect(page.locator(".frame-card .picture-tag")).toHaveText("Live sketch");
+  await expect(cardPicture(page)).toHaveAttribute("alt", /^(Empty panel|[^:]+: .+)\.$/);
   await page.getByRole("button", { name: "Retry the render of shot 1" }).click();
-  await expect(page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(cardPicture(page)).toHaveAttribute("src", KEPT, { timeout: 20_000 });
   expect(errors).toEqual([]);
 });
 
@@ -74,13 +80,13 @@ test("a canceled re-render keeps the last good image", async ({ page }) => {
   const errors = trapConsoleErrors(page);
   await studioWithFrame(page);
   const detail = await openShot(page);
-  await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+  await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
-  const card = page.locator(".frame-card").getByRole("img", { name: "Storyboard panel for shot 1" });
+  const card = cardPicture(page);
+  await expect(card).toHaveAttribute("src", KEPT);
   const first = await card.getAttribute("src");
-  expect(first).toBeTruthy();
 
-  await detail.getByRole("button", { name: "Re-render image for shot 1" }).click();
+  await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Render canceled");
   await detail.getByRole("button", { name: "Close" }).click();

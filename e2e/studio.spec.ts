@@ -91,9 +91,11 @@ test.describe("desktop, 1440×900", () => {
       .toBeCloseTo(16 / 9, 1);
     await page.getByRole("button", { name: /^Edit shot 1:/ }).click();
     const detail = page.getByRole("dialog", { name: /^Shot 1/ });
-    await detail.getByRole("button", { name: "Render image for shot 1" }).click();
+    // The offline sketch provider says what rendering does: it keeps the live sketch as a picture.
+    await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
     await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
-    const img = detail.getByRole("img", { name: "Storyboard panel for shot 1" });
+    const img = detail.locator(".picture-large img");
+    await expect(img).toHaveAttribute("src", /^\/api\/v1\/artifacts\//);
     const size = await img.evaluate((i: HTMLImageElement) => ({ w: i.naturalWidth, h: i.naturalHeight }));
     expect(size.h).toBeGreaterThan(size.w * 1.5);
     await screen(page, "13-frame-detail-9x16");

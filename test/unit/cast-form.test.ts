@@ -84,6 +84,12 @@ describe("checkAssetDraft accepts", () => {
     expect(r).toEqual({ ok: true, command: { type: "upsert_asset", asset: { ...mia, description: "the barista, now the owner" } } });
   });
 
+  it("an edit that keeps the reference picture the board has for the asset now", () => {
+    const referenced: Asset = { ...mia, reference: { frameId: "f1", revisionId: "rv2" } };
+    const r = checkAssetDraft({ ...draftOf(mia), prompt: "green apron, short hair" }, cast(referenced), mia);
+    expect(r).toEqual({ ok: true, command: { type: "upsert_asset", asset: { ...referenced, prompt: "green apron, short hair" } } });
+  });
+
   it("an edit of an asset whose name was already shared, as long as the name stays", () => {
     const twin: Asset = { ...mia, id: "mia-2" };
     expect(checkAssetDraft(draft({ name: "Mia", prompt: "red scarf" }), cast(mia, twin), twin).ok).toBe(true);

@@ -8,18 +8,24 @@ import {
   type Comment,
   type CommentActor,
   CommentText,
+  approvedFrames,
+  currentVerdicts,
+  type FrameReview,
   frameReviews,
   mayAdd,
   mayDelete,
   mayEdit,
   mayResolve,
   mayReview,
+  onEarlierVersion,
   openCount,
   openCounts,
   replyTarget,
   ReviewerName,
   ReviewNote,
+  verdictWords,
 } from "../../worker/domain/comments";
+import { boardWith, frameWith, revisionWith } from "../support/boards";
 
 const actor = (role: CommentActor["role"], id = `id-${role}`): CommentActor => ({
   author: { type: role === "reviewer" ? "reviewer" : "user", id, name: id },
@@ -144,5 +150,45 @@ describe("names and notes that could mislead", () => {
   it("refuses a review note with control characters, and keeps line breaks", () => {
     expect(ReviewNote.safeParse("warmer\u0007").success).toBe(false);
     expect(ReviewNote.safeParse("warmer\nplease").success).toBe(true);
+  });
+});
+
+describe("approvals see a picture (CONTRACT 12)", () => {
+  const by = { type: "reviewer" as const, id: "rvw_1", name: "Rey" };
+  const verdict = (over: Partial<FrameReview> = {}): FrameReview => ({ frameId: "f1", verdict: "approved", by, at: "2026-01-01T00:00:00.000Z", ...over });
+  const showing = (id: string, shown: string | null, revisions = ["rv1", "rv2"]) =>
+    frameWith({ id, media: { state: "ready", revisions: revisions.map((r) => revisionWith({ id: r })), shown } });
+
+  it("reads a verdict on the picture shown now as current", () => {
+    expect(onEarlierVersion(verdict({ revisionId: "rv2" }), showing("f1", "rv2"))).toBe(false);
+    expect(onEarlierVersion(verdict({ revisionId: null }), frameWith())).toBe(false);
+  });
+
+  it("reads a verdict on another picture, or on the sketch before a picture came, as earlier", () => {
+    expect(onEarlierVersion(verdict({ revisionId: "rv1" }), showing("f1", "rv2"))).toBe(true);
+    expect(onEarlierVersion(verdict({ revisionId: null }), showing("f1", "rv1"))).toBe(true);
+    expect(onEarlierVersion(verdict({ revisionId: "rv1" }), frameWith())).toBe(true);
+  });
+
+  it("keeps a verdict from before revisions were recorded current", () => {
+    expect(onEarlierVersion(verdict(), showing("f1", "rv2"))).toBe(false);
+  });
+
+  it("counts only current verdicts on frames still on the board", () => {
+    const board = boardWith({ frames: [showing("f1", "rv2"), showing("f2", "rv1")] });
+    const now = verdict({ frameId: "f1", revisionId: "rv2" });
+    const earlier = verdict({ frameId: "f2", revisionId: "rv2" });
+    const gone = verdict({ frameId: "f9", revisionId: "rv1" });
+    expect(currentVerdicts([now, earlier, gone], board)).toEqual([now]);
+    expect(approvedFrames([now, earlier, gone], board)).toBe(1);
+    const asked = verdict({ frameId: "f2", verdict: "changes_requested", revisionId: "rv1" });
+    expect(approvedFrames([now, asked], board)).toBe(1);
+  });
+
+  it("says what was approved in words", () => {
+    expect(verdictWords(verdict({ revisionId: "rv2" }), showing("f1", "rv2"))).toBe("approved");
+    expect(verdictWords(verdict({ revisionId: "rv1" }), showing("f1", "rv2"))).toBe("approved an earlier version");
+    expect(verdictWords(verdict({ verdict: "changes_requested", revisionId: "rv1" }), showing("f1", "rv2"))).toBe("asked for changes on an earlier version");
+    expect(verdictWords(verdict({ verdict: "changes_requested" }), undefined)).toBe("asked for changes");
   });
 });

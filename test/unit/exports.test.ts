@@ -11,9 +11,9 @@ import { buildCsv, csvCell } from "../../worker/exports/csv";
 import { buildPdf, pageCount } from "../../worker/exports/pdf";
 import { num, parseColor, pathOps, printable } from "../../worker/exports/pdf-painter";
 import { imageKey } from "../../worker/exports/source";
-import { pictureBasis } from "../../worker/domain/picture-basis";
 import { entryName } from "../../worker/exports/zip";
 import { shotList, timecode } from "../../web/src/studio/model/frames";
+import { pictureBasis } from "../../worker/domain/picture-basis";
 import { boardWith, frameWith, mediaShowing } from "../support/boards";
 
 describe("csv cells", () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_COMMENTS_PER_REVIEWER } from "../../worker/domain/comments";
 import { CLOSE_REVOKED, type ConnectIdentity } from "../../worker/room/room";
+import { revisionWith } from "../support/boards";
 import { harness } from "../support/fake-room";
 
 let n = 0;
@@ -152,6 +153,23 @@ describe("comments in the room", () => {
     });
     // The team's own status is untouched by a review.
     expect(h.room.core.board.frames[0]!.status).toBe("draft");
+  });
+
+  it("records the revision the frame showed with a verdict, from the board and never from the client", () => {
+    const { h, editor } = withFrame();
+    const r = h.connect(reviewer());
+    const first = id();
+    h.send(r, { type: "frame_review", id: first, payload: { frameId: "f1", verdict: "approved", revisionId: "forged" } });
+    expect(r.ack(first)).toMatchObject({ ok: true });
+    // No picture yet: the reviewer saw the live sketch.
+    expect(editor.of("frame_review").at(-1)?.payload.revisionId).toBeNull();
+    const revision = revisionWith({ id: "rv_up1", kind: "upload", url: "/api/v1/artifacts/p/e/up1.png", mime: "image/png" });
+    expect(h.room.applyFrameMedia("f1", { state: "ready" }, revision)).toBe(true);
+    h.send(r, { type: "frame_review", id: id(), payload: { frameId: "f1", verdict: "approved" } });
+    expect(editor.of("frame_review").at(-1)?.payload).toMatchObject({ frameId: "f1", verdict: "approved", revisionId: "rv_up1" });
+    // A member joining later reads the same picture on the stored verdict.
+    const late = h.connect({ userId: "usr_2", name: "Bo" });
+    expect(late.of("metadata")[0]!.payload.reviews?.[0]).toMatchObject({ revisionId: "rv_up1" });
   });
 
   it("stops one reviewer at their own cap, leaving the team room to comment", () => {

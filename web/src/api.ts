@@ -7,6 +7,7 @@ import { HistoryPage } from "../../worker/domain/history";
 import { CreateExportRes, type ExportBody, ExportsRes } from "../../worker/domain/exports";
 import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
+import { StorageRes, UploadRes } from "../../worker/domain/pictures";
 import {
   type AuditFilters,
   AuditPage,
@@ -33,16 +34,25 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A body sent as it is (a picture's bytes) with its own Content-Type, instead of as JSON. */
+export class RawBody {
+  constructor(
+    readonly data: Blob,
+    readonly type: string,
+  ) {}
+}
+
+function encode(body: unknown): { headers: Record<string, string>; body?: BodyInit } {
+  if (body === undefined) return { headers: { accept: "application/json" } };
+  if (body instanceof RawBody) return { headers: { accept: "application/json", "content-type": body.type }, body: body.data };
+  return { headers: { accept: "application/json", "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
 async function request<T extends z.ZodType>(schema: T, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<z.infer<T>> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    const sent = encode(body);
+    res = await fetch(path, { method, credentials: "same-origin", headers: sent.headers, body: sent.body, signal });
   } catch (err) {
     // A request the page itself abandoned is not a network failure to report.
     if (signal?.aborted) throw err;
@@ -123,6 +133,21 @@ export const api = {
       "GET",
       `/api/v1/jobs?project=${encodeURIComponent(projectId)}&episode=${encodeURIComponent(episodeId)}`,
     ),
+  /**
+   * Uploads a picture to a frame (editors; CONTRACT 12): the file's bytes as
+   * the body with its own type. 201 `{revision}`; the board gets it through
+   * the room's add_revision event. 413 too_large, 415 unsupported_media.
+   */
+  upload: (projectId: string, episodeId: string, frameId: string, file: Blob, name?: string) =>
+    request(
+      UploadRes,
+      "POST",
+      // The file's name goes along: one whose extension disagrees with its bytes is refused too.
+      `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/frames/${enc(frameId)}/uploads${name ? `?name=${enc(name.slice(0, 255))}` : ""}`,
+      new RawBody(file, file.type || "application/octet-stream"),
+    ),
+  /** How much of its picture storage a project uses (its uploads and drawings). */
+  storage: (projectId: string) => request(StorageRes, "GET", `/api/v1/projects/${enc(projectId)}/storage`),
   /** The project's settings: paid-media consent, budget, spend and the default media provider. */
   consent: (projectId: string) => request(ProjectSettings, "GET", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`),
   /** Owner only: the consent, the budget (null removes it), or both. */

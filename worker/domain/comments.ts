@@ -3,7 +3,7 @@
 // studio and the review page (which only hide what would be refused).
 import { z } from "zod";
 import type { RoomRole } from "./api";
-import { Id } from "./board";
+import { type Board, type Frame, Id } from "./board";
 
 export const COMMENT_TEXT_MAX = 2000;
 export const REVIEW_NOTE_MAX = 2000;
@@ -83,6 +83,12 @@ export const FrameReview = z.object({
   by: CommentAuthor,
   at: z.string().max(40),
   note: z.string().max(REVIEW_NOTE_MAX).optional(),
+  /**
+   * The picture revision the frame showed when the verdict was given (null:
+   * no picture, only the live sketch), filled by the room from its board,
+   * never by the client (CONTRACT 12). Absent on verdicts from before it was kept.
+   */
+  revisionId: Id.nullable().optional(),
 });
 export type FrameReview = z.infer<typeof FrameReview>;
 
@@ -196,4 +202,44 @@ export function applyReview(list: readonly FrameReview[], review: FrameReview): 
 /** The latest verdicts on one frame, newest first. */
 export function frameReviews(list: readonly FrameReview[], frameId: string): FrameReview[] {
   return list.filter((r) => r.frameId === frameId).sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/**
+ * Whether a verdict was given on another picture than the one the frame
+ * shows now (CONTRACT 12): "approved an earlier version". A verdict from
+ * before revisions were recorded (no `revisionId`) says nothing about its
+ * picture, so it stays current.
+ */
+export function onEarlierVersion(review: Pick<FrameReview, "revisionId">, frame: Pick<Frame, "media">): boolean {
+  if (review.revisionId === undefined) return false;
+  return review.revisionId !== frame.media.shown;
+}
+
+/**
+ * The verdicts that still count: on a frame still on the board, and on the
+ * picture it shows now. Approval counts are made from these.
+ */
+export function currentVerdicts(reviews: readonly FrameReview[], board: Pick<Board, "frames">): FrameReview[] {
+  const frames = new Map(board.frames.map((f) => [f.id, f]));
+  return reviews.filter((r) => {
+    const frame = frames.get(r.frameId);
+    return frame !== undefined && !onEarlierVersion(r, frame);
+  });
+}
+
+/** "approved", "asked for changes", or on another picture "approved an earlier version". */
+export function verdictWords(review: Pick<FrameReview, "verdict" | "revisionId">, frame: Pick<Frame, "media"> | undefined): string {
+  const earlier = frame !== undefined && onEarlierVersion(review, frame);
+  if (review.verdict === "approved") return earlier ? "approved an earlier version" : "approved";
+  return earlier ? "asked for changes on an earlier version" : "asked for changes";
+}
+
+/** Frames with at least one current approval, of those on the board: the "3 of 8 shots approved" count. */
+export function approvedFrames(reviews: readonly FrameReview[], board: Pick<Board, "frames">): number {
+  const ids = new Set(
+    currentVerdicts(reviews, board)
+      .filter((r) => r.verdict === "approved")
+      .map((r) => r.frameId),
+  );
+  return ids.size;
 }

@@ -56,6 +56,7 @@ export function buildCsv(board: Board, progress?: (done: number, total: number) 
           .map((a) => a.name)
           .join("; "),
         f.status,
+        // current, out of date or none (CONTRACT 12), as the studio's shot list says it.
         pictureColumn(board, f),
       ]),
     );

@@ -62,6 +62,8 @@ export class RoomComments {
       store: CommentStore;
       /** Whether the board has this frame now: comments and reviews are about frames that exist. */
       frameExists: (frameId: string) => boolean;
+      /** The revision the frame shows now (null: none), recorded with a verdict (CONTRACT 12). */
+      shownRevision: (frameId: string) => string | null;
       now: () => number;
     },
   ) {}
@@ -155,7 +157,8 @@ export class RoomComments {
         const { frameId, verdict } = msg.payload;
         if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
         const note = msg.payload.note?.trim();
-        const review: FrameReview = { frameId, verdict, by: actor.author, at, ...(note ? { note } : {}) };
+        // The picture seen is the board's, at this moment: never what a client says it saw.
+        const review: FrameReview = { frameId, verdict, by: actor.author, at, ...(note ? { note } : {}), revisionId: this.deps.shownRevision(frameId) };
         store.putReview(review);
         return { ok: true, result: { review }, broadcast: { type: "frame_review", payload: review } };
       }

@@ -200,6 +200,7 @@ export class Room {
     this.comments = new RoomComments({
       store: deps.store,
       frameExists: (id) => this.core.board.frames.some((f) => f.id === id),
+      shownRevision: (id) => this.core.board.frames.find((f) => f.id === id)?.media.shown ?? null,
       now: this.now,
     });
     this.agent = new AgentRuns({

@@ -7,8 +7,9 @@ import { useParams } from "@solidjs/router";
 import { type Component, createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import type { Board, Frame } from "../../../worker/domain/board";
 import { shotLabel } from "../../../worker/domain/board";
-import { REVIEWER_NAME_MAX, ReviewerName } from "../../../worker/domain/comments";
-import { shownImage } from "../../../worker/domain/frame-media";
+import { approvedFrames, onEarlierVersion, REVIEWER_NAME_MAX, ReviewerName } from "../../../worker/domain/comments";
+import { shownRevision } from "../../../worker/domain/frame-media";
+import { outOfDateText, pictureState } from "../../../worker/domain/picture-basis";
 import { type Peer, type ReviewServerMessage, ReviewServerMessage as ReviewServerMessageSchema } from "../../../worker/domain/protocol";
 import type { ReviewPageRes } from "../../../worker/domain/review-links";
 import { runningTime } from "../../../worker/domain/running-time";
@@ -18,9 +19,9 @@ import { api } from "../api";
 import { Loading } from "../components/ui";
 import { createBoardState } from "../lib/board-state";
 import { type ConnectionStatus, RealtimeConnection } from "../lib/realtime";
-import { FrameComments, openCount, VERDICT_LABEL } from "../studio/Comments";
-import { legacyCrop } from "../studio/legacy-sketch";
+import { FrameComments, openCount, verdictLabel } from "../studio/Comments";
 import { frameAssets, timecode } from "../studio/model/frames";
+import { cardCrop, pictureAlt } from "../studio/model/pictures";
 import { createComments } from "../studio/stores/comments";
 import "./review.css";
 
@@ -221,6 +222,11 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
     return i < 0 ? null : { frame: frames()[i]!, shot: shotLabel(frames()[i]!, i) };
   });
   const ended = () => status().state === "CLOSED" && !status().retryable;
+  // Shots with an approval of the picture they show now: one given on an earlier picture no longer counts (CONTRACT 12).
+  const approved = () => {
+    const b = board.state.board;
+    return b ? approvedFrames(comments.reviews(), b) : 0;
+  };
   const others = () => peers().filter((p) => p.userId !== me());
   document.title = `Review: ${props.page.episode.title}`;
 
@@ -231,7 +237,11 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
           <p class="muted small">{props.page.project.name}</p>
           <h1>{props.page.episode.title}</h1>
           <p class="muted small">
-            {frames().length} shot{frames().length === 1 ? "" : "s"} · {timecode(runningTime(frames()))} · reviewing as <strong>{props.name}</strong>{" "}
+            {frames().length} shot{frames().length === 1 ? "" : "s"} · {timecode(runningTime(frames()))} ·{" "}
+            <span class="review-approved">
+              {approved()} of {frames().length} approved
+            </span>{" "}
+            · reviewing as <strong>{props.name}</strong>{" "}
             <button type="button" class="link-btn" onClick={props.onChangeName}>
               Not you?
             </button>
@@ -313,8 +323,8 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
                       <span class="review-card-verdicts">
                         <For each={verdicts()}>
                           {(r) => (
-                            <span class={`chip chip-small verdict-${r.verdict}`}>
-                              {VERDICT_LABEL[r.verdict]}: {r.by.name}
+                            <span class={`chip chip-small verdict-${r.verdict}`} classList={{ "verdict-earlier": onEarlierVersion(r, frame) }}>
+                              {verdictLabel(r, frame)}: {r.by.name}
                             </span>
                           )}
                         </For>
@@ -341,6 +351,7 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
                   <p class="small">Sound: {c().frame.sound}</p>
                 </Show>
                 <FrameComments
+                  frame={() => current()?.frame}
                   frameId={c().frame.id}
                   comments={comments.comments}
                   reviews={comments.reviews}
@@ -361,11 +372,16 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
   );
 }
 
-/** A frame's picture: its render through the review route, else (or if it fails to load) a sketch drawn here. */
+/**
+ * A frame's picture: its shown revision through the review route, else (or
+ * if it fails to load) a sketch drawn here. An old sketch card with its words
+ * drawn in shows only its panel; a picture out of date says so, discreetly.
+ */
 function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["format"]["aspect"]; board: Board | null; token: string }) {
   const [failed, setFailed] = createSignal<string>();
+  const shown = () => shownRevision(props.frame.media);
   const rendered = () => {
-    const url = reviewMediaUrl(shownImage(props.frame.media), props.token);
+    const url = reviewMediaUrl(shown()?.url, props.token);
     return url && url !== failed() ? url : undefined;
   };
   const sketch = createMemo(() => {
@@ -373,22 +389,29 @@ function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["forma
     const assets = props.board ? frameAssets(props.board, props.frame) : [];
     return sketchDataUrl(props.frame, assets, props.aspect, `r${props.frame.id}`);
   });
-  // An old sketch render is a whole card: only its panel shows; the page prints the words.
-  const [natural, setNatural] = createSignal(0);
-  const crop = createMemo(() => (rendered()?.endsWith(".svg") ? legacyCrop(natural(), props.aspect) : undefined));
+  // An old sketch card with its words drawn in shows only its panel: the page prints the words.
+  const crop = createMemo(() => {
+    const rev = shown();
+    return rendered() && rev ? cardCrop(rev, props.aspect) : undefined;
+  });
+  const stale = createMemo(() => {
+    if (!props.board || !rendered()) return undefined;
+    const state = pictureState(props.board, props.frame);
+    return state.state === "out of date" ? outOfDateText(state.changed) : undefined;
+  });
   return (
     <span class="review-picture" style={{ "aspect-ratio": ASPECT_RATIO[props.aspect] }}>
       <img
-        src={rendered() ?? sketch()?.src}
-        alt={rendered() ? `Storyboard panel for shot ${props.shot}` : (sketch()?.alt ?? "")}
         classList={{ "picture-crop": !!crop() }}
         style={crop()}
+        src={rendered() ?? sketch()?.src}
+        alt={rendered() ? pictureAlt(shown(), props.shot, props.frame.title) : (sketch()?.alt ?? "")}
         referrerPolicy="no-referrer"
         loading="lazy"
         draggable={false}
-        onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
         onError={() => setFailed(rendered())}
       />
+      <Show when={stale()}>{(text) => <span class="review-stale">{text()}</span>}</Show>
     </span>
   );
 }

@@ -1,10 +1,11 @@
 // The episode's cast, places, props and look (CONTRACT 4 assets) for the
-// studio's Cast tab: a compact list, each asset editable in place, and an
-// add form; the rules and messages live in cast-form.ts.
+// studio's Cast tab: a compact list, each asset editable in place with its
+// reference picture (CONTRACT 12), and an add form; the rules and messages
+// live in cast-form.ts.
 import "./cast.css";
 import { createMemo, createSignal, createUniqueId, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import type { Asset } from "../../../worker/domain/board";
+import { type Asset, shotLabel } from "../../../worker/domain/board";
 import { characterColor } from "../../../worker/sketch/palette";
 import {
   ASSET_FIELDS,
@@ -21,6 +22,8 @@ import {
   shotsUsing,
 } from "./cast-form";
 import { FieldError } from "./FieldError";
+import { ASPECT_RATIO, RevisionImage } from "./Media";
+import { referencePicture, revisionKind } from "./model/pictures";
 import { type FieldErrors, firstInvalid, plural } from "./form-words";
 import type { Studio } from "./studio-state";
 
@@ -99,6 +102,9 @@ export function AssetsPanel(props: { studio: Studio }) {
                           </span>
                         </Show>
                       </div>
+                      <Show when={a.reference}>
+                        <ReferenceLine studio={s} asset={a} label={label(a)} />
+                      </Show>
                       <Show when={a.description}>
                         <p class="cast-text">{a.description}</p>
                       </Show>
@@ -131,6 +137,55 @@ export function AssetsPanel(props: { studio: Studio }) {
         {status()}
       </p>
     </section>
+  );
+}
+
+/**
+ * An asset's reference picture (CONTRACT 12): its thumbnail and the shot it
+ * is from, and for editors a way to clear it. A reference whose picture was
+ * removed says so, and can be cleared too.
+ */
+function ReferenceLine(props: { studio: Studio; asset: Asset; label: string }) {
+  const s = props.studio;
+  const [busy, setBusy] = createSignal(false);
+  const [said, setSaid] = createSignal("");
+  const found = () => {
+    const board = s.board.board;
+    return board ? referencePicture(board, props.asset) : undefined;
+  };
+  const aspect = () => s.board.board?.format.aspect ?? "16:9";
+  const clear = async () => {
+    setBusy(true);
+    const r = await s.send({ type: "upsert_asset", asset: { ...props.asset, reference: null } });
+    setBusy(false);
+    if (r.ok) s.announce(`${props.asset.name} has no reference picture now.`);
+    else setSaid(r.message ?? "Not cleared.");
+  };
+  return (
+    <div class="cast-ref">
+      <Show when={found()} fallback={<span class="muted small">Its reference picture was removed from its shot.</span>}>
+        {(ref) => (
+          <>
+            <span class="cast-ref-thumb" style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
+              <RevisionImage revision={ref().revision} alt={`Reference picture for ${props.label}, from shot ${shotLabel(ref().frame, ref().index)}`} />
+            </span>
+            <span class="muted small">
+              Reference picture, from shot {shotLabel(ref().frame, ref().index)} ({revisionKind(ref().revision)})
+            </span>
+          </>
+        )}
+      </Show>
+      <Show when={s.canEdit()}>
+        <button type="button" class="link-btn" disabled={busy()} aria-label={`Clear the reference picture of ${props.label}`} onClick={() => void clear()}>
+          Clear reference
+        </button>
+      </Show>
+      <Show when={said()}>
+        <span class="field-error" role="alert">
+          {said()}
+        </span>
+      </Show>
+    </div>
   );
 }
 

@@ -14,10 +14,13 @@ import {
   mayDelete,
   mayEdit,
   mayResolve,
+  onEarlierVersion,
   openCount as openCountOf,
   REVIEW_NOTE_MAX,
   type Verdict,
+  verdictWords,
 } from "../../../worker/domain/comments";
+import type { Frame } from "../../../worker/domain/board";
 import { RoomRole } from "../../../worker/domain/api";
 import type { ClientPayloads } from "../../../worker/domain/protocol";
 import { relativeTime } from "../lib/relative-time";
@@ -38,6 +41,8 @@ export const VERDICT_LABEL: Record<Verdict, string> = { approved: "Approved", ch
 
 export interface FrameCommentsProps {
   frameId: string;
+  /** The frame as it is now: a verdict on a picture it no longer shows reads "approved an earlier version" (CONTRACT 12). */
+  frame?: () => Frame | undefined;
   comments: () => Comment[];
   reviews: () => FrameReview[];
   /** The id of whoever this tab is (a member's user id, or a reviewer's id). */
@@ -82,6 +87,7 @@ export function FrameComments(props: FrameCommentsProps) {
     <section class="frame-comments" aria-label="Notes on this frame">
       <ReviewBar
         verdicts={verdicts()}
+        frame={props.frame?.()}
         now={now}
         canReview={actor() !== null}
         onReview={(verdict, note) => run("frame_review", { frameId: props.frameId, verdict, ...(note ? { note } : {}) })}
@@ -133,7 +139,20 @@ export function FrameComments(props: FrameCommentsProps) {
   );
 }
 
-function ReviewBar(props: { verdicts: FrameReview[]; now: () => number; canReview: boolean; onReview: (v: Verdict, note?: string) => Promise<boolean> }) {
+/** "Approved", or on a picture the frame no longer shows "Approved an earlier version". */
+export function verdictLabel(r: FrameReview, frame: Frame | undefined): string {
+  if (!frame || !onEarlierVersion(r, frame)) return VERDICT_LABEL[r.verdict];
+  const words = verdictWords(r, frame);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function ReviewBar(props: {
+  verdicts: FrameReview[];
+  frame: Frame | undefined;
+  now: () => number;
+  canReview: boolean;
+  onReview: (v: Verdict, note?: string) => Promise<boolean>;
+}) {
   const [note, setNote] = createSignal("");
   const [busy, setBusy] = createSignal<Verdict>();
   const review = async (v: Verdict) => {
@@ -148,8 +167,8 @@ function ReviewBar(props: { verdicts: FrameReview[]; now: () => number; canRevie
         <ul class="verdicts">
           <For each={props.verdicts}>
             {(r) => (
-              <li class={`verdict verdict-${r.verdict}`}>
-                <span class="chip">{VERDICT_LABEL[r.verdict]}</span> by <strong>{r.by.name}</strong>
+              <li class={`verdict verdict-${r.verdict}`} classList={{ "verdict-earlier": !!props.frame && onEarlierVersion(r, props.frame) }}>
+                <span class="chip">{verdictLabel(r, props.frame)}</span> by <strong>{r.by.name}</strong>
                 <Show when={r.by.type === "reviewer"}>
                   <span class="muted small"> (reviewer)</span>
                 </Show>{" "}

@@ -50,6 +50,8 @@ function studio(frames: Frame[], aspect: Aspect, live: Record<string, LiveJob> =
     generate: async () => true,
     selection,
     chat: {},
+    comments: { open: () => new Map<string, number>(), reviews: () => [] },
+    uploads: { uploading: () => false, error: () => undefined, clearError: () => undefined, upload: async () => ({ ok: true }) },
   } as unknown as Studio;
 }
 

@@ -6,9 +6,11 @@
 import { createSortable } from "@thisbeyond/solid-dnd";
 import { For, Show } from "solid-js";
 import type { Frame } from "../../../worker/domain/board";
+import { onEarlierVersion, verdictWords } from "../../../worker/domain/comments";
 import { useBoard, useConnection, useSelection, useStudio } from "./context";
 import { CardRenderState, FramePicture } from "./Media";
 import { cameraChips, dialogueLines } from "./model/frames";
+import { useFileDrop } from "./PictureUpload";
 
 export interface CardActions {
   open: (frame: Frame) => void;
@@ -26,6 +28,9 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
   const sortable = createSortable(props.frame.id);
   const f = () => props.frame;
   const picked = () => sel.has(f().id);
+  // A picture file dropped on the card is uploaded to it (editors only).
+  const drop = useFileDrop({ enabled: c.canEdit, onFiles: (files) => void studio.uploads.upload(f().id, files) });
+  const uploadError = () => studio.uploads.error(f().id);
 
   const onKey = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
@@ -70,8 +75,9 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
       aria-label={`Shot ${props.shot}: ${f().title || "untitled"}`}
       onKeyDown={onKey}
       onClick={onClick}
+      {...drop.handlers}
     >
-      <FramePicture frame={f()} shot={props.shot} />
+      <FramePicture frame={f()} shot={props.shot} marks dropping={drop.over()} uploading={studio.uploads.uploading(f().id)} />
       <div class="card-top">
         <Show when={c.canEdit()} fallback={<span class="frame-shot">Shot {props.shot}</span>}>
           <label class="frame-pick">
@@ -119,9 +125,18 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         </Show>
         <For each={approvals()}>
           {(r) => (
-            <span class={`verdict verdict-${r.verdict}`} title={`${r.by.name}, ${new Date(r.at).toLocaleString()}`}>
-              {r.verdict === "approved" ? "✓ Approved" : "Changes asked"} · {r.by.name}
-            </span>
+            <Show
+              when={onEarlierVersion(r, f())}
+              fallback={
+                <span class={`verdict verdict-${r.verdict}`} title={`${r.by.name}, ${new Date(r.at).toLocaleString()}`}>
+                  {r.verdict === "approved" ? "✓ Approved" : "Changes asked"} · {r.by.name}
+                </span>
+              }
+            >
+              <span class="verdict verdict-earlier" title={`${r.by.name}, ${new Date(r.at).toLocaleString()}, on a picture this shot no longer shows`}>
+                {r.by.name} {verdictWords(r, f())}
+              </span>
+            </Show>
           )}
         </For>
       </p>
@@ -160,6 +175,19 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         </div>
       </Show>
       <CardRenderState frame={f()} shot={props.shot} />
+      <Show when={uploadError()}>
+        <p class="field-error upload-error" role="alert">
+          {uploadError()}{" "}
+          <button
+            type="button"
+            class="link-btn"
+            aria-label={`Dismiss the upload message of shot ${props.shot}`}
+            onClick={() => studio.uploads.clearError(f().id)}
+          >
+            Dismiss
+          </button>
+        </p>
+      </Show>
     </li>
   );
 }

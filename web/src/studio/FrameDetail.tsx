@@ -1,8 +1,10 @@
-// A frame opened from the board: its picture large, its current render with
-// the page's one #progress-bar and #plugin-inspector, the media's history,
-// and every field of the frame to edit. ←/→ buttons walk the shots. The form
-// starts from the frame as it was when opened and sends only the fields the
-// person changed, so a concurrent edit to another field survives.
+// A frame opened from the board: its picture large (a picture file dropped
+// anywhere on it is uploaded), Upload picture, its pictures (revisions), its
+// current render with the page's one #progress-bar and #plugin-inspector,
+// the media's history, and every field of the frame to edit. ←/→ buttons
+// walk the shots. The form starts from the frame as it was when opened and
+// sends only the fields the person changed, so a concurrent edit to another
+// field survives.
 import { createSignal, For, Show, untrack } from "solid-js";
 import { type Frame, LIMITS, shotLabel } from "../../../worker/domain/board";
 import type { FramePatch } from "../../../worker/domain/commands";
@@ -12,10 +14,13 @@ import { useBoard, useConnection, useStudio } from "./context";
 import { DrawButton } from "./draw/DrawButton";
 import { FramePicture } from "./Media";
 import { cameraChips } from "./model/frames";
+import { StorageLine, UploadButton, useFileDrop } from "./PictureUpload";
 import { RenderInspector } from "./RenderInspector";
+import { Revisions } from "./Revisions";
 
 export function FrameDetail(props: { frameId: string | null; onOpen: (id: string | null) => void }) {
   const b = useBoard();
+  const c = useConnection();
   const studio = useStudio();
   let dialog!: HTMLDialogElement;
   showModalWhile(
@@ -25,6 +30,8 @@ export function FrameDetail(props: { frameId: string | null; onOpen: (id: string
   const index = () => b.frames().findIndex((f) => f.id === props.frameId);
   const frame = () => b.frames()[index()];
   const close = () => props.onOpen(null);
+  // A picture file dropped anywhere on the open shot is uploaded to it (editors only).
+  const drop = useFileDrop({ enabled: c.canEdit, onFiles: (files) => frame() && void studio.uploads.upload(frame()!.id, files) });
   const step = (d: -1 | 1) => {
     const next = b.frames()[index() + d];
     if (next) props.onOpen(next.id);
@@ -34,7 +41,7 @@ export function FrameDetail(props: { frameId: string | null; onOpen: (id: string
     <dialog ref={dialog} class="dialog dialog-detail" aria-labelledby="frame-detail-h" onClose={close}>
       <Show when={frame()}>
         {(f) => (
-          <div class="detail">
+          <div class="detail" classList={{ "detail-dropping": drop.over() }} {...drop.handlers}>
             <div class="detail-head">
               <h2 id="frame-detail-h">
                 Shot {shotLabel(f(), index())}
@@ -65,10 +72,18 @@ export function FrameDetail(props: { frameId: string | null; onOpen: (id: string
             </div>
             <div class="detail-body">
               <div class="detail-media">
-                <FramePicture frame={f()} shot={shotLabel(f(), index())} large />
-                <DrawButton frame={f()} />
+                <FramePicture frame={f()} shot={shotLabel(f(), index())} large marks dropping={drop.over()} uploading={studio.uploads.uploading(f().id)} />
+                <Show when={c.canEdit()}>
+                  <div class="picture-actions">
+                    <UploadButton frameId={f().id} shot={shotLabel(f(), index())} />
+                    <DrawButton frame={f()} />
+                    <StorageLine />
+                  </div>
+                </Show>
+                <Revisions frame={f()} shot={shotLabel(f(), index())} />
                 <RenderInspector frame={f()} shot={shotLabel(f(), index())} />
                 <FrameComments
+                  frame={f}
                   frameId={f().id}
                   comments={studio.comments.comments}
                   reviews={studio.comments.reviews}

@@ -13,6 +13,7 @@ import { useBoard, useConnection, useSelection, useStudio } from "./context";
 import { type CardActions, FrameCard } from "./FrameCard";
 import { BatchActions, FramePicture, JobsPanel, useAspect } from "./Media";
 import { moveTo } from "./model/frames";
+import { usePastePictures } from "./PictureUpload";
 import { ShotList } from "./ShotList";
 import { newFrameId } from "./studio-state";
 
@@ -116,6 +117,15 @@ export function FramesPanel() {
       card.focus({ preventScroll: true });
     });
   };
+
+  // A picture pasted goes to the open shot, else the focused card's, else the one picked (CONTRACT 12).
+  usePastePictures(() => {
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(".frame-card")?.dataset.frameId : undefined;
+    const picked = sel.ids().length === 1 ? sel.ids()[0] : undefined;
+    const id = open() ?? focused ?? picked;
+    const i = frames().findIndex((f) => f.id === id);
+    return i < 0 ? null : { id: frames()[i]!.id, shot: shotLabel(frames()[i]!, i) };
+  });
 
   // A pointer over the board or a focused card is the likely step before opening a shot.
   const preloadDetail = () => void FrameDetail.preload();

@@ -5,14 +5,16 @@
 // renders. The detail view's render section is RenderInspector.tsx, which
 // loads with the detail view.
 import { createMemo, createSignal, For, Show } from "solid-js";
-import type { Aspect, Frame } from "../../../worker/domain/board";
+import type { Aspect, Frame, Revision } from "../../../worker/domain/board";
 import { type BatchEstimate, estimateBatch, formatDuration, formatUsd, isPaid, type ProjectSettings, roundUsd } from "../../../worker/domain/costs";
-import { shownImage } from "../../../worker/domain/frame-media";
+import { shownRevision } from "../../../worker/domain/frame-media";
+import { outOfDateText, pictureState } from "../../../worker/domain/picture-basis";
 import { sketchDataUrl } from "../../../worker/sketch";
 import { showModalWhile } from "../components/ui";
 import { useBoard, useConnection, useJobs, useSelection } from "./context";
-import { legacyCrop } from "./legacy-sketch";
+import type { BatchMode } from "./studio-state";
 import { frameAssets, MEDIA_LABEL } from "./model/frames";
+import { cardCrop, outOfDateKept, pictureAlt, revisionKind } from "./model/pictures";
 
 export const ASPECT_RATIO: Record<Aspect, string> = { "16:9": "16 / 9", "9:16": "9 / 16", "1:1": "1 / 1", "4:5": "4 / 5", "2.39:1": "2.39 / 1" };
 
@@ -22,47 +24,91 @@ export function useAspect(): () => Aspect {
   return () => b.board.board?.format?.aspect ?? "16:9";
 }
 
-/** The frame's image: the last good render, else a sketch drawn here from the frame itself. */
-export function FramePicture(props: { frame: Frame; shot: string; large?: boolean }) {
+/**
+ * One stored picture, alone: an old sketch card with its shot label and
+ * caption drawn in shows only its panel (the board's own words are beside
+ * it), in a box of the episode's aspect.
+ */
+export function RevisionImage(props: { revision: Revision; alt: string; lazy?: boolean }) {
+  const aspect = useAspect();
+  const crop = () => cardCrop(props.revision, aspect());
+  return (
+    <img
+      class="picture-img"
+      classList={{ "picture-crop": !!crop() }}
+      style={crop()}
+      src={props.revision.url}
+      alt={props.alt}
+      loading={props.lazy === false ? undefined : "lazy"}
+      draggable={false}
+    />
+  );
+}
+
+/** "Render", "Upload" or "Drawing", and which of the frame's pictures it is when it has several. */
+function keptTag(frame: Frame, rev: Revision): string {
+  const kind = rev.kind === "render" ? "Render" : rev.kind === "upload" ? "Upload" : "Drawing";
+  const n = frame.media.revisions.length;
+  return n > 1 ? `${kind} · ${frame.media.revisions.indexOf(rev) + 1} of ${n}` : kind;
+}
+
+/**
+ * The frame's picture: the revision it shows, else a sketch drawn here from
+ * the frame itself. The picture is only the picture: labels are the card's.
+ * With `marks` it also says whether it is out of date and what it is (a live
+ * sketch, a kept render, an upload, a drawing); `dropping` and `uploading`
+ * show a drop target and an upload under way over it.
+ */
+export function FramePicture(props: { frame: Frame; shot: string; large?: boolean; marks?: boolean; dropping?: boolean; uploading?: boolean }) {
   const b = useBoard();
   const aspect = useAspect();
-  const rendered = () => shownImage(props.frame.media);
-  // The sketch is the picture only (no shot label, words or chips), so a renumbering or a caption edit that
-  // leaves what it shows alone redraws the same picture; its alt says what it shows.
+  const shown = () => shownRevision(props.frame.media);
   const sketch = createMemo(() => {
-    if (rendered()) return undefined;
+    if (shown()) return undefined;
     const board = b.board.board;
     const assets = board ? frameAssets(board, props.frame) : [];
+    // The sketch is the picture only (no shot label, words or chips), so a renumbering or a caption edit that
+    // leaves what it shows alone redraws the same picture; its alt says what it shows.
     return sketchDataUrl(props.frame, assets, aspect(), `p${props.frame.id}`);
   });
-  // An old sketch render is a whole card (shot label, panel, caption): only its panel shows, the card prints the words.
-  const [natural, setNatural] = createSignal(0);
-  const crop = createMemo(() => (rendered()?.endsWith(".svg") ? legacyCrop(natural(), aspect()) : undefined));
+  const stale = createMemo(() => {
+    const board = b.board.board;
+    if (!props.marks || !board) return undefined;
+    const state = pictureState(board, props.frame);
+    return state.state === "out of date" ? outOfDateText(state.changed) : undefined;
+  });
   return (
-    <div class="picture" classList={{ "picture-large": props.large }} style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
-      <Show
-        when={rendered()}
-        fallback={
-          <>
-            <img class="picture-img" src={sketch()?.src} alt={sketch()?.alt ?? ""} decoding="async" draggable={false} />
-            <span class="picture-tag" title="Drawn in your browser from the shot's camera, cast, place and props. Render it to keep an image.">
-              Sketch
+    <div class="picture" classList={{ "picture-large": props.large, "picture-dropping": props.dropping }} style={{ "aspect-ratio": ASPECT_RATIO[aspect()] }}>
+      <Show when={shown()} fallback={<img class="picture-img" src={sketch()?.src} alt={sketch()?.alt ?? ""} decoding="async" draggable={false} />}>
+        {(rev) => <RevisionImage revision={rev()} alt={pictureAlt(rev(), props.shot, props.frame.title)} />}
+      </Show>
+      <Show when={props.marks}>
+        <Show when={stale()}>
+          {(text) => (
+            <span class="picture-stale" title="The shot changed since this picture was made. Re-render it, or upload or draw a new one.">
+              {text()}
             </span>
-          </>
-        }
-      >
-        {(url) => (
-          <img
-            class="picture-img"
-            classList={{ "picture-crop": !!crop() }}
-            style={crop()}
-            src={url()}
-            alt={`Storyboard panel for shot ${props.shot}`}
-            loading="lazy"
-            draggable={false}
-            onLoad={(e) => setNatural(e.currentTarget.naturalWidth)}
-          />
-        )}
+          )}
+        </Show>
+        <Show
+          when={shown()}
+          fallback={
+            <span class="picture-tag picture-tag-live" title="Drawn in your browser from the shot as it is now; render or upload to keep a picture.">
+              Live sketch
+            </span>
+          }
+        >
+          {(rev) => (
+            <span class="picture-tag" title={`${revisionKind(rev())}, kept with the shot`}>
+              {keptTag(props.frame, rev())}
+            </span>
+          )}
+        </Show>
+      </Show>
+      <Show when={props.dropping || props.uploading}>
+        <span class="picture-drop" role="status">
+          {props.uploading ? "Uploading…" : `Drop to add a picture to shot ${props.shot}`}
+        </span>
       </Show>
     </div>
   );
@@ -160,16 +206,17 @@ export function JobsPanel() {
   );
 }
 
-type Pending = { mode: "missing" | "all"; count: number; estimate: BatchEstimate | null; settings: ProjectSettings | null };
+type Pending = { mode: BatchMode; count: number; estimate: BatchEstimate | null; settings: ProjectSettings | null };
 
 /**
- * "Generate all" renders the frames without an image at once (after the
- * count and cost when the provider is paid); "Re-render all" always asks
- * first, since it replaces images people have seen (CONTRACT 7). Both keep
- * to the picked frames when some are picked.
+ * "Generate all" renders the frames without a picture at once (after the
+ * count and cost when the provider is paid); "Re-render all" and "Re-render
+ * out of date (N)" always ask first, since they replace pictures people have
+ * seen (CONTRACT 7, 12). All keep to the picked frames when some are picked.
  */
 export function BatchActions() {
   const j = useJobs();
+  const b = useBoard();
   const sel = useSelection();
   const [pending, setPending] = createSignal<Pending | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -179,8 +226,15 @@ export function BatchActions() {
     () => pending() !== null,
   );
   const scope = () => (sel.ids().length ? " picked" : "");
+  const outdated = () => j.batchFrames("outdated").length;
+  // Uploads and drawings out of date: marked, never replaced by a batch.
+  const keptStale = () => {
+    const board = b.board.board;
+    return board ? outOfDateKept(board, sel.ids()).length : 0;
+  };
+  const sketching = () => j.mediaProvider() === "sketch";
 
-  const start = async (mode: "missing" | "all") => {
+  const start = async (mode: BatchMode) => {
     const count = j.batchFrames(mode).length;
     if (count === 0 && mode === "missing") {
       setPending({ mode, count, estimate: null, settings: null });
@@ -200,6 +254,12 @@ export function BatchActions() {
   };
   const left = (s: ProjectSettings) => (s.budgetUsd === null ? null : roundUsd(Math.max(0, s.budgetUsd - s.spentUsd)));
   const frames = (n: number) => `${n} frame${n === 1 ? "" : "s"}`;
+  const title = (p: Pending) => {
+    if (p.count === 0) return "Nothing to render";
+    if (p.estimate) return `Render ${frames(p.count)} with a paid provider?`;
+    if (p.mode === "outdated") return `Re-render ${p.count} out-of-date picture${p.count === 1 ? "" : "s"}?`;
+    return `Re-render ${frames(p.count)}?`;
+  };
 
   return (
     <>
@@ -209,6 +269,17 @@ export function BatchActions() {
       <button type="button" class="btn btn-secondary btn-small" disabled={busy()} onClick={() => void start("all")}>
         Re-render all{scope()}…
       </button>
+      <Show when={outdated() > 0}>
+        <button
+          type="button"
+          class="btn btn-secondary btn-small btn-stale"
+          disabled={busy()}
+          title="Renders again the shots whose picture no longer matches their prompt, action, camera, aspect or cast"
+          onClick={() => void start("outdated")}
+        >
+          Re-render out of date{scope()} ({outdated()})…
+        </button>
+      </Show>
       <dialog ref={dialog} class="dialog" aria-labelledby="batch-h" aria-describedby="batch-d" onClose={() => setPending(null)}>
         <Show when={pending()}>
           {(p) => (
@@ -219,18 +290,29 @@ export function BatchActions() {
                 confirm();
               }}
             >
-              <h2 id="batch-h">
-                {p().count === 0 ? "Nothing to render" : p().estimate ? `Render ${frames(p().count)} with a paid provider?` : `Re-render ${frames(p().count)}?`}
-              </h2>
+              <h2 id="batch-h">{title(p())}</h2>
               <div id="batch-d">
                 <Show when={p().count === 0}>
-                  <p>Every frame already has an image or a render under way. Use Re-render all to replace images.</p>
-                </Show>
-                <Show when={p().count > 0 && p().mode === "all"}>
                   <p>
-                    Each picture is replaced once its new render succeeds; until then, and if a render fails or is canceled, the frame keeps the image it has
-                    now.
+                    {p().mode === "outdated"
+                      ? "No render is out of date now."
+                      : "Every frame already has a picture or a render under way. Use Re-render all to replace pictures."}
                   </p>
+                </Show>
+                <Show when={p().count > 0 && p().mode !== "missing"}>
+                  <p>
+                    Each new picture is shown once its render succeeds; until then, and if a render fails or is canceled, the frame keeps the picture it has
+                    now. Earlier pictures stay in each shot's list.
+                  </p>
+                </Show>
+                <Show when={p().mode === "outdated" && keptStale() > 0}>
+                  <p class="small">
+                    {keptStale()} uploaded or drawn picture{keptStale() === 1 ? " is" : "s are"} out of date too: marked, and left as{" "}
+                    {keptStale() === 1 ? "it is" : "they are"}.
+                  </p>
+                </Show>
+                <Show when={p().count > 0 && sketching()}>
+                  <p class="small">The sketch provider keeps each shot's live sketch, as it is now, as its picture.</p>
                 </Show>
                 <Show when={p().estimate && p().settings}>
                   <p>
@@ -257,7 +339,7 @@ export function BatchActions() {
                 </button>
                 <Show when={p().count > 0}>
                   <button type="submit" class="btn btn-primary">
-                    {p().mode === "all" ? "Re-render" : "Render"} {frames(p().count)}
+                    {p().mode === "missing" ? "Render" : "Re-render"} {frames(p().count)}
                   </button>
                 </Show>
               </div>

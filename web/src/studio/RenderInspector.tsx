@@ -23,10 +23,16 @@ export function RenderInspector(props: { frame: Frame; shot: string }) {
   const timed = () => Object.values(live()?.plugins ?? {}).some((p) => p.ms !== undefined);
   const maxMs = () => Math.max(1, ...Object.values(live()?.plugins ?? {}).map((p) => p.ms ?? 0));
   const history = () => j.jobList().filter((x) => x.frameId === props.frame.id);
+  // Say what the button does: the offline sketch provider freezes the live sketch into a kept picture.
+  const sketching = () => j.mediaProvider() === "sketch";
+  const renderWord = () => (sketching() ? "Keep sketch as picture" : shownImage(m()) ? "Re-render image" : "Render image");
   return (
     <section class="render" aria-labelledby="render-h">
       <h3 id="render-h">
-        Render <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+        Render {/* "Not rendered" beside an uploaded picture would read as "no picture": a shot never rendered says nothing here. */}
+        <Show when={m().state !== "none" || !shownImage(m())}>
+          <span class={`media media-${m().state}`}>{MEDIA_LABEL[m().state]}</span>
+        </Show>
       </h3>
       <Show when={active(props.frame) || live()}>
         <div
@@ -89,13 +95,16 @@ export function RenderInspector(props: { frame: Frame; shot: string }) {
             <button
               type="button"
               class="btn btn-primary btn-small"
-              aria-label={`${shownImage(m()) ? "Re-render" : "Render"} image for shot ${props.shot}`}
+              aria-label={`${renderWord()} for shot ${props.shot}`}
               onClick={() => j.generate(props.frame.id)}
             >
-              {shownImage(m()) ? "Re-render" : "Render"}
+              {renderWord()}
             </button>
           </Show>
         </div>
+        <Show when={sketching()}>
+          <p class="muted small render-note">The sketch provider saves the live sketch, as the shot is now, as a picture you keep.</p>
+        </Show>
       </Show>
       <Show when={history().length > 0}>
         <details class="render-history">

@@ -1,8 +1,10 @@
-// The shot list: every frame in order with a thumbnail, camera, timecode in
-// and out on the episode's timeline, and the running total. The same board
+// The shot list: every frame in order with a thumbnail and whether its
+// picture is current, out of date or none, camera, timecode in and out on
+// the episode's timeline, and the running total. The same board
 // as the cards, read as an editor or a 1st AD would.
 import { For, Show } from "solid-js";
 import { type Frame, shotLabel } from "../../../worker/domain/board";
+import { outOfDateText, pictureState } from "../../../worker/domain/picture-basis";
 import { formatDuration } from "../../../worker/domain/running-time";
 import { useBoard, useStudio } from "./context";
 import { FramePicture } from "./Media";
@@ -35,6 +37,12 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
             {(frame, i) => {
               const f = () => frame;
               const row = () => list().rows[i()]!;
+              // The picture column (CONTRACT 12): current, out of date (and what changed) or none.
+              const picture = () => {
+                const board = b.board.board;
+                const state = board ? pictureState(board, frame) : ({ state: "none" } as const);
+                return { state: state.state, title: state.state === "out of date" ? outOfDateText(state.changed) : undefined };
+              };
               return (
                 <tr classList={{ flash: b.flash().has(row().id) }} data-frame-id={row().id}>
                   <td class="num">{row().shot}</td>
@@ -57,6 +65,10 @@ export function ShotList(props: { onOpen: (frame: Frame) => void }) {
                     <div class="thumb">
                       <FramePicture frame={f()} shot={row().shot} />
                     </div>
+                    <span class={`picture-state picture-state-${picture().state.replace(/ /g, "-")}`} title={picture().title}>
+                      {picture().state}
+                      <Show when={picture().title}>{(t) => <span class="sr-only"> ({t()})</span>}</Show>
+                    </span>
                   </td>
                   <td>
                     {cameraChips(f().camera)

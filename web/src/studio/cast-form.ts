@@ -54,7 +54,9 @@ export function checkAssetDraft(draft: AssetDraft, board: Pick<Board, "assets">,
 
   const id = editing?.id ?? assetIdFor(name, new Set(board.assets.map((a) => a.id)));
   // The shared schema has the last word, so the form never sends what the room would refuse.
-  const parsed = Asset.safeParse({ id, kind: draft.kind, name, description, prompt });
+  // An edit keeps the asset's reference picture as the board has it now (upsert_asset replaces the whole asset).
+  const reference = editing ? board.assets.find((a) => a.id === editing.id)?.reference : undefined;
+  const parsed = Asset.safeParse({ id, kind: draft.kind, name, description, prompt, ...(reference ? { reference } : {}) });
   if (!parsed.success) return { ok: false, errors: { form: `That cannot be saved: ${parsed.error.issues[0]?.message ?? "invalid"}.` } };
   return { ok: true, command: { type: "upsert_asset", asset: parsed.data } };
 }

@@ -7,7 +7,10 @@ import type { Studio } from "./studio-state";
 
 type Connection = Pick<Studio, "conn" | "connDetail" | "connStatus" | "peers" | "role" | "me" | "canEdit" | "reconnect">;
 type BoardDomain = Pick<Studio, "board" | "frames" | "flash" | "send" | "setAspect" | "previewRewind" | "rewind" | "reset" | "announce" | "canEdit">;
-type JobsDomain = Pick<Studio, "jobList" | "live" | "generate" | "batchFrames" | "renderBatch" | "projectSettings" | "cancelJob" | "retryJob">;
+type JobsDomain = Pick<
+  Studio,
+  "jobList" | "live" | "generate" | "batchFrames" | "renderBatch" | "projectSettings" | "mediaProvider" | "cancelJob" | "retryJob"
+>;
 
 const ConnectionContext = createContext<Connection>();
 const BoardContext = createContext<BoardDomain>();

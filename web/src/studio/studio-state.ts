@@ -14,11 +14,13 @@ import { api, describeError } from "../api";
 import { createBoardState, touchedFrames } from "../lib/board-state";
 import { type ConnectionStatus, type ConnState, RealtimeConnection } from "../lib/realtime";
 import { renderTargets } from "./model/frames";
+import { outOfDateTargets } from "./model/pictures";
 import type { CommentSend } from "./Comments";
 import { createChat } from "./stores/chat";
 import { createComments } from "./stores/comments";
 import { createJobs } from "./stores/jobs";
 import { createSelection } from "./stores/selection";
+import { createUploads } from "./stores/uploads";
 
 export type { AgentStatus, ChatMessage } from "../../../worker/domain/chat";
 
@@ -53,6 +55,8 @@ export function createStudio(projectId: string, episodeId: string) {
   // Comments and frame reviews live beside the board in the room (CONTRACT 9).
   const comments = createComments();
   const jobs = createJobs(projectId, episodeId, notify);
+  // Pictures people upload, drop or paste (CONTRACT 12).
+  const uploads = createUploads(projectId, episodeId);
   const frameIds = () => board.state.board?.frames.map((f) => f.id) ?? [];
   // Frames picked on the board: batch actions and the next message to the agent are about them (CONTRACT 6 scope).
   const selection = createSelection(frameIds);
@@ -205,16 +209,40 @@ export function createStudio(projectId: string, episodeId: string) {
   }
 
   const frames = (): Frame[] => board.state.board?.frames ?? [];
+  const board_ = () => board.state.board;
 
   const sendComment: CommentSend = async (type, payload) => {
     const ack = await connection.request(type, payload as never);
     return ack.ok ? { ok: true } : { ok: false, message: ack.error.message };
   };
 
+  /** The frames a batch would render: "missing", "all", or "outdated" (renders whose shot changed since), within the selection when there is one. */
+  const batchTargets = (mode: BatchMode): Frame[] => {
+    const board = board_();
+    if (mode === "outdated") return board ? outOfDateTargets(board, selection.ids()) : [];
+    return renderTargets(frames(), mode, selection.ids());
+  };
+
+  // The media provider a render gets (MEDIA_PROVIDER), read once when first asked: the render buttons say what it does.
+  const [provider, setProvider] = createSignal<string>();
+  let providerAsked = false;
+  const mediaProvider = () => {
+    if (!providerAsked) {
+      providerAsked = true;
+      api.consent(projectId).then(
+        (s) => setProvider(s.mediaProvider),
+        () => setProvider(undefined),
+      );
+    }
+    return provider();
+  };
+
   /** The project's media provider, budget and spend, for the cost shown before a batch; undefined when they cannot be read. */
   async function projectSettings(): Promise<ProjectSettings | undefined> {
     try {
-      return await api.consent(projectId);
+      const settings = await api.consent(projectId);
+      setProvider(settings.mediaProvider);
+      return settings;
     } catch (err) {
       notify("error", `Could not read the project's render settings: ${describeError(err)}`);
       return undefined;
@@ -260,12 +288,16 @@ export function createStudio(projectId: string, episodeId: string) {
     jobList: jobs.jobs,
     live: () => jobs.live(),
     generate: (frameId: string) => jobs.generate(frameId),
-    /** The frames a batch would render now: "missing" (Generate all) or "all" (Re-render all), within the selection when there is one. */
-    batchFrames: (mode: "missing" | "all" = "missing") => renderTargets(frames(), mode, selection.ids()),
-    renderBatch: (mode: "missing" | "all") => jobs.generateMany(renderTargets(frames(), mode, selection.ids())),
+    /** The frames a batch would render now: "missing" (Generate all), "all" (Re-render all) or "outdated" (Re-render out of date). */
+    batchFrames: (mode: BatchMode = "missing") => batchTargets(mode),
+    renderBatch: (mode: BatchMode) => jobs.generateMany(batchTargets(mode), mediaProvider() === "sketch"),
     projectSettings,
+    /** The provider renders use ("sketch" keeps the live sketch as a picture); undefined until read. */
+    mediaProvider,
     cancelJob: (jobId: string) => jobs.cancel(jobId),
     retryJob: (jobId: string) => jobs.retry(jobId),
+    // pictures
+    uploads,
     // comments and approvals
     comments,
     sendComment,
@@ -281,6 +313,7 @@ export function createStudio(projectId: string, episodeId: string) {
   };
 }
 export type Studio = ReturnType<typeof createStudio>;
+export type BatchMode = "missing" | "all" | "outdated";
 
 export function newFrameId(): string {
   return `f${Math.random().toString(36).slice(2, 10)}`;

@@ -58,11 +58,12 @@ export function createJobs(projectId: string, episodeId: string, notify: (kind: 
     jobs,
     refresh,
     generate,
-    /** Renders each frame in turn; says how many started. */
-    async generateMany(frames: readonly Frame[]): Promise<void> {
+    /** Renders each frame in turn; says how many started, and with the sketch provider what that does. */
+    async generateMany(frames: readonly Frame[], sketch = false): Promise<void> {
       let started = 0;
       for (const f of frames) if (await generate(f.id)) started++;
-      if (started) notify("info", `Queued ${started} render${started === 1 ? "" : "s"}.`);
+      const what = sketch ? `: each shot's live sketch is kept as its picture` : "";
+      if (started) notify("info", `Queued ${started} render${started === 1 ? "" : "s"}${what}. Each one shows on its card when it is done.`);
     },
     cancel: (jobId: string) => act("cancel", jobId),
     retry: (jobId: string) => act("retry", jobId),
