@@ -80,6 +80,31 @@ describe("a version-1 episode", () => {
 });
 
 describe("the upcaster chain", () => {
+  it("gives the same board from a v1 checkpoint and its tail as from the whole v1 log, for a frame rendered twice", () => {
+    const url = (n: number) => `/api/v1/artifacts/p/e/job_${n}/attempt-1.svg`;
+    const jobs = { type: "system", id: "jobs" };
+    const log = [
+      { kind: "add_frame", data: { frame: { ...frameWith({ id: "f1" }), media: { state: "none" } } }, actor: { type: "user", id: "u1" } },
+      { kind: "set_frame_media", data: { id: "f1", media: { state: "ready", jobId: "job_1", url: url(1) } }, actor: jobs },
+      { kind: "set_frame_media", data: { id: "f1", media: { state: "queued", jobId: "job_2", previous: { url: url(1), jobId: "job_1" } } }, actor: jobs },
+      { kind: "set_frame_media", data: { id: "f1", media: { state: "ready", jobId: "job_2", url: url(2) } }, actor: jobs },
+      { kind: "update_frame", data: { id: "f1", patch: { title: "After" } }, actor: { type: "user", id: "u1" } },
+    ];
+    // The v1 checkpoint at seq 4, as the v1 code wrote it: the bare board, one picture.
+    const v1At4 = { ...boardWith({ frames: [{ ...frameWith({ id: "f1" }), media: { state: "ready", jobId: "job_2", url: url(2) } } as never] }) };
+    const room = (withCheckpoint: boolean) => {
+      const sql = nodeSql();
+      const store = new SqliteRoomStore(sql.sql, sql.storage as never);
+      for (const [i, e] of log.entries()) sql.sql.exec("INSERT INTO events (seq, run_id, body, at) VALUES (?, ?, ?, ?)", i + 1, null, JSON.stringify(e), 0);
+      if (withCheckpoint) sql.sql.exec("INSERT INTO checkpoints (seq, n, body) VALUES (?, ?, ?)", 4, 0, JSON.stringify(v1At4));
+      return new RoomCore(store, "ep_test").board;
+    };
+    const fromLog = room(false);
+    expect(room(true)).toEqual(fromLog);
+    expect(fromLog.frames[0]!.media.revisions.map((r) => r.url)).toEqual([url(2)]);
+    expect(fromLog.frames[0]!.title).toBe("After");
+  });
+
   it("reads a v1 checkpoint (a bare board) and a versioned one alike", () => {
     const v1 = readBoard(JSON.stringify(served.board));
     expect(readBoard(writeBoard(v1))).toEqual(v1);

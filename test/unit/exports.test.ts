@@ -15,6 +15,7 @@ import { entryName } from "../../worker/exports/zip";
 import { shotList, timecode } from "../../web/src/studio/model/frames";
 import { pictureBasis } from "../../worker/domain/picture-basis";
 import { boardWith, frameWith, mediaShowing } from "../support/boards";
+import { png } from "../support/images";
 
 describe("csv cells", () => {
   it("neutralise what a spreadsheet would run as a formula", () => {
@@ -142,6 +143,18 @@ describe("the storyboard pdf", () => {
       const pdf = await getDocumentProxy(out.bytes);
       expect(pdf.numPages).toBe(1 + Math.ceil(n / layout));
     }
+  });
+
+  it("never decodes a PNG too large for an isolate: it draws the sketch and says why", async () => {
+    // A header claiming 8,000 × 8,000 px: pdf-lib would need over 500 MB to decode it.
+    const huge = { key: "prj_a/e/pictures/rv.png", mime: "image/png" as const, bytes: png(8000, 8000) };
+    const out = await buildPdf({ projectId: "prj_a", projectName: "P", episodeTitle: "E", seq: 1, board: board(2) }, 3, {
+      image: async () => huge,
+      progress: async () => {},
+    });
+    expect(out.images).toBe(0);
+    expect(out.sketches).toBe(2);
+    expect(out.warnings).toContain("2 PNG picture(s) over 4.2 megapixels were drawn as sketches: export them as JPEG to place them in the PDF.");
   });
 
   it("draws every panel in each aspect, with its label and dialogue as text", async () => {

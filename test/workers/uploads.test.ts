@@ -262,16 +262,24 @@ describe("uploads refused", () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     const file = png(640, 360);
+    // The worker asks for a second chunk only once it has taken the first: then it is reading the file.
+    let reading!: () => void;
+    const started = new Promise<void>((r) => (reading = r));
+    let pulls = 0;
     const slow = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(file.subarray(0, 10));
+      async pull(controller) {
+        if (pulls++ === 0) {
+          controller.enqueue(file.subarray(0, 10));
+          return;
+        }
+        reading();
         await held;
         controller.enqueue(file.subarray(10));
         controller.close();
       },
     });
     const pending = send(s.owner, s.uploads, slow);
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
     expect((await command(s.sock, { type: "remove_frame", id: "f1" })).payload.ok).toBe(true);
     release();
     expect(await refusal(await pending)).toEqual([404, "not_found", 'Frame "f1" was not found.']);
@@ -383,7 +391,7 @@ describe("uploads", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/jpeg");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="picture-${revision.id.slice(-8)}.jpg"`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
     expect((await (await signUp("stranger")).client.get(revision.url)).status).toBe(404);

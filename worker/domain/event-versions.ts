@@ -84,7 +84,9 @@ function eventV2(e: Json): Json {
     case "set_frame_media": {
       const m = isObj(data.media) ? data.media : {};
       const ready = m.state === "ready" && typeof m.url === "string";
-      return { ...e, data: { id: data.id, media: jobState(m), ...(ready ? { revision: legacyRevision(m.url as string, m.jobId) } : {}) } };
+      // A v1 render that succeeded replaced the frame's picture: v1 kept one, and so does its checkpoint.
+      const picture = ready ? { revision: legacyRevision(m.url as string, m.jobId), replaces: true } : {};
+      return { ...e, data: { id: data.id, media: jobState(m), ...picture } };
     }
     case "add_frame":
       return { ...e, data: { ...data, frame: frameV2(data.frame) } };

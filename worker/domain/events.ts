@@ -21,7 +21,11 @@ const SimpleEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("upsert_asset"), data: z.object({ asset: Asset, index: z.number().int().nonnegative().optional() }) }),
   z.object({ kind: z.literal("remove_asset"), data: z.object({ id: Id }) }),
   // The job runtime's report: the job state, and on success the new picture, shown.
-  z.object({ kind: z.literal("set_frame_media"), data: z.object({ id: Id, media: JobMedia, revision: Revision.optional() }) }),
+  // `replaces` only in events written before revisions (version 1, upcast): a frame then kept one picture.
+  z.object({
+    kind: z.literal("set_frame_media"),
+    data: z.object({ id: Id, media: JobMedia, revision: Revision.optional(), replaces: z.literal(true).optional() }),
+  }),
   // An upload or a drawing, shown.
   z.object({ kind: z.literal("add_revision"), data: z.object({ frameId: Id, revision: Revision }) }),
   z.object({ kind: z.literal("select_revision"), data: z.object({ frameId: Id, revisionId: Id }) }),
@@ -126,12 +130,12 @@ export function applyEvent(board: Board, event: EventBody): Board {
       return { ...board, assets: board.assets.filter((a) => a.id !== id), frames };
     }
     case "set_frame_media": {
-      const { media, revision } = event.data;
+      const { media, revision, replaces } = event.data;
       return withFrame(board, event.data.id, (f) => {
         const next = {
           state: media.state,
-          revisions: f.media.revisions,
-          shown: f.media.shown,
+          revisions: replaces ? [] : f.media.revisions,
+          shown: replaces ? null : f.media.shown,
           ...(media.jobId ? { jobId: media.jobId } : {}),
           ...(media.reason ? { reason: media.reason } : {}),
         };

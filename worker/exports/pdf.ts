@@ -15,11 +15,19 @@ import { runningTime, untimed, formatDuration } from "../domain/running-time";
 import { shotList, timecode } from "../domain/shot-list";
 import { describeScene } from "../sketch";
 import type { ExportLayout } from "../domain/exports";
+import { sniffImage } from "../domain/image-sniff";
 import { assetsById, frameAssets, seconds } from "./board-helpers";
 import { type Fonts, PageWriter, paintPanel, printable, type Rgb } from "./pdf-painter";
 import type { ExportSource, FrameImage } from "./source";
 
 export const IMAGE_BUDGET_BYTES = 24 * 1024 * 1024;
+/**
+ * pdf-lib decodes a PNG to embed it, at about 9 bytes a pixel (RGBA, then
+ * RGB and alpha apart): an 8,000 px upload would need over 500 MB, four times
+ * an isolate. A PNG over this many pixels is drawn as its sketch, with a
+ * warning; a JPEG is embedded as it is stored, never decoded.
+ */
+export const PNG_PIXELS_MAX = 4_200_000;
 
 const [PAGE_H, PAGE_W] = PageSizes.A4; // landscape
 const MARGIN = 36;
@@ -66,7 +74,7 @@ export async function buildPdf(src: ExportSource, layout: ExportLayout, hooks: P
   const frames = src.board.frames;
   const total = pageCount(frames.length, layout);
   const warnings: string[] = [];
-  const out = { images: 0, sketches: 0, imageBytes: 0, overBudget: 0, unreadable: 0 };
+  const out = { images: 0, sketches: 0, imageBytes: 0, overBudget: 0, unreadable: 0, tooManyPixels: 0 };
 
   const newPage = (n: number) => {
     const page = doc.addPage([PAGE_W, PAGE_H]);
@@ -104,6 +112,10 @@ export async function buildPdf(src: ExportSource, layout: ExportLayout, hooks: P
     w.finish();
     await hooks.progress(p + 2, total);
   }
+  if (out.tooManyPixels)
+    warnings.push(
+      `${out.tooManyPixels} PNG picture(s) over ${(PNG_PIXELS_MAX / 1e6).toFixed(1)} megapixels were drawn as sketches: export them as JPEG to place them in the PDF.`,
+    );
   if (out.overBudget)
     warnings.push(`${out.overBudget} rendered image(s) were drawn as sketches: the PDF keeps at most ${IMAGE_BUDGET_BYTES / 1048576} MB of images.`);
   if (out.unreadable) warnings.push(`${out.unreadable} rendered image(s) could not be read as PNG or JPEG and were drawn as sketches.`);
@@ -116,12 +128,20 @@ async function embedded(
   doc: PDFDocument,
   frame: Frame,
   hooks: PdfHooks,
-  out: { images: number; sketches: number; imageBytes: number; overBudget: number; unreadable: number },
+  out: { images: number; sketches: number; imageBytes: number; overBudget: number; unreadable: number; tooManyPixels: number },
 ): Promise<PDFImage | null> {
   const img = await hooks.image(frame);
   if (!img || img.mime === "image/svg+xml") {
     out.sketches++;
     return null;
+  }
+  if (img.mime === "image/png") {
+    const size = sniffImage(img.bytes);
+    if (!size.ok || size.width * size.height > PNG_PIXELS_MAX) {
+      out.tooManyPixels++;
+      out.sketches++;
+      return null;
+    }
   }
   if (out.imageBytes + img.bytes.byteLength > IMAGE_BUDGET_BYTES) {
     out.overBudget++;

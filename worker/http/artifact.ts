@@ -6,8 +6,8 @@
 // An <img> ignores Content-Disposition, so cards and the review page still
 // show it.
 
-/** What a file opened on its own may do: nothing but show inline styles and data images (an SVG's). */
-export const ARTIFACT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+/** What a file opened on its own may do: nothing but show inline styles and data images (an SVG's), sandboxed, in no frame. */
+export const ARTIFACT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'";
 
 // Keys are <project>/<episode>/<job>/attempt-N.<ext> (renders, exports, manifests)
 // or <project>/<episode>/pictures/<revision>.<ext> (uploads and drawings).

@@ -27,7 +27,8 @@ export async function readLimited(request: Request, limit: number): Promise<Limi
   const body = request.body;
   if (!body) return { ok: true, bytes: new Uint8Array(0) };
   // One buffer, grown by doubling up to the limit: a 15 MB upload is not held twice as chunks and a copy.
-  let buffer = new Uint8Array(Math.min(declared ?? 64 * 1024, limit) || 1);
+  // Sized by the declared length only up to 1 MiB: a length is a claim, and bytes that never come are never allocated.
+  let buffer = new Uint8Array(Math.min(declared ?? 64 * 1024, limit, 1024 * 1024) || 1);
   let size = 0;
   const reader = body.getReader();
   for (;;) {

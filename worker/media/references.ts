@@ -11,7 +11,7 @@ import type { ReferenceImage } from "./provider";
 /** At most this many reference pictures go with one render, */
 export const REFERENCES_MAX = 8;
 /** adding up to at most this many bytes. */
-export const REFERENCES_MAX_BYTES = 32 * 1024 * 1024;
+export const REFERENCES_MAX_BYTES = 8 * 1024 * 1024;
 
 const SENDABLE = new Set(["image/png", "image/jpeg", "image/webp"]);
 

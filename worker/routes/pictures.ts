@@ -106,7 +106,8 @@ export const pictureRoutes = new Hono<AppEnv>()
       await c.env.ARTIFACTS.put(key, body.bytes, { httpMetadata: { contentType: image.mime }, customMetadata: { frameId, kind } });
     } catch (err) {
       logError(c, "store picture", err);
-      await releasePicture(c.var.db, key);
+      // A put that failed may still have written: the object goes with its row.
+      await discard(c, key);
       throw unavailable("The picture could not be stored just now; try again.");
     }
     const revision: Omit<Revision, "basis"> = {
@@ -124,20 +125,31 @@ export const pictureRoutes = new Hono<AppEnv>()
       out = await room.addRevision(frameId, revision);
     } catch (err) {
       logError(c, "add revision", err);
-      await discard(c, key);
-      throw unavailable("The picture could not be added to the board just now; try again.");
+      // The call may have failed after the room committed: a picture the board shows is never deleted.
+      const landed = await room.revision(frameId, revisionId).catch(() => undefined);
+      if (landed === undefined) throw unavailable("The picture could not be added to the board just now; try again.");
+      if (landed === null) {
+        await discard(c, key);
+        throw unavailable("The picture could not be added to the board just now; try again.");
+      }
+      out = { ok: true, revision: landed, seq: 0 };
     }
     if (!out.ok) {
       await discard(c, key);
       throw out.code === "not_found" ? notFound(`Frame "${frameId}"`) : conflict(`The picture could not be added: ${out.reason}.`);
     }
-    await recordAudit(c, {
-      action: "picture.upload",
-      target: `revision:${revisionId}`,
-      projectId,
-      verdict: "allowed",
-      details: { frameId, revisionId, kind, mime: image.mime, bytes, width: image.width, height: image.height },
-    });
+    // The picture is on the board: a failed audit write is logged, never turned into a failed upload to be retried.
+    try {
+      await recordAudit(c, {
+        action: "picture.upload",
+        target: `revision:${revisionId}`,
+        projectId,
+        verdict: "allowed",
+        details: { frameId, revisionId, kind, mime: image.mime, bytes, width: image.width, height: image.height },
+      });
+    } catch (err) {
+      logError(c, "audit upload", err);
+    }
     const res: UploadRes = { revision: out.revision };
     return c.json(res, 201);
   })
