@@ -6,10 +6,12 @@
 // server on loopback.
 import { XMLParser } from "fast-xml-parser";
 import { Parser, Tokenizer } from "htmlparser2";
-import { TagStreamParser } from "../worker/domain/agent/tag-parser.ts";
 import { startLocalServer } from "../scripts/local-server.mjs";
 import { startFakeOpenAi } from "../test/support/fake-openai.mjs";
-import { percentile, report } from "./lib.mjs";
+import { importBundled, percentile, report } from "./lib.mjs";
+
+// The parser is a folder of TypeScript modules: bundled, as the Worker is.
+const { TagStreamParser } = await importBundled("tag-parser", 'export { TagStreamParser } from "./worker/domain/agent/tag-parser";');
 
 const r2 = (x) => Math.round(x * 100) / 100;
 
@@ -146,6 +148,8 @@ for (const size of [4, 64]) {
 }
 const big = corpus(1024 * 1024);
 report("03-production-agent", "parser_mb_per_s_1mib_64b_chunks", { ours: r2(mbps(ours, chunks(big, 64), big.length)) });
+// `node bench/agent.bench.mjs --parser` stops here: the figures above need no server.
+if (process.argv.includes("--parser")) process.exit(0);
 
 // Closing tag → board_event on a socket.
 const sent = new Map();
