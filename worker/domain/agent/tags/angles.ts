@@ -1,9 +1,9 @@
-// The prose guard in front of the tokenizer. Prose like "3<4" or "a<b"
-// would open a tag in XML (and "<!--", "<?" or "<![CDATA[" would swallow
-// what follows), so only a grammar tag name may open one: every other "<"
-// reaches the tokenizer escaped as "&lt;", which it reads back as "<". A
-// "<" at the end of a chunk that may still grow into a grammar tag waits
-// for the next chunk, so the verdict never depends on where a chunk ended.
+// The prose guard: which "<" opens a tag. Prose like "3<4" or "a<b" would
+// open one in XML (and "<!--", "<?" or "<![CDATA[" would swallow what
+// follows), so only a grammar tag name may: every other "<" is text. A "<"
+// at the end of a chunk that may still grow into a grammar tag is
+// undecided, and the reader holds it for the next chunk, so the verdict
+// never depends on where a chunk ended.
 import { TAG_NAMES } from "./grammar";
 
 const SLASH = 47;
@@ -16,10 +16,10 @@ const OTHER_SPACE = /\s/;
 /** The grammar's names by first letter ("a" to "z"): a name is matched where it stands, not sliced out. */
 const BY_FIRST: readonly (readonly string[])[] = Array.from({ length: 26 }, (_, k) => [...TAG_NAMES].filter((n) => n.charCodeAt(0) === 97 + k));
 
-const NOT = 0;
-const TAG = 1;
-const UNDECIDED = 2;
-type Verdict = typeof NOT | typeof TAG | typeof UNDECIDED;
+export const NOT = 0;
+export const UNDECIDED = 1;
+/** A grammar tag's name where a "<" opens one; else it cannot, or cannot tell yet. */
+export type Verdict = string | typeof NOT | typeof UNDECIDED;
 
 /**
  * Does the "<" at text[lt] open a grammar tag: "<name" or "</name" and a
@@ -27,7 +27,7 @@ type Verdict = typeof NOT | typeof TAG | typeof UNDECIDED;
  * is a malformed end tag, then a tag)? Undecided while the text runs out
  * before that character and what came may still be the start of one.
  */
-function opens(text: string, lt: number): Verdict {
+export function opens(text: string, lt: number): Verdict {
   const n = text.length;
   let from = lt + 1;
   const end = from < n && text.charCodeAt(from) === SLASH;
@@ -42,42 +42,7 @@ function opens(text: string, lt: number): Verdict {
     if (from + k === n) verdict = UNDECIDED; // the text ran out within the name, or right after it
     if (k < name.length || from + k === n) continue;
     const c = text.charCodeAt(from + k);
-    if (c === GT || c === SPACE || c === SLASH || (end && c === LT) || OTHER_SPACE.test(text[from + k]!)) return TAG;
+    if (c === GT || c === SPACE || c === SLASH || (end && c === LT) || OTHER_SPACE.test(text[from + k]!)) return name;
   }
   return verdict;
-}
-
-export class AngleGuard {
-  /** The end of the last chunk, from a "<" still undecided. */
-  private held = "";
-
-  /** Takes the next chunk; returns what the tokenizer may read now. */
-  push(chunk: string): string {
-    return this.guard(this.held ? this.held + chunk : chunk, false);
-  }
-
-  /** The answer ended: what was held, with a "<" that never became a tag escaped. */
-  flush(): string {
-    return this.held ? this.guard(this.held, true) : "";
-  }
-
-  private guard(text: string, final: boolean): string {
-    this.held = "";
-    let lt = text.indexOf("<");
-    if (lt < 0) return text;
-    // Built only once a "<" needs escaping; until then the text goes on as it came.
-    let out = "";
-    let from = 0;
-    for (; lt >= 0; lt = text.indexOf("<", lt + 1)) {
-      const verdict = opens(text, lt);
-      if (verdict === TAG) continue;
-      if (verdict === UNDECIDED && !final) {
-        this.held = text.slice(lt);
-        return from ? out + text.slice(from, lt) : text.slice(0, lt);
-      }
-      out += `${text.slice(from, lt)}&lt;`;
-      from = lt + 1;
-    }
-    return from ? out + text.slice(from) : text;
-  }
 }

@@ -18,7 +18,7 @@ export interface TagNode {
    * attribute named "__proto__" is an attribute like any other.
    */
   attrs: readonly string[];
-  children: TagNode[];
+  children: readonly TagNode[];
   text: string;
 }
 

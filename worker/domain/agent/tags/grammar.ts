@@ -23,7 +23,11 @@ export type Value =
   | "comment id";
 
 export interface Field {
-  /** Where the value goes among the values `make` receives; a dot nests ("continuity.assetIds"). */
+  /**
+   * Where the value goes among the values `make` receives: a dot nests
+   * ("continuity.assetIds"); a leading "/" puts it beside them, in the
+   * second values `make` receives (`after` beside a frame's fields).
+   */
   to: string;
   value: Value;
   required?: true;
@@ -47,7 +51,7 @@ export type Values = Record<string, unknown>;
 export type Outcome = { command: Record<string, unknown> } | { generate: string } | { resolve: string } | string;
 
 export interface Form extends Shape {
-  make(values: Values): Outcome;
+  make(values: Values, beside: Values): Outcome;
 }
 
 /** A top-level tag: one form, or one per value of its `op` attribute. */
@@ -97,8 +101,8 @@ export const GRAMMAR: Readonly<Record<string, Tag>> = {
     ops: {
       add: {
         ...FRAME,
-        attrs: { ...FRAME.attrs, after: AFTER },
-        make: ({ id, after, ...frame }) => ({ command: { type: "add_frame", frame: { id, ...frame }, ...(after === undefined ? {} : { after }) } }),
+        attrs: { ...FRAME.attrs, after: { ...AFTER, to: "/after" } },
+        make: (frame, { after }) => ({ command: after === undefined ? { type: "add_frame", frame } : { type: "add_frame", frame, after } }),
       },
       update: {
         ...FRAME,
@@ -116,17 +120,22 @@ export const GRAMMAR: Readonly<Record<string, Tag>> = {
 /** The top-level tags, by name. */
 export const TOP_LEVEL: ReadonlyMap<string, Tag> = new Map(Object.entries(GRAMMAR));
 
-function namesIn(shape: Shape, into: Set<string>): void {
-  for (const name of Object.keys(shape.fields ?? {})) into.add(name);
-  if (shape.items) {
-    into.add(shape.items.tag);
-    namesIn(shape.items.shape, into);
-  }
+/** Every form of the grammar, at any depth. */
+function shapes(): Shape[] {
+  const out: Shape[] = [];
+  const add = (shape: Shape) => {
+    out.push(shape);
+    if (shape.items) add(shape.items.shape);
+  };
+  for (const tag of TOP_LEVEL.values()) for (const form of "form" in tag ? [tag.form] : Object.values(tag.ops)) add(form);
+  return out;
 }
 
 /** Every tag name of the grammar, at any depth: the only names that may open a tag in the answer. */
-export const TAG_NAMES: ReadonlySet<string> = (() => {
-  const names = new Set(TOP_LEVEL.keys());
-  for (const tag of TOP_LEVEL.values()) for (const form of "form" in tag ? [tag.form] : Object.values(tag.ops)) namesIn(form, names);
-  return names;
-})();
+export const TAG_NAMES: ReadonlySet<string> = new Set([
+  ...TOP_LEVEL.keys(),
+  ...shapes().flatMap((shape) => [...Object.keys(shape.fields ?? {}), ...(shape.items ? [shape.items.tag] : [])]),
+]);
+
+/** Every attribute name of the grammar ("op" too). */
+export const ATTR_NAMES: ReadonlySet<string> = new Set(["op", ...shapes().flatMap((shape) => Object.keys(shape.attrs))]);

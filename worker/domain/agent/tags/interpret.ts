@@ -13,14 +13,17 @@ const fail = (reason: string): never => {
 /** "a, b or c" */
 const either = (words: readonly string[]) => (words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? ""));
 
-/** Where a value goes: `values[key]`, or `values[key][inner]` for "key.inner". */
+/** Where a value goes: `values[key]`, `values[key][inner]` for "key.inner", or beside the values for "/key". */
 interface Slot {
   key: string;
   inner: string | undefined;
+  beside: boolean;
 }
 const slot = (to: string): Slot => {
-  const dot = to.indexOf(".");
-  return dot < 0 ? { key: to, inner: undefined } : { key: to.slice(0, dot), inner: to.slice(dot + 1) };
+  const beside = to.startsWith("/");
+  const path = beside ? to.slice(1) : to;
+  const dot = path.indexOf(".");
+  return dot < 0 ? { key: path, inner: undefined, beside } : { key: path.slice(0, dot), inner: path.slice(dot + 1), beside };
 };
 const get = (values: Values, s: Slot): unknown => (s.inner === undefined ? values[s.key] : (values[s.key] as Values | undefined)?.[s.inner]);
 function put(values: Values, s: Slot, value: unknown): void {
@@ -35,7 +38,7 @@ function put(values: Values, s: Slot, value: unknown): void {
 interface Plan {
   attrs: readonly { name: string; field: Field; to: Slot }[];
   /** The attribute names it takes ("op" too, for a tag chosen by its op). */
-  known: ReadonlySet<string>;
+  known: readonly string[];
   fields: ReadonlyMap<string, Slot>;
   items: { tag: string; to: Slot; plan: Plan } | undefined;
   text: Slot | undefined;
@@ -48,7 +51,7 @@ function plan(shape: Shape, op: boolean): Plan {
   const fields = Object.keys(shape.fields ?? {});
   return {
     attrs,
-    known: new Set([...attrs.map((a) => a.name), ...(op ? ["op"] : [])]),
+    known: [...attrs.map((a) => a.name), ...(op ? ["op"] : [])],
     fields: new Map(Object.entries(shape.fields ?? {}).map(([name, to]) => [name, slot(to)])),
     items: shape.items && { tag: shape.items.tag, to: slot(shape.items.to), plan: plan(shape.items.shape, false) },
     text: shape.text === undefined ? undefined : slot(shape.text),
@@ -92,11 +95,17 @@ function convert(node: TagNode, name: string, field: Field, raw: string): unknow
       if (!/^\d+(\.\d+)?$/.test(n)) fail(`<${node.name}> ${name}="${n}" is not a number`);
       return Number(n);
     }
-    case "list":
-      return raw
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
+    case "list": {
+      const items: string[] = [];
+      for (let from = 0; from <= raw.length; ) {
+        let comma = raw.indexOf(",", from);
+        if (comma < 0) comma = raw.length;
+        const item = raw.slice(from, comma).trim();
+        if (item) items.push(item);
+        from = comma + 1;
+      }
+      return items;
+    }
     case "comment id": {
       const id = raw.trim();
       if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) fail(`<${node.name}> ${name}="${id}" is not a comment id`);
@@ -112,27 +121,27 @@ function textOf(node: TagNode): string {
   return node.text.trim();
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
-function unknownAttribute(node: TagNode, known: ReadonlySet<string>): void {
-  for (let k = 0; k < node.attrs.length; k += 2) if (!known.has(node.attrs[k]!)) fail(`<${node.name}> has an unknown attribute "${node.attrs[k]}"`);
+const EMPTY: readonly string[] = [];
+function unknownAttribute(node: TagNode, known: readonly string[]): void {
+  for (let k = 0; k < node.attrs.length; k += 2) if (!known.includes(node.attrs[k]!)) fail(`<${node.name}> has an unknown attribute "${node.attrs[k]}"`);
 }
 
 /** How reasons name the tag: with its op, where it has one. */
 const label = (node: TagNode, op: string | undefined) => (op === undefined ? `<${node.name}>` : `<${node.name} op="${op}">`);
 
-/** Reads a tag's attributes, child tags and text into values, in that order. */
-function read(node: TagNode, plan: Plan, op: string | undefined): Values {
+/** Reads a tag's attributes, child tags and text into values (and `beside`), in that order. */
+function read(node: TagNode, plan: Plan, op: string | undefined, beside: Values): Values {
   unknownAttribute(node, plan.known);
   const values: Values = {};
   for (const { name, field, to } of plan.attrs) {
     const raw = attr(node, name) ?? field.default;
-    if (raw !== undefined) put(values, to, convert(node, name, field, raw));
+    if (raw !== undefined) put(to.beside ? beside : values, to, convert(node, name, field, raw));
     else if (field.required) fail(`<${node.name}> needs a "${name}" attribute`);
   }
   const items: Values[] | undefined = plan.items && [];
   for (const child of node.children) {
     if (plan.items && child.name === plan.items.tag) {
-      items!.push(read(child, plan.items.plan, undefined));
+      items!.push(read(child, plan.items.plan, undefined, beside));
       continue;
     }
     const to = plan.fields.get(child.name);
@@ -150,10 +159,11 @@ function read(node: TagNode, plan: Plan, op: string | undefined): Values {
 
 function outcome(node: TagNode): Outcome {
   const tag = TAGS.get(node.name) ?? fail(`unknown tag <${node.name}>`);
-  if ("form" in tag) return tag.form.make(read(node, tag.form.plan, undefined));
+  const beside: Values = {};
+  if ("form" in tag) return tag.form.make(read(node, tag.form.plan, undefined, beside), beside);
   const op = attr(node, "op") ?? tag.defaultOp ?? fail(`<${node.name}> needs a "op" attribute`);
   const form = tag.ops.get(op) ?? fail(`<${node.name}> op="${op}" is not ${tag.opList}`);
-  const made = form.make(read(node, form.plan, op));
+  const made = form.make(read(node, form.plan, op, beside), beside);
   return typeof made === "string" ? fail(`${label(node, op)} ${made}`) : made;
 }
 

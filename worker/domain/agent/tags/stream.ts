@@ -1,40 +1,40 @@
 // The agent's answer, parsed as it streams (CONTRACT 5): prose goes out as
 // it arrives, and each top-level board tag becomes one event the moment it
-// closes. The prose guard decides which "<" may open a tag, the reader
-// builds tags on htmlparser2's Tokenizer, `interpret` reads each against the
-// grammar, and the fence filter keeps a Markdown fence that wrapped nothing
-// but tags out of the prose. The model's output is untrusted: anything
+// closes. The reader finds the tags (on htmlparser2's Tokenizer, with the
+// prose guard's verdict on which "<" may open one), the tree keeps them and
+// their limits, `interpret` reads each closed one against the grammar, and
+// the fence filter keeps a Markdown fence that wrapped nothing but tags out
+// of the prose. The model's output is untrusted: anything
 // malformed, unknown, too deep, too large or too many is rejected whole with
 // a reason, and nothing throws. The same text in any chunking gives the same
 // prose, commands and rejections, also when the answer stops mid-tag.
 // (Duplicates are judged by the run, which knows which commands applied.)
-import { AngleGuard } from "./angles";
 import type { ParseEvent, TagNode } from "./events";
 import { FenceFilter } from "./fence";
 import { MAX_COMMANDS_PER_RUN } from "./grammar";
 import { interpret } from "./interpret";
 import { TagReader } from "./reader";
+import { TagTree } from "./tree";
 
 /**
  * One parser per agent run. `write` takes the next chunk of model output and
  * returns what it completed; `end` flushes and discards any tag still open.
  */
 export class TagStreamParser {
-  private readonly guard = new AngleGuard();
   private readonly fence = new FenceFilter();
-  private readonly reader = new TagReader({
+  private readonly tree = new TagTree({
     prose: (text) => this.prose(this.fence.push(text)),
     opened: () => this.fence.tag(),
     closed: (node, broken) => this.closed(node, broken),
   });
+  private readonly reader = new TagReader(this.tree);
   private out: ParseEvent[] = [];
   private commands = 0;
   private ended = false;
 
   write(chunk: string): ParseEvent[] {
     if (this.ended) return [];
-    const ready = this.guard.push(chunk);
-    if (ready) this.reader.write(ready);
+    if (chunk) this.reader.write(chunk);
     return this.take();
   }
 
@@ -42,9 +42,8 @@ export class TagStreamParser {
   end(): ParseEvent[] {
     if (this.ended) return [];
     this.ended = true;
-    const ready = this.guard.flush();
-    if (ready) this.reader.write(ready);
-    const open = this.reader.end();
+    this.reader.end();
+    const open = this.tree.open;
     this.prose(this.fence.end());
     const out = this.take();
     if (open) out.push({ kind: "rejected", tag: open, reason: `<${open}> was still open when the answer ended` });
