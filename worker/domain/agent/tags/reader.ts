@@ -104,15 +104,21 @@ export class TagReader implements TokenizerCallbacks {
     let tag = -1;
     let verdict: Verdict = NOT;
     let amp = -1;
+    let gt = -1;
+    let semi = -1;
     while (i < n && !this.held) {
+      // The tokenizer is handed text only as far as it reads, so no character reaches it twice.
       if (this.tokenizing === OPENER) {
-        // Inside an opener any "<" is attribute text: the tokenizer reads on to its end.
-        i = this.tokenize(text, i, n);
+        // Inside an opener any "<" is attribute text. It ends at a ">" (not one in a quoted value): up to the next one, then.
+        if (gt < i) gt = nextOf(text, ">", i);
+        i = this.tokenize(text, i, Math.min(gt + 1, n));
         continue;
       }
       if (this.tokenizing === TEXT) {
+        // An entity ends at a ";" (XML's entities all do): up to the next one, or the next "<".
         if (lt < i) lt = nextOf(text, "<", i);
-        i = this.tokenizeText(text, i, lt, final);
+        if (semi < i) semi = nextOf(text, ";", i);
+        i = semi < lt ? this.tokenize(text, i, semi + 1) : this.tokenizeText(text, i, lt, final);
         continue;
       }
       for (tag = tag < i ? nextOf(text, "<", i) : tag; tag < n; tag = nextOf(text, "<", tag + 1)) {

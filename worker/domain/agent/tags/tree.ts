@@ -106,11 +106,11 @@ export class TagTree {
 
   /** Text ending at `at`. */
   text(text: string, at: number): void {
-    const top = this.stack[this.stack.length - 1];
-    if (!top) this.sink.prose(text);
+    const depth = this.stack.length;
+    if (depth === 0) this.sink.prose(text);
     else {
       this.checkSize(at);
-      if (!this.broken) top.text += text;
+      if (!this.broken) (this.stack[depth - 1] as TagNode).text += text;
     }
   }
 
