@@ -32,8 +32,8 @@ function put(values: Values, s: Slot, value: unknown): void {
 }
 
 /**
- * A shape of the table made ready to read with, once at start: the tags
- * are few and many, so their lookups are not rebuilt per tag.
+ * A shape of the table made ready to read with, once at start: the grammar
+ * has a dozen tags and an answer hundreds, so lookups are built once, not per tag.
  */
 interface Plan {
   attrs: readonly { name: string; field: Field; to: Slot }[];

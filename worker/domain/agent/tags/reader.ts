@@ -253,10 +253,11 @@ export class TagReader implements TokenizerCallbacks {
       this.olderCount = 0;
       return this.piece.slice(start - this.pieceStart, end - this.pieceStart);
     }
-    const pieces = [...this.older.slice(0, this.olderCount), this.piece];
     let out = "";
-    for (let k = 0, at = this.olderStart; at < end; at += pieces[k++]!.length) {
-      out += pieces[k]!.slice(Math.max(0, start - at), end - at);
+    for (let k = 0, at = this.olderStart; at < end; k++) {
+      const piece = k < this.olderCount ? (this.older[k] as string) : this.piece;
+      if (at + piece.length > start) out += piece.slice(Math.max(0, start - at), end - at);
+      at += piece.length;
     }
     return out;
   }

@@ -4,10 +4,10 @@
 // prose guard's verdict on which "<" may open one), the tree keeps them and
 // their limits, `interpret` reads each closed one against the grammar, and
 // the fence filter keeps a Markdown fence that wrapped nothing but tags out
-// of the prose. The model's output is untrusted: anything
-// malformed, unknown, too deep, too large or too many is rejected whole with
-// a reason, and nothing throws. The same text in any chunking gives the same
-// prose, commands and rejections, also when the answer stops mid-tag.
+// of the prose. The model's output is untrusted: anything malformed,
+// unknown, too deep, too large or too many is rejected whole with a reason,
+// and nothing throws. The same text in any chunking gives the same prose,
+// commands and rejections, also when the answer stops mid-tag.
 // (Duplicates are judged by the run, which knows which commands applied.)
 import type { ParseEvent, TagNode } from "./events";
 import { FenceFilter } from "./fence";
