@@ -22,10 +22,11 @@ export const UNDECIDED = 1;
 export type Verdict = string | typeof NOT | typeof UNDECIDED;
 
 /**
- * Does the "<" at text[lt] open a grammar tag: "<name" or "</name" and a
- * character that ends the name ("<" too, after an end tag's name: "</frame<move"
- * is a malformed end tag, then a tag)? Undecided while the text runs out
- * before that character and what came may still be the start of one.
+ * The grammar tag the "<" at text[lt] opens, by its name: "<name" or
+ * "</name" and a character that ends the name ("<" too, after an end tag's
+ * name: "</frame<move" is a malformed end tag, then a tag). Undecided while
+ * the text runs out before that character and what came may still be the
+ * start of one.
  */
 export function opens(text: string, lt: number): Verdict {
   const n = text.length;

@@ -36,11 +36,6 @@ export class TagTree {
     return this.stack[0]?.name ?? this.opening?.name;
   }
 
-  /** Whether the reader is inside an opener, where "</" is attribute text. */
-  get inOpener(): boolean {
-    return this.opening !== undefined;
-  }
-
   /** An opener's name, its "<" at `at`. */
   opener(name: string, at: number): void {
     this.opening = { name, attrs: NO_ATTRS, children: NO_CHILDREN, text: "" };
