@@ -139,6 +139,21 @@ describe("untrusted output", () => {
     }
   });
 
+  it("counts a '<' in a tag's text as the one character it is toward the 64 KiB", () => {
+    // "<script>" and "</script>" are 17 of the bytes; "x<" is two characters, not the five of "x&lt;".
+    const script = (pairs: number) => `<script>${"x<".repeat(pairs)}</script>`;
+    expect(commands(parse(script((MAX_TAG_BYTES - 17) / 2 - 0.5), 4096))).toHaveLength(1);
+    expect(rejected(parse(script((MAX_TAG_BYTES - 17) / 2 + 0.5), 4096))).toEqual([expect.stringContaining("64 KiB")]);
+  });
+
+  it("rejects an attribute named like an object's own property as the unknown attribute it is", () => {
+    expect(rejected(everyChunking('<move id="f1" after="" __proto__="x"/>'))).toEqual(['<move> has an unknown attribute "__proto__"']);
+  });
+
+  it("names the end tag that closed a tag around one left open", () => {
+    expect(rejected(everyChunking('<frame op="add" id="f1"><prompt>x</frame>'))).toEqual(["<prompt> was not closed before </frame>"]);
+  });
+
   it("passes repeated commands through: the run, which knows what applied, judges duplicates", () => {
     const events = parse('<move id="f1" after=""/><move id="f1" after=""/>');
     expect(commands(events)).toHaveLength(2);
