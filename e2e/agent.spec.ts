@@ -87,6 +87,8 @@ test("picked shots scope a message; the last message can be edited; the owner re
   const input = page.getByLabel("Message the production agent");
   await input.fill(IDEA);
   await input.press("Enter");
+  // The answer is committed: only then is the agent free for the next message ("Ready" alone may be the state before the run began).
+  await expect(page.locator(".msg-assistant")).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
   await expect(page.locator(".frame-card")).toHaveCount(6);
   const metaOf = (i: number) => page.locator(".frame-card").nth(i).locator(".frame-meta");

@@ -171,6 +171,30 @@ for (const size of SIZES) {
       expect(errors.filter((e) => !/status of 415/.test(e))).toEqual([]);
     });
 
+    test("a reorder relabels the card, never the picture: the kept sketch holds no words", async ({ page }) => {
+      const errors = trapConsoleErrors(page);
+      await studio(page, 2);
+      const detail = await openShot(page, 2);
+      await detail.getByRole("button", { name: "Keep sketch as picture for shot 2" }).click();
+      await expect(detail.locator(".revision")).toHaveCount(1, { timeout: 20_000 });
+      await detail.getByRole("button", { name: "Close" }).click();
+      await expect(cardPicture(page, 2)).toHaveAttribute("src", KEPT);
+      const src = (await cardPicture(page, 2).getAttribute("src"))!;
+      // The stored picture is the picture alone: no text element, no shot label.
+      const svg = await (await page.request.get(src)).text();
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).not.toContain("<text");
+      expect(svg).not.toMatch(/SHOT|Shot 2/);
+
+      // Moved first by keyboard: the card now says shot 1 and shows the same file.
+      await card(page, 2).focus();
+      await page.keyboard.press("Alt+ArrowLeft");
+      await expect(cardPicture(page, 1)).toHaveAttribute("src", src);
+      await expect(card(page, 1).locator(".frame-shot")).toHaveText("Shot 1");
+      await expect(cardPicture(page, 2)).not.toHaveAttribute("src", KEPT);
+      expect(errors).toEqual([]);
+    });
+
     test("out of date after a camera change, current again after Re-render out of date", async ({ page }) => {
       const errors = trapConsoleErrors(page);
       await studio(page, 1);

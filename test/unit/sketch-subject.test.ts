@@ -55,6 +55,9 @@ describe("the place, by its kind", () => {
     expect(sketchOf({ action: "Mia walks down the street.", camera: "WS" }, [park]).place.kind).toBe("park");
     const bakery: Asset = { id: "b", kind: "location", name: "Bakery on the corner", description: "", prompt: "" };
     expect(sketchOf({ action: "Mia waits.", camera: "WS" }, [bakery]).place.kind).toBe("bakery");
+    // A compound head is read whole: a coffee shop is a café, not a shop of shelves.
+    const coffeeShop: Asset = { id: "c", kind: "location", name: "Night-time coffee shop", description: "", prompt: "" };
+    expect(sketchOf({ action: "Mia steams milk behind the counter.", camera: "MS" }, [coffeeShop]).place.kind).toBe("cafe");
   });
 
   it("shows a bakery that glows on its corner from the street, at dusk, not an empty desert road", () => {

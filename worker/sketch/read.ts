@@ -67,13 +67,20 @@ export function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
-/** The last match in `text`: in a place's name the last word is the head ("CITY PARK" is a park, "HARBOUR STREET" a street). */
+/**
+ * The match that ends last in `text`, the longest of those that end together:
+ * in a place's name the last word is the head ("CITY PARK" is a park,
+ * "HARBOUR STREET" a street), and "COFFEE SHOP" is a café, not a shop.
+ */
 function lastOf<T>(text: string, table: readonly (readonly [RegExp, T])[]): T | undefined {
-  let best: { at: number; value: T } | undefined;
+  let best: { end: number; length: number; value: T } | undefined;
   for (const [re, value] of table) {
     const g = globalOf(re);
     g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) if (!best || m.index > best.at) best = { at: m.index, value };
+    for (let m = g.exec(text); m; m = g.exec(text)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && m[0].length > best.length)) best = { end, length: m[0].length, value };
+    }
   }
   return best?.value;
 }
