@@ -555,6 +555,10 @@ describe("a drawing's strokes", () => {
       }),
     );
     expect(await refusal(streamed)).toEqual([413, "too_large", "A drawing's strokes may be at most 2 MB."]);
+    // Under 2 MB but a pathological number of points: refused before it is parsed.
+    const tiny = `{"version":1,"aspect":"16:9","width":1600,"height":900,"strokes":[{"tool":"ink","color":"#000000","size":2,"points":[${"[0,0,0],".repeat(150_001)}[0,0,0]]}]}`;
+    expect(tiny.length).toBeLessThan(2 * 1024 * 1024);
+    expect(await refusal(await put(drawn.id, tiny))).toEqual([413, "too_large", "A drawing may have at most 150,000 points."]);
     expect(await rows(s.projectId)).toHaveLength(2);
     expect((await env.ARTIFACTS.list({ prefix: `${s.projectId}/${s.episodeId}/pictures/` })).objects).toHaveLength(2);
 

@@ -7,6 +7,8 @@ import { Aspect } from "./board";
 
 /** The stored strokes of one drawing may be at most this large (CONTRACT 12). */
 export const STROKES_MAX_BYTES = 2 * 1024 * 1024;
+/** And at most this many points (counted as the JSON's '[' before it is parsed): a real 2 MB drawing has about 110,000. */
+export const STROKE_POINTS_MAX = 150_000;
 
 export const DrawTool = z.enum(["pencil", "ink", "marker", "eraser"]);
 export type DrawTool = z.infer<typeof DrawTool>;

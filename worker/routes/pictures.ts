@@ -14,7 +14,7 @@ import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { EntityId, type Role } from "../domain/api";
 import { Id, type Revision } from "../domain/board";
-import { Drawing, STROKES_MAX_BYTES } from "../domain/drawing";
+import { Drawing, STROKE_POINTS_MAX, STROKES_MAX_BYTES } from "../domain/drawing";
 import {
   ARTIFACT_URL_PREFIX,
   checkUpload,
@@ -166,6 +166,10 @@ export const pictureRoutes = new Hono<AppEnv>()
     const limit = sizeText(STROKES_MAX_BYTES);
     const body = await readLimited(c.req.raw, STROKES_MAX_BYTES);
     if (!body.ok) throw tooLarge(`A drawing's strokes may be at most ${limit}${body.declared === null ? "" : `; these are ${sizeText(body.declared)}`}.`);
+    // Counted before parsing: 2 MB of the tiniest points would parse into some 20 MB of arrays before the schema saw them.
+    let brackets = 0;
+    for (const byte of body.bytes) if (byte === 0x5b) brackets++;
+    if (brackets > STROKE_POINTS_MAX) throw tooLarge(`A drawing may have at most ${STROKE_POINTS_MAX.toLocaleString("en")} points.`);
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(body.bytes));
