@@ -226,7 +226,8 @@ export function BatchActions() {
     () => pending() !== null,
   );
   const scope = () => (sel.ids().length ? " picked" : "");
-  const outdated = () => j.batchFrames("outdated").length;
+  // Read twice a render and recomputed only when the board or the pick changes.
+  const outdated = createMemo(() => j.batchFrames("outdated").length);
   // Uploads and drawings out of date: marked, never replaced by a batch.
   const keptStale = () => {
     const board = b.board.board;
