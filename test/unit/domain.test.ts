@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../worker/auth/password";
 import { roleAtLeast } from "../../worker/domain/api";
 import { Board, emptyBoard, Frame, shotLabel } from "../../worker/domain/board";
+import { ClientMessage } from "../../worker/domain/protocol";
 import { allowedOrigins, isAllowedOrigin } from "../../worker/http/origin";
 import { frameWith } from "../support/boards";
 
@@ -88,5 +89,14 @@ describe("password hashing", () => {
 
   it("refuses a malformed stored hash instead of throwing", async () => {
     expect(await verifyPassword("x", "md5$abc")).toBe(false);
+  });
+});
+
+describe("client messages", () => {
+  it("refuse keys nobody reads in chat_regenerate and chat_continue, so none can reach storage or the audit", () => {
+    for (const type of ["chat_regenerate", "chat_continue"] as const) {
+      expect(ClientMessage.safeParse({ type, id: "m1", payload: {} }).success, type).toBe(true);
+      expect(ClientMessage.safeParse({ type, id: "m1", payload: { junk: "x".repeat(1000) } }).success, type).toBe(false);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // each way, parsed at both ends. Every frame is {type, payload, timestamp};
 // board events also carry seq; client messages may carry an id (≤ 64 chars).
 import { z } from "zod";
-import { Aspect, Board, Id, LIMITS } from "./board";
+import { Board, Id, LIMITS } from "./board";
 import { Actor, Command } from "./commands";
 import { EventBody, Impact } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
@@ -26,6 +26,7 @@ const clientMsg = <T extends string, P extends z.ZodType>(type: T, payload: P) =
   z.object({ type: z.literal(type), id: MsgId.optional(), payload, timestamp: Timestamp.optional() });
 
 export const ClientMessage = z.discriminatedUnion("type", [
+  // A ping's payload is never read, stored or audited: whatever a client puts in it is let through and dropped.
   clientMsg("ping", z.object({}).passthrough()),
   clientMsg("board_command", z.object({ command: z.unknown() })),
   clientMsg("undo_run", z.object({ runId: RunId })),
@@ -43,9 +44,10 @@ export const ClientMessage = z.discriminatedUnion("type", [
       .refine((p) => p.notes === true || p.text.length > 0, { message: "a message needs text", path: ["text"] }),
   ),
   clientMsg("chat_stop", z.object({ runId: RunId.optional() })),
-  clientMsg("chat_regenerate", z.object({}).passthrough()),
+  // Strict: a payload key nobody reads must never reach storage or the audit (issue 21).
+  clientMsg("chat_regenerate", z.strictObject({})),
   clientMsg("chat_edit", z.object({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
-  clientMsg("chat_continue", z.object({}).passthrough()),
+  clientMsg("chat_continue", z.strictObject({})),
   clientMsg("reset", z.object({ confirm: z.string().max(200) })),
   // Comments and frame reviews (CONTRACT 9): beside the board, never inside it.
   clientMsg("comment_add", z.object({ frameId: Id, text: CommentText, parentId: Id.nullable().optional() })),
