@@ -13,6 +13,19 @@ async function studioWithFrames(page: Page, count: number) {
 }
 
 /** Seconds on the player's clock ("0:04.2 / 0:09.0" → 4.2). */
+/** Resolves after the page has drawn `count` animation frames. */
+function animationFrames(page: Page, count: number): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    count,
+  );
+}
+
 async function clockSeconds(player: ReturnType<Page["getByRole"]>): Promise<number> {
   const text = (await player.getByTestId("animatic-clock").textContent()) ?? "";
   const m = /^(\d+):(\d\d)\.(\d)/.exec(text);
@@ -61,7 +74,9 @@ test("the animatic plays every shot with its timecode, pauses, steps and saves a
   // Pause holds the clock still.
   await player.getByRole("button", { name: "Pause" }).click();
   const held = await clockSeconds(player);
-  await page.waitForTimeout(600);
+  // The clock ticks on animation frames: after 30 of them (half a second at
+  // 60 Hz) a running clock would have moved.
+  await animationFrames(page, 30);
   expect(await clockSeconds(player)).toBe(held);
 
   // Previous and Next jump to shot boundaries, by button and by key.
@@ -163,9 +178,10 @@ test("saving a long animatic shows its progress and Cancel stops it without a do
   await player.getByRole("button", { name: "Cancel video" }).click();
   await expect(progress).toBeHidden();
   await expect(player.getByRole("button", { name: "Save as video" })).toBeEnabled();
-  await page.waitForTimeout(1000);
-  expect(downloads).toEqual([]);
+  // The progress bar goes only once the encode has settled, and a finished
+  // encode says "Saved" in the same step as it downloads: neither happened.
   await expect(player.getByRole("status").filter({ hasText: "Saved" })).toHaveCount(0);
+  expect(downloads).toEqual([]);
   expect(errors).toEqual([]);
 });
 

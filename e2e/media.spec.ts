@@ -17,6 +17,28 @@ async function studioWithFrame(page: Page) {
   await expect(page.locator(".conn")).toHaveText("Live");
   await page.getByRole("button", { name: "Add frame" }).click();
   await expect(page.locator(".frame-card")).toHaveCount(1);
+  return projectId as string;
+}
+
+/**
+ * Waits until the project's canceled render can no longer publish anything:
+ * either its attempt never started (a canceled job cannot start), or the
+ * attempt has run to its end and logged that its output was discarded.
+ */
+async function canceledRenderSettled(page: Page, projectId: string) {
+  await expect
+    .poll(
+      async () => {
+        const { jobs } = await (await page.request.get(`/api/v1/jobs?project=${projectId}&status=canceled`)).json();
+        if (jobs.length !== 1) return "no canceled job yet";
+        const { attempts, logs } = await (await page.request.get(`/api/v1/jobs/${jobs[0].id}/extended`)).json();
+        const started = attempts.some((a: { startedAt: string | null }) => a.startedAt !== null);
+        const discarded = logs.some((l: { message: string }) => l.message.includes("its output was discarded"));
+        return !started || discarded ? "settled" : "attempt still running";
+      },
+      { timeout: 20_000 },
+    )
+    .toBe("settled");
 }
 
 /** The picture on the card: a kept one is served from the artifacts route, the live sketch is drawn in the page. */
@@ -58,14 +80,14 @@ test("a render shows one progress bar and the stage timings in the detail view, 
 
 test("a canceled first render leaves the sketch and offers Retry", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  await studioWithFrame(page);
+  const projectId = await studioWithFrame(page);
   const detail = await openShot(page);
   await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Render canceled");
   await detail.getByRole("button", { name: "Close" }).click();
-  // Give a late attempt every chance to publish, then check it did not.
-  await page.waitForTimeout(2500);
+  // A late attempt has had its chance to publish; check it did not.
+  await canceledRenderSettled(page, projectId);
   await expect(page.locator(".frame-card .media")).toHaveText("Render canceled");
   await expect(cardPicture(page)).not.toHaveAttribute("src", KEPT);
   // The live sketch is back: its alt says what it shows ("Medium shot, eye level: …"), its tag says it is a sketch.
@@ -78,7 +100,7 @@ test("a canceled first render leaves the sketch and offers Retry", async ({ page
 
 test("a canceled re-render keeps the last good image", async ({ page }) => {
   const errors = trapConsoleErrors(page);
-  await studioWithFrame(page);
+  const projectId = await studioWithFrame(page);
   const detail = await openShot(page);
   await detail.getByRole("button", { name: "Keep sketch as picture for shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Rendered", { timeout: 20_000 });
@@ -90,7 +112,7 @@ test("a canceled re-render keeps the last good image", async ({ page }) => {
   await detail.getByRole("button", { name: "Cancel the render of shot 1" }).click();
   await expect(detail.locator(".render .media")).toHaveText("Render canceled");
   await detail.getByRole("button", { name: "Close" }).click();
-  await page.waitForTimeout(2500);
+  await canceledRenderSettled(page, projectId);
   // The image people saw before the re-render is still the one on the card.
   await expect(card).toBeVisible();
   await expect(card).toHaveAttribute("src", first!);
