@@ -1,17 +1,15 @@
 // The drawing surface (CONTRACT 12): a full-screen dialog with a canvas in
 // the episode's aspect, drawn on with Pointer Events so a mouse, a finger and
-// a stylus all work. A stylus gives real pressure (and its coalesced samples,
-// so a fast line stays smooth); a mouse or finger gets pressure simulated from
-// speed. While a pen is down or hovering, touches are ignored (a resting palm
-// draws nothing) and a palm stroke already begun is dropped when the pen lands.
+// a stylus all work (pen-input.ts: pressure, palm rejection).
 // The current picture (or the live sketch) shows underneath and the previous
 // shot as an onion skin, each at its own opacity; neither is ever part of the
 // saved PNG, which is the strokes alone on white at the drawing's own pixels.
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import type { Aspect } from "../../../../worker/domain/board";
+import { DrawToolbar } from "./DrawToolbar";
 import { offscreen, paintStroke, paintStrokes, renderPng } from "./paint";
+import { createPenInput } from "./pen-input";
 import {
-  beginStroke,
   COLORS,
   canRedo,
   canUndo,
@@ -22,20 +20,16 @@ import {
   type Drawing,
   type DrawTool,
   type History,
-  NO_PRESSURE,
   readDrawing,
   redo,
-  SIZE_NAMES,
   type SizeStep,
   type Stroke,
-  type StrokePoint,
   strokeStyle,
   TOOL_INFO,
   TOOLS,
   toDrawing,
   tooLarge,
   undo,
-  addPoints,
 } from "./strokes";
 import "./draw.css";
 
@@ -50,11 +44,7 @@ export interface DrawSurfaceProps {
   onCancel(): void;
 }
 
-/** How long after the last sign of a pen (down or hovering) a touch still counts as a palm, in ms. */
-const PALM_MS = 600;
-
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function DrawSurface(props: DrawSurfaceProps) {
   const size = DRAW_SIZE[props.aspect];
@@ -76,7 +66,6 @@ export function DrawSurface(props: DrawSurfaceProps) {
   const [error, setError] = createSignal<string>();
   const [asking, setAsking] = createSignal(false);
   const dirty = createMemo(() => strokes() !== initialStrokes);
-  const mod = isMac() ? "Cmd" : "Ctrl";
 
   let dialog!: HTMLDialogElement;
   let canvas!: HTMLCanvasElement;
@@ -113,89 +102,23 @@ export function DrawSurface(props: DrawSurfaceProps) {
     }),
   );
 
-  // ---- pointers ----
-  type Active = { id: number; type: string; rect: DOMRect };
-  let active: Active | null = null;
-  let lastPenAt = Number.NEGATIVE_INFINITY;
-
-  const pointOf = (e: PointerEvent, a: Active): StrokePoint => {
-    const x = ((e.clientX - a.rect.left) / a.rect.width) * size.width;
-    const y = ((e.clientY - a.rect.top) / a.rect.height) * size.height;
-    // Only a pen reports real pressure; a mouse or a finger is drawn at NO_PRESSURE and its outline simulates it.
-    const pressure = a.type === "pen" ? (e.pressure > 0 ? e.pressure : NO_PRESSURE) : NO_PRESSURE;
-    return [x, y, pressure];
-  };
-
-  const samples = (e: PointerEvent): PointerEvent[] => {
-    const coalesced = typeof e.getCoalescedEvents === "function" ? e.getCoalescedEvents() : [];
-    return coalesced.length > 0 ? coalesced : [e];
-  };
-
-  const drop = () => {
-    try {
-      if (active && canvas.hasPointerCapture(active.id)) canvas.releasePointerCapture(active.id);
-    } catch {
-      // The pointer is gone already.
-    }
-    active = null;
-    live = null;
-    schedule();
-  };
-
-  const onPointerDown = (e: PointerEvent) => {
-    if (saving() || asking()) return;
-    if (e.pointerType === "pen") {
-      lastPenAt = e.timeStamp;
-      // The palm landed first: its stroke goes, the pen's begins.
-      if (active && active.type === "touch") drop();
-    }
-    if (e.pointerType === "touch" && e.timeStamp - lastPenAt < PALM_MS) return;
-    if (active) return; // One stroke at a time: a second finger draws nothing.
-    // The left button, a finger, the pen's tip (0) or its eraser end (5).
-    if (e.button !== 0 && e.button !== 5) return;
-    e.preventDefault();
-    const a: Active = { id: e.pointerId, type: e.pointerType, rect: canvas.getBoundingClientRect() };
-    active = a;
-    try {
-      canvas.setPointerCapture(e.pointerId);
-    } catch {
-      // A synthetic pointer cannot be captured; its moves still come to the canvas.
-    }
-    const t = e.button === 5 || (e.buttons & 32) !== 0 ? "eraser" : tool();
-    live = beginStroke(strokeStyle(t, color(), sizeStep(), size), pointOf(e, a));
-    setError();
-    schedule();
-  };
-
-  const onPointerMove = (e: PointerEvent) => {
-    if (e.pointerType === "pen") lastPenAt = e.timeStamp;
-    if (!active || !live || e.pointerId !== active.id) return;
-    const a = active;
-    live = addPoints(
-      live,
-      samples(e).map((s) => pointOf(s, a)),
-    );
-    schedule();
-  };
-
-  const finish = (e: PointerEvent) => {
-    if (e.pointerType === "pen") lastPenAt = e.timeStamp;
-    if (!active || !live || e.pointerId !== active.id) return;
-    const done = addPoints(live, [pointOf(e, active)]);
-    active = null;
-    live = null;
-    setHistory((h) => commitStroke(h, done));
-    schedule();
-  };
-
-  const onPointerCancel = (e: PointerEvent) => {
-    if (active && e.pointerId === active.id) drop();
-  };
+  const pen = createPenInput({
+    canvas: () => canvas,
+    size,
+    blocked: () => saving() || asking(),
+    styleFor: (eraser) => strokeStyle(eraser ? "eraser" : tool(), color(), sizeStep(), size),
+    onBegin: () => setError(),
+    onLive: (stroke) => {
+      live = stroke;
+      schedule();
+    },
+    onCommit: (stroke) => setHistory((h) => commitStroke(h, stroke)),
+  });
 
   // ---- commands ----
-  const doUndo = () => !active && setHistory(undo);
-  const doRedo = () => !active && setHistory(redo);
-  const doClear = () => !active && setHistory(clearStrokes);
+  const doUndo = () => !pen.busy() && setHistory(undo);
+  const doRedo = () => !pen.busy() && setHistory(redo);
+  const doClear = () => !pen.busy() && setHistory(clearStrokes);
   const stepSize = (d: -1 | 1) => setSizeStep((s) => Math.min(3, Math.max(0, s + d)) as SizeStep);
 
   const save = async () => {
@@ -226,7 +149,7 @@ export function DrawSurface(props: DrawSurfaceProps) {
   };
   const leave = () => {
     closing = true;
-    drop();
+    pen.drop();
     props.onCancel();
   };
 
@@ -337,133 +260,22 @@ export function DrawSurface(props: DrawSurfaceProps) {
           </div>
         </header>
 
-        <div class="draw-toolbar" role="toolbar" aria-label="Drawing tools">
-          <fieldset class="draw-group" aria-label="Tool">
-            <For each={TOOLS}>
-              {(t) => (
-                <button
-                  type="button"
-                  class="draw-tool"
-                  aria-pressed={tool() === t}
-                  title={`${TOOL_INFO[t].label} (${TOOL_INFO[t].key}): ${TOOL_INFO[t].hint}`}
-                  aria-keyshortcuts={TOOL_INFO[t].key}
-                  onClick={() => setTool(t)}
-                >
-                  <ToolGlyph tool={t} />
-                  <span>{TOOL_INFO[t].label}</span>
-                </button>
-              )}
-            </For>
-          </fieldset>
-
-          <fieldset class="draw-group draw-colors" aria-label="Colour" classList={{ "draw-off": tool() === "eraser" }}>
-            <For each={COLORS}>
-              {(c) => (
-                <button
-                  type="button"
-                  class="draw-swatch"
-                  classList={{ "draw-swatch-white": c.hex === "#ffffff" }}
-                  style={{ "--swatch": c.hex }}
-                  aria-pressed={color() === c.hex}
-                  aria-label={c.name}
-                  title={c.name}
-                  onClick={() => {
-                    setColor(c.hex);
-                    if (tool() === "eraser") setTool("ink");
-                  }}
-                />
-              )}
-            </For>
-          </fieldset>
-
-          <fieldset class="draw-group" aria-label="Size">
-            <For each={[0, 1, 2, 3] as SizeStep[]}>
-              {(s) => (
-                <button
-                  type="button"
-                  class="draw-size"
-                  aria-pressed={sizeStep() === s}
-                  aria-label={`${SIZE_NAMES[s]} size`}
-                  title={`${SIZE_NAMES[s]} ([ smaller, ] larger)`}
-                  onClick={() => setSizeStep(s)}
-                >
-                  <span class="draw-size-dot" style={{ "--dot": `${4 + s * 4}px` }} />
-                </button>
-              )}
-            </For>
-          </fieldset>
-
-          <fieldset class="draw-group" aria-label="History">
-            <button
-              type="button"
-              class="draw-cmd"
-              onClick={doUndo}
-              disabled={!canUndo(history())}
-              title={`Undo the last stroke (${mod}+Z)`}
-              aria-keyshortcuts="Control+Z Meta+Z"
-            >
-              Undo
-            </button>
-            <button
-              type="button"
-              class="draw-cmd"
-              onClick={doRedo}
-              disabled={!canRedo(history())}
-              title={`Redo (Shift+${mod}+Z or Ctrl+Y)`}
-              aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z Control+Y"
-            >
-              Redo
-            </button>
-            <button type="button" class="draw-cmd" onClick={doClear} disabled={count() === 0} title="Clear every stroke (Undo brings them back)">
-              Clear
-            </button>
-          </fieldset>
-
-          <Show when={props.underlayUrl || props.onionUrl}>
-            <div class="draw-layers">
-              <Show when={props.underlayUrl}>
-                <fieldset class="draw-group draw-layer" aria-label="Picture underneath">
-                  <label class="draw-check" title="Show the shot's current picture underneath while you draw; it is not saved in the drawing">
-                    <input type="checkbox" checked={underlayOn()} onChange={(e) => setUnderlayOn(e.currentTarget.checked)} />
-                    Picture
-                  </label>
-                  <input
-                    type="range"
-                    min="5"
-                    max="100"
-                    step="5"
-                    value={underlayOpacity()}
-                    disabled={!underlayOn()}
-                    aria-label="Opacity of the picture underneath"
-                    aria-valuetext={`${underlayOpacity()}%`}
-                    onInput={(e) => setUnderlayOpacity(Number(e.currentTarget.value))}
-                  />
-                  <span class="draw-pct small">{underlayOpacity()}%</span>
-                </fieldset>
-              </Show>
-              <Show when={props.onionUrl}>
-                <fieldset class="draw-group draw-layer" aria-label="Previous shot">
-                  <label class="draw-check" title="Show the previous shot faintly (onion skin); it is not saved in the drawing">
-                    <input type="checkbox" checked={onionOn()} onChange={(e) => setOnionOn(e.currentTarget.checked)} />
-                    Previous shot
-                  </label>
-                  <input
-                    type="range"
-                    min="5"
-                    max="100"
-                    step="5"
-                    value={onionOpacity()}
-                    disabled={!onionOn()}
-                    aria-label="Opacity of the previous shot"
-                    aria-valuetext={`${onionOpacity()}%`}
-                    onInput={(e) => setOnionOpacity(Number(e.currentTarget.value))}
-                  />
-                  <span class="draw-pct small">{onionOpacity()}%</span>
-                </fieldset>
-              </Show>
-            </div>
-          </Show>
-        </div>
+        <DrawToolbar
+          tool={tool}
+          setTool={setTool}
+          color={color}
+          setColor={setColor}
+          sizeStep={sizeStep}
+          setSizeStep={setSizeStep}
+          canUndo={canUndo(history())}
+          canRedo={canRedo(history())}
+          strokes={count()}
+          onUndo={doUndo}
+          onRedo={doRedo}
+          onClear={doClear}
+          underlay={props.underlayUrl ? { on: underlayOn, setOn: setUnderlayOn, opacity: underlayOpacity, setOpacity: setUnderlayOpacity } : undefined}
+          onion={props.onionUrl ? { on: onionOn, setOn: setOnionOn, opacity: onionOpacity, setOpacity: setOnionOpacity } : undefined}
+        />
 
         <Show when={error()}>
           <div class="alert alert-error draw-error" role="alert">
@@ -488,13 +300,7 @@ export function DrawSurface(props: DrawSurfaceProps) {
               role="img"
               aria-label={`Drawing surface, ${props.aspect}: ${plural(count(), "stroke")}`}
               data-strokes={count()}
-              onPointerDown={onPointerDown}
-              onPointerMove={onPointerMove}
-              onPointerUp={finish}
-              onPointerCancel={onPointerCancel}
-              onLostPointerCapture={(e) => {
-                if (active && e.pointerId === active.id) finish(e);
-              }}
+              {...pen.handlers}
               onContextMenu={(e) => e.preventDefault()}
             />
           </div>
@@ -518,22 +324,5 @@ export function DrawSurface(props: DrawSurfaceProps) {
         </Show>
       </div>
     </dialog>
-  );
-}
-
-/** A small picture of each tool for its button. */
-function ToolGlyph(props: { tool: DrawTool }) {
-  return (
-    <svg class="draw-glyph" viewBox="0 0 24 24" aria-hidden="true">
-      {props.tool === "pencil" ? (
-        <path d="M4 20l1.2-4.6L15.8 4.8a1.6 1.6 0 012.3 0l1.1 1.1a1.6 1.6 0 010 2.3L8.6 18.8 4 20z" fill="none" stroke="currentColor" stroke-width="1.6" />
-      ) : props.tool === "ink" ? (
-        <path d="M3 19c3-1 5-6 8-9s6-5 9-6c-1 3-3 6-6 9s-8 5-11 6z" fill="currentColor" />
-      ) : props.tool === "marker" ? (
-        <path d="M3 15h18v5H3z" fill="currentColor" opacity="0.4" />
-      ) : (
-        <path d="M8 20l-5-5L13 5l6 6-9 9H8zm-1.5-5L10 18.5M14 20h7" fill="none" stroke="currentColor" stroke-width="1.6" />
-      )}
-    </svg>
   );
 }
