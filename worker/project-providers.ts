@@ -15,8 +15,8 @@ export type OwnProvider = { kind: "offline" } | { kind: "workers-ai"; model: str
 export interface ProjectProviders {
   agent: OwnProvider | null;
   image: OwnProvider | null;
-  /** Why a slot the project set is not used here (its key cannot be opened), in words; null when nothing fell back. */
-  fallback: string | null;
+  /** Why a slot the project set is not used here (its key cannot be opened), in words; null when it is. */
+  fallback: Record<ProviderSlot, string | null>;
 }
 
 type Row = typeof projectProviders.$inferSelect;
@@ -77,11 +77,11 @@ async function toOwn(env: Env, row: Row): Promise<OwnProvider | null> {
 
 /** What a run or a render of the project uses: its own slots, keys opened, or null for the deployment's. */
 export async function resolveProjectProviders(env: Env, db: Db, projectId: string): Promise<ProjectProviders> {
-  const out: ProjectProviders = { agent: null, image: null, fallback: null };
+  const out: ProjectProviders = { agent: null, image: null, fallback: { agent: null, image: null } };
   for (const row of await rowsOf(db, projectId)) {
     const own = await toOwn(env, row);
     if (own) out[row.slot] = own;
-    else out.fallback = env.KEYSTORE_KEY || row.keySource === "local" ? CANNOT_OPEN : NO_KEYSTORE;
+    else out.fallback[row.slot] = env.KEYSTORE_KEY || row.keySource === "local" ? CANNOT_OPEN : NO_KEYSTORE;
   }
   return out;
 }
@@ -174,4 +174,15 @@ export async function storedSlot(env: Env, db: Db, projectId: string, slot: Prov
     .where(and(eq(projectProviders.projectId, projectId), eq(projectProviders.slot, slot)))
     .get();
   return row ? toOwn(env, row) : null;
+}
+
+/** The media provider name a project's own image slot picks for new jobs, without opening its key; null when it set none. */
+export async function projectImageProvider(db: Db, projectId: string): Promise<string | null> {
+  const row = await db
+    .select({ kind: projectProviders.kind })
+    .from(projectProviders)
+    .where(and(eq(projectProviders.projectId, projectId), eq(projectProviders.slot, "image")))
+    .get();
+  if (!row) return null;
+  return row.kind === "offline" ? "sketch" : row.kind;
 }
