@@ -4,7 +4,7 @@
 // deployment's variables; the fallback says why in words, never with a key.
 import { and, eq } from "drizzle-orm";
 import { projectProviders } from "./db/schema";
-import { type ProviderSettingsRes, type ProviderSlot, type SlotInput, type SlotView } from "./domain/provider-settings";
+import type { ProviderSettingsRes, ProviderSlot, SlotInput, SlotView } from "./domain/provider-settings";
 import type { Db, Env } from "./env";
 import { deriveKey, KeystoreError, LOCAL_DEFAULT_SECRET, last4, open, seal } from "./keystore";
 import { agentMode, mediaMode } from "./providers";
@@ -24,7 +24,8 @@ type KeySource = "secret" | "local";
 
 export const NO_KEYSTORE =
   "This server has no key store set up, so a project's own keys can't be saved or used here; the server's default providers answer instead. The server's administrator can set one up (see the README).";
-const CANNOT_OPEN = "This project's own model can't be used right now: the server can't open its stored key. The server's default provider answers instead; an owner can enter the key again in the project's settings.";
+const CANNOT_OPEN =
+  "This project's own model can't be used right now: the server can't open its stored key. The server's default provider answers instead; an owner can enter the key again in the project's settings.";
 
 /**
  * The key to seal with: the KEYSTORE_KEY secret, else, on a server reached on
@@ -37,7 +38,11 @@ export async function sealingKey(env: Env, local: boolean): Promise<{ ok: true; 
       return { ok: true, key: await deriveKey(env.KEYSTORE_KEY), source: "secret" };
     } catch (err) {
       if (!(err instanceof KeystoreError)) throw err;
-      return { ok: false, message: "This server's key store secret is too short to protect keys, so keys can't be saved here. The server's administrator can set a longer one (see the README)." };
+      return {
+        ok: false,
+        message:
+          "This server's key store secret is too short to protect keys, so keys can't be saved here. The server's administrator can set a longer one (see the README).",
+      };
     }
   }
   if (local) return { ok: true, key: await deriveKey(LOCAL_DEFAULT_SECRET), source: "local" };
@@ -86,7 +91,7 @@ export async function resolveProjectProviders(env: Env, db: Db, projectId: strin
   return out;
 }
 
-function viewOf(row: Row | undefined): SlotView & { updatedAt?: string } {
+function viewOf(row: Row | undefined): SlotView {
   if (!row) return { kind: "default" };
   const at = { updatedAt: row.updatedAt };
   if (row.kind === "offline") return { kind: "offline", ...at };
@@ -148,7 +153,15 @@ export async function saveSlot(
     }
     values = { ...base, kind: "openai", baseUrl, model: input.model, ...sealed };
   } else {
-    values = { ...base, kind: input.kind, model: input.kind === "workers-ai" ? (input.model ?? null) : null, baseUrl: null, keySealed: null, keyLast4: null, keySource: null };
+    values = {
+      ...base,
+      kind: input.kind,
+      model: input.kind === "workers-ai" ? (input.model ?? null) : null,
+      baseUrl: null,
+      keySealed: null,
+      keyLast4: null,
+      keySource: null,
+    };
   }
   await db
     .insert(projectProviders)

@@ -22,7 +22,8 @@ export function statusWords(status: number, model: string): string {
 }
 
 export async function checkProvider(env: Env, slot: "agent" | "image", own: OwnProvider): Promise<ProviderTestRes> {
-  if (own.kind === "offline") return { ok: true, message: slot === "agent" ? "The offline agent needs no connection." : "The offline sketches need no connection." };
+  if (own.kind === "offline")
+    return { ok: true, message: slot === "agent" ? "The offline agent needs no connection." : "The offline sketches need no connection." };
   if (own.kind === "workers-ai") {
     if (!env.AI) return { ok: false, message: "Workers AI isn't available on this server." };
     if (slot === "image") return { ok: true, message: "Workers AI is available on this server." };

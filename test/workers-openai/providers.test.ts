@@ -102,7 +102,12 @@ describe("the settings API", () => {
     const res = await put(owner, projectId, { agent: ownAgent });
     const text = await res.text();
     expect(text).not.toContain(PROJECT_KEY);
-    expect(JSON.parse(text).agent).toMatchObject({ kind: "openai", baseUrl: `${fake}/own-server/v1`, model: "own-model-mini", key: { set: true, last4: "4f2a" } });
+    expect(JSON.parse(text).agent).toMatchObject({
+      kind: "openai",
+      baseUrl: `${fake}/own-server/v1`,
+      model: "own-model-mini",
+      key: { set: true, last4: "4f2a" },
+    });
     const read = await (await owner.client.get(path(projectId))).text();
     expect(read).not.toContain(PROJECT_KEY);
     expect(JSON.parse(read)).toMatchObject({ agent: { key: { set: true, last4: "4f2a" } }, image: { kind: "default" }, keystore: { ready: true } });
@@ -219,7 +224,11 @@ describe("a server with no key store", () => {
   // Not a loopback address: the public local default is not allowed, and KEYSTORE_KEY is unset in this project.
   const remote = async () => {
     const person: Person = { client: new Client("https://studio.example"), user: { id: "", email: "", name: "", isAdmin: false }, password: "" };
-    const res = await person.client.post("/api/v1/auth/signup", { email: `remote-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@reelroom.test`, password: "correct horse battery", name: "Remote" });
+    const res = await person.client.post("/api/v1/auth/signup", {
+      email: `remote-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@reelroom.test`,
+      password: "correct horse battery",
+      name: "Remote",
+    });
     expect(res.status).toBe(201);
     const projectId = ((await (await person.client.post("/api/v1/projects", { name: "Remote" })).json()) as { project: { id: string } }).project.id;
     return { person, projectId };
@@ -240,7 +249,14 @@ describe("a server with no key store", () => {
 
   it("refuses http to loopback and private addresses", async () => {
     const { person, projectId } = await remote();
-    for (const baseUrl of ["http://127.0.0.1:8080/v1", "https://127.0.0.1/v1", "https://10.0.0.5/v1", "https://[::1]/v1", "https://169.254.169.254/v1", "https://intranet/v1"]) {
+    for (const baseUrl of [
+      "http://127.0.0.1:8080/v1",
+      "https://127.0.0.1/v1",
+      "https://10.0.0.5/v1",
+      "https://[::1]/v1",
+      "https://169.254.169.254/v1",
+      "https://intranet/v1",
+    ]) {
       const res = await put(person, projectId, { agent: { kind: "openai", baseUrl, model: "m", key: PROJECT_KEY } });
       expect(res.status, baseUrl).toBe(400);
     }
@@ -265,7 +281,11 @@ describe("a project's own image provider", () => {
     const { job } = (await gen.json()) as { job: { id: string; provider: string } };
     expect(job.provider).toBe("openai");
     expect((await waitForJob(owner, job.id, (j) => j.status !== "pending" && j.status !== "running")).status).toBe("success");
-    expect((await log()).find((e) => e.scenario === "images")).toMatchObject({ auth: `Bearer ${PROJECT_KEY}`, url: "/own-images/v1/images/generations", model: "own-image-model" });
+    expect((await log()).find((e) => e.scenario === "images")).toMatchObject({
+      auth: `Bearer ${PROJECT_KEY}`,
+      url: "/own-images/v1/images/generations",
+      model: "own-image-model",
+    });
     sock.close();
   });
 });

@@ -36,27 +36,30 @@ export const ProviderTestBody = z.strictObject({ slot: z.enum(PROVIDER_SLOTS), s
 export type ProviderTestBody = z.infer<typeof ProviderTestBody>;
 
 /** A stored key as the API shows it: never the key, at most its last four characters. */
-export type KeyView = { set: true; last4: string } | { set: false };
+export const KeyView = z.union([z.strictObject({ set: z.literal(true), last4: z.string().max(4) }), z.strictObject({ set: z.literal(false) })]);
+export type KeyView = z.infer<typeof KeyView>;
 
-export type SlotView =
-  | { kind: "default" }
-  | { kind: "offline" }
-  | { kind: "workers-ai"; model: string | null }
-  | { kind: "openai"; baseUrl: string; model: string; key: KeyView };
+const Updated = { updatedAt: z.string().optional() };
+export const SlotView = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("default") }),
+  z.strictObject({ kind: z.literal("offline"), ...Updated }),
+  z.strictObject({ kind: z.literal("workers-ai"), model: z.string().nullable(), ...Updated }),
+  z.strictObject({ kind: z.literal("openai"), baseUrl: z.string(), model: z.string(), key: KeyView, ...Updated }),
+]);
+export type SlotView = z.infer<typeof SlotView>;
 
-export interface ProviderSettingsRes {
-  agent: SlotView & { updatedAt?: string };
-  image: SlotView & { updatedAt?: string };
+export const ProviderSettingsRes = z.strictObject({
+  agent: SlotView,
+  image: SlotView,
   /** What the deployment's variables give a project that sets nothing, in words. */
-  deployment: { agent: string; image: string };
+  deployment: z.strictObject({ agent: z.string(), image: z.string() }),
   /** Whether keys can be stored here; `message` says why not, in words. */
-  keystore: { ready: boolean; message: string | null };
-}
+  keystore: z.strictObject({ ready: z.boolean(), message: z.string().nullable() }),
+});
+export type ProviderSettingsRes = z.infer<typeof ProviderSettingsRes>;
 
-export interface ProviderTestRes {
-  ok: boolean;
-  message: string;
-}
+export const ProviderTestRes = z.strictObject({ ok: z.boolean(), message: z.string() });
+export type ProviderTestRes = z.infer<typeof ProviderTestRes>;
 
 /**
  * The base URL rule, against server-side request forgery: https only, no
@@ -76,7 +79,8 @@ export function checkBaseUrl(raw: string, local: boolean): { ok: true; url: stri
   if (url.search || url.hash) return { ok: false, message: "The base URL has no query or fragment." };
   const loopback = isLoopback(url.hostname);
   if (url.protocol === "http:") {
-    if (!(local && loopback)) return { ok: false, message: "The base URL must start with https:// (plain http only reaches a server on this computer, in local mode)." };
+    if (!(local && loopback))
+      return { ok: false, message: "The base URL must start with https:// (plain http only reaches a server on this computer, in local mode)." };
   } else if (url.protocol !== "https:") {
     return { ok: false, message: "The base URL must start with https://." };
   }
@@ -102,7 +106,15 @@ function isPrivateAddress(host: string): boolean {
   const v4 = h.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   return false;
 }

@@ -23,6 +23,7 @@ export function mediaProvider(env: Env, provider: string, own: OwnProvider | nul
   if (provider === "openai" && own?.kind === "openai") return new OpenAiImages(own.baseUrl, own.key, own.model);
   if (provider === "openai" && env.OPENAI_API_KEY) return new OpenAiImages(env.OPENAI_BASE_URL || "https://api.openai.com/v1", env.OPENAI_API_KEY);
   const binding = ai(env);
-  if (provider === "workers-ai" && binding) return own?.kind === "workers-ai" && own.model ? new WorkersAiImages(binding, own.model) : new WorkersAiImages(binding);
+  if (provider === "workers-ai" && binding)
+    return own?.kind === "workers-ai" && own.model ? new WorkersAiImages(binding, own.model) : new WorkersAiImages(binding);
   throw new MediaError(missingConfiguration(env, provider) ?? "No media provider.", false);
 }

@@ -21,7 +21,7 @@ const ProjectParam = z.object({ projectId: EntityId });
 function baseUrlOf(input: SlotInput, local: boolean, slot: string): string | undefined {
   if (input.kind !== "openai") return undefined;
   const checked = checkBaseUrl(input.baseUrl, local);
-  if (!checked.ok) throw invalid(`${slot}.baseUrl: ${checked.message}`);
+  if (!checked.ok) throw invalid(checked.message, [{ path: `${slot}.baseUrl`, message: checked.message }]);
   return checked.url;
 }
 
@@ -44,7 +44,13 @@ export const providerSettingRoutes = new Hono<AppEnv>()
     for (const s of slots) {
       const out = await saveSlot(c.env, c.var.db, { projectId, ...s, userId: currentUser(c).id, local });
       if (!out.ok) {
-        await recordAudit(c, { action: "project.providers", target: `project:${projectId}`, projectId, verdict: "failed", details: { slot: s.slot, kind: s.input.kind, reason: out.message } });
+        await recordAudit(c, {
+          action: "project.providers",
+          target: `project:${projectId}`,
+          projectId,
+          verdict: "failed",
+          details: { slot: s.slot, kind: s.input.kind, reason: out.message },
+        });
         throw new ApiError(out.status, out.status === 503 ? "unavailable" : "invalid_request", out.message);
       }
       await recordAudit(c, { action: "project.providers", target: `project:${projectId}`, projectId, verdict: "allowed", details: out.audit });
@@ -64,7 +70,8 @@ export const providerSettingRoutes = new Hono<AppEnv>()
       // A draft without a key tests with the stored one, only for the server it was entered for.
       const stored = settings.key ? null : await storedSlot(c.env, c.var.db, projectId, slot);
       const key = settings.key ?? (stored?.kind === "openai" && stored.baseUrl === baseUrl ? stored.key : null);
-      if (!key) throw invalid("settings.key: Enter the API key for this server to test it.");
+      if (!key)
+        throw invalid("Enter the API key for this server to test it.", [{ path: "settings.key", message: "Enter the API key for this server to test it." }]);
       own = { kind: "openai", baseUrl, model: settings.model, key };
     } else own = settings.kind === "workers-ai" ? { kind: "workers-ai", model: settings.model ?? null } : { kind: "offline" };
     if (!own) return c.json({ ok: false, message: "Nothing to test: this project uses the server's default provider." });
