@@ -268,6 +268,25 @@ describe("a server with no key store", () => {
   });
 });
 
+describe("a project's key this server cannot open", () => {
+  it("runs on the deployment's agent and says why in the answer, naming no setting", async () => {
+    const { owner, projectId, sock } = await ownedRoom();
+    // Sealed with a KEYSTORE_KEY this server does not have (it has none).
+    await env.DB.prepare(
+      "INSERT INTO project_providers (project_id, slot, kind, base_url, model, key_sealed, key_last4, key_source, updated_by, updated_at) VALUES (?, 'agent', 'openai', ?, 'own-model-mini', 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA', '4f2a', 'secret', ?, '2026-01-01T00:00:00.000Z')",
+    )
+      .bind(projectId, `${fake}/own-server/v1`, owner.user.id)
+      .run();
+    await ask(sock, "scenario:ok storyboard it");
+    expect((await runEnded(sock)).payload.status).toBe("completed");
+    const answer = await sock.next("chat_message", (m) => m.payload.role === "assistant");
+    expect(answer.payload.text).toMatch(/^This server has no key store set up, .* the server's default providers answer instead/);
+    expect(answer.payload.text).not.toMatch(/KEYSTORE_KEY/);
+    expect((await log()).map((e) => e.auth)).toEqual([`Bearer ${DEPLOYMENT_KEY}`]);
+    sock.close();
+  });
+});
+
 describe("a project's own image provider", () => {
   it("renders through the project's server with its key and model", async () => {
     const { owner, projectId, base, sock } = await ownedRoom();
