@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 // @ts-expect-error: a plain .mjs test helper without types
 import { startFakeOpenAi } from "../test/support/fake-openai.mjs";
-import { appOrigin, expectAccessible, newEpisode, openStudio, signedInPage, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { appOrigin, expectAccessible, newEpisode, openStudio, screen, signedInPage, signIn, trapConsoleErrors, uniqueEmail } from "./support";
 
 const KEY = "sk-e2e-project-key-0123456789z9z9";
 
@@ -49,6 +49,7 @@ test("an owner connects a model in Settings, tests it, and the next message is a
   await expect(agent.getByText("set · ends in …z9z9. Leave empty to keep it.")).toBeVisible();
   await expect(agent.getByLabel("API key", { exact: true })).toHaveValue("");
   await expectAccessible(page);
+  await screen(page, "settings-providers");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
 
