@@ -19,6 +19,7 @@ import { reviewLinkRoutes, reviewRoutes } from "./routes/review";
 import { artifactRoutes, jobRoutes } from "./routes/jobs";
 import { opsRoutes } from "./routes/ops";
 import { OWN_BODY_LIMIT, pictureRoutes } from "./routes/pictures";
+import { providerSettingRoutes } from "./routes/provider-settings";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -45,6 +46,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/v1/projects", projectRoutes)
   .route("/api/v1/projects", reviewLinkRoutes)
   .route("/api/v1/projects", pictureRoutes)
+  .route("/api/v1/projects", providerSettingRoutes)
   .route("/api/v1/review", reviewRoutes)
   // Mounted at its own path so its sign-in check never matches (nor names, in the audit) another project route.
   .route("/api/v1/projects/:projectId/episodes/:episodeId/exports", exportRoutes)

@@ -18,6 +18,12 @@ export interface Env extends Omit<CloudflareBindings, "JOBS" | "ASSETS" | "AI"> 
   AI?: AiBinding;
   /** Secret: `.dev.vars` locally, `wrangler secret put OPENAI_API_KEY` remotely; only the openai providers need it. */
   OPENAI_API_KEY?: string;
+  /**
+   * Secret: `wrangler secret put KEYSTORE_KEY` (32 characters or more); seals
+   * the keys projects store for their own providers (worker/keystore.ts).
+   * Unset, only a server on a loopback address stores keys, with a public local default.
+   */
+  KEYSTORE_KEY?: string;
 }
 
 /** What Reelroom calls on the Workers AI binding: one method, so a test can stand in for it. */

@@ -1,8 +1,9 @@
 // A fake OpenAI-compatible /chat/completions server on loopback, for tests
 // and benches only. The last user message picks the scenario ("scenario:401",
 // "scenario:slow", …); GET /__log lists what each request saw, including
-// whether the client aborted it. The images API answers generations and
-// edits (the reference pictures of a render, CONTRACT 12) with a real PNG.
+// whether the client aborted it, the path it was sent to and the model named.
+// The images API answers generations and edits (the reference pictures of a
+// render, CONTRACT 12) with a real PNG.
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 
@@ -28,13 +29,20 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
     const body = raw.toString("utf8");
     // A real 1x1 PNG, so the stored artifact is a genuine image.
     const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-    if (req.url === "/v1/images/generations") {
-      log.push({ scenario: "images", auth: req.headers.authorization ?? "", aborted: false, at: Date.now() });
+    // Any base path: a project's own server may sit under one (CONTRACT 14).
+    if (req.url.endsWith("/images/generations")) {
+      let model;
+      try {
+        model = JSON.parse(body).model;
+      } catch {
+        // no model named
+      }
+      log.push({ scenario: "images", auth: req.headers.authorization ?? "", url: req.url, model, aborted: false, at: Date.now() });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ data: [{ b64_json: png }] }));
       return;
     }
-    if (req.url === "/v1/images/edits") {
+    if (req.url.endsWith("/images/edits")) {
       // Multipart, as OpenAI takes it: the reference images are `image[]` parts. The log keeps
       // what each part was (name, type, size and the SHA-256 of its bytes) so a test can match them.
       const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: raw }).formData();
@@ -63,8 +71,15 @@ export async function startFakeOpenAi(port = 0, onTag = () => {}) {
     } catch {
       // keep last empty
     }
-    const scenario = last.match(/scenario:([a-z0-9-]+)/)?.[1] ?? "ok";
-    const entry = { scenario, auth: req.headers.authorization ?? "", aborted: false, at: Date.now() };
+    let model;
+    try {
+      model = JSON.parse(body).model;
+    } catch {
+      // no model named
+    }
+    // A message names the scenario; a connection test, whose message is fixed, names it as the model.
+    const scenario = (last.match(/scenario:([a-z0-9-]+)/) ?? String(model ?? "").match(/^scenario:([a-z0-9-]+)$/))?.[1] ?? "ok";
+    const entry = { scenario, auth: req.headers.authorization ?? "", url: req.url, model, aborted: false, at: Date.now() };
     log.push(entry);
     res.on("close", () => {
       if (!res.writableEnded) entry.aborted = true;

@@ -595,7 +595,7 @@ const ROWS: Row[] = [
     say: "make shot 3 a close-up and make it funnier",
     then: [set("f3", { camera: "CU, overhead" })],
     notDone: ['"make it funnier"'],
-    says: ["AGENT_PROVIDER=openai", "OPENAI_API_KEY"],
+    says: ["a project owner can connect one in the studio: Settings"],
   },
   {
     board: COFFEE,
@@ -648,7 +648,7 @@ const ROWS: Row[] = [
     board: { ...COFFEE, assets: ASSETS.map((a) => (a.id === "cup" ? { ...a, description: "", prompt: "" } : a)) },
     say: "fix continuity",
     notDone: ['"fix continuity": The cup (prop), attached to shot 3, has no description or prompt; how The cup looks is for you to say'],
-    says: ["found 1 issue: none I can fix offline, so nothing changed on the board.", "AGENT_PROVIDER=openai"],
+    says: ["found 1 issue: none I can fix offline, so nothing changed on the board.", "connect one in the studio: Settings"],
   },
   {
     board: { ...COFFEE, script: { text: "Title: Night Owl\nCredit: A 20-second ad\n\nINT. CAFE - NIGHT", version: 1 } },

@@ -8,6 +8,7 @@ import { CreateExportRes, type ExportBody, ExportsRes } from "../../worker/domai
 import { ExtendedJob, Job } from "../../worker/domain/jobs";
 import { ProjectSettings, type ProjectSettingsBody } from "../../worker/domain/costs";
 import { StorageRes, UploadRes } from "../../worker/domain/pictures";
+import { type ProviderSettingsBody, ProviderSettingsRes, type ProviderTestBody, ProviderTestRes } from "../../worker/domain/provider-settings";
 import {
   type AuditFilters,
   AuditPage,
@@ -155,6 +156,13 @@ export const api = {
     request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, body),
   setConsent: (projectId: string, paidMedia: boolean) =>
     request(ProjectSettings, "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/consent`, { paidMedia }),
+  /** Owner only: the project's own agent and image providers (CONTRACT 14); keys come back as set and their last four characters. */
+  providerSettings: (projectId: string) => request(ProviderSettingsRes, "GET", `/api/v1/projects/${enc(projectId)}/settings/providers`),
+  saveProviderSettings: (projectId: string, body: ProviderSettingsBody) =>
+    request(ProviderSettingsRes, "PUT", `/api/v1/projects/${enc(projectId)}/settings/providers`, body),
+  /** One small call to the provider (the draft sent, else the stored one), reported in words. */
+  testProvider: (projectId: string, body: ProviderTestBody) =>
+    request(ProviderTestRes, "POST", `/api/v1/projects/${enc(projectId)}/settings/providers/test`, body),
   cancelJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/cancel`),
   retryJob: (jobId: string) => request(JobRes, "POST", `/api/v1/jobs/${enc(jobId)}/retry`),
   /** A new job with a finished job's inputs; editors only (the worker checks). */

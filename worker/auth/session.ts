@@ -27,7 +27,7 @@ export function toUser(env: Env, row: { id: string; email: string; name: string;
 }
 
 /** Local development runs over plain http; everywhere else the cookie is Secure. */
-function isLocalhost(url: string): boolean {
+export function isLocalhost(url: string): boolean {
   const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }

@@ -378,3 +378,31 @@ export const pictureFiles = sqliteTable(
   },
   (t) => [index("picture_files_project_idx").on(t.projectId, t.bytes)],
 );
+
+// ---- providers per project (CONTRACT 14) ----
+
+// A project's own agent or image provider, one row per slot; no row means the
+// deployment's variables decide. The key is sealed (worker/keystore.ts), bound
+// to its project and slot; only its last four characters are kept in clear,
+// for the settings to show. `key_source` says which secret sealed it: the
+// KEYSTORE_KEY secret, or the public local default a loopback server may use.
+export const projectProviders = sqliteTable(
+  "project_providers",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    slot: text("slot", { enum: ["agent", "image"] }).notNull(),
+    kind: text("kind", { enum: ["offline", "workers-ai", "openai"] }).notNull(),
+    baseUrl: text("base_url"),
+    model: text("model"),
+    keySealed: text("key_sealed"),
+    keyLast4: text("key_last4"),
+    keySource: text("key_source", { enum: ["secret", "local"] }),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.slot] })],
+);

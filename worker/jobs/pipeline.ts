@@ -22,6 +22,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { overBudgetReason, pricePerImage, roundUsd } from "../domain/costs";
 import type { RunJobMessage } from "../queue/messages";
 import { runExport } from "../exports/run";
+import { type OwnProvider, resolveProjectProviders } from "../project-providers";
 import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
 export type JobMessage = RunJobMessage;
@@ -54,8 +55,14 @@ export function composePrompt(input: JobInput): string {
   return parts.join(" ");
 }
 
-export async function blockedReason(env: Env, db: ReturnType<typeof drizzle<typeof schema>>, provider: string, projectId: string): Promise<string | null> {
-  const missing = missingConfiguration(env, provider);
+export async function blockedReason(
+  env: Env,
+  db: ReturnType<typeof drizzle<typeof schema>>,
+  provider: string,
+  projectId: string,
+  own: OwnProvider | null = null,
+): Promise<string | null> {
+  const missing = missingConfiguration(env, provider, own);
   if (missing) return missing;
   if (PAID_PROVIDERS.has(provider as never)) {
     const consent = await db.select().from(projectConsents).where(eq(projectConsents.projectId, projectId)).get();
@@ -113,7 +120,9 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
   const say = (type: "progress" | "plugin_status" | "frame" | "warning", payload: Record<string, unknown>) =>
     room.jobEvent(type, { jobId: row.id, ...payload }).catch(() => undefined);
 
-  const reason = await blockedReason(env, db, row.provider, row.projectId);
+  // The project's own image provider, its key opened (CONTRACT 14); null: the deployment's.
+  const own = (await resolveProjectProviders(env, db, row.projectId)).image;
+  const reason = await blockedReason(env, db, row.provider, row.projectId, own);
   if (reason) {
     if (await guarded(db, row.id, "block", { token: msg.token, set: { blockedReason: reason } })) {
       await log(db, row.id, row.attempt, "warn", `Blocked: ${reason}`);
@@ -160,7 +169,7 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     await media({ state: "running", jobId: row.id });
     await say("progress", { frameId, progress: 0 });
     const prompt = await stage("compose_prompt", async () => composePrompt(input));
-    const provider = mediaProvider(env, row.provider);
+    const provider = mediaProvider(env, row.provider, own);
     const renderInput: RenderInput = { prompt, frame: input.frame, shot: input.shot, assets: input.assets, aspect: input.aspect };
     const rendered = await stage("render", async (): Promise<Rendered> => {
       // The assets' reference pictures, for a provider that takes them (CONTRACT 12); the sketch never reads them.

@@ -15,6 +15,7 @@ import { type FrameContext, type Job, type JobStatus, MediaProviderName, NO_FRAM
 import type { JobEventType } from "../domain/protocol";
 import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
+import { projectImageProvider } from "../project-providers";
 import { roomFor } from "../rooms";
 import { claimResend, createJob, failAttempt, getJob, guarded, type JobRow, log, logMany, retryJob, type StrandedRow, strandedColumns, toJob } from "./store";
 
@@ -91,6 +92,8 @@ export interface JobsDeps {
   now?: () => number;
   /** MEDIA_PROVIDER: the provider a job gets when the request names none. */
   defaultProvider?: string;
+  /** The project's own image provider (CONTRACT 14), which comes before MEDIA_PROVIDER; null when it set none. */
+  projectProvider?: (projectId: string) => Promise<string | null>;
 }
 
 export interface CreateJobInput {
@@ -155,7 +158,8 @@ export class JobsService {
    * stub would wait on itself.
    */
   async create(req: CreateJobInput, room: RoomAccess = this.deps.rooms(req.episodeId)): Promise<StartResult> {
-    const provider = MediaProviderName.safeParse(req.provider || this.deps.defaultProvider || "sketch");
+    const own = req.provider ? null : await this.deps.projectProvider?.(req.projectId);
+    const provider = MediaProviderName.safeParse(req.provider || own || this.deps.defaultProvider || "sketch");
     if (!provider.success) return { ok: false, code: "invalid_request", message: `Unknown media provider "${req.provider}".` };
     const context = await room.frameContext(req.frameId);
     if (!context) return { ok: false, code: "not_found", message: `There is no frame "${req.frameId}" in this episode.` };
@@ -399,6 +403,7 @@ export function jobsService(env: Env & JobsVars, db: Db = drizzle(env.DB, { sche
     rooms: (episodeId) => roomFor(env, episodeId),
     config: jobsConfig(env),
     defaultProvider: env.MEDIA_PROVIDER,
+    projectProvider: (projectId) => projectImageProvider(db, projectId),
   });
 }
 

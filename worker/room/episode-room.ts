@@ -4,11 +4,10 @@
 // Room; operations records reach D1 through Room's hooks, off the hot path.
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
-import { agentProvider, secretValues } from "../agent/providers";
+import { mayStartRun, ProjectAgent } from "../agent/project-agent";
 import * as schema from "../db/schema";
 import type { BoardSnapshot, Role } from "../domain/api";
 import { DEFAULT_BUDGET_TOKENS } from "../domain/agent/prompt";
-import { makeRedactor } from "../domain/agent/redact";
 import type { JobMedia, Revision } from "../domain/board";
 import type { ChatMessage } from "../domain/chat";
 import type { JobEventType } from "../domain/protocol";
@@ -36,10 +35,13 @@ export class EpisodeRoom extends DurableObject<Env> {
   private roomInstance: Room | undefined;
   // One wrapper per WebSocket, so Room can compare sockets by identity.
   private readonly wrappers = new WeakMap<WebSocket, HibernatedSocket>();
+  // The project's own agent, or the deployment's (CONTRACT 14).
+  private readonly agent: ProjectAgent;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SqliteRoomStore(ctx.storage.sql, ctx.storage);
+    this.agent = new ProjectAgent(env, drizzle(env.DB, { schema }));
     // Heartbeats are answered by the runtime, so a tab's ping every few seconds never wakes the room.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
     // Loading the room recovers a run a restart cut short, even when no one reconnects (the alarm wakes it).
@@ -65,8 +67,8 @@ export class EpisodeRoom extends DurableObject<Env> {
         (p) => this.ctx.waitUntil(p),
       ),
       agent: {
-        provider: () => agentProvider(env),
-        redact: makeRedactor(secretValues(env)),
+        provider: () => this.agent.provider(),
+        redact: this.agent.redact,
         budgetTokens: Number(env.AGENT_PROMPT_BUDGET) || DEFAULT_BUDGET_TOKENS,
         generate: async (frameId, userId) => {
           const projectId = this.store.getMeta("projectId");
@@ -190,6 +192,9 @@ export class EpisodeRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // A run uses the project's provider settings as they are now: an owner's change applies to the next run.
+    const projectId = this.store.getMeta("projectId");
+    if (projectId && mayStartRun(message)) await this.agent.refresh(projectId);
     this.room.message(this.wrap(ws), message);
   }
 

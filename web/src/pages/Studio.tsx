@@ -12,6 +12,7 @@ import { Alert, Loading } from "../components/ui";
 import { StudioProvider } from "../studio/context";
 import { FramesPanel } from "../studio/Frames";
 import { ConnectionBar, ResetControl, ScriptPanel } from "../studio/Panels";
+import { SettingsControl } from "../studio/SettingsControl";
 import { createStudio } from "../studio/studio-state";
 import "../studio/studio.css";
 // With the history controls' stand-in, so the Undo button looks the same before and after they load.
@@ -236,6 +237,7 @@ function Room(props: { projectId: string; episodeId: string; title: string }) {
               </Loaded>
             </Show>
             <ResetControl studio={studio} title={props.title} />
+            <SettingsControl projectId={props.projectId} isOwner={() => studio.role() === "owner"} />
           </div>
         </div>
         <Show when={studio.notice()}>

@@ -5,7 +5,7 @@ import type { Outcome } from "./edits";
 import { esc } from "./text";
 
 export const MODEL_LINE =
-  "To have a language model do that, set AGENT_PROVIDER=openai with OPENAI_API_KEY (and OPENAI_BASE_URL for any OpenAI-compatible service); see the README.";
+  "To have a language model do that, a project owner can connect one in the studio: Settings, then an OpenAI-compatible server (its address, model and key) or Workers AI.";
 
 export const HELP = `I'm the offline demo agent: I work without a model or a network, so I understand a set of storyboard instructions, several per message ("make shot 3 a close-up and add a shot of Mia smiling at the end"):
 - An idea: "a 30-second ad for a night-time coffee shop in 6 shots" gives a script, beats, cast and frames that run exactly that long.
