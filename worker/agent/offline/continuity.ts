@@ -16,7 +16,9 @@
 import type { Board, Frame } from "../../domain/board";
 import { formatCamera, readCamera, type ShotSize, sizeName } from "../../domain/camera";
 import { checkContinuity, type Issue, RUNNING_TIME_TOLERANCE, recordedTargetSec, runningTimeSec } from "../../domain/continuity";
-import { type EditState, frameUpdateTag, type Outcome, retimeAll } from "./edits";
+import type { EditState, Outcome } from "./intent";
+import { retimeAll } from "./intents/retime";
+import { frameUpdateTag } from "./tags";
 import { mergeCamera } from "./framing";
 import { clip, joinList, secs } from "./text";
 import { distribute } from "./timing";
@@ -150,7 +152,7 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
     const applied = draft.apply(frameUpdateTag(f.id, patch));
     if (!applied.ok) {
       failed.add(f.id);
-      out.push({ kind: "not_done", what: source, why: `shot ${label(f.id)}: ${applied.reason}`, model: false });
+      out.push({ kind: "not_done", what: source, why: `shot ${label(f.id)}: ${applied.reason}` });
       continue;
     }
     changed.push(f.id);
@@ -164,7 +166,7 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
   const late = checkContinuity(draft.board).find((i) => i.kind === "running_time");
   const asked = recordedTargetSec(draft.board);
   if (late && asked !== null) {
-    if (scope) out.push({ kind: "not_done", what: source, why: `${late.message} Retiming spans every shot: ask again with no shots selected`, model: false });
+    if (scope) out.push({ kind: "not_done", what: source, why: `${late.message} Retiming spans every shot: ask again with no shots selected` });
     else lines.push(...retimeAll({ kind: "retime", total: asked, source, ignored: [] }, s));
   }
 
@@ -179,14 +181,13 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
         kind: "not_done",
         what: source,
         why: `${i.message.replace(/: its look will change from shot to shot\.$/, "")}; how ${name} looks is for you to say (describe ${name} in the cast panel) or a language model to write, not something I can make up offline`,
-        model: true,
+        beyond: "look",
       });
     } else {
       out.push({
         kind: "not_done",
         what: source,
         why: inScope(i.frameId) || !i.frameId ? i.message : `${i.message.replace(/\.$/, "")} (outside the shots this message was about)`,
-        model: false,
       });
     }
   }

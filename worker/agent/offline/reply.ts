@@ -1,11 +1,14 @@
 // Reply writing: what was done, in the order it was asked, each line
 // followed by the tags that did it; then what was not done and why; and,
-// when something needs a language model, how to connect one.
-import type { Outcome } from "./edits";
+// when something needs a language model, who can connect one: an owner is
+// told where, anyone else that an owner can. No reply names a setting's
+// internal name, an id or a tag.
+import type { Outcome } from "./intent";
 import { esc } from "./text";
 
-export const MODEL_LINE =
-  "To have a language model do that, set AGENT_PROVIDER=openai with OPENAI_API_KEY (and OPENAI_BASE_URL for any OpenAI-compatible service); see the README.";
+/** Where a model is connected, said to the person who can do it. */
+export const CONNECT_OWNER = "Connect a model in Project settings → Agent to have it done.";
+export const CONNECT_OTHERS = "An owner can connect a model in Settings to have it done.";
 
 export const HELP = `I'm the offline demo agent: I work without a model or a network, so I understand a set of storyboard instructions, several per message ("make shot 3 a close-up and add a shot of Mia smiling at the end"):
 - An idea: "a 30-second ad for a night-time coffee shop in 6 shots" gives a script, beats, cast and frames that run exactly that long.
@@ -25,10 +28,12 @@ export interface Reply {
   outcomes: Outcome[];
   /** A closing line such as the running time, after the changes. */
   summary?: string;
+  /** Whether the person asking owns the project: only an owner is told how to connect a model. */
+  owner?: boolean;
 }
 
 /** The answer as streamed: prose (escaped for the tag parser) with each change's tags right after its line. */
-export function writeReply({ outcomes, summary }: Reply): string {
+export function writeReply({ outcomes, summary, owner = false }: Reply): string {
   const parts: string[] = [];
   const changed = outcomes.filter((o) => o.kind === "done" || o.kind === "note");
   const missed = outcomes.filter((o): o is Extract<Outcome, { kind: "not_done" }> => o.kind === "not_done");
@@ -44,7 +49,7 @@ export function writeReply({ outcomes, summary }: Reply): string {
       const why = m.why || "I can't do that offline";
       parts.push(`- "${esc(m.what)}": ${esc(why)}${/[.!?]$/.test(why) ? "" : "."}\n`);
     }
-    if (missed.some((m) => m.model)) parts.push(`${esc(MODEL_LINE)} Say "help" for what I do offline.\n`);
+    if (missed.some((m) => m.beyond)) parts.push(`${esc(owner ? CONNECT_OWNER : CONNECT_OTHERS)} Say "help" for what I do offline.\n`);
   }
   return parts.join("").trimEnd();
 }
