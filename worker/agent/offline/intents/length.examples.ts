@@ -1,0 +1,13 @@
+// A shot's own length.
+import { type Example, each, set } from "../examples";
+
+export const EXAMPLES: Example[] = [
+  { board: "coffee", say: "make shot 1 7 seconds", then: [set("f1", { duration: 7 })] },
+  { board: "coffee", say: "make shots 2-4 3 seconds each", then: each(["f2", "f3", "f4"], { duration: 3 }) },
+  { board: "coffee", say: "make all shots 4 seconds", then: each(["f1", "f2", "f3", "f4", "f5", "f6"], { duration: 4 }) },
+  { board: "coffee", say: "make shot 3 longer", then: [set("f3", { duration: 5 })] },
+  { board: "coffee", say: "lengthen shot 4 by 2 seconds", then: [set("f4", { duration: 7 })] },
+  { board: "coffee", say: "cut shot 3 to 2 seconds", then: [set("f3", { duration: 2 })] },
+  { board: "coffee", say: "make shot 3 a close-up and 5 seconds", then: [set("f3", { camera: "CU, overhead", duration: 5 })] },
+  { board: "coffee", say: "make shot 3 a close-up, 2 seconds", then: [set("f3", { camera: "CU, overhead", duration: 2 })] },
+];
