@@ -130,7 +130,10 @@ export const PLAIN = boardWith({ script: { text: "INT. KITCHEN - MORNING\nSam kn
 export const EMPTY = boardWith();
 
 /** The coffee board with the length asked for on the script's title page. */
-export const TIMED = { ...COFFEE, script: { text: COFFEE.script.text.replace("Title: Night Owl\n", "Title: Night Owl\nCredit: A 30-second ad\n"), version: 1 } };
+export const TIMED = {
+  ...COFFEE,
+  script: { text: COFFEE.script.text.replace("Title: Night Owl\n", "Title: Night Owl\nCredit: A 30-second ad\n"), version: 1 },
+};
 
 /** A board with one frame changed, for the continuity rows. */
 function withFrame(board: Board, id: string, patch: Partial<Frame>): Board {

@@ -70,7 +70,18 @@ const frameView = (f: Frame): FrameView => ({
 });
 const view = (b: Board): View => ({ aspect: b.format.aspect, frames: b.frames.map(frameView), assets: b.assets });
 
-const BLANK: Omit<FrameView, "id"> = { shot: null, beat: null, title: "", camera: "", duration: null, action: "", prompt: "", dialogue: "", sound: "", assets: [] };
+const BLANK: Omit<FrameView, "id"> = {
+  shot: null,
+  beat: null,
+  title: "",
+  camera: "",
+  duration: null,
+  action: "",
+  prompt: "",
+  dialogue: "",
+  sound: "",
+  assets: [],
+};
 
 /** Applies one step of a row's expected change to the view of its starting board. */
 function step(v: View, s: Step): void {

@@ -152,7 +152,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
           kind: "not_done",
           what: clause.text,
           why: 'tell me the idea to storyboard, for example "start over: a 20-second promo for a bike shop"',
-          });
+        });
         continue;
       }
       if (draft.board.frames.length && !replace) {
@@ -160,7 +160,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
           kind: "not_done",
           what: idea,
           why: `the board already has ${draft.board.frames.length} shots; to replace them with a storyboard of this idea say "start over: ${idea}", or add shots one by one ("add a shot at the end: …")`,
-          });
+        });
         continue;
       }
       if (replace && (draft.board.frames.length || draft.board.assets.length)) clearBoard(draft, outcomes, clause.text, true);

@@ -13,19 +13,7 @@ import { cap, esc, hash, NUM, num, secs, slug } from "./text";
 import { distribute, runningTime } from "./timing";
 import { ASPECT_NAMES, ASPECT_TERMS, LENGTH, lengthOf } from "./vocabulary";
 import { DOMAINS, GENERIC, NAMES, ROLE_WORDS } from "./idea-domains";
-import {
-  BEATS,
-  type Cast,
-  CLOSING,
-  MIDDLE,
-  OPENING,
-  PRIORITY,
-  STORY_CLOSING,
-  STORY_MIDDLE,
-  STORY_OPENING,
-  STORY_PRIORITY,
-  type Template,
-} from "./idea-shots";
+import { BEATS, type Cast, CLOSING, MIDDLE, OPENING, PRIORITY, STORY_CLOSING, STORY_MIDDLE, STORY_OPENING, STORY_PRIORITY, type Template } from "./idea-shots";
 
 export const MAX_IDEA_SHOTS = 12;
 

@@ -12,22 +12,27 @@ import { clip, joinList, NUM, num } from "./text";
 import { ALL, IT, LABEL, labelOf, MENTION, ORDINAL, ordinalIndex, readLabels, SHOTS } from "./vocabulary";
 
 export function takeTarget(r: Reader, allowIt = true): Target | null {
-  const shots = r.take(rx(SHOTS));
-  if (shots) {
+  // The reference said first wins: "move the one with the sign after shot 4" moves the one with the sign.
+  const first = [rx(SHOTS), rx(ORDINAL), rx(MENTION)]
+    .map((re) => ({ re, m: r.peek(re) }))
+    .filter((x): x is { re: RegExp; m: RegExpExecArray } => x.m !== null)
+    .sort((a, b) => a.m.index - b.m.index)[0];
+  if (first?.re.source === SHOTS) {
+    const shots = r.take(first.re)!;
     const items = readLabels(r.orig(shots, 1).toLowerCase());
     if (items.length) return { kind: "labels", items };
-  }
-  const ord = r.take(rx(ORDINAL));
-  if (ord) {
+  } else if (first?.re.source === ORDINAL) {
+    const ord = r.take(first.re)!;
     if (ord[1]) {
       const count = num(ord[2]!) ?? 1;
       return { kind: "ordinal", ...ordinalIndex(ord[1]), count: Math.max(1, Math.floor(count)) };
     }
     if (ord[3]) return { kind: "ordinal", ...ordinalIndex(ord[3]), count: 1 };
     return { kind: "labels", items: [{ label: ord[4]! }] };
+  } else if (first) {
+    const mention = r.take(first.re)!;
+    return { kind: "mention", phrase: r.orig(mention, 1).trim() };
   }
-  const mention = r.take(rx(MENTION));
-  if (mention) return { kind: "mention", phrase: r.orig(mention, 1).trim() };
   if (r.take(rx(ALL))) return { kind: "all" };
   if (allowIt && r.take(rx(IT))) return { kind: "it" };
   return null;

@@ -173,4 +173,36 @@ export const EXAMPLES: Example[] = [
       }),
     ],
   },
+  {
+    board: "coffee",
+    say: "add a shot after the opening shot: Mia unlocks the door",
+    then: [
+      add("f1", {
+        id: "f7",
+        beat: "b1",
+        title: "Mia unlocks the door",
+        camera: "MS",
+        duration: 3,
+        action: "Mia unlocks the door.",
+        prompt: "Mia unlocks the door",
+        assets: ["mia", "cafe", "look"],
+      }),
+    ],
+  },
+  {
+    board: "coffee",
+    say: "add a shot before the last shot: the street empties",
+    then: [
+      add("f5", {
+        id: "f7",
+        beat: "b3",
+        title: "The street empties",
+        camera: "WS",
+        duration: 3,
+        action: "The street empties.",
+        prompt: "The street empties",
+        assets: ["cafe", "look"],
+      }),
+    ],
+  },
 ];

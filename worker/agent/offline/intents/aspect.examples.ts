@@ -14,4 +14,6 @@ export const EXAMPLES: Example[] = [
     then: [aspect("9:16"), order("f2", "f1", "f3", "f4", "f5", "f6")],
     renders: ["f1"],
   },
+  { board: "coffee", say: "go vertical", then: [aspect("9:16")] },
+  { board: "coffee", say: "make it square for instagram", then: [aspect("1:1")] },
 ];

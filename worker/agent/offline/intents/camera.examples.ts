@@ -23,4 +23,23 @@ export const EXAMPLES: Example[] = [
   },
   { board: "coffee", say: "push in on it", notDone: ['"push in on it": say which shot or shots'] },
   { board: "empty", say: "make shot 3 a close-up", notDone: ['"make shot 3 a close-up": there is no shot 3 (the board has no shots yet)'] },
+  { board: "coffee", say: "make the opening shot a close-up", then: [set("f1", { camera: "CU" })] },
+  { board: "coffee", say: "make the final shot a wide", then: [set("f6", { camera: "WS, low angle" })] },
+  { board: "coffee", say: "make the second shot handheld", then: [set("f2", { camera: "MS, handheld" })] },
+  { board: "coffee", say: "make the last two shots overhead", then: [set("f5", { camera: "CU, overhead, push in" }), set("f6", { camera: "MS, overhead" })] },
+  {
+    board: "coffee",
+    say: "make shots 3 to 5 low angle",
+    then: [set("f3", { camera: "INSERT, low angle" }), set("f4", { camera: "WS, low angle, track" }), set("f5", { camera: "CU, low angle, push in" })],
+  },
+  {
+    board: "coffee",
+    say: "shots 3-5 handheld",
+    then: [set("f3", { camera: "INSERT, overhead, handheld" }), set("f4", { camera: "WS, handheld" }), set("f5", { camera: "CU, handheld" })],
+  },
+  { board: "labelled", say: "make the one with the cup a close-up", then: [set("f3", { camera: "CU, overhead" })] },
+  { board: "coffee", say: "make the one with the sign a close-up", then: [set("f2", { camera: "CU" })] },
+  { board: "coffee", say: "make the one with the cup a close-up", then: "refuses", notDone: ["2 shots show the cup (shots 3 and 5)"] },
+  { board: "coffee", say: "make the one with the piano a close-up", then: "refuses", notDone: ["no shot shows the piano"] },
+  { board: "coffee", say: "make shot 3 purple", then: "refuses" },
 ];

@@ -44,4 +44,46 @@ export const EXAMPLES: Example[] = [
     say: "remove the umbrella",
     notDone: ['"remove the umbrella": there is no shot, character, location or prop called "umbrella" on the board'],
   },
+  // A name ends at a colon, a dash, a comma or "who is"; the rest describes them.
+  {
+    board: "empty",
+    say: "add a character Mia: the barista, warm and unhurried",
+    then: [
+      upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista, warm and unhurried", prompt: "Mia, barista, warm and unhurried" }),
+    ],
+  },
+  {
+    board: "empty",
+    say: "add a character Mia - the barista",
+    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+  },
+  {
+    board: "empty",
+    say: "add a character Mia, who is the barista",
+    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+  },
+  {
+    board: "empty",
+    say: "add a character Mia who is the barista",
+    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+  },
+  {
+    board: "coffee",
+    say: "add a character Leo — a delivery cyclist",
+    then: [upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" })],
+  },
+  {
+    board: "coffee",
+    say: "add a prop: a blue umbrella",
+    then: [upsertAsset({ id: "blue-umbrella", kind: "prop", name: "Blue umbrella", description: "", prompt: "blue umbrella" })],
+  },
+  { board: "coffee", say: "put Mia in the first shot", then: [set("f1", { assets: ["cafe", "look", "mia"] })] },
+  { board: "coffee", say: "take Mia out of the last shot", then: [set("f6", { assets: ["cafe", "look"] })] },
+  {
+    board: "coffee",
+    say: "put the cup in shots 1 and 2",
+    then: [set("f1", { assets: ["cafe", "look", "cup"] }), set("f2", { assets: ["mia", "cafe", "look", "cup"] })],
+  },
+  { board: "coffee", say: "remove Mia", then: [removeAsset("mia")], says: ["Removed Mia (character) from the cast and from shots 2, 3, 4 and 6."] },
+  { board: "coffee", say: "add a character", then: "refuses", notDone: ["tell me the character's name"] },
 ];

@@ -126,7 +126,6 @@ export const assetRemove: Handler = (r, u) => {
   return { kind: "asset_remove", name: phrase };
 };
 
-
 export function carryAssetAdd(intent: Extract<Intent, { kind: "asset_add" }>, s: EditState): Outcome[] {
   const board = s.draft.board;
   const existing = board.assets.find((a) => a.name.toLowerCase() === intent.name.toLowerCase());
@@ -245,4 +244,3 @@ export function carryAssetRemove(intent: Extract<Intent, { kind: "asset_remove" 
   if (users.length) s.framesChanged = true;
   return [done(`Removed ${asset.name} (${asset.kind}) from the cast${users.length ? ` and from ${shotsName(s, users, false)}` : ""}.`, [applied.tag])];
 }
-

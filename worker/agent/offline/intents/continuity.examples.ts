@@ -40,4 +40,5 @@ export const EXAMPLES: Example[] = [
   },
   { board: "timed", say: "check continuity", says: ["I checked continuity: the board is clean.", "within 10 % of the 30 s asked for"] },
   { board: "empty", say: "check continuity", says: ["The board has no shots yet"] },
+  { board: "timed", say: "continuity check", says: ["I checked continuity: the board is clean."] },
 ];

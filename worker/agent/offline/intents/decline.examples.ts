@@ -16,4 +16,21 @@ export const EXAMPLES: Example[] = [
     notDone: ['"make shot 3 wider and moodier": I did not act on "moodier" in it'],
   },
   { board: "coffee", say: "approve shot 2", notDone: ["\"approve shot 2\": a shot's status is the team's call"] },
+  // Asked alone, a judgement is refused with what offline can do instead, and never with a setting's internal name.
+  {
+    board: "coffee",
+    say: "make it moodier",
+    then: "refuses",
+    notDone: ["I can't judge mood without a model. I can change the camera, lengths, dialogue or cast"],
+  },
+  { board: "coffee", say: "make it funnier", then: "refuses", notDone: ["I can't judge what's funny without a model"] },
+  { board: "coffee", say: "rewrite the dialogue to be snappier", then: "refuses", notDone: ["I can't rewrite words without a model"] },
+  { board: "coffee", say: "make the story better", then: "refuses", notDone: ["I can't rework the story without a model"] },
+  { board: "coffee", say: "make it look more cinematic", then: "refuses", notDone: ["I can't judge a look without a model"] },
+  { board: "coffee", say: "add more jokes", then: "refuses", notDone: ["I can't judge what's funny without a model"] },
+  { board: "coffee", say: "make it more energetic", then: "refuses", notDone: ["I can't judge pace without a model"] },
+  { board: "coffee", say: "make it moodier", then: "refuses", says: ["An owner can connect a model in Settings"] },
+  { board: "coffee", say: "make it moodier", owner: true, then: "refuses", says: ["Connect a model in Project settings → Agent"] },
+  { board: "coffee", say: "asdf qwerty", then: "refuses", notDone: ["I didn't follow that offline"] },
+  { board: "coffee", say: "banana", then: "refuses", notDone: ["I didn't follow that offline"] },
 ];

@@ -9,8 +9,14 @@ import { CAM } from "./camera";
 
 const KINDS: [Beyond, RegExp][] = [
   ["humour", /\b(?:fun(?:ny|nier)?|humou?r(?:ous)?|jokes?|jokier|witty|wittier|comic(?:al)?|hilarious|silly|sillier|laugh(?:s|ter)?)\b/],
-  ["rewrite", /\b(?:re-?write|re-?word|snappier|punchier|catchier|wittier|sharper|crisper|polish|punch\s+up|better\s+(?:dialogue|lines?|words|writing|script)|more\s+natural)\b/],
-  ["mood", /\b(?:mood(?:y|ier)?|tone|atmosphere|atmospheric|feel(?:ing)?|vibes?|emotional|sadder|happier|scarier|creepier|darker|warmer|colder|tenser?|dramatic|romantic|nostalgic|dreamier|moving|sentimental|cosier|cozier)\b/],
+  [
+    "rewrite",
+    /\b(?:re-?write|re-?word|snappier|punchier|catchier|wittier|sharper|crisper|polish|punch\s+up|better\s+(?:dialogue|lines?|words|writing|script)|more\s+natural)\b/,
+  ],
+  [
+    "mood",
+    /\b(?:mood(?:y|ier)?|tone|atmosphere|atmospheric|feel(?:ing)?|vibes?|emotional|sadder|happier|scarier|creepier|darker|warmer|colder|tenser?|dramatic|romantic|nostalgic|dreamier|moving|sentimental|cosier|cozier)\b/,
+  ],
   ["pace", /\b(?:pac(?:e|ing|ier)|rhythm|energy|energetic|dynamic|flow|faster|slower|livelier|more\s+exciting)\b/],
   ["look", /\b(?:prettier|beautiful|gorgeous|stylish|cinematic|epic|slicker|polished|cooler|look\s+better|colou?r\s+grade|grade)\b/],
   ["story", /\b(?:story|plot|twist|arc|ending|narrative|stakes|beats?|structure|better|improve|more\s+interesting|less\s+boring|boring)\b/],

@@ -10,4 +10,12 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "cut shot 3 to 2 seconds", then: [set("f3", { duration: 2 })] },
   { board: "coffee", say: "make shot 3 a close-up and 5 seconds", then: [set("f3", { camera: "CU, overhead", duration: 5 })] },
   { board: "coffee", say: "make shot 3 a close-up, 2 seconds", then: [set("f3", { camera: "CU, overhead", duration: 2 })] },
+  { board: "coffee", say: "make the last two shots 3 seconds each", then: each(["f5", "f6"], { duration: 3 }) },
+  { board: "coffee", say: "make shots 3-5 2 seconds", then: each(["f3", "f4", "f5"], { duration: 2 }) },
+  { board: "coffee", say: "make shots 3 to 5 6 seconds each", then: each(["f3", "f4", "f5"], { duration: 6 }) },
+  { board: "coffee", say: "make the opening shot 3 seconds", then: [set("f1", { duration: 3 })] },
+  { board: "coffee", say: "make the final shot 4 seconds", then: [set("f6", { duration: 4 })] },
+  { board: "coffee", say: "make the first three shots 2 seconds each", then: each(["f1", "f2", "f3"], { duration: 2 }) },
+  { board: "coffee", say: "make the second shot twice as long", then: [set("f2", { duration: 10 })] },
+  { board: "coffee", say: "make the one with the sign a bit shorter", then: [set("f2", { duration: 4 })] },
 ];

@@ -24,7 +24,9 @@ const SPOKEN: [RegExp, (m: RegExpExecArray) => number | null][] = [
 ];
 
 /** "trim it to 20", "cut the ad to 24": a bare number after a verb of length means seconds. */
-const BARE = rx(`^\\s*(?:trim|cut|bring|get|shorten|retime|fit|make)\\s+(?:it|them|everything|the\\s+(?:whole\\s+)?\\w+)?\\s*(?:down|back|up)?\\s*to\\s+(${NUM})\\s*$`);
+const BARE = rx(
+  `^\\s*(?:trim|cut|bring|get|shorten|retime|fit|make)\\s+(?:it|them|everything|the\\s+(?:whole\\s+)?\\w+)?\\s*(?:down|back|up)?\\s*to\\s+(${NUM})\\s*$`,
+);
 
 function readTotal(r: Parameters<Handler>[0]): number | null {
   for (const [re, value] of SPOKEN) {
@@ -54,8 +56,7 @@ export const retimeTotal: Handler = (r, u) => {
   const it = r.peek(/\b(?:it|them)\b/);
   const spoken = SPOKEN.some(([re]) => r.peek(re));
   if (!r.peek(rx(LENGTH)) && !spoken && !r.peek(BARE)) return null;
-  if (!explicit && !it && !r.peek(/^\s*(?:retime|cut|trim|shorten|lengthen|extend|make|fit|bring|get)\b/))
-    return null;
+  const verb = r.peek(/^\s*(?:retime|cut|trim|shorten|lengthen|extend|make|fit|bring|get)\b/);
   const seconds = readTotal(r);
   if (seconds === null || !(seconds > 0)) return null;
   if (!explicit && (u.hasIt || u.scoped) && seconds <= 15) return null;
@@ -63,6 +64,8 @@ export const retimeTotal: Handler = (r, u) => {
   r.take(/\b(?:retime|cut|trim|shorten|lengthen|extend|fit|bring|get)\b(?:\s+(?:it|them))?(?:\s+(?:down|up|back))?/);
   r.take(/\b(?:long|in\s+length|max(?:imum)?|exactly)\b/);
   r.take(/\b(?:down|up|back|out)\b/);
+  // A length said alone ("three quarters of a minute", "a minute and a half") is the running time.
+  if (!explicit && !it && !verb && r.residue().length) return null;
   return { kind: "retime", total: seconds };
 };
 

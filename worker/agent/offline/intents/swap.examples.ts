@@ -6,4 +6,7 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "swap shot 2 with shot 6", then: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
   { board: "coffee", say: "swap the first and last shots", then: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
   { board: "coffee", say: "swap shots 1 and 9", notDone: ['"swap shots 1 and 9": there is no shot 9 (the board has shots 1-6)'] },
+  { board: "coffee", say: "swap the opening shot with the final shot", then: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
+  { board: "coffee", say: "swap shot 2 and the last shot", then: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
+  { board: "coffee", say: "swap shots 1 and 1", then: "refuses", notDone: ["those are the same shot"] },
 ];
