@@ -125,17 +125,17 @@ describe("the offline agent's example tables: sentence → board, through the re
         const start = BOARDS[row.board];
         const out = run(start, row);
         const want = structuredClone(view(start));
-        if (Array.isArray(row.then)) for (const s of row.then) step(want, s);
+        if (Array.isArray(row.change)) for (const s of row.change) step(want, s);
         expect(view(out.board)).toEqual(want);
         const notDone = out.prose.split("\nNot done:\n")[1] ?? "";
-        if (row.then === "refuses") {
+        if (row.change === "refuses") {
           expect(out.board).toEqual(start);
           expect(out.prose).toContain("Nothing changed on the board.");
           expect(notDone).not.toBe("");
         }
         for (const s of row.says ?? []) expect(out.prose).toContain(s);
         for (const s of row.notDone ?? []) expect(notDone).toContain(s);
-        if (!row.notDone?.length && row.then !== "refuses") expect(out.prose).not.toContain("Not done:");
+        if (!row.notDone?.length && row.change !== "refuses") expect(out.prose).not.toContain("Not done:");
         expect(out.generated).toEqual(row.renders ?? []);
         if (row.total !== undefined) expect(out.board.frames.reduce((s, f) => s + (f.durationSec ?? 0), 0)).toBe(row.total);
         for (const w of row.script?.has ?? []) expect(out.board.script.text).toContain(w);

@@ -50,7 +50,7 @@ export interface Example {
   board: BoardName;
   say: string;
   /** The board change, step by step; "refuses": nothing changes and the reply says why. Absent: nothing changes. */
-  then?: Step[] | "refuses";
+  change?: Step[] | "refuses";
   /** Text the reply must contain. */
   says?: string[];
   /** Text the reply's "Not done" part must contain. */

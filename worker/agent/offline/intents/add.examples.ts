@@ -5,7 +5,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "make shot 3 a close-up and add a shot of the barista smiling at the end",
-    then: [
+    change: [
       set("f3", { camera: "CU, overhead" }),
       add("end", {
         id: "f7",
@@ -23,7 +23,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot after 2: the barista smiling at a customer",
-    then: [
+    change: [
       add("f2", {
         id: "f7",
         beat: "b1",
@@ -40,7 +40,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot at the start: rain on the cafe window",
-    then: [
+    change: [
       add(null, {
         id: "f7",
         beat: "b1",
@@ -56,7 +56,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a close-up of Mia's hands before shot 3",
-    then: [
+    change: [
       add("f2", {
         id: "f7",
         beat: "b2",
@@ -72,7 +72,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a 4-second wide shot of the street after shot 1",
-    then: [
+    change: [
       add("f1", {
         id: "f7",
         beat: "b1",
@@ -88,7 +88,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "open with a wide of the street",
-    then: [
+    change: [
       add(null, {
         id: "f7",
         beat: "b1",
@@ -104,13 +104,13 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot",
-    then: [add("end", { id: "f7", beat: "b3", title: "New shot", camera: "MS", duration: 3, assets: ["cafe", "look"] })],
+    change: [add("end", { id: "f7", beat: "b3", title: "New shot", camera: "MS", duration: 3, assets: ["cafe", "look"] })],
     says: ["Added an empty shot 7 at the end", "tell me what it shows"],
   },
   {
     board: "coffee",
     say: "add a shot of Mia and Leo laughing at the end",
-    then: [
+    change: [
       add("end", {
         id: "f7",
         beat: "b3",
@@ -126,7 +126,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot after 2: Mia hands over the cup and make it a close-up",
-    then: [
+    change: [
       add("f2", {
         id: "f7",
         beat: "b1",
@@ -142,7 +142,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot at the end: Mia saying 'See you tomorrow'",
-    then: [
+    change: [
       add("end", {
         id: "f7",
         beat: "b3",
@@ -160,7 +160,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add Mia's hands pouring milk as an insert after shot 2",
-    then: [
+    change: [
       add("f2", {
         id: "f7",
         beat: "b1",
@@ -176,7 +176,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot after the opening shot: Mia unlocks the door",
-    then: [
+    change: [
       add("f1", {
         id: "f7",
         beat: "b1",
@@ -192,7 +192,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a shot before the last shot: the street empties",
-    then: [
+    change: [
       add("f5", {
         id: "f7",
         beat: "b3",

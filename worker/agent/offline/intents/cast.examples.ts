@@ -5,18 +5,18 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a character Leo, a delivery cyclist, to shots 3 and 4",
-    then: [
+    change: [
       upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" }),
       set("f3", { assets: ["mia", "cup", "cafe", "leo"] }),
       set("f4", { assets: ["mia", "cafe", "leo"] }),
     ],
   },
-  { board: "coffee", say: "put Mia in shot 1", then: [set("f1", { assets: ["cafe", "look", "mia"] })] },
-  { board: "coffee", say: "take Mia out of shot 2", then: [set("f2", { assets: ["cafe", "look"] })] },
+  { board: "coffee", say: "put Mia in shot 1", change: [set("f1", { assets: ["cafe", "look", "mia"] })] },
+  { board: "coffee", say: "take Mia out of shot 2", change: [set("f2", { assets: ["cafe", "look"] })] },
   {
     board: "coffee",
     say: "rename Mia to Ana",
-    then: [
+    change: [
       upsertAsset({ ...MIA, name: "Ana", prompt: "Ana, woman in her 30s, green canvas apron" }),
       set("f2", { title: "Ana opens up", action: "Ana flips the sign to OPEN.", prompt: "Ana flipping the door sign" }),
       set("f3", { action: "Close on Ana's hands pouring milk into the cup." }),
@@ -25,11 +25,11 @@ export const EXAMPLES: Example[] = [
     ],
     script: { has: ["ANA wipes the counter."], lacks: ["Mia"] },
   },
-  { board: "coffee", say: "remove the cup", then: [removeAsset("cup")], says: ["Removed The cup (prop) from the cast and from shots 3 and 5."] },
+  { board: "coffee", say: "remove the cup", change: [removeAsset("cup")], says: ["Removed The cup (prop) from the cast and from shots 3 and 5."] },
   {
     board: "coffee",
     say: "add a prop: a red umbrella, in shot 4",
-    then: [
+    change: [
       upsertAsset({ id: "red-umbrella", kind: "prop", name: "Red umbrella", description: "", prompt: "red umbrella" }),
       set("f4", { assets: ["mia", "cafe", "red-umbrella"] }),
     ],
@@ -37,7 +37,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee",
     say: "add a location: the rooftop",
-    then: [upsertAsset({ id: "rooftop", kind: "location", name: "Rooftop", description: "", prompt: "rooftop" })],
+    change: [upsertAsset({ id: "rooftop", kind: "location", name: "Rooftop", description: "", prompt: "rooftop" })],
   },
   {
     board: "coffee",
@@ -48,42 +48,42 @@ export const EXAMPLES: Example[] = [
   {
     board: "empty",
     say: "add a character Mia: the barista, warm and unhurried",
-    then: [
+    change: [
       upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista, warm and unhurried", prompt: "Mia, barista, warm and unhurried" }),
     ],
   },
   {
     board: "empty",
     say: "add a character Mia - the barista",
-    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+    change: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
   },
   {
     board: "empty",
     say: "add a character Mia, who is the barista",
-    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+    change: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
   },
   {
     board: "empty",
     say: "add a character Mia who is the barista",
-    then: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
+    change: [upsertAsset({ id: "mia", kind: "character", name: "Mia", description: "the barista", prompt: "Mia, barista" })],
   },
   {
     board: "coffee",
     say: "add a character Leo — a delivery cyclist",
-    then: [upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" })],
+    change: [upsertAsset({ id: "leo", kind: "character", name: "Leo", description: "a delivery cyclist", prompt: "Leo, delivery cyclist" })],
   },
   {
     board: "coffee",
     say: "add a prop: a blue umbrella",
-    then: [upsertAsset({ id: "blue-umbrella", kind: "prop", name: "Blue umbrella", description: "", prompt: "blue umbrella" })],
+    change: [upsertAsset({ id: "blue-umbrella", kind: "prop", name: "Blue umbrella", description: "", prompt: "blue umbrella" })],
   },
-  { board: "coffee", say: "put Mia in the first shot", then: [set("f1", { assets: ["cafe", "look", "mia"] })] },
-  { board: "coffee", say: "take Mia out of the last shot", then: [set("f6", { assets: ["cafe", "look"] })] },
+  { board: "coffee", say: "put Mia in the first shot", change: [set("f1", { assets: ["cafe", "look", "mia"] })] },
+  { board: "coffee", say: "take Mia out of the last shot", change: [set("f6", { assets: ["cafe", "look"] })] },
   {
     board: "coffee",
     say: "put the cup in shots 1 and 2",
-    then: [set("f1", { assets: ["cafe", "look", "cup"] }), set("f2", { assets: ["mia", "cafe", "look", "cup"] })],
+    change: [set("f1", { assets: ["cafe", "look", "cup"] }), set("f2", { assets: ["mia", "cafe", "look", "cup"] })],
   },
-  { board: "coffee", say: "remove Mia", then: [removeAsset("mia")], says: ["Removed Mia (character) from the cast and from shots 2, 3, 4 and 6."] },
-  { board: "coffee", say: "add a character", then: "refuses", notDone: ["tell me the character's name"] },
+  { board: "coffee", say: "remove Mia", change: [removeAsset("mia")], says: ["Removed Mia (character) from the cast and from shots 2, 3, 4 and 6."] },
+  { board: "coffee", say: "add a character", change: "refuses", notDone: ["tell me the character's name"] },
 ];

@@ -5,25 +5,25 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee-mia-watches",
     say: "fix continuity",
-    then: [set("f5", { action: "The regular takes the first sip as Mia watches.", assets: ["cup", "cafe", "mia"] })],
+    change: [set("f5", { action: "The regular takes the first sip as Mia watches.", assets: ["cup", "cafe", "mia"] })],
     says: ['Shot 5 "First sip": attached Mia (named in the shot).', "found 1 issue: resolved 1."],
   },
   {
     board: "timed-f4-bare",
     say: "check continuity",
-    then: [set("f4", { camera: "MS", duration: 5 })],
+    change: [set("f4", { camera: "MS", duration: 5 })],
     says: ['Shot 4 "A regular arrives": camera MS (it had none); 5 s (it had no length; its share of the 30 s asked for).'],
   },
   {
     board: "base-f4-bare",
     say: "fix the continuity issues",
-    then: [set("f4", { camera: "MS", duration: 3 })],
+    change: [set("f4", { camera: "MS", duration: 3 })],
     says: ['Shot 4 "A regular arrives": camera MS (it had none); 3 s (it had no length).'],
   },
   {
     board: "coffee-f3-medium",
     say: "fix the continuity issues",
-    then: [set("f3", { camera: "CU, overhead" })],
+    change: [set("f3", { camera: "CU, overhead" })],
     says: ['Shot 3 "The pour": camera CU, overhead (was MS, overhead: shot 2 before it is also a medium shot of the same cast, a jump cut).'],
   },
   {
@@ -35,7 +35,7 @@ export const EXAMPLES: Example[] = [
   {
     board: "coffee-asks-20",
     say: "fix continuity",
-    then: [durations(3.5, 3.5, 2.5, 3.5, 3.5, 3.5)],
+    change: [durations(3.5, 3.5, 2.5, 3.5, 3.5, 3.5)],
     says: ["Retimed the episode to 20 s (was 30 s)"],
   },
   { board: "timed", say: "check continuity", says: ["I checked continuity: the board is clean.", "within 10 % of the 30 s asked for"] },

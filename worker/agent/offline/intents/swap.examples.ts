@@ -2,11 +2,11 @@
 import { type Example, order } from "../examples";
 
 export const EXAMPLES: Example[] = [
-  { board: "coffee", say: "swap shots 1 and 3", then: [order("f3", "f2", "f1", "f4", "f5", "f6")] },
-  { board: "coffee", say: "swap shot 2 with shot 6", then: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
-  { board: "coffee", say: "swap the first and last shots", then: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
+  { board: "coffee", say: "swap shots 1 and 3", change: [order("f3", "f2", "f1", "f4", "f5", "f6")] },
+  { board: "coffee", say: "swap shot 2 with shot 6", change: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
+  { board: "coffee", say: "swap the first and last shots", change: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
   { board: "coffee", say: "swap shots 1 and 9", notDone: ['"swap shots 1 and 9": there is no shot 9 (the board has shots 1-6)'] },
-  { board: "coffee", say: "swap the opening shot with the final shot", then: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
-  { board: "coffee", say: "swap shot 2 and the last shot", then: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
-  { board: "coffee", say: "swap shots 1 and 1", then: "refuses", notDone: ["those are the same shot"] },
+  { board: "coffee", say: "swap the opening shot with the final shot", change: [order("f6", "f2", "f3", "f4", "f5", "f1")] },
+  { board: "coffee", say: "swap shot 2 and the last shot", change: [order("f1", "f6", "f3", "f4", "f5", "f2")] },
+  { board: "coffee", say: "swap shots 1 and 1", change: "refuses", notDone: ["those are the same shot"] },
 ];
