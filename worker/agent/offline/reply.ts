@@ -16,13 +16,13 @@ export const HELP = `I'm the offline demo agent: I work without a model or a net
 - New shots: "add a shot after 2: the barista smiling at a customer", "add a close-up of Mia's hands at the start", "open with a wide of the street".
 - Order: "remove shot 4", "move shot 5 to the start", "move shot 2 after shot 4", "swap shots 1 and 3".
 - Camera: "make shot 3 a close-up", "shot 2 low angle", "push in on shot 4", "shots 2-4 handheld".
-- Length: "make shot 1 5 seconds", "make shots 2 to 4 3 seconds each", "make it 20 seconds" (retimes every shot to that total).
+- Length: "make shot 1 5 seconds", "make shots 2 to 4 3 seconds each", "make the whole thing 45 seconds" or "a minute and a half" (retimes every shot to that total).
 - Words: "have Mia say 'We're open' on shot 6", "call shot 2 'The rush'", "shot 2 action: Mia drops the cup", "shot 1 sound: rain on the glass", "remove the dialogue from shot 6".
-- Cast: "add a character Leo, a delivery cyclist, to shots 3 and 4", "put Mia in shot 1", "take Mia out of shot 2", "rename Mia to Ana", "remove the cup".
+- Cast: "add a character Mia: the barista, warm and unhurried", "add a character Leo, a delivery cyclist, to shots 3 and 4", "put Mia in shot 1", "take Mia out of shot 2", "rename Mia to Ana", "remove the cup".
 - Format: "make it vertical", "9:16", "square", "4:5", "cinemascope 2.39:1".
 - Images: "render shots 1-3", "render all".
 - Continuity: "fix continuity" (or "check continuity") attaches characters, locations and props a shot names, gives shots with no camera or length one, breaks up jump cuts and retimes to the length the script asks for; an asset with no description I name for you to describe.
-Shot numbers are the ones on the board when you send the message. Anything else I name as not done.`;
+Name shots by number ("shot 3", "shots 3-5"), by place ("the opening shot", "the last two shots", "the first three shots") or by what they show ("the one with the cup"); numbers are the ones on the board when you send the message. Anything else I name as not done, with what I can do instead.`;
 
 export interface Reply {
   outcomes: Outcome[];
