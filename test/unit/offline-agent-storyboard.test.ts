@@ -155,6 +155,13 @@ describe("a storyboard from an idea", () => {
     expect(out.board.assets.find((a) => a.kind === "character")?.name).toBe("The lost dog");
   });
 
+  it("takes words it cannot read on an empty board as an idea, even when they name a mood, but refuses a judgement alone", () => {
+    expect(run(EMPTY, "something funny about a cat who steals socks").board.frames).toHaveLength(6);
+    const refused = run(EMPTY, "make it funnier");
+    expect(refused.board).toEqual(EMPTY);
+    expect(refused.prose).toContain("I can't judge what's funny without a model");
+  });
+
   it("starts over when asked, replacing the shots and cast", () => {
     const out = run(COFFEE, "start over: a 15-second ad for a bakery in 3 shots");
     expect(out.board.frames.map((f) => f.durationSec)).toEqual([5, 4.5, 5.5]);

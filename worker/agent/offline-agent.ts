@@ -43,7 +43,7 @@ export interface OfflineOptions {
 /** A line of an "apply the notes" instruction (the room writes them, CONTRACT 9). */
 const NOTE_LINE = /^Note ([A-Za-z0-9_-]{1,40}) on shot (\S+?): (.+)$/gm;
 
-const isUnknown = (i: Intent) => i.kind === "decline" && i.beyond === "unknown" && !i.why;
+const isUnknown = (i: Intent) => i.kind === "decline" && i.unread === true;
 
 function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boolean): void {
   const tags: string[] = [];

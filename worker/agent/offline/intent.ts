@@ -61,7 +61,8 @@ export type IntentBody =
   | { kind: "asset_rename"; name: string; to: string }
   | { kind: "asset_remove"; name: string }
   /** `beyond` set: something only a model can do; otherwise `why` says what to say instead. */
-  | { kind: "decline"; why: string; beyond?: Beyond }
+  /** `unread`: no handler read the clause (on an empty board it may be an idea). */
+  | { kind: "decline"; why: string; beyond?: Beyond; unread?: boolean }
   | { kind: "note"; text: string };
 
 export type Intent = IntentBody & { source: string; ignored: string[] };

@@ -91,7 +91,7 @@ export function understand(clause: Clause, u: Understanding, previousVerb: strin
     );
     if (retry) return { ...retry, source: clause.text };
   }
-  return { kind: "decline", why: "", beyond: beyondOf(clause.text), source: clause.text, ignored: [] };
+  return { kind: "decline", why: "", beyond: beyondOf(clause.text), unread: true, source: clause.text, ignored: [] };
 }
 
 function tryHandlers(clause: Clause, u: Understanding): Intent | null {
