@@ -42,4 +42,8 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "make the one with the cup a close-up", change: "refuses", notDone: ["2 shots show the cup (shots 3 and 5)"] },
   { board: "coffee", say: "make the one with the piano a close-up", change: "refuses", notDone: ["no shot shows the piano"] },
   { board: "coffee", say: "make shot 3 purple", change: "refuses" },
+  { board: "coffee", say: "make shot 2 and shot 3 close-ups", change: [set("f2", { camera: "CU" }), set("f3", { camera: "CU, overhead" })] },
+  { board: "coffee", say: "make the third shot a close-up", change: [set("f3", { camera: "CU, overhead" })] },
+  { board: "coffee", say: "give the opening shot a slow push in", change: [set("f1", { camera: "EWS, push in" })] },
+  { board: "coffee", say: "close-up on shot 2", change: [set("f2", { camera: "CU" })] },
 ];

@@ -86,4 +86,16 @@ export const EXAMPLES: Example[] = [
   },
   { board: "coffee", say: "remove Mia", change: [removeAsset("mia")], says: ["Removed Mia (character) from the cast and from shots 2, 3, 4 and 6."] },
   { board: "coffee", say: "add a character", change: "refuses", notDone: ["tell me the character's name"] },
+  { board: "coffee", say: "put Mia in the one with the sign", says: ["Mia was already in shot 2."] },
+  { board: "labelled", say: "take Mia out of the one with the cup", change: [set("f3", { assets: ["cup", "cafe"] })] },
+  {
+    board: "empty",
+    say: "add a character named Ana: the owner",
+    change: [upsertAsset({ id: "ana", kind: "character", name: "Ana", description: "the owner", prompt: "Ana, owner" })],
+  },
+  {
+    board: "empty",
+    say: "add a character Ana (the owner)",
+    change: [upsertAsset({ id: "ana", kind: "character", name: "Ana", description: "the owner", prompt: "Ana, owner" })],
+  },
 ];

@@ -8,7 +8,7 @@ import { type AssetKind, done, type EditState, type Handler, type Intent, note, 
 import { resolveTargets, shotsName, takeTarget } from "../refs";
 import { assetTag, frameUpdateTag } from "../tags";
 import { cap, esc, joinList, replaceName, slug } from "../text";
-import { ALL, IT, ORDINAL, SHOTS } from "../vocabulary";
+import { ALL, IT, MENTION, ORDINAL, SHOTS } from "../vocabulary";
 
 /** "add a character Leo, a delivery cyclist, to shots 3 and 4"; "add a prop: a red umbrella". */
 export const assetAdd: Handler = (r) => {
@@ -17,7 +17,7 @@ export const assetAdd: Handler = (r) => {
   );
   if (!head) return null;
   const kind = KIND_WORDS[head[1]!]!;
-  const targetAt = r.peek(rx(`\\s*,?\\s*\\b(?:to|in|into|on|for)\\s+(?:${SHOTS}|${ORDINAL}|${ALL}|${IT})`));
+  const targetAt = r.peek(rx(`\\s*,?\\s*\\b(?:to|in|into|on|for)\\s+(?:${SHOTS}|${ORDINAL}|${MENTION}|${ALL}|${IT})`));
   const end = targetAt ? targetAt.index : r.masked.length;
   const body = r.clause.text
     .slice(head.index + head[0].length, end)
@@ -61,14 +61,14 @@ export const assetAttach: Handler = (r, u) => {
   const properName = "[a-z][a-z'’.-]*(?:\\s+[a-z][a-z'’.-]*)?";
   const attach = r.take(
     rx(
-      `^\\s*(?:add|put|bring|include|place|attach|feature|show|cast)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})(?:\\s*,\\s*(.+?)\\s*,)?\\s+(?:in|into|to|on|onto|in\\s+to)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+      `^\\s*(?:add|put|bring|include|place|attach|feature|show|cast)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})(?:\\s*,\\s*(.+?)\\s*,)?\\s+(?:in|into|to|on|onto|in\\s+to)\\s+(?=(?:${SHOTS}|${ORDINAL}|${MENTION}|${ALL}|${IT}))`,
     ),
   );
   const detach =
     !attach &&
     r.take(
       rx(
-        `^\\s*(?:remove|take|drop|cut|delete|detach|pull)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:from|out\\s+of|off(?:\\s+of)?)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+        `^\\s*(?:remove|take|drop|cut|delete|detach|pull)\\s+(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:from|out\\s+of|off(?:\\s+of)?)\\s+(?=(?:${SHOTS}|${ORDINAL}|${MENTION}|${ALL}|${IT}))`,
       ),
     );
   const appears =
@@ -76,7 +76,7 @@ export const assetAttach: Handler = (r, u) => {
     !detach &&
     r.take(
       rx(
-        `^\\s*(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:appears|is|should\\s+be|shows\\s+up|goes)\\s+(?:in|into|on)\\s+(?=(?:${SHOTS}|${ORDINAL}|${ALL}|${IT}))`,
+        `^\\s*(?:the\\s+)?(${names ? `${names}|` : ""}${properName})\\s+(?:appears|is|should\\s+be|shows\\s+up|goes)\\s+(?:in|into|on)\\s+(?=(?:${SHOTS}|${ORDINAL}|${MENTION}|${ALL}|${IT}))`,
       ),
     );
   const m = attach || detach || appears;

@@ -33,4 +33,8 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "make it moodier", owner: true, change: "refuses", says: ["Connect a model in Project settings → Agent"] },
   { board: "coffee", say: "asdf qwerty", change: "refuses", notDone: ["I didn't follow that offline"] },
   { board: "coffee", say: "banana", change: "refuses", notDone: ["I didn't follow that offline"] },
+  { board: "coffee", say: "make it feel warmer", change: "refuses", notDone: ["I can't judge mood without a model"] },
+  { board: "coffee", say: "can you make it more exciting?", change: "refuses", notDone: ["I can't judge pace without a model"] },
+  { board: "coffee", say: "turn it into a horror film", change: "refuses", notDone: ["I can't rework the story without a model"] },
+  { board: "coffee", say: "make it pop", change: "refuses", notDone: ["I can't judge a look without a model"] },
 ];

@@ -18,8 +18,11 @@ const KINDS: [Beyond, RegExp][] = [
     /\b(?:mood(?:y|ier)?|tone|atmosphere|atmospheric|feel(?:ing)?|vibes?|emotional|sadder|happier|scarier|creepier|darker|warmer|colder|tenser?|dramatic|romantic|nostalgic|dreamier|moving|sentimental|cosier|cozier)\b/,
   ],
   ["pace", /\b(?:pac(?:e|ing|ier)|rhythm|energy|energetic|dynamic|flow|faster|slower|livelier|more\s+exciting)\b/],
-  ["look", /\b(?:prettier|beautiful|gorgeous|stylish|cinematic|epic|slicker|polished|cooler|look\s+better|colou?r\s+grade|grade)\b/],
-  ["story", /\b(?:story|plot|twist|arc|ending|narrative|stakes|beats?|structure|better|improve|more\s+interesting|less\s+boring|boring)\b/],
+  ["look", /\b(?:pop|prettier|beautiful|gorgeous|stylish|cinematic|epic|slicker|polished|cooler|look\s+better|colou?r\s+grade|grade)\b/],
+  [
+    "story",
+    /\b(?:horror|comedy|thriller|romance|genre|story|plot|twist|arc|ending|narrative|stakes|beats?|structure|better|improve|more\s+interesting|less\s+boring|boring)\b/,
+  ],
 ];
 
 /** What a request beyond offline is about, from its words. */

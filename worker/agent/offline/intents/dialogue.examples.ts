@@ -33,4 +33,6 @@ export const EXAMPLES: Example[] = [
   },
   { board: "coffee", say: "have Mia say 'Hi'", change: "refuses", notDone: ["say which shot or shots"] },
   { board: "coffee", say: "remove the dialogue from the last shot", change: [set("f6", { dialogue: "" })] },
+  { board: "coffee", say: "make the dialogue in shot 4 'Hi there'", change: [set("f4", { dialogue: "Hi there" })] },
+  { board: "coffee", say: "have Mia say 'Welcome' in the opening shot", change: [set("f1", { dialogue: "Mia: Welcome", assets: ["cafe", "look", "mia"] })] },
 ];

@@ -8,6 +8,7 @@ import { done, type EditState, type FrameChanges, type Outcome, rx } from "../in
 import type { Reader } from "../reader";
 import { assetTag } from "../tags";
 import { cap, clip, slug } from "../text";
+import { IT, MENTION, ORDINAL, SHOTS } from "../vocabulary";
 
 function speakerPattern(board: Board): string {
   const names = assetNames(board);
@@ -26,6 +27,14 @@ export function readDialogue(r: Reader, board: Board, changes: FrameChanges): vo
   if (have) {
     const q = r.takeQuote(have.index);
     if (q) changes.dialogue = { speaker: r.orig(have, 1).trim(), line: q.content };
+  }
+  // "make the dialogue in shot 4 'Hi there'": the shot sits between the word and the line.
+  const placed =
+    changes.dialogue === undefined && r.take(rx(`\\b(?:the\\s+)?(?:dialogue|line)\\s+(?:in|on|of|for)\\s+(?=(?:${SHOTS}|${ORDINAL}|${MENTION}|${IT})[^q]*q)`));
+  if (placed) {
+    const q = r.takeQuote(placed.index);
+    if (q) changes.dialogue = { speaker: null, line: q.content };
+    r.take(/\b(?:to|as|:)\s*(?=q|$)/);
   }
   if (changes.dialogue === undefined) {
     const line = r.take(rx(`\\b(?:give\\s+(?:it|them)\\s+)?(?:the\\s+)?(?:dialogue|line|lines|voice[- ]?over|vo)(?:${SEPARATOR}|\\s*(?=q))`));

@@ -18,4 +18,6 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "make the first three shots 2 seconds each", change: each(["f1", "f2", "f3"], { duration: 2 }) },
   { board: "coffee", say: "make the second shot twice as long", change: [set("f2", { duration: 10 })] },
   { board: "coffee", say: "make the one with the sign a bit shorter", change: [set("f2", { duration: 4 })] },
+  { board: "coffee", say: "make the last shot longer", change: [set("f6", { duration: 7 })] },
+  { board: "coffee", say: "make every shot 5 seconds", change: each(["f3", "f6"], { duration: 5 }) },
 ];

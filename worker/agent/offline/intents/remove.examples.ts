@@ -18,4 +18,5 @@ export const EXAMPLES: Example[] = [
   { board: "coffee", say: "remove the one with the cup", change: "refuses", notDone: ["2 shots show the cup (shots 3 and 5)"] },
   { board: "coffee", say: "remove shot 7", change: "refuses", notDone: ["there is no shot 7 (the board has shots 1-6)"] },
   { board: "coffee", say: "remove", change: "refuses" },
+  { board: "coffee", say: "delete the first shot", change: [drop("f1")] },
 ];

@@ -18,6 +18,11 @@ export const swap: Handler = (r) => {
   r.take(/\b(?:and|with|for)\b/);
   const b = takeTarget(r);
   if (a && b) return { kind: "swap", a, b };
+  // "swap the last two shots", "swap the first two shots": the pair is one reference.
+  if (a?.kind === "ordinal" && a.count === 2) {
+    const near = { ...a, count: 1 };
+    return { kind: "swap", a: near, b: { ...near, index: a.index + 1 } };
+  }
   return null;
 };
 

@@ -5,7 +5,7 @@ import type { Frame } from "../../../domain/board";
 import { type FrameChanges, rx } from "../intent";
 import type { Reader } from "../reader";
 import { cap, clip, sentence } from "../text";
-import { ALL, IT, LABEL, LENGTH, ORDINAL, SHOTS } from "../vocabulary";
+import { ALL, IT, MENTION, LABEL, LENGTH, ORDINAL, SHOTS } from "../vocabulary";
 import { CAM } from "./camera";
 
 const CONTENT = rx(`^\\s*(?:in\\s+)?(?:shot|frame)\\s*#?(${LABEL})\\s*(?::|,|-|–|—|\\s+(?:shows?|should\\s+show|is\\s+now|is\\s+of|becomes))\\s*(.+)$`);
@@ -25,7 +25,7 @@ export function readContent(r: Reader): { label: string; text: string } | null {
 export function readSoundAdd(r: Reader, changes: FrameChanges): void {
   const addSound = r.take(
     rx(
-      `^\\s*add\\s+(?:some\\s+|the\\s+)?(?:(?:sound|noise|sfx)\\s+of\\s+|music:?\\s+)?(.+?)(?:\\s+(?:sound|sfx|sounds|music|noise|ambience))?\\s+(?:to|in|on|over|under)\\s+(?=${SHOTS}|${ORDINAL}|${ALL}|${IT})`,
+      `^\\s*add\\s+(?:some\\s+|the\\s+)?(?:(?:sound|noise|sfx)\\s+of\\s+|music:?\\s+)?(.+?)(?:\\s+(?:sound|sfx|sounds|music|noise|ambience))?\\s+(?:to|in|on|over|under)\\s+(?=${SHOTS}|${ORDINAL}|${MENTION}|${ALL}|${IT})`,
     ),
   );
   if (addSound && /\b(?:sound|sfx|music|noise|ambience)/.test(addSound[0])) changes.sound = r.orig(addSound, 1);
