@@ -51,7 +51,7 @@ function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boo
   for (const f of [...draft.board.frames]) {
     const r = draft.apply(`<frame op="remove" id="${esc(f.id)}"/>`);
     if (r.ok) tags.push(r.tag);
-    else outcomes.push({ kind: "not_done", what, why: `shot "${f.title}" could not be removed: ${r.reason}` });
+    else outcomes.push({ kind: "not_done", what, why: `shot "${f.title}" could not be removed: ${r.reason}`, model: false });
   }
   const before = draft.board.assets.length;
   if (assets) {
@@ -87,13 +87,14 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
         kind: "not_done",
         what,
         why: `the board already has ${draft.board.frames.length} shots; say "storyboard the script from scratch" to replace them with the script's shots`,
+        model: false,
       });
       return;
     }
     if (replace) clearBoard(draft, outcomes, what, false);
     const r = breakDown(source, draft, opts.variant ?? 0);
     if ("why" in r) {
-      outcomes.push({ kind: "not_done", what, why: r.why });
+      outcomes.push({ kind: "not_done", what, why: r.why, model: false });
       return;
     }
     intros.push(r.intro);
@@ -106,7 +107,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
   if (message.split("\n").length >= 3 && looksLikeScreenplay(message)) {
     const r = draft.apply(`<script>${esc(message)}</script>`);
     if (r.ok) outcomes.push({ kind: "done", text: "I put your screenplay in the script panel.", tags: [r.tag] });
-    else outcomes.push({ kind: "not_done", what: "the screenplay", why: r.reason });
+    else outcomes.push({ kind: "not_done", what: "the screenplay", why: r.reason, model: false });
     if (r.ok) runBreakdown(message, false, "storyboard the screenplay");
     return finish();
   }
@@ -152,6 +153,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
           kind: "not_done",
           what: clause.text,
           why: 'tell me the idea to storyboard, for example "start over: a 20-second promo for a bike shop"',
+          model: false,
         });
         continue;
       }
@@ -160,6 +162,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
           kind: "not_done",
           what: idea,
           why: `the board already has ${draft.board.frames.length} shots; to replace them with a storyboard of this idea say "start over: ${idea}", or add shots one by one ("add a shot at the end: …")`,
+          model: false,
         });
         continue;
       }
@@ -185,7 +188,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     const index = draft.board.frames.findIndex((f, i) => shotLabel(f, i) === shot);
     const frame = draft.board.frames[index];
     if (!frame) {
-      outcomes.push({ kind: "not_done", what, why: `left open: there is no shot ${shot} on the board now` });
+      outcomes.push({ kind: "not_done", what, why: `left open: there is no shot ${shot} on the board now`, model: false });
       return;
     }
     const mine: Outcome[] = [];
@@ -195,7 +198,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       const intent = understand(clause, { board: draft.board, hasIt: true, scoped: draft.scope !== null }, previous);
       previous = leadingVerb(clause) ?? previous;
       if (intent.kind === "help" || intent.kind === "breakdown") {
-        mine.push({ kind: "not_done", what: clause.text, why: "that is not a change to this shot" });
+        mine.push({ kind: "not_done", what: clause.text, why: "that is not a change to this shot", model: false });
         continue;
       }
       mine.push(...(intent.kind === "continuity" ? fixContinuity(intent.source, state) : carryOut(intent, state)));
@@ -212,7 +215,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       kind: "not_done",
       what,
       why: `left open: ${missed?.why || "I could not turn it into a change to that shot offline"}`,
-      beyond: missed?.beyond ?? "unknown",
+      model: missed?.model ?? true,
     });
   }
 
@@ -223,7 +226,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       if (synced !== null) {
         const r = draft.apply(`<script>${esc(synced)}</script>`);
         if (r.ok) outcomes.push({ kind: "done", text: "The shot list in the script now matches the board.", tags: [r.tag] });
-        else outcomes.push({ kind: "not_done", what: "the script's shot list", why: r.reason });
+        else outcomes.push({ kind: "not_done", what: "the script's shot list", why: r.reason, model: false });
       }
     }
     const frames = draft.board.frames;

@@ -53,7 +53,7 @@ export function breakDown(source: string, draft: Draft, variant = 0): { outcomes
       why: "the script panel has no screenplay to break down yet: write one there (Fountain, or plain text with INT./EXT. scene headings), or describe an idea",
     };
   const outcomes: Outcome[] = [];
-  const fail = (what: string, why: string) => outcomes.push({ kind: "not_done", what, why });
+  const fail = (what: string, why: string) => outcomes.push({ kind: "not_done", what, why, model: false });
   const board = () => draft.board;
 
   // Cast and places: reuse what the board already has, by name.

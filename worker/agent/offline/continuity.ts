@@ -152,7 +152,7 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
     const applied = draft.apply(frameUpdateTag(f.id, patch));
     if (!applied.ok) {
       failed.add(f.id);
-      out.push({ kind: "not_done", what: source, why: `shot ${label(f.id)}: ${applied.reason}` });
+      out.push({ kind: "not_done", what: source, why: `shot ${label(f.id)}: ${applied.reason}`, model: false });
       continue;
     }
     changed.push(f.id);
@@ -166,7 +166,7 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
   const late = checkContinuity(draft.board).find((i) => i.kind === "running_time");
   const asked = recordedTargetSec(draft.board);
   if (late && asked !== null) {
-    if (scope) out.push({ kind: "not_done", what: source, why: `${late.message} Retiming spans every shot: ask again with no shots selected` });
+    if (scope) out.push({ kind: "not_done", what: source, why: `${late.message} Retiming spans every shot: ask again with no shots selected`, model: false });
     else lines.push(...retimeAll({ kind: "retime", total: asked, source, ignored: [] }, s));
   }
 
@@ -181,13 +181,14 @@ export function fixContinuity(source: string, s: EditState): Outcome[] {
         kind: "not_done",
         what: source,
         why: `${i.message.replace(/: its look will change from shot to shot\.$/, "")}; how ${name} looks is for you to say (describe ${name} in the cast panel) or a language model to write, not something I can make up offline`,
-        beyond: "look",
+        model: true,
       });
     } else {
       out.push({
         kind: "not_done",
         what: source,
         why: inScope(i.frameId) || !i.frameId ? i.message : `${i.message.replace(/\.$/, "")} (outside the shots this message was about)`,
+        model: false,
       });
     }
   }

@@ -204,7 +204,7 @@ export function storyboardIdea(text: string, draft: Draft, variant = 0): { outco
     templates.map((t) => t.weight),
   );
   const outcomes: Outcome[] = [];
-  const fail = (what: string, reason: string) => outcomes.push({ kind: "not_done", what, why: reason });
+  const fail = (what: string, reason: string) => outcomes.push({ kind: "not_done", what, why: reason, model: false });
 
   // Ids first, so every tag can point at the others.
   const ids = {

@@ -81,7 +81,8 @@ export type Handler = (r: Reader, u: Understanding) => IntentBody | null;
 export type Outcome =
   | { kind: "done"; text: string; tags: string[] }
   | { kind: "note"; text: string }
-  | { kind: "not_done"; what: string; why: string; beyond?: Beyond };
+  /** `beyond`: only a model can do it, and what it is, for the director's words; `model`: whether only a model can do it, without saying what. */
+  | { kind: "not_done"; what: string; why: string; beyond?: Beyond; model?: boolean };
 
 export interface EditState {
   draft: Draft;
@@ -92,7 +93,7 @@ export interface EditState {
 }
 
 export const notDone = (what: string, why: string, beyond?: Beyond): Outcome =>
-  beyond ? { kind: "not_done", what, why, beyond } : { kind: "not_done", what, why };
+  beyond ? { kind: "not_done", what, why, beyond } : { kind: "not_done", what, why, model: false };
 export const note = (text: string): Outcome => ({ kind: "note", text });
 export const done = (text: string, tags: string[]): Outcome => ({ kind: "done", text, tags });
 

@@ -49,7 +49,7 @@ export function writeReply({ outcomes, summary, owner = false }: Reply): string 
       const why = m.why || "I can't do that offline";
       parts.push(`- "${esc(m.what)}": ${esc(why)}${/[.!?]$/.test(why) ? "" : "."}\n`);
     }
-    if (missed.some((m) => m.beyond)) parts.push(`${esc(owner ? CONNECT_OWNER : CONNECT_OTHERS)} Say "help" for what I do offline.\n`);
+    if (missed.some((m) => m.beyond || m.model)) parts.push(`${esc(owner ? CONNECT_OWNER : CONNECT_OTHERS)} Say "help" for what I do offline.\n`);
   }
   return parts.join("").trimEnd();
 }

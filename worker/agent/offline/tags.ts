@@ -10,7 +10,7 @@ import { esc, fmt } from "./text";
 export function applyOrReport(draft: Draft, outcomes: Outcome[], what: string, tag: string): string | null {
   const r = draft.apply(tag);
   if (r.ok) return r.tag;
-  outcomes.push({ kind: "not_done", what, why: r.reason });
+  outcomes.push({ kind: "not_done", what, why: r.reason, model: false });
   return null;
 }
 
