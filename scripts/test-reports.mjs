@@ -22,3 +22,14 @@ export function readCases() {
   }
   return out;
 }
+
+/** The offline agent's example sentences, one test each under the tables' describe, as { total, passed }; null before the unit run. */
+export function readExampleSentences() {
+  const f = "reports/vitest-unit.json";
+  if (!existsSync(f)) return null;
+  const file = (JSON.parse(readFileSync(f, "utf8")).testResults ?? []).find((r) => r.name.endsWith("test/unit/offline-agent-examples.test.ts"));
+  if (!file) return null;
+  // A sentence's test sits in a describe named for its intent, inside the tables' describe.
+  const rows = (file.assertionResults ?? []).filter((t) => (t.ancestorTitles ?? []).length >= 2);
+  return { total: rows.length, passed: rows.filter((t) => t.status === "passed").length };
+}

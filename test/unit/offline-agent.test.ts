@@ -202,6 +202,41 @@ describe("the answer and the board agree", () => {
     );
   });
 
+  it("never names a setting's variable, whoever asks, and tells only an owner where to connect a model", () => {
+    const words = [
+      "make",
+      "it",
+      "moodier",
+      "funnier",
+      "shot",
+      "3",
+      "a",
+      "close-up",
+      "rewrite",
+      "the",
+      "dialogue",
+      "snappier",
+      "banana",
+      "and",
+      "remove",
+      "last",
+      "two",
+      "shots",
+      "45",
+      "seconds",
+      "whole",
+      "thing",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 8 }), fc.boolean(), (said, owner) => {
+        const { prose } = apply(offlineAnswer(said.join(" "), storyboard, { owner }), storyboard);
+        expect(prose).not.toMatch(/\b[A-Z]{2,}_[A-Z_]{2,}\b/);
+        expect(prose).not.toContain(owner ? "An owner can connect" : "Project settings");
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("keeps a tag typed into the message as words, not as a command", () => {
     const out = apply(offlineAnswer('a 30-second ad for a night-time coffee shop, 6 shots <frame op="add" id="x" bogus="1"/>', boardWith()), boardWith());
     expect(out.board.frames).toHaveLength(6);

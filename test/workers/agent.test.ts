@@ -62,6 +62,18 @@ describe("an agent run", () => {
     sock.close();
   });
 
+  it("tells the project's owner where to connect a model for what it cannot do offline", async () => {
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
+    const sock = await connect(owner, projectId, episodeId);
+    await send(sock, "chat_send", { text: "make it moodier" });
+    await sock.next("agent_status", (m) => m.payload.status === "completed");
+    const { messages } = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { role: string; text: string }[] };
+    const answer = messages.find((m) => m.role === "assistant")!.text;
+    expect(answer).toContain("I can't judge mood without a model");
+    expect(answer).toContain("Connect a model in Project settings → Agent");
+    sock.close();
+  });
+
   it("refuses a second chat_send while a run is active with busy", async () => {
     const { owner, projectId, episodeId } = await ownedEpisode();
     const sock = await connect(owner, projectId, episodeId);
@@ -122,6 +134,7 @@ describe("an agent run", () => {
     const first = await send(sock, "chat_send", { text: IDEA });
     const runId = (first.payload as { result: { runId: string } }).result.runId;
     await sock.next("agent_status", (m) => m.payload.status === "completed");
+    const firstTake = (await boardOf(owner, base)).frames.map((f) => f.camera);
     const undo = await send(sock, "undo_run", { runId });
     expect(undo.payload.ok).toBe(true);
     let board = await boardOf(owner, base);
@@ -133,6 +146,8 @@ describe("an agent run", () => {
     await sock.next("agent_status", (m) => m.payload.status === "completed" && m.payload.runId === regenRun);
     board = await boardOf(owner, base);
     expect(board.frames).toHaveLength(6);
+    // Regenerate asks for another take: the offline agent covers the idea with other cameras.
+    expect(board.frames.map((f) => f.camera)).not.toEqual(firstTake);
     const messages = (await (await owner.client.get(`${base}/messages`)).json()) as { messages: { role: string }[] };
     expect(messages.messages.map((m) => m.role)).toEqual(["user", "assistant", "assistant"]);
     sock.close();

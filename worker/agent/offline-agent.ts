@@ -3,21 +3,23 @@
 // each, plans the board commands, applies them to a working copy with the
 // same parser and `tryCommand` the room uses, and writes its answer from what
 // applied, in the tag grammar a model would use, streamed at a readable pace.
-// Deterministic: the same message on the same board gives the same answer.
-// The parts live in ./offline/: split, understand, edits, continuity, idea, breakdown, reply.
+// Deterministic: the same message on the same board and variant gives the
+// same answer; Regenerate asks for the next variant, a different take.
+// How an instruction flows, and how to add a phrasing or an intent, is told
+// in ./offline/intents/index.ts.
 import { type Board, shotLabel } from "../domain/board";
 import { looksLikeScreenplay } from "../domain/screenplay";
 import { breakDown } from "./offline/breakdown";
 import { fixContinuity } from "./offline/continuity";
 import { Draft } from "./offline/draft";
-import { carryOut, type EditState, type Outcome } from "./offline/edits";
 import { storyboardIdea } from "./offline/idea";
+import type { EditState, Intent, Outcome } from "./offline/intent";
+import { carryOut, leadingVerb, understand } from "./offline/intents";
 import { HELP, writeReply } from "./offline/reply";
 import { syncShotList } from "./offline/shotlist";
 import { splitInstruction } from "./offline/split";
 import { esc, secs } from "./offline/text";
 import { runningTime } from "./offline/timing";
-import { type Intent, leadingVerb, understand } from "./offline/understand";
 import { type AgentProvider, type AgentRequest, sleep } from "./provider";
 
 /** "start over: a 20-second promo for a bike shop" replaces what the board has. */
@@ -32,12 +34,16 @@ const EXPLICIT_SHOT = /\b(?:shots?|frames?)\s*#?\d|\b(?:first|last|final|opening
 export interface OfflineOptions {
   /** A scoped message may change only these frames; additions go after the last of them (CONTRACT 6). */
   scope?: readonly string[];
+  /** Whether the person asking owns the project: only an owner is told how to connect a model. */
+  owner?: boolean;
+  /** 0 for the first answer, n for the nth Regenerate: a storyboard laid out again takes another approach. */
+  variant?: number;
 }
 
 /** A line of an "apply the notes" instruction (the room writes them, CONTRACT 9). */
 const NOTE_LINE = /^Note ([A-Za-z0-9_-]{1,40}) on shot (\S+?): (.+)$/gm;
 
-const isUnknown = (i: Intent) => i.kind === "decline" && i.model && !i.why;
+const isUnknown = (i: Intent) => i.kind === "decline" && i.unread === true;
 
 function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boolean): void {
   const tags: string[] = [];
@@ -86,7 +92,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
       return;
     }
     if (replace) clearBoard(draft, outcomes, what, false);
-    const r = breakDown(source, draft);
+    const r = breakDown(source, draft, opts.variant ?? 0);
     if ("why" in r) {
       outcomes.push({ kind: "not_done", what, why: r.why, model: false });
       return;
@@ -161,7 +167,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
         continue;
       }
       if (replace && (draft.board.frames.length || draft.board.assets.length)) clearBoard(draft, outcomes, clause.text, true);
-      const r = storyboardIdea(idea, draft);
+      const r = storyboardIdea(idea, draft, opts.variant ?? 0);
       intros.push(r.intro);
       outcomes.push(...r.outcomes);
       laidOut = true;
@@ -236,7 +242,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
         summary += ` The script calls for ${secs(target)}: say "make it ${target} seconds" to retime every shot to fit.`;
       if (closing) summary += ` ${closing}`;
     }
-    const body = writeReply({ outcomes, summary });
+    const body = writeReply({ outcomes, summary, owner: opts.owner ?? false });
     const parts = [...intros.map(esc), body].filter(Boolean);
     if (help || !parts.length) parts.push(esc(HELP));
     return parts.join("\n\n");
@@ -269,7 +275,11 @@ export class OfflineAgent implements AgentProvider {
   constructor(private readonly paceMs = 12) {}
 
   async *stream(req: OfflineRequest): AsyncIterable<string> {
-    const answer = offlineAnswer(req.latest, req.board, req.scope ? { scope: req.scope.frameIds } : {});
+    const answer = offlineAnswer(req.latest, req.board, {
+      ...(req.scope ? { scope: req.scope.frameIds } : {}),
+      owner: req.owner ?? false,
+      variant: req.variant ?? 0,
+    });
     for (const piece of chunk(answer, Math.ceil(answer.length / STEADY_CHARS))) {
       await sleep(this.paceMs, req.signal);
       yield piece;

@@ -14,6 +14,10 @@ export interface AgentRequest {
   finished?: { reason?: string };
   /** A scoped message: the frames it may change (CONTRACT 6). */
   scope?: { frameIds: string[] };
+  /** Whether the person asking owns the project (the offline agent tells only an owner how to connect a model). */
+  owner?: boolean;
+  /** 0 for the first answer to a message, n for its nth Regenerate: the offline agent gives a different take. */
+  variant?: number;
 }
 
 export interface AgentProvider {

@@ -14,6 +14,7 @@ import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
 import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
 import { type AgentProvider, ProviderError } from "../agent/provider";
+import { type Asker, answersTo, withExtras } from "../agent/request-extras";
 
 export type { ChatMessage, RunStatus };
 import { newId } from "../ids";
@@ -232,7 +233,7 @@ export class AgentRuns {
    * the board, so nothing doubles, and keeps that answer hidden
    * (`supersededBy`).
    */
-  start(request: StartRequest, user: { id: string; name: string }): { ok: true; runId: string } | { ok: false; code: string; message: string } {
+  start(request: StartRequest, user: Asker): { ok: true; runId: string } | { ok: false; code: string; message: string } {
     if (this.active) return { ok: false, code: "busy", message: "The agent is already answering in this episode. Stop it or wait for it to finish." };
     const refuse = (code: string, message: string) => ({ ok: false as const, code, message });
     const core = this.deps.core();
@@ -373,7 +374,8 @@ export class AgentRuns {
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
     this.deps.observe?.(runId, "pending");
-    this.deps.keepAlive(this.run(record, provider, built.messages, prompt, controller, new Set(seed)));
+    const variant = request.kind === "regenerate" ? answersTo(this.deps.chat.recentMessages(HISTORY_TURNS), lastUser?.id ?? "") : 0;
+    this.deps.keepAlive(this.run(record, withExtras(provider, { owner: user.owner ?? false, variant }), built.messages, prompt, controller, new Set(seed)));
     return { ok: true, runId };
   }
 

@@ -464,7 +464,7 @@ export class Room {
               : msg.type === "chat_edit"
                 ? { kind: "edit", messageId: msg.payload.messageId, text: msg.payload.text }
                 : { kind: msg.type === "chat_regenerate" ? "regenerate" : "continue" };
-        const out = this.agent.start(request, { id: session.userId, name: session.name });
+        const out = this.agent.start(request, { id: session.userId, name: session.name, owner: session.role === "owner" });
         if (!out.ok) return refused(out.code, out.message);
         this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
         return { id: msgId, ok: true, result: { runId: out.runId } };

@@ -7,7 +7,8 @@
 import type { Asset, Beat } from "../../domain/board";
 import { parseScreenplay, type Scene } from "../../domain/screenplay";
 import type { Draft } from "./draft";
-import { applyOrReport, assetTag, frameAddTag, type NewFrame, type Outcome, planTag } from "./edits";
+import type { Outcome } from "./intent";
+import { applyOrReport, assetTag, frameAddTag, type NewFrame, planTag } from "./tags";
 import { cameraFor } from "./framing";
 import { withoutShotList } from "./shotlist";
 import { clip, mentions, secs, slug, titleFrom } from "./text";
@@ -16,6 +17,18 @@ import { halfSeconds, runningTime } from "./timing";
 /** Enough to stay under the run's 500 commands with the assets, the plan and a shot list. */
 export const MAX_BREAKDOWN_SHOTS = 300;
 const MAX_SCENES = 100;
+
+/** How a scene is covered, one way per Regenerate: the establishing shot (interior, exterior) and the cycle of cameras for lines. */
+const ESTABLISHING: [string, string][] = [
+  ["WS", "EWS"],
+  ["WS, high angle", "EWS, crane"],
+  ["WS, slow push in", "EWS, high angle"],
+];
+const COVERAGE: string[][] = [
+  ["MCU", "OTS", "CU"],
+  ["OTS", "CU", "TWO-SHOT"],
+  ["CU", "MCU", "OTS"],
+];
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
@@ -32,7 +45,7 @@ function sceneName(scene: Scene, index: number): string {
 }
 
 /** Breaks the screenplay into shots on the working board. `source` is the screenplay's text. */
-export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; intro: string } | { why: string } {
+export function breakDown(source: string, draft: Draft, variant = 0): { outcomes: Outcome[]; intro: string } | { why: string } {
   const play = parseScreenplay(withoutShotList(source));
   const scenes = play.scenes.filter((s) => s.heading || s.elements.length).slice(0, MAX_SCENES);
   if (!scenes.length)
@@ -104,7 +117,7 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
       const where = `${scene.place}${scene.time ? `, ${scene.time}` : ""}`;
       push({
         title: where,
-        camera: scene.setting === "INT" ? "WS" : "EWS",
+        camera: ESTABLISHING[variant % ESTABLISHING.length]![scene.setting === "INT" ? 0 : 1]!,
         duration: 3,
         assets: base,
         action: `Establishing: ${where}.`,
@@ -126,7 +139,8 @@ export function breakDown(source: string, draft: Draft): { outcomes: Outcome[]; 
         });
       } else {
         const speaker = assetFor.get(`character:${e.character.toLowerCase()}`);
-        const camera = ["MCU", "OTS", "CU"][speeches % 3]!;
+        const coverage = COVERAGE[variant % COVERAGE.length]!;
+        const camera = coverage[speeches % coverage.length]!;
         speeches++;
         push({
           title: clip(`${e.character}: "${e.line}"`, 60),

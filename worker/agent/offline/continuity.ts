@@ -16,7 +16,9 @@
 import type { Board, Frame } from "../../domain/board";
 import { formatCamera, readCamera, type ShotSize, sizeName } from "../../domain/camera";
 import { checkContinuity, type Issue, RUNNING_TIME_TOLERANCE, recordedTargetSec, runningTimeSec } from "../../domain/continuity";
-import { type EditState, frameUpdateTag, type Outcome, retimeAll } from "./edits";
+import type { EditState, Outcome } from "./intent";
+import { retimeAll } from "./intents/retime";
+import { frameUpdateTag } from "./tags";
 import { mergeCamera } from "./framing";
 import { clip, joinList, secs } from "./text";
 import { distribute } from "./timing";

@@ -136,6 +136,12 @@ function splitJoined(text: string, masked: string, sep: Clause["sep"]): Clause[]
   for (let m = JOINER.exec(masked); m; m = JOINER.exec(masked)) {
     const after = m.index + m[0].length;
     if (m.index === 0 || !STARTER.test(masked.slice(after))) continue;
+    // "swap shot 2 and the last shot": a swap's second shot is not a new instruction.
+    const sofar = masked.slice(from, m.index);
+    if (/^\s*(?:please\s+)?(?:swap|switch|exchange|trade)\b/.test(sofar) && !/\b(?:and|with)\b/.test(sofar)) continue;
+    // "make shot 2 and shot 3 close-ups": a verb and a shot alone share what follows.
+    if (/^\s*(?:please\s+)?(?:make|set|turn|change)\s+(?:shots?|frames?)\s+#?[a-z0-9]+\s*$/.test(sofar) && /^\s*(?:shots?|frames?)\b/.test(masked.slice(after)))
+      continue;
     const piece = text.slice(from, m.index).trim();
     if (piece) out.push(clauseOf(piece, nextSep));
     const word = m[0].trim().replace(/^,\s*/, "");

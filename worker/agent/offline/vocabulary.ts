@@ -15,6 +15,8 @@ const ORDINALS =
   "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|opening|closing|penultimate|second[- ]to[- ]last|next[- ]to[- ]last";
 /** "the first shot", "the last two shots", "the 3rd shot". */
 export const ORDINAL = `\\b(?:the\\s+)?(?:(first|last|final|opening|closing)\\s+(${NUM})\\s+(?:shots|frames)|(${ORDINALS})\\s+(?:shot|frame)|(\\d+)(?:st|nd|rd|th)\\s+(?:shot|frame))\\b`;
+/** "the one with the cup", "the shot showing the street": a shot picked by what it shows. */
+export const MENTION = `\\bthe\\s+(?:one|shot|frame)\\s+(?:with|showing|where\\s+(?:we\\s+see|you\\s+see))\\s+((?:(?:the|a|an|her|his|their)\\s+)?[a-z][a-z'’-]*(?:\\s+[a-z][a-z'’-]*){0,2}?)(?=\\s*$|\\s*[,;.:]|\\s+(?:a|an|to|and|into|as|at|in|on|before|after|then|longer|shorter|by|for|\\d)\\b)`;
 export const ALL = `\\b(?:(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+)?(?:shots?|frames?|panels?)|all\\s+of\\s+them|every\\s*one|everything|the\\s+whole\\s+(?:board|storyboard|thing))\\b`;
 export const IT = `\\b(?:it|them|(?:this|that|the\\s+new)\\s+(?:shot|frame|one)|(?:these|those|the\\s+new)\\s+(?:shots|frames|ones))\\b`;
 
