@@ -158,8 +158,11 @@ describe("comments in the room", () => {
   it("records the revision the frame showed with a verdict, from the board and never from the client", () => {
     const { h, editor } = withFrame();
     const r = h.connect(reviewer());
+    // A client cannot name the revision: the key is refused with the whole message.
+    h.send(r, { type: "frame_review", id: id(), payload: { frameId: "f1", verdict: "approved", revisionId: "forged" } });
+    expect(r.of("error").at(-1)?.payload.code).toBe("bad_message");
     const first = id();
-    h.send(r, { type: "frame_review", id: first, payload: { frameId: "f1", verdict: "approved", revisionId: "forged" } });
+    h.send(r, { type: "frame_review", id: first, payload: { frameId: "f1", verdict: "approved" } });
     expect(r.ack(first)).toMatchObject({ ok: true });
     // No picture yet: the reviewer saw the live sketch.
     expect(editor.of("frame_review").at(-1)?.payload.revisionId).toBeNull();
