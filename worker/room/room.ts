@@ -59,6 +59,8 @@ export const RUN_WATCH_MS = 30_000;
 
 /** At most this many open sockets per review link, whoever holds it. */
 export const MAX_SOCKETS_PER_LINK = 50;
+/** Messages all the reviewers of one link may send together in a minute: a link passed around is one budget. */
+export const REVIEW_LINK_MESSAGES_PER_MINUTE = 240;
 
 /** The review link a reviewer's socket came through (CONTRACT 9); absent on members' sockets. */
 export const ReviewGrant = z.object({
@@ -170,6 +172,7 @@ export class Room {
   private readonly perSocket = new Map<string, number[]>();
   private readonly perUser = new Map<string, number[]>();
   private readonly bad = new Map<string, number[]>();
+  private readonly perLink = new Map<string, number[]>();
 
   constructor(private readonly deps: RoomDeps) {
     this.hooks = deps.hooks ?? {};
@@ -328,6 +331,11 @@ export class Room {
     }
     if (this.overRate(session)) {
       this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
+      return;
+    }
+    if (this.overLinkRate(session)) {
+      const message = `The people on this review link sent more than ${REVIEW_LINK_MESSAGES_PER_MINUTE} messages in a minute; wait a moment.`;
+      this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
       return;
     }
     let json: unknown;
@@ -776,6 +784,18 @@ export class Room {
     const socketCount = bump(this.perSocket, session.connectionId);
     const userCount = bump(this.perUser, session.userId);
     return socketCount > MAX_MESSAGES_PER_SECOND || userCount > MAX_MESSAGES_PER_SECOND_PER_USER;
+  }
+
+  /** All the sockets of one review link together, over a minute. */
+  private overLinkRate(session: SocketSession): boolean {
+    const linkId = session.review?.linkId;
+    if (!linkId) return false;
+    const now = this.now();
+    const times = (this.perLink.get(linkId) ?? []).filter((t) => now - t < 60_000);
+    if (times.length >= REVIEW_LINK_MESSAGES_PER_MINUTE) return true;
+    times.push(now);
+    this.perLink.set(linkId, times);
+    return false;
   }
 
   /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */
