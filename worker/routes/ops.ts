@@ -188,7 +188,9 @@ function plainTarget(target: string): string | null {
 async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "targetLabel" | "targetJobId">[]): Promise<AuditEntry[]> {
   const ids = (kind: string) => entries.map((e) => targetId(e.target, kind)).filter((id): id is string => id !== null);
   const names = await resolveNames(db, {
-    users: [...entries.map((e) => e.actor).filter((a) => a !== "anonymous"), ...ids("user")],
+    users: [...entries.map((e) => e.actor).filter((a) => a !== "anonymous" && !a.startsWith("rvw_")), ...ids("user")],
+    reviewers: entries.map((e) => e.actor).filter((a) => a.startsWith("rvw_")),
+    links: ids("review_link"),
     projects: ids("project"),
     episodes: ids("episode"),
     jobs: ids("job"),
@@ -199,6 +201,7 @@ async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "target
     const userId = targetId(e.target, "user");
     const projectId = targetId(e.target, "project");
     const episodeId = targetId(e.target, "episode");
+    const linkId = targetId(e.target, "review_link");
     const targetLabel = job
       ? jobLabel(job)
       : userId
@@ -207,7 +210,9 @@ async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "target
           ? names.project(projectId)
           : episodeId
             ? names.episode(episodeId)
-            : plainTarget(e.target);
-    return { ...e, actorName: names.user(e.actor), targetLabel, targetJobId: job ? jobId : null };
+            : linkId
+              ? names.link(linkId)
+              : plainTarget(e.target);
+    return { ...e, actorName: names.user(e.actor) ?? names.reviewer(e.actor), targetLabel, targetJobId: job ? jobId : null };
   });
 }
