@@ -257,7 +257,8 @@ describe("reviewers' verdicts against the team's (issue 21)", () => {
     return { h, editor, clock };
   }
 
-  it("never pushes the team's approvals out of a joiner's metadata, however many verdicts reviewers send", () => {
+  // Thousands of messages through the real store: more time than the default, never a budget asserted.
+  it("never pushes the team's approvals out of a joiner's metadata, however many verdicts reviewers send", { timeout: 60_000 }, () => {
     const { h, editor } = board(290);
     for (let i = 0; i < 5; i++) h.send(editor, { type: "frame_review", id: id(), payload: { frameId: `f${i}`, verdict: "approved" } });
     // Seven browsers on one link, each a reviewer of its own, each with a verdict and a long note on every frame.
@@ -273,7 +274,7 @@ describe("reviewers' verdicts against the team's (issue 21)", () => {
     expect(reviews.filter((r) => r.by.type === "reviewer").length).toBeLessThanOrEqual(MAX_REVIEWER_REVIEWS);
   });
 
-  it("keeps one current verdict per reviewer per frame: a new one replaces theirs, even when reviewers have filled their bound", () => {
+  it("keeps one current verdict per reviewer per frame: a new one replaces theirs, even when reviewers have filled their bound", { timeout: 60_000 }, () => {
     const frames = MAX_REVIEWER_REVIEWS / 50;
     const { h } = board(frames);
     const socks = Array.from({ length: 50 }, (_, r) => h.connect(reviewer({ userId: `rvw_${r}` }, { linkId: `rvl_${r}` })));
