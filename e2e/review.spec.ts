@@ -24,8 +24,19 @@ test("a review link: a guest comments and approves live in the studio, the agent
   const guestContext = await browser.newContext();
   const guest = await guestContext.newPage();
   const guestErrors = trapConsoleErrors(guest);
-  await guest.goto(url);
+  const token = url.split("/review/")[1]!;
+  // Every request the page makes after the address it was opened at: none names the token, in its URL or its Referer.
+  const leaks: string[] = [];
+  guest.on("request", (r) => {
+    if (r.isNavigationRequest() && r.url() === url) return;
+    if (r.url().includes(token) || (r.headers().referer ?? "").includes(token)) leaks.push(`${r.method()} ${r.url()} referer=${r.headers().referer}`);
+  });
+  const opened = await guest.goto(url);
+  expect(opened?.headers()["referrer-policy"]).toContain("no-referrer");
   await guest.getByLabel("Your name").fill("Dana (client)");
+  // The token was traded for a cookie and the address names only the link.
+  await expect(guest).toHaveURL(/\/review\/l\/rvl_[A-Za-z0-9_-]+$/);
+  expect(guest.url()).not.toContain(token);
   await guest.getByRole("button", { name: "Start reviewing" }).click();
   await expect(guest.getByText("Live", { exact: true })).toBeVisible();
   await guest.getByRole("list", { name: "Storyboard" }).getByRole("button").first().click();
@@ -62,8 +73,10 @@ test("a review link: a guest comments and approves live in the studio, the agent
     .first()
     .click();
   await expect(guest.getByText("This review link was revoked or has expired.")).toBeVisible({ timeout: 15_000 });
-  const token = url.split("/review/")[1]!;
-  expect((await guest.request.get(`/api/v1/review/${token}`)).status()).toBe(404);
+  const origin = new URL(url).origin;
+  expect((await guest.request.post("/api/v1/review/session", { data: { token }, headers: { origin } })).status()).toBe(404);
+  expect((await guest.request.get(new URL(guest.url()).pathname.replace("/review/l/", "/api/v1/review/l/"))).status()).toBe(404);
+  expect(leaks).toEqual([]);
   expect(errors).toEqual([]);
   expect(guestErrors.filter((e) => !/404|Failed to load resource/.test(e))).toEqual([]);
   await guestContext.close();

@@ -63,8 +63,8 @@ app.onError(async (err, c) => {
   const { status, body, headers } = toErrorBody(err);
   if (status >= 500) {
     // Details stay in the server log; the client gets a generic message.
-    // A review link's token is a credential: it never reaches a log.
-    const path = c.req.path.replace(/\/review\/[^/]+/, "/review/:token");
+    // A token-shaped segment (an old review address) is a credential: it never reaches a log.
+    const path = c.req.path.replace(/[A-Za-z0-9_-]{43,}/g, ":token");
     console.error(JSON.stringify({ requestId: c.var.requestId, path, error: String(err), stack: (err as Error)?.stack }));
   }
   if ((status === 401 || status === 403) && c.var.db && !c.var.audited) {

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { routePath } from "hono/route";
+import { capDetails } from "./audit-limits";
 import { audit } from "./db/schema";
 import type { AppEnv } from "./env";
 
@@ -47,7 +48,7 @@ export async function recordAudit(c: Context<AppEnv>, entry: AuditEntry): Promis
     projectId: entry.projectId ?? null,
     verdict: entry.verdict,
     requestId: c.var.requestId,
-    details: allowedDetails(entry.action, entry.details),
+    details: capDetails(allowedDetails(entry.action, entry.details)),
   });
   c.set("audited", true);
 }

@@ -2,7 +2,8 @@
 // names a person reads, and a view is only what the lists can filter by.
 import { describe, expect, it } from "vitest";
 import { roleWithArticle } from "../../worker/domain/api";
-import { agentRunsSummary, jobLabel, SaveViewBody, shotName } from "../../worker/domain/ops";
+import { agentRunsSummary, jobLabel, reviewerName, SaveViewBody, shotName } from "../../worker/domain/ops";
+import { actorText } from "../../web/src/ops/audit-words";
 import { chunks, LOOKUP_CHUNK } from "../../worker/ops/names";
 import { plainFieldError } from "../../web/src/lib/field-words";
 
@@ -17,6 +18,24 @@ describe("a job in words", () => {
     expect(shotName({ shot: null, frameTitle: "The ritual" })).toBe("The ritual");
     expect(shotName({ shot: null, frameTitle: null })).toBe("an unnamed shot");
     expect(jobLabel({ ...names, projectName: null, episodeTitle: null })).toBe("Shot 3 — The ritual");
+  });
+});
+
+describe("an export and a reviewer in words (issue 21)", () => {
+  it("names an export by its kind and episode, never as a shot", () => {
+    const exported = { ...names, shot: null, frameTitle: null, exportFormat: "pdf" as const };
+    expect(jobLabel(exported)).toBe("Night shift · PDF export of Pilot");
+    expect(jobLabel({ ...exported, exportFormat: "zip" as const, projectName: null })).toBe("ZIP export of Pilot");
+    expect(jobLabel({ ...exported, episodeTitle: null })).toBe("Night shift · PDF export of an episode");
+  });
+
+  it("names a reviewer as they named themselves, marked as a reviewer through whose link", () => {
+    expect(reviewerName({ name: "Dana (client)", linkBy: "Ana", linkCreatedAt: "2026-12-03T10:00:00.000Z" })).toBe(
+      "Dana (client), a reviewer via Ana's link of 2026-12-03",
+    );
+    expect(reviewerName({ name: "", linkBy: null, linkCreatedAt: "2026-12-03T10:00:00.000Z" })).toBe("A reviewer who gave no name, via a link of 2026-12-03");
+    // A reviewer the trail no longer knows is still a reviewer, never "a deleted account".
+    expect(actorText({ actor: "rvw_abcdefghijklmnopqrst", actorName: null })).toBe("A reviewer");
   });
 });
 

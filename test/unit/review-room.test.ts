@@ -1,8 +1,8 @@
 // Reviewers and comments in the episode room (CONTRACT 3 and 9), in plain
 // vitest: fake sockets that may ignore a close frame, the real SQL store.
 import { describe, expect, it } from "vitest";
-import { MAX_COMMENTS_PER_REVIEWER } from "../../worker/domain/comments";
-import { CLOSE_REVOKED, type ConnectIdentity } from "../../worker/room/room";
+import { MAX_COMMENTS_PER_REVIEWER, MAX_REVIEWER_REVIEWS } from "../../worker/domain/comments";
+import { CLOSE_REVOKED, type ConnectIdentity, REVIEW_LINK_MESSAGES_PER_MINUTE } from "../../worker/room/room";
 import { revisionWith } from "../support/boards";
 import { harness } from "../support/fake-room";
 
@@ -158,8 +158,11 @@ describe("comments in the room", () => {
   it("records the revision the frame showed with a verdict, from the board and never from the client", () => {
     const { h, editor } = withFrame();
     const r = h.connect(reviewer());
+    // A client cannot name the revision: the key is refused with the whole message.
+    h.send(r, { type: "frame_review", id: id(), payload: { frameId: "f1", verdict: "approved", revisionId: "forged" } });
+    expect(r.of("error").at(-1)?.payload.code).toBe("bad_message");
     const first = id();
-    h.send(r, { type: "frame_review", id: first, payload: { frameId: "f1", verdict: "approved", revisionId: "forged" } });
+    h.send(r, { type: "frame_review", id: first, payload: { frameId: "f1", verdict: "approved" } });
     expect(r.ack(first)).toMatchObject({ ok: true });
     // No picture yet: the reviewer saw the live sketch.
     expect(editor.of("frame_review").at(-1)?.payload.revisionId).toBeNull();
@@ -239,5 +242,87 @@ describe("comments in the room", () => {
     const meta = late.of("metadata")[0]!.payload;
     expect(meta.comments?.map((c) => c.text)).toEqual(["note"]);
     expect(meta.reviews?.map((r) => r.verdict)).toEqual(["changes_requested"]);
+  });
+});
+
+describe("reviewers' verdicts against the team's (issue 21)", () => {
+  /** A board of `frames` frames, made by an editor, on a clock the test moves. */
+  function board(frames: number) {
+    let t = Date.now();
+    const clock = { step: 1000 };
+    const h = harness({ now: () => (t += clock.step) });
+    const editor = h.connect();
+    for (let i = 0; i < frames; i++) h.send(editor, { type: "board_command", id: id(), payload: { command: { type: "add_frame", frame: { id: `f${i}` } } } });
+    expect(h.room.core.board.frames).toHaveLength(frames);
+    return { h, editor, clock };
+  }
+
+  // Thousands of messages through the real store: more time than the default, never a budget asserted.
+  it("never pushes the team's approvals out of a joiner's metadata, however many verdicts reviewers send", { timeout: 60_000 }, () => {
+    const { h, editor } = board(290);
+    for (let i = 0; i < 5; i++) h.send(editor, { type: "frame_review", id: id(), payload: { frameId: `f${i}`, verdict: "approved" } });
+    // Seven browsers on one link, each a reviewer of its own, each with a verdict and a long note on every frame.
+    const note = "n".repeat(2000);
+    for (let r = 0; r < 7; r++) {
+      const sock = h.connect(reviewer({ userId: `rvw_${r}`, name: `R${r}` }));
+      for (let f = 0; f < 290; f++) h.send(sock, { type: "frame_review", id: id(), payload: { frameId: `f${f}`, verdict: "changes_requested", note } });
+    }
+    const late = h.connect({ userId: "usr_late", name: "Late" });
+    const reviews = late.of("metadata")[0]!.payload.reviews ?? [];
+    const team = reviews.filter((r) => r.by.type === "user" && r.verdict === "approved");
+    expect(team.map((r) => r.frameId).sort()).toEqual(["f0", "f1", "f2", "f3", "f4"]);
+    expect(reviews.filter((r) => r.by.type === "reviewer").length).toBeLessThanOrEqual(MAX_REVIEWER_REVIEWS);
+  });
+
+  it("keeps one current verdict per reviewer per frame: a new one replaces theirs, even when reviewers have filled their bound", { timeout: 60_000 }, () => {
+    const frames = MAX_REVIEWER_REVIEWS / 50;
+    const { h } = board(frames);
+    const socks = Array.from({ length: 50 }, (_, r) => h.connect(reviewer({ userId: `rvw_${r}` }, { linkId: `rvl_${r}` })));
+    for (const sock of socks)
+      for (let f = 0; f < frames; f++) h.send(sock, { type: "frame_review", id: id(), payload: { frameId: `f${f}`, verdict: "approved" } });
+    expect(h.store.reviewerReviewCount()).toBe(MAX_REVIEWER_REVIEWS);
+    const again = id();
+    h.send(socks[0]!, { type: "frame_review", id: again, payload: { frameId: "f0", verdict: "changes_requested" } });
+    expect(socks[0]!.ack(again)).toMatchObject({ ok: true });
+    expect(h.store.reviewerReviewCount()).toBe(MAX_REVIEWER_REVIEWS);
+    const newcomer = h.connect(reviewer({ userId: "rvw_new" }, { linkId: "rvl_new" }));
+    const refused = id();
+    h.send(newcomer, { type: "frame_review", id: refused, payload: { frameId: "f0", verdict: "approved" } });
+    expect(newcomer.ack(refused)).toMatchObject({ ok: false, error: { code: "too_large" } });
+    const team = id();
+    h.send(h.connect({ userId: "usr_2" }), { type: "frame_review", id: team, payload: { frameId: "f0", verdict: "approved" } });
+    expect(h.sockets.at(-1)!.ack(team)).toMatchObject({ ok: true });
+  });
+
+  it("takes a verdict's note only from a link that allows comments", () => {
+    const { h } = board(1);
+    const quiet = h.connect(reviewer({ userId: "rvw_q" }, { canComment: false }));
+    const withNote = id();
+    h.send(quiet, { type: "frame_review", id: withNote, payload: { frameId: "f0", verdict: "approved", note: "a comment by the back door" } });
+    expect(quiet.ack(withNote)).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const bare = id();
+    h.send(quiet, { type: "frame_review", id: bare, payload: { frameId: "f0", verdict: "approved" } });
+    expect(quiet.ack(bare)).toMatchObject({ ok: true });
+    expect(JSON.stringify(h.store.reviews(10))).not.toContain("back door");
+  });
+
+  it("limits the messages of one link's reviewers together, per minute", () => {
+    const { h, clock } = board(1);
+    // Ten browsers on one link, each well under its own per-second rate.
+    const socks = Array.from({ length: 10 }, (_, i) => h.connect(reviewer({ userId: `rvw_${i}` })));
+    // Each of the room's clock reads moves it 5 ms: a few hundred messages in seconds, a few a second per socket.
+    clock.step = 5;
+    const sent: string[] = [];
+    for (let i = 0; i < REVIEW_LINK_MESSAGES_PER_MINUTE + 60; i++) {
+      const mid = id();
+      sent.push(mid);
+      h.send(socks[i % 10]!, { type: "frame_review", id: mid, payload: { frameId: "f0", verdict: i % 2 ? "approved" : "changes_requested" } });
+    }
+    const acked = socks.flatMap((s) => s.of("ack")).filter((a) => sent.includes(a.payload.id) && a.payload.ok);
+    expect(acked.length).toBe(REVIEW_LINK_MESSAGES_PER_MINUTE);
+    // A member of the team is not held back by the link's reviewers.
+    const mine = id();
+    h.send(h.connect({ userId: "usr_2" }), { type: "frame_review", id: mine, payload: { frameId: "f0", verdict: "approved" } });
+    expect(h.sockets.at(-1)!.ack(mine)).toMatchObject({ ok: true });
   });
 });

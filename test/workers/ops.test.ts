@@ -5,10 +5,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Job } from "../../worker/domain/jobs";
-import { AuditPage, JobsPage, SavedView } from "../../worker/domain/ops";
+import { type AuditEntry, AuditPage, JobsPage, jobLabel, SavedView } from "../../worker/domain/ops";
 import { boundParameters, D1_MAX_BOUND_PARAMETERS } from "./d1-limits";
 import { addMember, Client, episodeOf, errorCode, type Person, projectOf, signUp, uniqueEmail, waitForJob } from "./helpers";
-import { command, connect, msgId } from "./socket";
+import { command, connect, connectReview, msgId } from "./socket";
 
 /** The instance admin (ADMIN_EMAILS), signed up once per file and signed in after that. */
 let adminPerson: Person | undefined;
@@ -250,6 +250,7 @@ describe("names, not ids", () => {
       shot: "2",
       frameTitle: "The ritual",
       createdByName: "Olu Adeyemi",
+      exportFormat: null,
     });
 
     const audit = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json());
@@ -264,6 +265,45 @@ describe("names, not ids", () => {
     expect(audit.entries.find((e) => e.action === "project.create")).toMatchObject({ targetLabel: "Night shift" });
     // The contract's fields are all still there, ids included.
     expect(made).toMatchObject({ target: `job:${job.id}`, verdict: "allowed" });
+  });
+
+  it("names a reviewer by the name they gave and the link they came through, and an export by its kind and episode", async () => {
+    const owner = await signUp("Olu Adeyemi", uniqueEmail("olu"));
+    const projectId = await projectOf(owner, "Night shift");
+    const episodeId = await episodeOf(owner, projectId, "Pilot");
+    const sock = await connect(owner, projectId, episodeId);
+    await command(sock, { type: "add_frame", frame: { id: "f1", title: "Opening" } });
+    const base = `/api/v1/projects/${projectId}/episodes/${episodeId}`;
+    const { link } = (await (await owner.client.post(`${base}/review-links`, {})).json()) as { link: { id: string; url: string } };
+    const reviewer = await connectReview(link.url.split("/review/")[1]!, "Dana (client)");
+    await reviewer.next("metadata");
+    const commented = msgId();
+    reviewer.send({ type: "comment_add", id: commented, payload: { frameId: "f1", text: "warmer" } });
+    expect((await reviewer.next("ack", (m) => m.payload.id === commented)).payload.ok).toBe(true);
+    reviewer.close();
+    const exported = await owner.client.post(`${base}/exports`, { format: "csv" });
+    expect(exported.status).toBe(202);
+    const { job } = (await exported.json()) as { job: Job };
+
+    const page = JobsPage.parse(await (await owner.client.get(`/api/v1/jobs?project=${projectId}`)).json());
+    const names = page.jobs.find((j) => j.id === job.id)?.names;
+    expect(names?.exportFormat).toBe("csv");
+    expect(jobLabel(names!)).toBe("Night shift · CSV export of Pilot");
+
+    const today = new Date().toISOString().slice(0, 10);
+    const asReviewer = `Dana (client), a reviewer via Olu Adeyemi's link of ${today}`;
+    let entries: AuditEntry[] = [];
+    // The room writes its rows after the reply: wait for the comment's.
+    for (let i = 0; i < 50 && !entries.some((e) => e.action === "comment.add"); i++) {
+      entries = AuditPage.parse(await (await owner.client.get(`/api/v1/audit?project=${projectId}`)).json()).entries;
+      if (!entries.some((e) => e.action === "comment.add")) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(entries.find((e) => e.action === "review.join")).toMatchObject({ actorName: asReviewer, targetLabel: `Olu Adeyemi's review link of ${today}` });
+    expect(entries.find((e) => e.action === "comment.add")).toMatchObject({ actorName: asReviewer });
+    expect(entries.find((e) => e.action === "export.create" && e.target === `job:${job.id}`)).toMatchObject({
+      targetLabel: "Night shift · CSV export of Pilot",
+    });
+    sock.close();
   });
 
   it("names a full page of 100 different people, and the 101st row that tells there is more", async () => {

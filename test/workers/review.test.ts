@@ -2,9 +2,9 @@
 // public review page, review sockets and the comments and reviews they
 // carry, each refusal first.
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addMember, Client, episodeOf, errorCode, ORIGIN, type Person, projectOf, signUp } from "./helpers";
-import { command, connect, connectReview, msgId, type ReviewSocket, type TestSocket, uniqueIp } from "./socket";
+import { command, connect, connectReview, joinReview, msgId, type ReviewBrowser, type ReviewSocket, type TestSocket, tradeToken, uniqueIp } from "./socket";
 
 async function episode(label = "owner") {
   const owner = await signUp(label);
@@ -21,7 +21,17 @@ async function createLink(person: Person, base: string, body: unknown = {}) {
   return { ...link, token: link.url.split("/review/")[1]! };
 }
 
-const reviewPage = (token: string, ip = uniqueIp()) => new Client().get(`/api/v1/review/${token}`, { headers: { "cf-connecting-ip": ip } });
+/** The review page as a browser opens it: the token traded for a cookie, then the page under the link's id. */
+async function reviewPage(token: string, ip = uniqueIp()): Promise<Response> {
+  const traded = await tradeToken(token, { ip });
+  if (traded.status !== 200) return traded;
+  const { linkId } = (await traded.json()) as { linkId: string };
+  const cookie = (traded.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return pageOf({ linkId, cookie }, ip);
+}
+
+const pageOf = (browser: ReviewBrowser, ip = uniqueIp()) =>
+  new Client().get(`/api/v1/review/l/${browser.linkId}`, { headers: { "cf-connecting-ip": ip, cookie: browser.cookie } });
 
 async function ack(sock: TestSocket | ReviewSocket, type: string, payload: unknown) {
   const id = msgId();
@@ -110,10 +120,13 @@ describe("the review page", () => {
       bodies.add(await res.text());
     }
     expect(bodies.size).toBe(1);
-    // The socket refuses them alike.
-    for (const token of [unknown, expired.token, revoked.token]) {
-      await expect(connectReview(token, "Rey")).rejects.toThrow(/upgrade failed: 404/);
-    }
+    // A cookie issued while the link was live opens nothing once it is revoked or expired, page or socket.
+    const live = await createLink(owner, base);
+    const browser = await joinReview(live.token);
+    expect((await pageOf(browser)).status).toBe(200);
+    expect((await owner.client.delete(`${base}/${live.id}`)).status).toBe(204);
+    expect((await pageOf(browser)).status).toBe(404);
+    await expect(connectReview(browser, "Rey")).rejects.toThrow(/upgrade failed: 404/);
   });
 
   it("shows a live link's project, episode and board, without a session", async () => {
@@ -139,11 +152,16 @@ describe("the review page", () => {
     await env.ARTIFACTS.put(mine, "<svg/>", { httpMetadata: { contentType: "image/svg+xml" } });
     await env.ARTIFACTS.put(`${projectId}/${other}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`, "<svg/>");
     await env.ARTIFACTS.put(`${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.manifest.json`, "{}");
-    const get = (token: string, key: string) => new Client().get(`/api/v1/review/${token}/artifacts/${key}`, { headers: { "cf-connecting-ip": uniqueIp() } });
-    expect((await get(link.token, `${projectId}/${other}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`)).status).toBe(404);
-    expect((await get(link.token, `${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.manifest.json`)).status).toBe(404);
-    expect((await get("C".repeat(43), mine)).status).toBe(404);
-    const ok = await get(link.token, mine);
+    const browser = await joinReview(link.token);
+    const get = (b: ReviewBrowser, key: string) =>
+      new Client().get(`/api/v1/review/l/${b.linkId}/artifacts/${key}`, { headers: { "cf-connecting-ip": uniqueIp(), cookie: b.cookie } });
+    expect((await get(browser, `${projectId}/${other}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.svg`)).status).toBe(404);
+    expect((await get(browser, `${projectId}/${episodeId}/job_aaaaaaaaaaaaaaaaaaaa/attempt-1.manifest.json`)).status).toBe(404);
+    // Without the cookie, or with another link's, the link's id alone opens nothing.
+    expect((await get({ linkId: link.id, cookie: "" }, mine)).status).toBe(404);
+    const otherLink = await joinReview((await createLink(owner, base)).token);
+    expect((await get({ linkId: link.id, cookie: otherLink.cookie }, mine)).status).toBe(404);
+    const ok = await get(browser, mine);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("<svg/>");
   });
@@ -158,7 +176,9 @@ describe("the review page", () => {
     // Another client is not affected.
     expect((await reviewPage("B".repeat(43))).status).toBe(404);
     // Nor is a socket from elsewhere, but one from the limited client is.
-    await expect(connectReview("B".repeat(43), "Rey", { ip })).rejects.toThrow(/upgrade failed: 429/);
+    const { owner, base } = await episode();
+    const browser = await joinReview((await createLink(owner, base)).token);
+    await expect(connectReview(browser, "Rey", { ip })).rejects.toThrow(/upgrade failed: 429/);
   });
 });
 
@@ -174,8 +194,9 @@ describe("review sockets", () => {
 
   it("refuses a bad name, a foreign Origin and a plain request", async () => {
     const { link } = await live();
+    const browser = await joinReview(link.token);
     const up = (q: string, headers: Record<string, string> = {}) =>
-      fetchRealtime(`review=${link.token}&${q}`, { upgrade: "websocket", origin: ORIGIN, "cf-connecting-ip": uniqueIp(), ...headers });
+      fetchRealtime(`review=${link.id}&${q}`, { upgrade: "websocket", origin: ORIGIN, cookie: browser.cookie, "cf-connecting-ip": uniqueIp(), ...headers });
     expect((await up("name=")).status).toBe(400);
     expect((await up(`name=${"x".repeat(81)}`)).status).toBe(400);
     expect((await up("name=Rey", { origin: "https://evil.example" })).status).toBe(403);
@@ -236,7 +257,8 @@ describe("review sockets", () => {
 
   it("broadcasts a reviewer's comment and frame review to members", async () => {
     const { member, link } = await live();
-    const r = await connectReview(link.token, "Rey", { rid: "browser-0123456789abcdef" });
+    const browser = await joinReview(link.token);
+    const r = await connectReview(browser, "Rey");
     await r.next("metadata");
     expect(await ack(r, "comment_add", { frameId: "f1", text: "warmer light" })).toMatchObject({ ok: true });
     const c = (await member.next("comment")).payload.comment;
@@ -245,7 +267,7 @@ describe("review sockets", () => {
     const review = (await member.next("frame_review")).payload;
     expect(review).toMatchObject({ frameId: "f1", verdict: "changes_requested", by: { type: "reviewer", name: "Rey" }, note: "too dark" });
     // The same browser comes back as the same reviewer.
-    const again = await connectReview(link.token, "Rey", { rid: "browser-0123456789abcdef" });
+    const again = await connectReview(browser, "Rey");
     expect((await again.next("metadata")).payload.user.id).toBe(c.author.id);
     again.close();
     r.close();
@@ -269,11 +291,111 @@ describe("review sockets", () => {
       // the client side may already refuse to send on a closed socket
     }
     // The link opens nothing any more, and the room holds no comment from it.
-    await expect(connectReview(link.token, "Rey")).rejects.toThrow(/upgrade failed: 404/);
+    await expect(connectReview(link.token, "Rey")).rejects.toThrow(/join failed: 404/);
     const late = await connect(owner, projectId, episodeId);
     expect((await late.next("metadata")).payload.comments).toEqual([]);
     late.close();
     member.close();
+  });
+});
+
+describe("reviewer identity and the token (issue 21)", () => {
+  it("trades the token once for an HttpOnly cookie of that link, and answers with no referrer", async () => {
+    const { owner, base } = await episode();
+    const link = await createLink(owner, base);
+    const res = await tradeToken(link.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(await res.json()).toEqual({ linkId: link.id });
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^rr_rvw_${link.id}=[A-Za-z0-9_-]{43};`));
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Strict/i);
+    expect(cookie).toMatch(/; Path=\/api\/v1/);
+    expect(cookie).not.toContain(link.token);
+    // The token is a body field only: the old address that carried it opens nothing.
+    expect((await new Client().get(`/api/v1/review/${link.token}`, { headers: { "cf-connecting-ip": uniqueIp() } })).status).toBe(404);
+    const page = await pageOf({ linkId: link.id, cookie: cookie.split(";")[0]! });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  it("names reviewers itself: a client-chosen rid is refused, one cookie is one reviewer, another browser another", async () => {
+    const { owner, base, projectId, episodeId } = await episode();
+    const member = await connect(owner, projectId, episodeId);
+    await member.next("metadata");
+    await command(member, { type: "add_frame", frame: { id: "f1" } });
+    const link = await createLink(owner, base);
+    const browser = await joinReview(link.token);
+    const withRid = await fetchRealtime(`review=${link.id}&name=Rey&rid=browser-0123456789abcdef`, {
+      upgrade: "websocket",
+      origin: ORIGIN,
+      cookie: browser.cookie,
+      "cf-connecting-ip": uniqueIp(),
+    });
+    expect(withRid.status).toBe(400);
+    const a = await connectReview(browser, "Rey");
+    const b = await connectReview(browser, "Rey again");
+    const other = await connectReview(await joinReview(link.token), "Rey");
+    const ids = await Promise.all([a, b, other].map(async (s) => (await s.next("metadata")).payload.user.id));
+    expect(ids[0]).toMatch(/^rvw_/);
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+    // Trading the token again from the same browser keeps its reviewer.
+    const again = await tradeToken(link.token, { cookie: browser.cookie });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    for (const s of [a, b, other, member]) s.close();
+  });
+
+  it("lets at most 50 browsers review through one link; one already in stays in", async () => {
+    const { owner, base } = await episode();
+    const link = await createLink(owner, base);
+    const first = await joinReview(link.token);
+    for (let i = 1; i < 50; i++) await joinReview(link.token);
+    const refused = await tradeToken(link.token);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/already has its 50 reviewers/);
+    expect((await tradeToken(link.token, { cookie: first.cookie })).status).toBe(200);
+    // Another link of the same episode has room of its own.
+    await joinReview((await createLink(owner, base)).token);
+  });
+
+  it("keeps the token out of every audit row and everything the app logs", async () => {
+    const logged: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" "))),
+    );
+    try {
+      const { owner, base, projectId, episodeId } = await episode();
+      const member = await connect(owner, projectId, episodeId);
+      await member.next("metadata");
+      await command(member, { type: "add_frame", frame: { id: "f1" } });
+      const link = await createLink(owner, base);
+      const browser = await joinReview(link.token);
+      expect((await pageOf(browser)).status).toBe(200);
+      const r = await connectReview(browser, "Rey");
+      await r.next("metadata");
+      expect(await ack(r, "comment_add", { frameId: "f1", text: "warmer" })).toMatchObject({ ok: true });
+      expect(await ack(r, "frame_review", { frameId: "f1", verdict: "approved" })).toMatchObject({ ok: true });
+      // Refusals log and audit too: a wrong cookie, a bad query, an old token address.
+      expect((await pageOf({ linkId: link.id, cookie: `rr_rvw_${link.id}=${link.token}` })).status).toBe(404);
+      expect((await new Client().get(`/api/v1/review/${link.token}/artifacts/x.png`, { headers: { "cf-connecting-ip": uniqueIp() } })).status).toBe(404);
+      expect((await owner.client.delete(`${base}/${link.id}`)).status).toBe(204);
+      await r.closed;
+      await waitForAudit(["comment.add", "frame.review"]);
+      const rows = await env.DB.prepare("SELECT * FROM audit WHERE project_id = ? OR actor LIKE 'rvw_%' OR target LIKE ?")
+        .bind(projectId, `%${link.id}%`)
+        .all();
+      expect(rows.results.map((row) => (row as { action: string }).action)).toEqual(
+        expect.arrayContaining(["review_link.create", "review.join", "comment.add"]),
+      );
+      expect(JSON.stringify(rows.results)).not.toContain(link.token);
+      expect(logged.join("\n")).not.toContain(link.token);
+      member.close();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });
 

@@ -48,12 +48,36 @@ export async function memberSocket(owner: Person, projectId: string, episodeId: 
   return { member, sock: await connect(member, projectId, episodeId) };
 }
 
-/** A review socket: no session, only a review link's token and a display name (CONTRACT 3). */
-export async function connectReview(token: string, name: string, opts: { rid?: string; ip?: string } = {}): Promise<ReviewSocket> {
-  const q = new URLSearchParams({ review: token, name });
-  if (opts.rid) q.set("rid", opts.rid);
+/** A browser on a review link: the reviewer cookie the server issued it for that link (CONTRACT 9). */
+export interface ReviewBrowser {
+  linkId: string;
+  cookie: string;
+}
+
+/** Trades a link's token for a reviewer cookie, as the review page does on load; the raw answer too. */
+export async function tradeToken(token: string, opts: { ip?: string; cookie?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { "content-type": "application/json", origin: ORIGIN, "cf-connecting-ip": opts.ip ?? uniqueIp() };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  return exports.default.fetch(new Request(`${ORIGIN}/api/v1/review/session`, { method: "POST", headers, body: JSON.stringify({ token }) }));
+}
+
+/** A new browser that opened the link: throws "join failed: <status>" when the token opens nothing. */
+export async function joinReview(token: string, opts: { ip?: string } = {}): Promise<ReviewBrowser> {
+  const res = await tradeToken(token, opts);
+  if (res.status !== 200) throw new Error(`join failed: ${res.status} ${await res.text()}`);
+  const { linkId } = (await res.json()) as { linkId: string };
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return { linkId, cookie };
+}
+
+/** A review socket: no session, the browser's reviewer cookie, the link's id and a display name (CONTRACT 3). */
+export async function connectReview(from: string | ReviewBrowser, name: string, opts: { ip?: string } = {}): Promise<ReviewSocket> {
+  const browser = typeof from === "string" ? await joinReview(from) : from;
+  const q = new URLSearchParams({ review: browser.linkId, name });
   const res = await exports.default.fetch(
-    new Request(`${ORIGIN}/api/v1/realtime?${q}`, { headers: { upgrade: "websocket", origin: ORIGIN, "cf-connecting-ip": opts.ip ?? uniqueIp() } }),
+    new Request(`${ORIGIN}/api/v1/realtime?${q}`, {
+      headers: { upgrade: "websocket", origin: ORIGIN, cookie: browser.cookie, "cf-connecting-ip": opts.ip ?? uniqueIp() },
+    }),
   );
   return attach(res, ReviewServerMessageSchema);
 }

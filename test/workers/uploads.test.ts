@@ -19,7 +19,7 @@ import { createJob } from "../../worker/jobs/store";
 import { roomFor } from "../../worker/rooms";
 import { concat, jpeg, ONE_PIXEL_PNG, padTo, png, webpExtended, webpLossless, webpLossy } from "../support/images";
 import { addMember, Client, episodeOf, errorCode, ORIGIN, type Person, projectOf, signUp } from "./helpers";
-import { command, connect, msgId, type TestSocket, uniqueIp } from "./socket";
+import { command, connect, joinReview, msgId, type TestSocket, uniqueIp } from "./socket";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -401,7 +401,10 @@ describe("uploads", () => {
 
     const link = (await (await s.owner.client.post(`${s.base}/review-links`, {})).json()) as { link: { url: string } };
     const token = link.link.url.split("/review/")[1]!;
-    const review = await new Client().get(`/api/v1/review/${token}/artifacts/${keyOf(revision)}`, { headers: { "cf-connecting-ip": uniqueIp() } });
+    const browser = await joinReview(token);
+    const review = await new Client().get(`/api/v1/review/l/${browser.linkId}/artifacts/${keyOf(revision)}`, {
+      headers: { "cf-connecting-ip": uniqueIp(), cookie: browser.cookie },
+    });
     expect(review.status).toBe(200);
     expect(review.headers.get("content-type")).toBe("image/jpeg");
     expect(review.headers.get("x-content-type-options")).toBe("nosniff");

@@ -21,7 +21,7 @@ import {
   type SaveViewBody,
   type ViewKind,
 } from "../../worker/domain/ops";
-import { CreatedReviewLink, type CreateReviewLinkBody, ReviewLinksRes, ReviewPageRes } from "../../worker/domain/review-links";
+import { CreatedReviewLink, type CreateReviewLinkBody, ReviewLinksRes, ReviewPageRes, ReviewSessionRes } from "../../worker/domain/review-links";
 import { TraceRes } from "../../worker/domain/trace";
 
 export class ApiFailure extends Error {
@@ -196,8 +196,10 @@ export const api = {
     request(CreatedReviewLink, "POST", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/review-links`, body),
   revokeReviewLink: (projectId: string, episodeId: string, linkId: string) =>
     request(Nothing, "DELETE", `/api/v1/projects/${enc(projectId)}/episodes/${enc(episodeId)}/review-links/${enc(linkId)}`),
-  /** The review page's opening state, for the holder of a live link (no session needed). */
-  review: (token: string) => request(ReviewPageRes, "GET", `/api/v1/review/${enc(token)}`),
+  /** Trades a review link's token for this browser's reviewer cookie; the token travels in this body only (CONTRACT 9). */
+  reviewSession: (token: string) => request(ReviewSessionRes, "POST", "/api/v1/review/session", { token }),
+  /** The review page's opening state, for a browser holding the link's reviewer cookie (no session needed). */
+  review: (linkId: string) => request(ReviewPageRes, "GET", `/api/v1/review/l/${enc(linkId)}`),
 
   // ---- the operations console ----
   metrics: () => request(Metrics, "GET", "/api/v1/metrics"),

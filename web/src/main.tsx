@@ -133,6 +133,7 @@ render(
             </RequireUser>
           )}
         />
+        <Route path="/review/l/:linkId" component={() => <Review animatic={AnimaticPlayer} />} />
         <Route path="/review/:token" component={() => <Review animatic={AnimaticPlayer} />} />
         <Route path="*" component={NotFound} />
       </Router>

@@ -341,6 +341,25 @@ export const reviewLinks = sqliteTable(
   (t) => [uniqueIndex("review_links_token_hash_unique").on(t.tokenHash), index("review_links_episode_idx").on(t.episodeId, t.createdAt)],
 );
 
+/**
+ * The people reviewing through a link, one row per browser (CONTRACT 9): the
+ * server issues each its id and a secret kept in an HttpOnly cookie, and
+ * keeps only the secret's hash. `name` is the name they last gave.
+ */
+export const reviewers = sqliteTable(
+  "reviewers",
+  {
+    id: text("id").primaryKey(),
+    linkId: text("link_id")
+      .notNull()
+      .references(() => reviewLinks.id),
+    secretHash: text("secret_hash").notNull(),
+    name: text("name").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reviewers_secret_hash_unique").on(t.secretHash), index("reviewers_link_idx").on(t.linkId)],
+);
+
 // Fixed-window request counters for endpoints anyone may call (the review
 // page and its socket): one row per key and window, bumped in one upsert, so
 // parallel requests count each other (worker/http/rate.ts).

@@ -18,8 +18,14 @@ export const MAX_COMMENTS_PER_FRAME = 200;
  */
 export const MAX_REVIEWER_COMMENTS = 1000;
 export const MAX_COMMENTS_PER_REVIEWER = 100;
-/** Frame reviews in metadata: the latest verdict of each person on each frame, newest first, at most this many. */
+/** The team's frame reviews in metadata: the latest verdict of each member on each frame, newest first, at most this many. */
 export const MAX_REVIEWS_IN_METADATA = 2000;
+/**
+ * Verdicts reviewers may hold on an episode, together: one each per frame, a
+ * new one replacing theirs. Sent in metadata after the team's, so a link's
+ * holders can never push the team's verdicts out.
+ */
+export const MAX_REVIEWER_REVIEWS = 1000;
 
 /**
  * Control characters would let a name or a comment fake line structure in

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { EntityId } from "./api";
 import { Job, JobStatus, MediaProviderName } from "./jobs";
+import { ExportFormat } from "./exports";
 
 export const Metrics = z.object({
   at: z.string(),
@@ -29,6 +30,8 @@ export const JobNames = z.object({
   shot: z.string().nullable(),
   frameTitle: z.string().nullable(),
   createdByName: z.string().nullable(),
+  /** An export's file format: such a job renders no shot, and is named by its kind and episode. Absent on renders. */
+  exportFormat: ExportFormat.nullable().optional(),
 });
 export type JobNames = z.infer<typeof JobNames>;
 
@@ -121,9 +124,23 @@ export function shotName(names: Pick<JobNames, "shot" | "frameTitle">): string {
   return title || "an unnamed shot";
 }
 
-/** "Night shift · Pilot · Shot 3 — The ritual": where a job's image goes, as a person would say it. */
+const EXPORT_WORDS: Record<ExportFormat, string> = { pdf: "PDF export", csv: "CSV export", zip: "ZIP export" };
+
+/**
+ * "Night shift · Pilot · Shot 3 — The ritual": where a job's image goes, as a
+ * person would say it; an export is "Night shift · PDF export of Pilot".
+ */
 export function jobLabel(names: JobNames): string {
-  return [names.projectName, names.episodeTitle, shotName(names)].filter((p): p is string => !!p).join(" · ");
+  const parts = names.exportFormat
+    ? [names.projectName, `${EXPORT_WORDS[names.exportFormat]} of ${names.episodeTitle ?? "an episode"}`]
+    : [names.projectName, names.episodeTitle, shotName(names)];
+  return parts.filter((p): p is string => !!p).join(" · ");
+}
+
+/** A reviewer on the audit trail: the name they gave, and whose link they came through, made when. */
+export function reviewerName(r: { name: string; linkBy: string | null; linkCreatedAt: string }): string {
+  const link = `${r.linkBy ? `${r.linkBy}'s link` : "a link"} of ${r.linkCreatedAt.slice(0, 10)}`;
+  return r.name.trim() ? `${r.name.trim()}, a reviewer via ${link}` : `A reviewer who gave no name, via ${link}`;
 }
 
 /** "1 running · 5 in the last hour · 12 in all" for the agent runs tile. */

@@ -22,39 +22,39 @@ const MsgId = z.string().min(1).max(64);
 const Timestamp = z.string().max(40);
 const RunId = z.string().min(1).max(64);
 
+// Strict, envelope and payload alike: a key nobody reads is a bad message, so
+// it can never reach storage or the audit (issue 21).
 const clientMsg = <T extends string, P extends z.ZodType>(type: T, payload: P) =>
-  z.object({ type: z.literal(type), id: MsgId.optional(), payload, timestamp: Timestamp.optional() });
+  z.strictObject({ type: z.literal(type), id: MsgId.optional(), payload, timestamp: Timestamp.optional() });
 
 export const ClientMessage = z.discriminatedUnion("type", [
-  // A ping's payload is never read, stored or audited: whatever a client puts in it is let through and dropped.
-  clientMsg("ping", z.object({}).passthrough()),
-  clientMsg("board_command", z.object({ command: z.unknown() })),
-  clientMsg("undo_run", z.object({ runId: RunId })),
-  clientMsg("rewind", z.object({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
+  clientMsg("ping", z.strictObject({})),
+  clientMsg("board_command", z.strictObject({ command: z.unknown() })),
+  clientMsg("undo_run", z.strictObject({ runId: RunId })),
+  clientMsg("rewind", z.strictObject({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
   // `notes: true` applies the open comments of the scoped frames (every frame's when unscoped), CONTRACT 9;
   // the room writes the instruction from them, so the text may then be empty.
   clientMsg(
     "chat_send",
     z
-      .object({
+      .strictObject({
         text: z.string().max(8000),
-        scope: z.object({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional(),
+        scope: z.strictObject({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional(),
         notes: z.boolean().optional(),
       })
       .refine((p) => p.notes === true || p.text.length > 0, { message: "a message needs text", path: ["text"] }),
   ),
-  clientMsg("chat_stop", z.object({ runId: RunId.optional() })),
-  // Strict: a payload key nobody reads must never reach storage or the audit (issue 21).
+  clientMsg("chat_stop", z.strictObject({ runId: RunId.optional() })),
   clientMsg("chat_regenerate", z.strictObject({})),
-  clientMsg("chat_edit", z.object({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
+  clientMsg("chat_edit", z.strictObject({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
   clientMsg("chat_continue", z.strictObject({})),
-  clientMsg("reset", z.object({ confirm: z.string().max(200) })),
+  clientMsg("reset", z.strictObject({ confirm: z.string().max(200) })),
   // Comments and frame reviews (CONTRACT 9): beside the board, never inside it.
-  clientMsg("comment_add", z.object({ frameId: Id, text: CommentText, parentId: Id.nullable().optional() })),
-  clientMsg("comment_edit", z.object({ id: Id, text: CommentText })),
-  clientMsg("comment_resolve", z.object({ id: Id, resolved: z.boolean() })),
-  clientMsg("comment_delete", z.object({ id: Id })),
-  clientMsg("frame_review", z.object({ frameId: Id, verdict: Verdict, note: ReviewNote.optional() })),
+  clientMsg("comment_add", z.strictObject({ frameId: Id, text: CommentText, parentId: Id.nullable().optional() })),
+  clientMsg("comment_edit", z.strictObject({ id: Id, text: CommentText })),
+  clientMsg("comment_resolve", z.strictObject({ id: Id, resolved: z.boolean() })),
+  clientMsg("comment_delete", z.strictObject({ id: Id })),
+  clientMsg("frame_review", z.strictObject({ frameId: Id, verdict: Verdict, note: ReviewNote.optional() })),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

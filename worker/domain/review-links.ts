@@ -7,11 +7,20 @@ import { Board } from "./board";
 export const REVIEW_DAYS_DEFAULT = 14;
 export const REVIEW_DAYS_MAX = 90;
 
-export const CreateReviewLinkBody = z.object({
+export const CreateReviewLinkBody = z.strictObject({
   expiresInDays: z.number().int().min(1).max(REVIEW_DAYS_MAX).default(REVIEW_DAYS_DEFAULT),
   canComment: z.boolean().default(true),
 });
 export type CreateReviewLinkBody = z.input<typeof CreateReviewLinkBody>;
+
+/** People reviewing through one link, each a browser the server gave an id (CONTRACT 9). */
+export const MAX_REVIEWERS_PER_LINK = 50;
+
+/** POST /api/v1/review/session: a link's token, traded for the browser's reviewer cookie. */
+export const ReviewSessionBody = z.strictObject({ token: z.string().max(64) });
+/** The answer: the link the cookie is for, which the page's address names from then on. */
+export const ReviewSessionRes = z.strictObject({ linkId: z.string() });
+export type ReviewSessionRes = z.infer<typeof ReviewSessionRes>;
 
 /** 256 random bits in base64url, no padding: always 43 characters. */
 export const ReviewToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "malformed token");
@@ -38,7 +47,7 @@ export const CreatedReviewLink = z.object({
 });
 export type CreatedReviewLink = z.infer<typeof CreatedReviewLink>;
 
-/** GET /api/v1/review/:token: what the review page opens with. */
+/** GET /api/v1/review/l/:linkId (with the reviewer's cookie): what the review page opens with. */
 export const ReviewPageRes = z.object({
   project: z.object({ name: z.string() }),
   episode: z.object({ title: z.string() }),

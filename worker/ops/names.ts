@@ -2,9 +2,9 @@
 // projects and episodes by title, jobs by the shot they render. Lookups go
 // in chunks because D1 refuses a statement with more than 100 bound
 // parameters, and an audit page alone can name 101 people.
-import { inArray, sql } from "drizzle-orm";
-import { episodes, jobs, projects, users } from "../db/schema";
-import type { JobNames } from "../domain/ops";
+import { eq, inArray, sql } from "drizzle-orm";
+import { episodes, jobs, projects, reviewers, reviewLinks, users } from "../db/schema";
+import { type JobNames, reviewerName } from "../domain/ops";
 import type { Db } from "../env";
 
 /** Ids per `IN (…)`: below D1's 100 bound parameters, with room for any others. */
@@ -28,6 +28,8 @@ export interface JobShot {
   createdBy: string;
   shot: string | null;
   frameTitle: string | null;
+  kind: "render" | "export";
+  exportFormat: "pdf" | "csv" | "zip" | null;
 }
 
 export interface Names {
@@ -35,6 +37,10 @@ export interface Names {
   project(id: string): string | null;
   episode(id: string): string | null;
   job(id: string): JobNames | null;
+  /** A reviewer by the name they gave, marked as a reviewer and by whose link (CONTRACT 11). */
+  reviewer(id: string): string | null;
+  /** A review link by who made it and when. */
+  link(id: string): string | null;
   /** Names for a job whose row is already at hand. */
   forJob(j: JobShot): JobNames;
 }
@@ -48,7 +54,15 @@ const shotColumns = {
 export async function shotsOf(db: Db, jobIds: Iterable<string>): Promise<Map<string, JobShot>> {
   const rows = await lookup(jobIds, (chunk) =>
     db
-      .select({ id: jobs.id, projectId: jobs.projectId, episodeId: jobs.episodeId, createdBy: jobs.createdBy, ...shotColumns })
+      .select({
+        id: jobs.id,
+        projectId: jobs.projectId,
+        episodeId: jobs.episodeId,
+        createdBy: jobs.createdBy,
+        kind: jobs.kind,
+        exportFormat: jobs.exportFormat,
+        ...shotColumns,
+      })
       .from(jobs)
       .where(inArray(jobs.id, chunk))
       .all(),
@@ -62,7 +76,14 @@ export async function shotsOf(db: Db, jobIds: Iterable<string>): Promise<Map<str
  */
 export async function resolveNames(
   db: Db,
-  want: { users?: Iterable<string>; projects?: Iterable<string>; episodes?: Iterable<string>; jobs?: Iterable<string> },
+  want: {
+    users?: Iterable<string>;
+    projects?: Iterable<string>;
+    episodes?: Iterable<string>;
+    jobs?: Iterable<string>;
+    reviewers?: Iterable<string>;
+    links?: Iterable<string>;
+  },
 ): Promise<Names> {
   const jobShots = want.jobs ? await shotsOf(db, want.jobs) : new Map<string, JobShot>();
   const userIds = new Set(want.users ?? []);
@@ -73,6 +94,27 @@ export async function resolveNames(
     projectIds.add(j.projectId);
     episodeIds.add(j.episodeId);
   }
+  const [reviewerRows, linkRows] = await Promise.all([
+    lookup(want.reviewers ?? [], (chunk) =>
+      db
+        .select({ id: reviewers.id, name: reviewers.name, linkBy: users.name, linkCreatedAt: reviewLinks.createdAt })
+        .from(reviewers)
+        .innerJoin(reviewLinks, eq(reviewLinks.id, reviewers.linkId))
+        .leftJoin(users, eq(users.id, reviewLinks.createdBy))
+        .where(inArray(reviewers.id, chunk))
+        .all(),
+    ),
+    lookup(want.links ?? [], (chunk) =>
+      db
+        .select({ id: reviewLinks.id, by: users.name, createdAt: reviewLinks.createdAt })
+        .from(reviewLinks)
+        .leftJoin(users, eq(users.id, reviewLinks.createdBy))
+        .where(inArray(reviewLinks.id, chunk))
+        .all(),
+    ),
+  ]);
+  const rv = new Map(reviewerRows.map((r) => [r.id, reviewerName(r)]));
+  const lk = new Map(linkRows.map((l) => [l.id, `${l.by ? `${l.by}'s review link` : "a review link"} of ${l.createdAt.slice(0, 10)}`]));
   const [userRows, projectRows, episodeRows] = await Promise.all([
     lookup(userIds, (chunk) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, chunk)).all()),
     lookup(projectIds, (chunk) => db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, chunk)).all()),
@@ -88,6 +130,7 @@ export async function resolveNames(
     shot: j.shot,
     frameTitle: j.frameTitle,
     createdByName: u.get(j.createdBy) ?? null,
+    exportFormat: j.kind === "export" ? j.exportFormat : null,
   });
   return {
     user: (id) => u.get(id) ?? null,
@@ -98,5 +141,7 @@ export async function resolveNames(
       return j ? forJob(j) : null;
     },
     forJob,
+    reviewer: (id) => rv.get(id) ?? null,
+    link: (id) => lk.get(id) ?? null,
   };
 }

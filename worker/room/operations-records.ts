@@ -2,6 +2,7 @@
 // sockets), as Room hooks: written in the background after the reply went
 // out, so a slow or failing D1 never holds up a message.
 import type { DrizzleD1Database } from "drizzle-orm/d1";
+import { capDetails } from "../audit-limits";
 import * as schema from "../db/schema";
 import type { RunStatus } from "../domain/chat";
 import type { AuditEntry, RoomHooks } from "./room";
@@ -49,7 +50,7 @@ export function operationsRecords(db: DrizzleD1Database<typeof schema>, ids: () 
           projectId: where?.projectId,
           verdict: e.verdict,
           requestId: e.requestId.slice(0, 100),
-          details: e.details,
+          details: capDetails(e.details),
         }),
       );
     },

@@ -11,6 +11,7 @@ import {
   MAX_COMMENTS_PER_FRAME,
   MAX_COMMENTS_PER_REVIEWER,
   MAX_REVIEWER_COMMENTS,
+  MAX_REVIEWER_REVIEWS,
   MAX_REVIEWS_IN_METADATA,
   mayAdd,
   mayAgentResolve,
@@ -20,6 +21,7 @@ import {
   mayReview,
   type Permission,
   replyTarget,
+  reviewKey,
 } from "../domain/comments";
 import type { ClientMessage, ServerPayload } from "../domain/protocol";
 import { newId } from "../ids";
@@ -33,8 +35,10 @@ export interface CommentStore {
   deleteComment(id: string): string[];
   commentCount(frameId?: string): number;
   putReview(r: FrameReview): void;
-  /** The latest verdicts, newest first. */
+  /** The latest verdicts, the team's before reviewers', each newest first. */
   reviews(limit: number): FrameReview[];
+  hasReview(key: string): boolean;
+  reviewerReviewCount(): number;
 }
 
 export type CommentMessage = Extract<ClientMessage, { type: "comment_add" | "comment_edit" | "comment_resolve" | "comment_delete" | "frame_review" }>;
@@ -70,7 +74,7 @@ export class RoomComments {
 
   /** Everything a joining socket needs: all comments, and the latest verdicts. */
   snapshot(): { comments: Comment[]; reviews: FrameReview[] } {
-    return { comments: this.deps.store.comments(), reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA) };
+    return { comments: this.deps.store.comments(), reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA + MAX_REVIEWER_REVIEWS) };
   }
 
   /**
@@ -157,6 +161,19 @@ export class RoomComments {
         const { frameId, verdict } = msg.payload;
         if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
         const note = msg.payload.note?.trim();
+        // A note is a comment by another name: only a link that allows comments may leave one.
+        if (note) {
+          const mayNote = forbidden(mayAdd(actor, canComment));
+          if (mayNote) return mayNote;
+        }
+        // Reviewers' verdicts share a bound, so the team's own always fit; replacing one's own verdict always works.
+        if (
+          actor.author.type === "reviewer" &&
+          !store.hasReview(reviewKey({ frameId, by: actor.author })) &&
+          store.reviewerReviewCount() >= MAX_REVIEWER_REVIEWS
+        ) {
+          return refused("too_large", "Reviewers have given as many verdicts as an episode takes from them.");
+        }
         // The picture seen is the board's, at this moment: never what a client says it saw.
         const review: FrameReview = { frameId, verdict, by: actor.author, at, ...(note ? { note } : {}), revisionId: this.deps.shownRevision(frameId) };
         store.putReview(review);

@@ -37,6 +37,7 @@ import {
 import type { AgentProvider } from "../agent/provider";
 import type { Redactor } from "../domain/agent/redact";
 import { newId } from "../ids";
+import { messageAudit } from "./audit-record";
 import { AgentRuns, type ChatStore, type StartRequest, type Trace } from "./agent-runs";
 import { type CommentStore, isCommentMessage, RoomComments } from "./room-comments";
 import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
@@ -58,6 +59,8 @@ export const RUN_WATCH_MS = 30_000;
 
 /** At most this many open sockets per review link, whoever holds it. */
 export const MAX_SOCKETS_PER_LINK = 50;
+/** Messages all the reviewers of one link may send together in a minute: a link passed around is one budget. */
+export const REVIEW_LINK_MESSAGES_PER_MINUTE = 240;
 
 /** The review link a reviewer's socket came through (CONTRACT 9); absent on members' sockets. */
 export const ReviewGrant = z.object({
@@ -158,30 +161,6 @@ export type AddRevisionOutcome = { ok: true; revision: Revision; seq: number } |
 /** The notes one "apply the notes" run is given, in characters of instruction. */
 const MAX_NOTES_CHARS = 16_000;
 
-const AUDITED: Partial<Record<ClientMessage["type"], string>> = {
-  undo_run: "board.undo",
-  rewind: "board.rewind",
-  reset: "board.reset",
-  chat_edit: "agent.run.start",
-  chat_continue: "agent.run.start",
-  chat_send: "agent.run.start",
-  chat_regenerate: "agent.run.start",
-  chat_stop: "agent.run.stop",
-  comment_add: "comment.add",
-  comment_edit: "comment.edit",
-  comment_resolve: "comment.resolve",
-  comment_delete: "comment.delete",
-  frame_review: "frame.review",
-};
-
-/** Words people wrote (chat, comments, review notes) stay out of the audit trail; ids and verdicts are enough. */
-const WORDS = new Set(["text", "note"]);
-function withoutWords(v: unknown, depth = 0): unknown {
-  if (depth > 4 || v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map((x) => withoutWords(x, depth + 1));
-  return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (WORDS.has(k) ? [] : [[k, withoutWords(x, depth + 1)]])));
-}
-
 export class Room {
   private coreInstance: RoomCore | undefined;
   private readonly agent: AgentRuns;
@@ -193,6 +172,7 @@ export class Room {
   private readonly perSocket = new Map<string, number[]>();
   private readonly perUser = new Map<string, number[]>();
   private readonly bad = new Map<string, number[]>();
+  private readonly perLink = new Map<string, number[]>();
 
   constructor(private readonly deps: RoomDeps) {
     this.hooks = deps.hooks ?? {};
@@ -353,6 +333,11 @@ export class Room {
       this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
       return;
     }
+    if (this.overLinkRate(session)) {
+      const message = `The people on this review link sent more than ${REVIEW_LINK_MESSAGES_PER_MINUTE} messages in a minute; wait a moment.`;
+      this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -397,21 +382,17 @@ export class Room {
     // Reviewer ids are namespaced (rvw_…), so their dedupe keys never meet a member's.
     const { ack, replayed } = this.core.once<AckPayload>(session.userId, msgId, () => this.dispatch(msg, session, msgId));
     this.sendTo(socket, "ack", ack);
-    const action = AUDITED[msg.type];
+    // Only the fields its type allows, within a fixed size: never the words people wrote (audit-record.ts).
+    const record = messageAudit(msg, ack);
     const dryRun = msg.type === "rewind" && msg.payload.dryRun;
-    if (action && !replayed && !dryRun) {
-      // The person's chat text stays out of the audit trail; the run id is enough to find it.
-      const details = withoutWords({ ...(msg.payload as Record<string, unknown>), ...(ack.ok ? { result: ack.result } : { error: ack.error.code }) }) as Record<
-        string,
-        unknown
-      >;
+    if (record && !replayed && !dryRun) {
       this.hook("audit", () =>
         this.hooks.audit?.({
           actor: session.userId,
-          action,
+          action: record.action,
           verdict: ack.ok ? "allowed" : "failed",
           requestId: `ws:${session.connectionId}:${msgId}`,
-          details,
+          details: record.details,
         }),
       );
     }
@@ -803,6 +784,18 @@ export class Room {
     const socketCount = bump(this.perSocket, session.connectionId);
     const userCount = bump(this.perUser, session.userId);
     return socketCount > MAX_MESSAGES_PER_SECOND || userCount > MAX_MESSAGES_PER_SECOND_PER_USER;
+  }
+
+  /** All the sockets of one review link together, over a minute. */
+  private overLinkRate(session: SocketSession): boolean {
+    const linkId = session.review?.linkId;
+    if (!linkId) return false;
+    const now = this.now();
+    const times = (this.perLink.get(linkId) ?? []).filter((t) => now - t < 60_000);
+    if (times.length >= REVIEW_LINK_MESSAGES_PER_MINUTE) return true;
+    times.push(now);
+    this.perLink.set(linkId, times);
+    return false;
   }
 
   /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */

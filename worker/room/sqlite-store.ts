@@ -279,8 +279,22 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
     this.write("INSERT OR REPLACE INTO frame_reviews (key, frame_id, at, body) VALUES (?, ?, ?, ?)", reviewKey(r), r.frameId, r.at, JSON.stringify(r));
   }
 
+  /** The team's verdicts first, then reviewers', each newest first: a link's reviewers can never push the team's out. */
   reviews(limit: number): FrameReview[] {
-    return this.rows<{ body: string }>("SELECT body FROM frame_reviews ORDER BY at DESC LIMIT ?", limit).map((r) => FrameReview.parse(JSON.parse(r.body)));
+    return this.rows<{ body: string }>("SELECT body FROM frame_reviews ORDER BY json_extract(body, '$.by.type') = 'reviewer', at DESC LIMIT ?", limit).map(
+      (r) => FrameReview.parse(JSON.parse(r.body)),
+    );
+  }
+
+  /** Whether a verdict is stored under this key (one person, one frame). */
+  hasReview(key: string): boolean {
+    return this.rows<{ n: number }>("SELECT count(*) AS n FROM frame_reviews WHERE key = ?", key)[0]!.n > 0;
+  }
+
+  /** How many verdicts reviewers (people on a review link) have stored. */
+  reviewerReviewCount(): number {
+    // The key is frame, author type and id (reviewKey); a frame id cannot hold ':', so this matches the type only.
+    return this.rows<{ n: number }>("SELECT count(*) AS n FROM frame_reviews WHERE instr(key, 'reviewer:') > 0")[0]!.n;
   }
 
   /** The largest value stored in any row, in bytes: what the bounds test reports. */

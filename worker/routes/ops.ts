@@ -18,6 +18,7 @@ import { forbidden, invalid } from "../http/errors";
 import { validate } from "../http/validate";
 import { breakerState, resetBreaker } from "../media/breaker";
 import { opsScope, scoped } from "../ops/access";
+import { EXPORT_ROWS, exportStream } from "../ops/audit-export";
 import { cachedSnapshot, metricsSnapshot } from "../ops/metrics";
 import { resolveNames } from "../ops/names";
 import { viewRoutes } from "./views";
@@ -37,12 +38,6 @@ const AuditQuery = z.object({
   cursor: z.coerce.number().int().positive().optional(),
   format: z.enum(["json", "csv", "jsonl"]).optional(),
 });
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "string" ? v : JSON.stringify(v);
-  // Quote always; neutralise leading formula characters for spreadsheet safety.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
 
 // Mounted at /api/v1, so the session check names its paths: an unknown
 // /api/v1 route must still answer 404, not 401.
@@ -85,13 +80,42 @@ export const opsRoutes = new Hono<AppEnv>()
     if (inScope) conds.push(inScope);
     if (q.action) conds.push(eq(audit.action, q.action));
     if (q.actor) conds.push(eq(audit.actor, q.actor));
-    if (q.cursor) conds.push(lt(audit.id, q.cursor));
-    const exporting = q.format === "csv" || q.format === "jsonl";
-    const limit = exporting ? 10_000 : 100;
+    const where = (before?: number) => and(...conds, before === undefined ? undefined : lt(audit.id, before));
+    if (q.format === "csv" || q.format === "jsonl") {
+      const db = c.var.db;
+      const columns = {
+        id: audit.id,
+        at: audit.at,
+        actor: audit.actor,
+        action: audit.action,
+        target: audit.target,
+        verdict: audit.verdict,
+        requestId: audit.requestId,
+        details: audit.details,
+      };
+      // The row after this export's last, if any: the next export starts there (its id + 1, as cursors are exclusive).
+      const after = await db.select({ id: audit.id }).from(audit).where(where(q.cursor)).orderBy(desc(audit.id)).limit(1).offset(EXPORT_ROWS).get();
+      const read = (before: number | undefined, limit: number) =>
+        db
+          .select(columns)
+          .from(audit)
+          .where(where(before ?? q.cursor))
+          .orderBy(desc(audit.id))
+          .limit(limit)
+          .all();
+      const headers: Record<string, string> = {
+        "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="reelroom-audit.${q.format}"`,
+        "cache-control": "no-store",
+      };
+      if (after) headers["x-next-cursor"] = String(after.id + 1);
+      return c.body(exportStream(read, q.format, q.cursor), 200, headers);
+    }
+    const limit = 100;
     const rows = await c.var.db
       .select()
       .from(audit)
-      .where(conds.length ? and(...conds) : undefined)
+      .where(where(q.cursor))
       .orderBy(desc(audit.id))
       .limit(limit + 1)
       .all();
@@ -106,18 +130,6 @@ export const opsRoutes = new Hono<AppEnv>()
       requestId: r.requestId,
       details: r.details,
     }));
-    if (q.format === "jsonl") {
-      c.header("Content-Disposition", 'attachment; filename="reelroom-audit.jsonl"');
-      return c.body(entries.map((e) => JSON.stringify(e)).join("\n") + (entries.length ? "\n" : ""), 200, {
-        "content-type": "application/x-ndjson; charset=utf-8",
-      });
-    }
-    if (q.format === "csv") {
-      const cols = ["id", "at", "actor", "action", "target", "verdict", "requestId", "details"] as const;
-      const lines = [cols.join(","), ...entries.map((e) => cols.map((k) => csvCell(e[k])).join(","))];
-      c.header("Content-Disposition", 'attachment; filename="reelroom-audit.csv"');
-      return c.body(lines.join("\n") + "\n", 200, { "content-type": "text/csv; charset=utf-8" });
-    }
     const body: AuditPage = { entries: await withNames(c.var.db, entries), nextCursor: rows.length > limit ? page.at(-1)!.id : null };
     return c.json(body);
   })
@@ -176,7 +188,9 @@ function plainTarget(target: string): string | null {
 async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "targetLabel" | "targetJobId">[]): Promise<AuditEntry[]> {
   const ids = (kind: string) => entries.map((e) => targetId(e.target, kind)).filter((id): id is string => id !== null);
   const names = await resolveNames(db, {
-    users: [...entries.map((e) => e.actor).filter((a) => a !== "anonymous"), ...ids("user")],
+    users: [...entries.map((e) => e.actor).filter((a) => a !== "anonymous" && !a.startsWith("rvw_")), ...ids("user")],
+    reviewers: entries.map((e) => e.actor).filter((a) => a.startsWith("rvw_")),
+    links: ids("review_link"),
     projects: ids("project"),
     episodes: ids("episode"),
     jobs: ids("job"),
@@ -187,6 +201,7 @@ async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "target
     const userId = targetId(e.target, "user");
     const projectId = targetId(e.target, "project");
     const episodeId = targetId(e.target, "episode");
+    const linkId = targetId(e.target, "review_link");
     const targetLabel = job
       ? jobLabel(job)
       : userId
@@ -195,7 +210,9 @@ async function withNames(db: Db, entries: Omit<AuditEntry, "actorName" | "target
           ? names.project(projectId)
           : episodeId
             ? names.episode(episodeId)
-            : plainTarget(e.target);
-    return { ...e, actorName: names.user(e.actor), targetLabel, targetJobId: job ? jobId : null };
+            : linkId
+              ? names.link(linkId)
+              : plainTarget(e.target);
+    return { ...e, actorName: names.user(e.actor) ?? names.reviewer(e.actor), targetLabel, targetJobId: job ? jobId : null };
   });
 }

@@ -4,6 +4,7 @@
 // through here, and the request it gets is built anew, so no client header
 // can pose as an identity.
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import { z } from "zod";
 import { membership, requireEpisode } from "../access";
 import { lookupSession, sessionToken } from "../auth/session";
@@ -16,7 +17,7 @@ import { isAllowedOrigin } from "../http/origin";
 import { type ConnectIdentity, IDENTITY_HEADER } from "../room/episode-room";
 import { ReviewerName } from "../domain/comments";
 import { enforceRate, REVIEW_RATE } from "../http/rate";
-import { liveLink, liveLinkIds, reviewerId } from "../review-links";
+import { liveLinkIds, nameReviewer, reviewerCookie, reviewerOn } from "../review-links";
 import { roomFor } from "../rooms";
 import { noSuchLink } from "./review";
 
@@ -26,14 +27,13 @@ const Query = z.object({
   since: z.coerce.number().int().nonnegative().optional(),
 });
 
-/** A review socket: the link's token, the name the reviewer gave, and optionally their browser's random id. */
-const ReviewQuery = z.object({
-  review: z.string().max(64),
+/**
+ * A review socket: the link's id, the name the reviewer gives, and the
+ * reviewer's cookie for that link (never a token, never a client-chosen id).
+ */
+const ReviewQuery = z.strictObject({
+  review: EntityId,
   name: ReviewerName,
-  rid: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/)
-    .optional(),
   since: z.coerce.number().int().nonnegative().optional(),
 });
 
@@ -73,16 +73,18 @@ export const realtimeRoutes = new Hono<AppEnv>().get("/", async (c) => {
     await enforceRate(c, REVIEW_RATE);
     const query = ReviewQuery.safeParse(c.req.query());
     if (!query.success)
-      throw invalid("review must be a token, name a display name of at most 80 characters; since a non-negative integer.", query.error.issues);
+      throw invalid("review must be a review link's id, name a display name of at most 80 characters; since a non-negative integer.", query.error.issues);
     if (!isAllowedOrigin(c.req.header("origin"), c.env, c.req.url)) throw forbidden("Cross-origin connection refused.");
-    const link = await liveLink(c.var.db, query.data.review);
-    if (!link) throw noSuchLink();
+    const { review, name, since } = query.data;
+    const found = await reviewerOn(c.var.db, review, getCookie(c, reviewerCookie(review)));
+    if (!found) throw noSuchLink();
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new ApiError(426, "upgrade_required", "This endpoint speaks WebSocket only.");
     }
-    const { name, rid, since } = query.data;
+    const { reviewer, link } = found;
+    await nameReviewer(c.var.db, reviewer.id, name);
     const identity: ConnectIdentity = {
-      userId: await reviewerId(link.id, rid, name),
+      userId: reviewer.id,
       name,
       email: "",
       role: "reviewer",

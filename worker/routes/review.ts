@@ -1,23 +1,34 @@
 // Review links (CONTRACT 2 and 9). Editors create, list and revoke an
-// episode's links; anyone holding a live link's token reads the episode's
-// board and its renders, without an account. Every public answer is
+// episode's links; anyone holding a live link's token trades it for a
+// reviewer's cookie, then reads the episode's board and its renders, without
+// an account. Every public answer is
 // rate-limited per client, and an unknown, expired or revoked token gets the
 // very same 404 so a token cannot be probed for what it was.
 import { and, desc, eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { requireEpisode, requireRole } from "../access";
 import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { reviewLinks, users } from "../db/schema";
 import { EntityId } from "../domain/api";
-import { CreateReviewLinkBody, type CreatedReviewLink, linkStatus, type ReviewLink, type ReviewPageRes } from "../domain/review-links";
+import {
+  CreateReviewLinkBody,
+  type CreatedReviewLink,
+  linkStatus,
+  MAX_REVIEWERS_PER_LINK,
+  type ReviewLink,
+  type ReviewPageRes,
+  ReviewSessionBody,
+  type ReviewSessionRes,
+} from "../domain/review-links";
 import type { AppEnv } from "../env";
 import { artifactResponse } from "../http/artifact";
 import { ApiError, notFound } from "../http/errors";
 import { enforceRate, type RateLimit, REVIEW_RATE } from "../http/rate";
 import { validate } from "../http/validate";
-import { createReviewLink, liveLink } from "../review-links";
+import { createReviewLink, issueReviewer, liveLink, type ReviewerOnLink, reviewerCookie, reviewerOn } from "../review-links";
 import { roomFor } from "../rooms";
 
 const EpisodeParam = z.object({ projectId: EntityId, episodeId: EntityId });
@@ -121,11 +132,49 @@ export const reviewLinkRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
+/** The reviewer a request's cookie names on the link of its path, or the one 404. */
+async function reviewerFor(c: Context<AppEnv>, linkId: string): Promise<ReviewerOnLink> {
+  const found = EntityId.safeParse(linkId).success ? await reviewerOn(c.var.db, linkId, getCookie(c, reviewerCookie(linkId))) : null;
+  if (!found) throw noSuchLink();
+  return found;
+}
+
+// The token travels once, in a POST body, and is traded for a cookie: from
+// then on the page's address, every request and so every Referer, log and
+// trace name only the link's id (CONTRACT 9).
 export const reviewRoutes = new Hono<AppEnv>()
-  .get("/:token", async (c) => {
+  .post("/session", validate("json", ReviewSessionBody), async (c) => {
     await enforceRate(c, REVIEW_RATE);
-    const link = await liveLink(c.var.db, c.req.param("token"));
+    c.header("Cache-Control", "no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    const link = await liveLink(c.var.db, c.req.valid("json").token);
     if (!link) throw noSuchLink();
+    // A browser that already reviews through this link stays the same reviewer.
+    if (await reviewerOn(c.var.db, link.id, getCookie(c, reviewerCookie(link.id)))) return c.json({ linkId: link.id } satisfies ReviewSessionRes);
+    const issued = await issueReviewer(c.var.db, link.id);
+    if (!issued) {
+      throw new ApiError(409, "conflict", `This review link already has its ${MAX_REVIEWERS_PER_LINK} reviewers. Ask whoever sent it for a link of your own.`);
+    }
+    setCookie(c, reviewerCookie(link.id), issued.secret, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: new URL(c.req.url).protocol === "https:",
+      path: "/api/v1",
+      expires: new Date(link.expiresAt),
+    });
+    await recordAudit(c, {
+      action: "review.join",
+      target: `review_link:${link.id}`,
+      projectId: link.projectId,
+      actor: issued.id,
+      verdict: "allowed",
+      details: { episodeId: link.episodeId },
+    });
+    return c.json({ linkId: link.id } satisfies ReviewSessionRes);
+  })
+  .get("/l/:linkId", async (c) => {
+    await enforceRate(c, REVIEW_RATE);
+    const { link } = await reviewerFor(c, c.req.param("linkId"));
     const snap = await roomFor(c.env, link.episodeId).snapshot();
     const body: ReviewPageRes = {
       project: { name: link.projectName },
@@ -139,13 +188,12 @@ export const reviewRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   // A frame's render as a reviewer sees it: only images of this link's episode, never a manifest.
-  .get("/:token/artifacts/*", async (c) => {
+  .get("/l/:linkId/artifacts/*", async (c) => {
     await enforceRate(c, REVIEW_MEDIA_RATE);
-    const link = await liveLink(c.var.db, c.req.param("token"));
-    if (!link) throw noSuchLink();
+    const { link } = await reviewerFor(c, c.req.param("linkId"));
     let key: string;
     try {
-      key = decodeURIComponent(c.req.path.replace(/^\/api\/v1\/review\/[^/]+\/artifacts\//, ""));
+      key = decodeURIComponent(c.req.path.replace(/^\/api\/v1\/review\/l\/[^/]+\/artifacts\//, ""));
     } catch {
       throw notFound("That artifact");
     }

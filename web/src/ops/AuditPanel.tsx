@@ -6,14 +6,7 @@ import type { AuditEntry, AuditFilters } from "../../../worker/domain/ops";
 import { api, ApiFailure, describeError } from "../api";
 import { createFilters, createPagedList, PagedTable } from "./paged-list";
 import { SavedViewsBar } from "./SavedViewsBar";
-
-/** The actor as a person reads it: their name, or what kind of actor it was. */
-export function actorText(e: Pick<AuditEntry, "actor" | "actorName">): string {
-  if (e.actorName) return e.actorName;
-  if (e.actor === "anonymous") return "Someone not signed in";
-  if (e.actor === "system") return "Reelroom";
-  return "A deleted account";
-}
+import { actorText } from "./audit-words";
 
 function replayRefusal(err: unknown): string {
   if (err instanceof ApiFailure && (err.status === 404 || err.status === 403)) {

@@ -1,8 +1,11 @@
-// The review page (/review/:token, CONTRACT 9): someone without an account
-// watches an episode's board live, read-only and in the episode's aspect,
-// comments on frames and approves them or asks for changes. The display
-// name is asked once per browser (localStorage); the socket is the review
-// socket of CONTRACT 3, parsed with the reviewer's own protocol view.
+// The review page (CONTRACT 9): someone without an account watches an
+// episode's board live, read-only and in the episode's aspect, comments on
+// frames and approves them or asks for changes. The link's address
+// (/review/:token) is traded at once for this browser's reviewer cookie and
+// replaced by /review/l/:linkId, so the token is in no later request, Referer
+// or log. The display name is asked once per browser (localStorage); the
+// socket is the review socket of CONTRACT 3, parsed with the reviewer's own
+// protocol view.
 import { useParams } from "@solidjs/router";
 import { type Component, createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
 import type { Board, Frame } from "../../../worker/domain/board";
@@ -25,9 +28,8 @@ import { cardCrop, pictureAlt } from "../studio/model/pictures";
 import { createComments } from "../studio/stores/comments";
 import "./review.css";
 
-/** Where this browser keeps the reviewer's name and its random id (stable identity per link and browser). */
+/** Where this browser keeps the reviewer's name; who they are is the server's cookie, not the page's. */
 export const NAME_KEY = "reelroom.reviewer.name";
-export const RID_KEY = "reelroom.reviewer.rid";
 
 const ASPECT_RATIO: Record<Board["format"]["aspect"], string> = { "16:9": "16 / 9", "9:16": "9 / 16", "1:1": "1 / 1", "4:5": "4 / 5", "2.39:1": "2.39 / 1" };
 
@@ -36,23 +38,22 @@ export type AnimaticComponent = Component<{ board: () => Board | null; onClose?:
 
 /**
  * A render as a reviewer can load it: the members' artifact route needs a
- * session, the review route takes the link's token. Anything else (another
- * origin) is not loaded, so the page's URL, which holds the token, never
- * travels to a third party; the sketch stands in.
+ * session, the review route the link's reviewer cookie. Anything else
+ * (another origin) is not loaded; the sketch stands in.
  */
-export function reviewMediaUrl(url: string | undefined, token: string): string | undefined {
+export function reviewMediaUrl(url: string | undefined, linkId: string): string | undefined {
   const prefix = "/api/v1/artifacts/";
   if (!url?.startsWith(prefix)) return undefined;
-  return `/api/v1/review/${encodeURIComponent(token)}/artifacts/${url.slice(prefix.length)}`;
+  return `/api/v1/review/l/${encodeURIComponent(linkId)}/artifacts/${url.slice(prefix.length)}`;
 }
 
 /** The board with each frame's images addressed through the review route (the sketch stands in for others). */
-function withReviewMedia(board: Board | null, token: string): Board | null {
+function withReviewMedia(board: Board | null, linkId: string): Board | null {
   if (!board) return null;
   // A picture the review route cannot serve drops out, and the sketch stands in.
   const media = (m: Board["frames"][number]["media"]) => {
     const revisions = m.revisions.flatMap((r) => {
-      const url = reviewMediaUrl(r.url, token);
+      const url = reviewMediaUrl(r.url, linkId);
       return url ? [{ ...r, url }] : [];
     });
     return { ...m, revisions, shown: revisions.some((r) => r.id === m.shown) ? m.shown : null };
@@ -69,35 +70,31 @@ function storedName(): string | null {
   }
 }
 
-function browserId(): string {
-  try {
-    const have = localStorage.getItem(RID_KEY);
-    if (have && /^[A-Za-z0-9_-]{16,64}$/.test(have)) return have;
-    const fresh = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-    localStorage.setItem(RID_KEY, fresh);
-    return fresh;
-  } catch {
-    // Storage refused (private mode): a fresh id per visit still works, the name keeps it recognisable.
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-  }
-}
-
 export function Review(props: { animatic?: AnimaticComponent }) {
-  const params = useParams<{ token: string }>();
-  const token = () => params.token ?? "";
-  const [page] = createResource(token, (t) => api.review(t));
+  const params = useParams<{ token?: string; linkId?: string }>();
+  const [opened] = createResource(
+    () => params.linkId ?? params.token ?? "",
+    async (key): Promise<{ linkId: string; page: ReviewPageRes }> => {
+      if (params.linkId) return { linkId: key, page: await api.review(key) };
+      const { linkId } = await api.reviewSession(key);
+      // From here on the address names only the link: a reload, a bookmark or a Referer never carries the token.
+      history.replaceState(history.state, "", `/review/l/${encodeURIComponent(linkId)}`);
+      return { linkId, page: await api.review(linkId) };
+    },
+  );
+  const page = () => opened()?.page;
   const [name, setName] = createSignal<string | null>(storedName());
 
   return (
     <main id="main" class="main review-page">
       <Switch>
-        <Match when={page.error}>
+        <Match when={opened.error}>
           <div class="review-gone" role="alert">
-            <h1>{page.error instanceof ApiFailure && page.error.status === 404 ? "This review link is not valid" : "Could not open the review"}</h1>
-            <p>{describeError(page.error)}</p>
+            <h1>{opened.error instanceof ApiFailure && opened.error.status === 404 ? "This review link is not valid" : "Could not open the review"}</h1>
+            <p>{describeError(opened.error)}</p>
           </div>
         </Match>
-        <Match when={page.loading}>
+        <Match when={opened.loading}>
           <Loading label="Opening the review…" />
         </Match>
         <Match when={page() && !name()}>
@@ -115,7 +112,7 @@ export function Review(props: { animatic?: AnimaticComponent }) {
         </Match>
         <Match when={page() && name()}>
           <ReviewRoom
-            token={token()}
+            linkId={opened()!.linkId}
             name={name()!}
             page={page()!}
             animatic={props.animatic}
@@ -171,7 +168,7 @@ function NameForm(props: { title: string; onName: (name: string) => void }) {
   );
 }
 
-function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; animatic?: AnimaticComponent; onChangeName: () => void }) {
+function ReviewRoom(props: { linkId: string; name: string; page: ReviewPageRes; animatic?: AnimaticComponent; onChangeName: () => void }) {
   const board = createBoardState();
   board.applyMetadata({ seq: props.page.seq, board: props.page.board });
   const comments = createComments();
@@ -181,7 +178,6 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
   const [status, setStatus] = createSignal<ConnectionStatus>({ state: "IDLE", waiting: 0, offline: false, retryable: true });
   const [selected, setSelected] = createSignal<string>();
   const [playing, setPlaying] = createSignal(false);
-  const rid = browserId();
 
   const onMessage = (msg: ReviewServerMessage) => {
     comments.onMessage(msg);
@@ -203,7 +199,7 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
   const connection = new RealtimeConnection<ReviewServerMessage>({
     schema: ReviewServerMessageSchema,
     url: (since) => {
-      const q = new URLSearchParams({ review: props.token, name: props.name, rid });
+      const q = new URLSearchParams({ review: props.linkId, name: props.name });
       if (since !== null) q.set("since", String(since));
       return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/api/v1/realtime?${q}`;
     },
@@ -277,7 +273,7 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
           return (
             <section class="review-animatic" aria-label="Animatic">
               {/* Reviewers have no session: rendered images come through the link's own route. */}
-              <P board={() => withReviewMedia(board.state.board, props.token)} onClose={() => setPlaying(false)} />
+              <P board={() => withReviewMedia(board.state.board, props.linkId)} onClose={() => setPlaying(false)} />
             </section>
           );
         }}
@@ -298,7 +294,7 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
                     aria-pressed={selected() === frame.id}
                     onClick={() => setSelected(frame.id)}
                   >
-                    <ReviewPicture frame={frame} shot={shot()} aspect={aspect()} board={board.state.board} token={props.token} />
+                    <ReviewPicture frame={frame} shot={shot()} aspect={aspect()} board={board.state.board} linkId={props.linkId} />
                     <span class="review-card-head">
                       <strong>Shot {shot()}</strong>
                       <Show when={frame.durationSec !== null}>
@@ -377,11 +373,11 @@ function ReviewRoom(props: { token: string; name: string; page: ReviewPageRes; a
  * if it fails to load) a sketch drawn here. An old sketch card with its words
  * drawn in shows only its panel; a picture out of date says so, discreetly.
  */
-function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["format"]["aspect"]; board: Board | null; token: string }) {
+function ReviewPicture(props: { frame: Frame; shot: string; aspect: Board["format"]["aspect"]; board: Board | null; linkId: string }) {
   const [failed, setFailed] = createSignal<string>();
   const shown = () => shownRevision(props.frame.media);
   const rendered = () => {
-    const url = reviewMediaUrl(shown()?.url, props.token);
+    const url = reviewMediaUrl(shown()?.url, props.linkId);
     return url && url !== failed() ? url : undefined;
   };
   const sketch = createMemo(() => {
