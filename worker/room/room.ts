@@ -349,14 +349,21 @@ export class Room {
       this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
       return;
     }
-    if (this.overRate(session)) {
-      this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
-      return;
-    }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
+      json = undefined;
+    }
+    // CONTRACT 3: a refused message still gets its one ack when it carries an id a client can wait on.
+    const refusedId = idOf(json);
+    if (this.overRate(session)) {
+      const message = `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`;
+      if (refusedId) this.sendTo(socket, "ack", { id: refusedId, ok: false, error: { code: "rate_limited", message } });
+      else this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
+      return;
+    }
+    if (json === undefined) {
       this.badMessage(socket, "Messages must be JSON.");
       return;
     }
@@ -364,7 +371,7 @@ export class Room {
     if (!parsed.success) {
       const type = typeof json === "object" && json !== null && "type" in json ? String((json as { type: unknown }).type).slice(0, 40) : "";
       const known = ClientMessage.options.some((o) => o.shape.type.value === type);
-      this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+      this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`, refusedId);
       return;
     }
     const msg = parsed.data;
@@ -806,7 +813,7 @@ export class Room {
   }
 
   /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */
-  private badMessage(socket: RoomSocket, message: string): void {
+  private badMessage(socket: RoomSocket, message: string, id?: string): void {
     const now = this.now();
     const key = socket.session.connectionId;
     const times = (this.bad.get(key) ?? []).filter((t) => now - t < BAD_MESSAGE_WINDOW_MS);
@@ -817,9 +824,16 @@ export class Room {
       return;
     }
     this.sendTo(socket, "error", { code: "bad_message", message });
+    if (id) this.sendTo(socket, "ack", { id, ok: false, error: { code: "bad_message", message } });
   }
 }
 
 function canWrite(role: RoomRole): boolean {
   return role === "editor" || role === "owner";
+}
+
+/** The id a client message carries, if it is one the contract allows (a string of at most 64 characters). */
+function idOf(json: unknown): string | undefined {
+  const id = typeof json === "object" && json !== null ? (json as { id?: unknown }).id : undefined;
+  return typeof id === "string" && id.length > 0 && id.length <= 64 ? id : undefined;
 }
