@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { RoomRole } from "./api";
 import { type Board, type Frame, Id } from "./board";
+import { personText } from "./person-text";
 
 export const COMMENT_TEXT_MAX = 2000;
 export const REVIEW_NOTE_MAX = 2000;
@@ -36,22 +37,23 @@ function hasControl(text: string, allowBreaks: boolean): boolean {
 
 export const ReviewerName = z
   .string()
+  .overwrite(personText)
   .trim()
   .min(1, "required")
   .max(REVIEWER_NAME_MAX, `at most ${REVIEWER_NAME_MAX} characters`)
-  .refine((s) => !hasControl(s, false), "no control characters")
-  // Bidi overrides and zero-width characters would let one name pass for another.
-  .refine((s) => !/\p{Cf}/u.test(s), "no invisible or direction-changing characters");
+  .refine((s) => !hasControl(s, false), "no control characters");
 
 /** A short note with a review: no control characters, as a comment. */
 export const ReviewNote = z
   .string()
+  .overwrite(personText)
   .trim()
   .max(REVIEW_NOTE_MAX)
   .refine((s) => !hasControl(s, true), "no control characters");
 
 export const CommentText = z
   .string()
+  .overwrite(personText)
   .trim()
   .min(1, "required")
   .max(COMMENT_TEXT_MAX, `at most ${COMMENT_TEXT_MAX} characters`)
