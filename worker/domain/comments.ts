@@ -14,6 +14,13 @@ export const REVIEWER_NAME_MAX = 80;
 export const MAX_COMMENTS_PER_EPISODE = 2000;
 export const MAX_COMMENTS_PER_FRAME = 200;
 /**
+ * Comments one episode stores, those hidden with their removed frames
+ * included: past this, the oldest hidden threads are dropped for good (an
+ * undo then brings the frame back without them), so removing and re-adding
+ * frames cannot grow the room's storage without end.
+ */
+export const MAX_STORED_COMMENTS = 2 * MAX_COMMENTS_PER_EPISODE;
+/**
  * What reviewers may write, together and each: a link holder cannot fill the
  * episode's comment cap, so the team always has room for its own notes.
  */

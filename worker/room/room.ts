@@ -184,6 +184,8 @@ function withoutWords(v: unknown, depth = 0): unknown {
 
 export class Room {
   private coreInstance: RoomCore | undefined;
+  /** The board's frames as sockets last heard of them: comments follow their frame (room-comments.ts). */
+  private framesSeen: ReadonlySet<string> = new Set();
   private readonly agent: AgentRuns;
   private readonly comments: RoomComments;
   private readonly hooks: RoomHooks;
@@ -199,7 +201,7 @@ export class Room {
     this.now = deps.now ?? Date.now;
     this.comments = new RoomComments({
       store: deps.store,
-      frameExists: (id) => this.core.board.frames.some((f) => f.id === id),
+      frameIds: () => this.frameIds(),
       shownRevision: (id) => this.core.board.frames.find((f) => f.id === id)?.media.shown ?? null,
       now: this.now,
     });
@@ -236,7 +238,10 @@ export class Room {
    * cannot be read does not stop revocation from working.
    */
   get core(): RoomCore {
-    this.coreInstance ??= new RoomCore(this.deps.store, this.deps.episodeId, this.now);
+    if (!this.coreInstance) {
+      this.coreInstance = new RoomCore(this.deps.store, this.deps.episodeId, this.now);
+      this.framesSeen = this.frameIds();
+    }
     return this.coreInstance;
   }
 
@@ -766,6 +771,18 @@ export class Room {
         // closing; its close handler follows
       }
     }
+    if (type === "board_event") this.followFrames();
+  }
+
+  private frameIds(): ReadonlySet<string> {
+    return new Set(this.core.board.frames.map((f) => f.id));
+  }
+
+  /** After a board event: the comments of frames it removed leave every socket, those of frames it brought back return. */
+  private followFrames(): void {
+    const before = this.framesSeen;
+    this.framesSeen = this.frameIds();
+    for (const payload of this.comments.followFrames(before, this.framesSeen)) this.broadcast("comment", payload);
   }
 
   private sessions(except?: RoomSocket): SocketSession[] {
