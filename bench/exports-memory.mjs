@@ -54,7 +54,10 @@ try {
   const episode = await owner.episode(project.id, "Exports at the bound");
   const base = `/api/v1/projects/${project.id}/episodes/${episode.id}`;
   const room = await owner.room(project.id, episode.id);
-  await room.command("a-mia", { type: "upsert_asset", asset: { id: "mia", kind: "character", name: "Mia", description: "A street cook.", prompt: "green apron" } });
+  await room.command("a-mia", {
+    type: "upsert_asset",
+    asset: { id: "mia", kind: "character", name: "Mia", description: "A street cook.", prompt: "green apron" },
+  });
   for (let i = 0; i < FRAMES; i++) {
     // The room allows 20 messages a second per socket.
     if (i % 15 === 14) await new Promise((r) => setTimeout(r, 1000));
