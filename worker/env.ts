@@ -11,8 +11,10 @@ import type { JobQueueMessage } from "./queue/messages";
  * cannot know: the queue's message type, that tests and benches run without
  * the SPA's assets, and the secrets, which never appear in wrangler.toml.
  */
-export interface Env extends Omit<CloudflareBindings, "JOBS" | "ASSETS" | "AI"> {
+export interface Env extends Omit<CloudflareBindings, "JOBS" | "EXPORTS" | "ASSETS" | "AI"> {
   JOBS: Queue<JobQueueMessage>;
+  /** Exports' own queue: its consumer takes one message at a time (wrangler.toml). */
+  EXPORTS: Queue<JobQueueMessage>;
   ASSETS?: Fetcher;
   /** Workers AI: bound in wrangler.toml, but absent under `wrangler dev --local` and in tests that do not fake it. */
   AI?: AiBinding;

@@ -108,7 +108,7 @@ describe("login", () => {
     expect(((await me.json()) as { user: { id: string } }).user.id).toBe(p.user.id);
   });
 
-  it("throttles an account after repeated failures with 429 and Retry-After, even for the right password", async () => {
+  it("throttles one client on an account after repeated failures with 429 and Retry-After, even for the right password", async () => {
     const p = await signUp("throttled");
     for (let i = 0; i < MAX_PER_ACCOUNT; i++) {
       const res = await new Client().post("/api/v1/auth/login", { email: p.user.email, password: `wrong-${i}` });

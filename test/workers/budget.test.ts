@@ -5,7 +5,7 @@
 // budget blocks the job before any provider is called.
 import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../worker/db/schema";
 import type { Board } from "../../worker/domain/board";
@@ -110,6 +110,38 @@ describe("a paid job beyond the budget", () => {
     expect((await settings({ budgetUsd: 1.25 })).status).toBe(200);
     expect(await blockedReason(withKey, db, "openai", projectId)).toBeNull();
     expect(((await (await owner.client.get(`/api/v1/projects/${projectId}/consent`)).json()) as ProjectSettings).spentUsd).toBe(1);
+    sock.close();
+  });
+
+  it("is reserved in the statement that starts it: two paid jobs started at once with room for one, one starts and one is blocked", async () => {
+    const { owner, projectId, episodeId, sock, settings } = await setup();
+    expect((await settings({ paidMedia: true, budgetUsd: 0.25 })).status).toBe(200);
+    const context = await roomFor(env, episodeId).frameContext("f1");
+    const rows = await Promise.all(
+      [1, 2].map(
+        async () => (await createJob(db, { projectId, episodeId, frameId: "f1", provider: "openai", input: context as never, createdBy: owner.user.id })).row,
+      ),
+    );
+    // The provider is a closed port on loopback: the job that starts fails there, and nothing leaves this machine.
+    const offline = { ...withKey, OPENAI_BASE_URL: "http://127.0.0.1:9/v1" } as typeof env;
+    await Promise.all(rows.map((row) => processJob(offline, { type: "job", jobId: row.id, attempt: 1, token: row.attemptToken }).catch(() => "threw")));
+    const attempts = await db
+      .select()
+      .from(schema.jobAttempts)
+      .where(
+        inArray(
+          schema.jobAttempts.jobId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .all();
+    expect(attempts.filter((a) => a.startedAt !== null)).toHaveLength(1);
+    const after = await Promise.all(rows.map((r) => getJob(db, r.id)));
+    const blocked = after.filter((j) => j?.status === "blocked");
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0]!.blockedReason).toBe(
+      "This render ($0.25) would go over the project's budget of $0.25 (spent $0.25). An owner can raise the budget in the project's settings, then retry.",
+    );
     sock.close();
   });
 

@@ -18,7 +18,20 @@ export interface RequestOptions {
 }
 
 export class Client {
-  cookie: string | undefined;
+  /** The cookies the worker set, by name, as a browser keeps them. */
+  private jar = new Map<string, string>();
+
+  /** The Cookie header this client sends; setting it replaces every cookie it holds. */
+  get cookie(): string | undefined {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ") : undefined;
+  }
+  set cookie(header: string | undefined) {
+    this.jar.clear();
+    for (const pair of header?.split(";") ?? []) {
+      const at = pair.indexOf("=");
+      if (at > 0) this.jar.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
+    }
+  }
 
   constructor(readonly base = ORIGIN) {}
 
@@ -32,10 +45,12 @@ export class Client {
     else if (opts.body !== undefined) body = JSON.stringify(opts.body);
     if (body !== undefined) headers["content-type"] = "application/json";
     const res = await exports.default.fetch(new Request(`${this.base}${path}`, { method, headers, body }));
-    const set = res.headers.get("set-cookie");
-    if (set) {
+    for (const set of res.headers.getSetCookie()) {
       const pair = set.split(";")[0]!;
-      this.cookie = pair.endsWith("=") ? undefined : pair;
+      const at = pair.indexOf("=");
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+      if (value) this.jar.set(name, value);
+      else this.jar.delete(name);
     }
     return res;
   }

@@ -191,6 +191,30 @@ describe("a connected socket", () => {
     sock.close();
   });
 
+  it("acks every command the rate limit refuses, under its id, so no client waits on a missing ack", async () => {
+    const { owner, projectId, episodeId } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    await sock.next("metadata");
+    const ids = Array.from({ length: 25 }, () => msgId());
+    for (const [i, id] of ids.entries()) sock.send({ type: "board_command", id, payload: { command: frame(`f${i}`) } });
+    const acks = await Promise.all(ids.map((id) => sock.next("ack", (m) => m.payload.id === id)));
+    const refused = acks.filter((a) => !a.payload.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const a of refused) expect(a.payload).toMatchObject({ ok: false, error: { code: "rate_limited", message: expect.stringMatching(/slow down/) } });
+    expect(acks.filter((a) => a.payload.ok)).toHaveLength(25 - refused.length);
+    sock.close();
+  });
+
+  it("acks a malformed command that carries an id, besides its bad_message error", async () => {
+    const { owner, projectId, episodeId } = await room();
+    const sock = await connect(owner, projectId, episodeId);
+    const id = msgId();
+    sock.send({ type: "chat_send", id, payload: {} });
+    const ack = await sock.next("ack", (m) => m.payload.id === id);
+    expect(ack.payload).toMatchObject({ ok: false, error: { code: "bad_message", message: "Malformed chat_send message." } });
+    sock.close();
+  });
+
   it("answers ping with pong", async () => {
     const { owner, projectId, episodeId } = await room();
     const sock = await connect(owner, projectId, episodeId);

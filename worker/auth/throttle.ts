@@ -20,7 +20,10 @@ import type { Db } from "../env";
 import { newId } from "../ids";
 
 export const WINDOW_MS = 15 * 60 * 1000;
+/** Failures one client (or one known device) may have on one account. */
 export const MAX_PER_ACCOUNT = 5;
+/** Failures an account may have from unknown devices, all clients together: a ceiling on guessing from many addresses. */
+export const MAX_PER_ACCOUNT_ANY_CLIENT = 25;
 export const MAX_PER_CLIENT = 20;
 
 export const accountKey = (email: string) => `acct:${email}`;
@@ -45,10 +48,23 @@ export interface Attempt {
 
 export type Reservation = { ok: true; attempt: Attempt } | { ok: false; retryAfter: number };
 
-export const loginLimits = (email: string, ip: string): Limit[] => [
-  { key: accountKey(email), max: MAX_PER_ACCOUNT, clearedBySuccess: true },
-  { key: clientKey(ip), max: MAX_PER_CLIENT, clearedBySuccess: false },
-];
+/**
+ * The limits of one sign-in. From an unknown device: five failures per
+ * account and client, so guessing from one address locks that address out
+ * of the account, not the account for everyone; a ceiling per account over
+ * all clients; and the client's own limit across accounts. From a device
+ * that signed in to this account before (auth/known-device.ts): five
+ * failures for that device alone, so an attack on the account from
+ * elsewhere never locks it out.
+ */
+export function loginLimits(email: string, ip: string, device: string | null = null): Limit[] {
+  if (device) return [{ key: `${accountKey(email)}|dev:${device}`, max: MAX_PER_ACCOUNT, clearedBySuccess: true }];
+  return [
+    { key: `${accountKey(email)}|${clientKey(ip)}`, max: MAX_PER_ACCOUNT, clearedBySuccess: true },
+    { key: accountKey(email), max: MAX_PER_ACCOUNT_ANY_CLIENT, clearedBySuccess: true },
+    { key: clientKey(ip), max: MAX_PER_CLIENT, clearedBySuccess: false },
+  ];
+}
 
 /**
  * Counts this attempt against every limit, atomically with reading what is

@@ -2,6 +2,7 @@
 // worker (zod validates every body and param) and the SPA's typed client.
 import { z } from "zod";
 import { Board } from "./board";
+import { personText } from "./person-text";
 
 export const Role = z.enum(["owner", "editor", "viewer"]);
 export type Role = z.infer<typeof Role>;
@@ -36,7 +37,7 @@ const Email = z
   .pipe(z.email({ message: "enter a valid email address" }));
 /** The longest name a person or a project may have. */
 export const NAME_MAX = 100;
-const Name = z.string().trim().min(1, "required").max(NAME_MAX, `at most ${NAME_MAX} characters`);
+const Name = z.string().overwrite(personText).trim().min(1, "required").max(NAME_MAX, `at most ${NAME_MAX} characters`);
 
 export const SignupBody = z.object({
   email: Email,

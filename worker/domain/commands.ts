@@ -6,9 +6,11 @@
 import { z } from "zod";
 import { Aspect, Asset, Beat, type Board, Fps, type Frame, FrameStatus, Id, JobMedia, LIMITS, NO_MEDIA, Revision } from "./board";
 import { applyEvent, BoardConflict, type EventBody } from "./events";
+import { personText } from "./person-text";
 
-const Text = z.string().max(LIMITS.textChars);
-const Prompt = z.string().max(LIMITS.promptChars);
+// What people type on a board passes through the one person-text rule (person-text.ts).
+const Text = z.string().overwrite(personText).max(LIMITS.textChars);
+const Prompt = z.string().overwrite(personText).max(LIMITS.promptChars);
 const Duration = z.number().positive().max(600).nullable();
 const Shot = z.string().max(40).nullable();
 

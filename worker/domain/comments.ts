@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { RoomRole } from "./api";
 import { type Board, type Frame, Id } from "./board";
+import { personText } from "./person-text";
 
 export const COMMENT_TEXT_MAX = 2000;
 export const REVIEW_NOTE_MAX = 2000;
@@ -12,6 +13,13 @@ export const REVIEWER_NAME_MAX = 80;
 /** Comments one episode keeps: every socket's metadata carries them all, so they are bounded. */
 export const MAX_COMMENTS_PER_EPISODE = 2000;
 export const MAX_COMMENTS_PER_FRAME = 200;
+/**
+ * Comments one episode stores, those hidden with their removed frames
+ * included: past this, the oldest hidden threads are dropped for good (an
+ * undo then brings the frame back without them), so removing and re-adding
+ * frames cannot grow the room's storage without end.
+ */
+export const MAX_STORED_COMMENTS = 2 * MAX_COMMENTS_PER_EPISODE;
 /**
  * What reviewers may write, together and each: a link holder cannot fill the
  * episode's comment cap, so the team always has room for its own notes.
@@ -42,22 +50,23 @@ function hasControl(text: string, allowBreaks: boolean): boolean {
 
 export const ReviewerName = z
   .string()
+  .overwrite(personText)
   .trim()
   .min(1, "required")
   .max(REVIEWER_NAME_MAX, `at most ${REVIEWER_NAME_MAX} characters`)
-  .refine((s) => !hasControl(s, false), "no control characters")
-  // Bidi overrides and zero-width characters would let one name pass for another.
-  .refine((s) => !/\p{Cf}/u.test(s), "no invisible or direction-changing characters");
+  .refine((s) => !hasControl(s, false), "no control characters");
 
 /** A short note with a review: no control characters, as a comment. */
 export const ReviewNote = z
   .string()
+  .overwrite(personText)
   .trim()
   .max(REVIEW_NOTE_MAX)
   .refine((s) => !hasControl(s, true), "no control characters");
 
 export const CommentText = z
   .string()
+  .overwrite(personText)
   .trim()
   .min(1, "required")
   .max(COMMENT_TEXT_MAX, `at most ${COMMENT_TEXT_MAX} characters`)

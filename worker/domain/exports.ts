@@ -18,6 +18,18 @@ export const ExportBody = z.strictObject({
 });
 export type ExportBody = z.infer<typeof ExportBody>;
 
+/**
+ * Per episode, at most this many exports run at once and this many more
+ * wait; past that a request is refused (429). Each running PDF or ZIP holds
+ * its board and one image at a time, so two bound an episode's share of a
+ * consumer's memory (docs/decisions.md, "Exports").
+ */
+export const EXPORT_LIMITS = { running: 2, waiting: 10 } as const;
+/** Seconds a waiting export's message is delayed before it asks again for one of the running places. */
+export const EXPORT_WAIT_SECONDS = 3;
+export const exportsFullMessage = () =>
+  `This episode already has ${EXPORT_LIMITS.running} exports running and ${EXPORT_LIMITS.waiting} more waiting, the most it may have. Try again when one of them has finished.`;
+
 export const MIME: Record<ExportFormat, string> = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",

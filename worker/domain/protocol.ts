@@ -8,6 +8,7 @@ import { EventBody, Impact } from "./events";
 import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
 import { Comment, CommentText, FrameReview, ReviewNote, Verdict } from "./comments";
+import { personText } from "./person-text";
 
 export const PROTOCOL_VERSION = 1;
 /** 1 MiB, so that every bound of CONTRACT 4 (a 200,000-char script) can be reached through the socket. */
@@ -38,7 +39,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
     "chat_send",
     z
       .strictObject({
-        text: z.string().max(8000),
+        text: z.string().overwrite(personText).max(8000),
         scope: z.strictObject({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional(),
         notes: z.boolean().optional(),
       })
@@ -46,7 +47,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   ),
   clientMsg("chat_stop", z.strictObject({ runId: RunId.optional() })),
   clientMsg("chat_regenerate", z.strictObject({})),
-  clientMsg("chat_edit", z.strictObject({ messageId: z.string().min(1).max(64), text: z.string().min(1).max(8000) })),
+  clientMsg("chat_edit", z.strictObject({ messageId: z.string().min(1).max(64), text: z.string().overwrite(personText).min(1).max(8000) })),
   clientMsg("chat_continue", z.strictObject({})),
   clientMsg("reset", z.strictObject({ confirm: z.string().max(200) })),
   // Comments and frame reviews (CONTRACT 9): beside the board, never inside it.

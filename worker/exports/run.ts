@@ -4,13 +4,21 @@
 // only after the file and its manifest are in R2, and only by the attempt
 // that still holds the job's token. A cancel is noticed between pages or
 // frames, and a canceled attempt's output is deleted, never published.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { episodes, projects } from "../db/schema";
-import { DEFAULT_LAYOUT, type ExportFormat, type ExportLayout, ExportLayout as LayoutSchema, MIME } from "../domain/exports";
+import {
+  DEFAULT_LAYOUT,
+  EXPORT_LIMITS,
+  EXPORT_WAIT_SECONDS,
+  type ExportFormat,
+  type ExportLayout,
+  ExportLayout as LayoutSchema,
+  MIME,
+} from "../domain/exports";
 import { type ExportPluginName, ms1 } from "../domain/jobs";
 import type { Db, Env } from "../env";
-import { type JobsVars, stagePaceMs } from "../jobs/service";
-import { getJob, guarded, type JobRow, log, setProgress, startHeartbeat } from "../jobs/store";
+import { type JobsVars, jobsService, stagePaceMs } from "../jobs/service";
+import { episodeExports, getJob, guarded, type JobRow, log, setProgress, startHeartbeat } from "../jobs/store";
 import { roomFor } from "../rooms";
 import { buildCsv } from "./csv";
 import { buildPdf } from "./pdf";
@@ -47,7 +55,15 @@ async function readSource(env: Env, db: Db, row: JobRow): Promise<ExportSource> 
 export async function runExport(env: Env & JobsVars, db: Db, row: JobRow, token: string, silenceMs: number): Promise<"done" | "stale"> {
   const format = row.exportFormat;
   if (!format) return "stale";
-  if (!(await guarded(db, row.id, "start", { token }))) return "stale";
+  // At most EXPORT_LIMITS.running of an episode's exports run at once: counted in the statement that starts this one.
+  const when = sql`${episodeExports(row.episodeId, ["running"])} < ${EXPORT_LIMITS.running}`;
+  if (!(await guarded(db, row.id, "start", { token, when }))) {
+    const now = await getJob(db, row.id);
+    // Still this pending attempt: the running places were taken, so it waits its turn.
+    if (now?.status !== "pending" || now.attemptToken !== token) return "stale";
+    await jobsService(env, db).requeue(now, EXPORT_WAIT_SECONDS);
+    return "done";
+  }
   const layout: ExportLayout = LayoutSchema.safeParse(row.exportLayout).data ?? DEFAULT_LAYOUT;
   const timings: Record<string, number> = {};
   const warnings: string[] = [];

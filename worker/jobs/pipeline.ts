@@ -23,6 +23,7 @@ import { overBudgetReason, pricePerImage, roundUsd } from "../domain/costs";
 import type { RunJobMessage } from "../queue/messages";
 import { runExport } from "../exports/run";
 import { type OwnProvider, resolveProjectProviders } from "../project-providers";
+import { withinBudget } from "./budget";
 import { type JobsVars, jobsService, stagePaceMs } from "./service";
 
 export type JobMessage = RunJobMessage;
@@ -80,8 +81,9 @@ export async function blockedReason(
  * A project's spend on paid renders, as the budget counts it: the estimated
  * price (worker/domain/costs.ts) of each of its paid jobs that succeeded or
  * is running now, one image per job. Failed, canceled and blocked jobs count
- * nothing, nor do earlier attempts of a retried job. Two jobs checked at the
- * same moment may both pass; the next one sees both.
+ * nothing, nor do earlier attempts of a retried job. This read gives the
+ * reason a person sees; the reservation itself is made when the job starts,
+ * in one statement (worker/jobs/budget.ts).
  */
 export async function projectSpendUsd(db: Db, projectId: string): Promise<number> {
   const rows = await db
@@ -131,7 +133,22 @@ export async function processJob(env: Env & JobsVars, msg: JobMessage): Promise<
     }
     return "done";
   }
-  if (!(await guarded(db, row.id, "start", { token: msg.token }))) return "stale";
+  // A paid job reserves its price in the statement that starts it (worker/jobs/budget.ts).
+  const paid = PAID_PROVIDERS.has(row.provider as never);
+  if (!(await guarded(db, row.id, "start", { token: msg.token, ...(paid ? { when: withinBudget(row.projectId, row.provider) } : {}) }))) {
+    const now = paid ? await getJob(db, row.id) : null;
+    if (now?.status !== "pending" || now.attemptToken !== msg.token) return "stale";
+    // Still this pending attempt, so the budget refused it: jobs started beside it took the rest.
+    const over =
+      (await blockedReason(env, db, row.provider, row.projectId)) ??
+      "This render would go over the project's budget. An owner can raise the budget in the project's settings, then retry.";
+    if (await guarded(db, row.id, "block", { token: msg.token, set: { blockedReason: over } })) {
+      await log(db, row.id, row.attempt, "warn", `Blocked: ${over}`);
+      await media({ state: "blocked", jobId: row.id, reason: over });
+      await say("warning", { code: "job_blocked", message: over });
+    }
+    return "done";
+  }
 
   const timings: Record<string, number> = {};
   const warnings: string[] = [];

@@ -17,7 +17,23 @@ import type { Db, Env } from "../env";
 import type { RunJobMessage } from "../queue/messages";
 import { projectImageProvider } from "../project-providers";
 import { roomFor } from "../rooms";
-import { claimResend, createJob, failAttempt, getJob, guarded, type JobRow, log, logMany, retryJob, type StrandedRow, strandedColumns, toJob } from "./store";
+import { EXPORT_LIMITS } from "../domain/exports";
+import {
+  claimResend,
+  createCappedExport,
+  createJob,
+  failAttempt,
+  getJob,
+  guarded,
+  type JobRow,
+  log,
+  logMany,
+  retryJob,
+  type StrandedRow,
+  strandedColumns,
+  toJob,
+  touchPending,
+} from "./store";
 
 export type { FrameContext };
 
@@ -78,13 +94,15 @@ export const stagePaceMs = (from: JobsVars | Env) => millisOr((from as JobsVars)
 
 /** The jobs queue as the service uses it (the JOBS binding, or a fake in tests). */
 export interface JobsQueue {
-  send(body: RunJobMessage): Promise<unknown>;
+  send(body: RunJobMessage, options?: { delaySeconds?: number }): Promise<unknown>;
   sendBatch(messages: Iterable<{ body: RunJobMessage }>): Promise<unknown>;
 }
 
 export interface JobsDeps {
   db: Db;
   queue: JobsQueue;
+  /** Exports have a queue of their own (the EXPORTS binding), whose consumer takes one at a time; renders' queue when absent. */
+  exportsQueue?: JobsQueue;
   artifacts: Pick<R2Bucket, "get">;
   rooms: (episodeId: string) => JobRoom & RoomAccess;
   config?: Partial<JobsConfig>;
@@ -117,7 +135,9 @@ export interface CreateExportInput {
 
 export type StartResult = { ok: true; job: Job; created: boolean } | { ok: false; code: "not_found" | "invalid_request"; message: string };
 /** `row` is the job as it stands when the transition was refused (null when there is no such job). */
-export type ChangeResult = { ok: true; row: JobRow } | { ok: false; row: JobRow | null };
+export type ChangeResult =
+  | { ok: true; row: JobRow }
+  | { ok: false; row: JobRow | null /** An export refused: its episode has as many in flight as it may. */; full?: true };
 
 export interface SweepReport {
   /** Pending jobs whose message was sent again. */
@@ -181,24 +201,45 @@ export class JobsService {
   }
 
   /**
-   * Creates an export of the whole episode (CONTRACT 10) and queues it. It
-   * snapshots nothing: the board can be 8 MB, past what a D1 row may hold,
-   * so the attempt reads it from the room when it runs and the manifest
-   * records the seq it read.
+   * Creates an export of the whole episode (CONTRACT 10) and queues it, or
+   * returns null when the episode already has as many exports running and
+   * waiting as it may (EXPORT_LIMITS). It snapshots nothing: the board can
+   * be 8 MB, past what a D1 row may hold, so the attempt reads it from the
+   * room when it runs and the manifest records the seq it read.
    */
-  async createExport(req: CreateExportInput): Promise<Job> {
-    const { row } = await createJob(this.db, {
-      projectId: req.projectId,
-      episodeId: req.episodeId,
-      frameId: NO_FRAME,
-      export: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
-      // An export calls no provider; frames without images are drawn by the offline sketch painter.
-      provider: "sketch",
-      input: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
-      createdBy: req.createdBy,
-    });
-    await this.deps.queue.send(messageOf(row));
+  async createExport(req: CreateExportInput): Promise<Job | null> {
+    const row = await createCappedExport(
+      this.db,
+      {
+        projectId: req.projectId,
+        episodeId: req.episodeId,
+        frameId: NO_FRAME,
+        export: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
+        // An export calls no provider; frames without images are drawn by the offline sketch painter.
+        provider: "sketch",
+        input: { format: req.format, layout: req.format === "pdf" ? req.layout : null },
+        createdBy: req.createdBy,
+      },
+      EXPORT_LIMITS.running + EXPORT_LIMITS.waiting,
+    );
+    if (!row) return null;
+    await this.queueOf(row).send(messageOf(row));
     return toJob(row);
+  }
+
+  /**
+   * An export that found its episode's running places taken waits its turn:
+   * its message goes back on the queue, delayed, and its "queued at" moves to
+   * now so the sweep does not take it for one whose message was lost.
+   */
+  async requeue(row: Pick<JobRow, "id" | "kind" | "attempt" | "attemptToken">, delaySeconds: number): Promise<boolean> {
+    if (!(await touchPending(this.db, row.id, row.attemptToken, this.nowIso()))) return false;
+    await this.queueOf(row).send(messageOf(row), { delaySeconds });
+    return true;
+  }
+
+  private queueOf(row: Pick<JobRow, "kind">): JobsQueue {
+    return row.kind === "export" ? (this.deps.exportsQueue ?? this.deps.queue) : this.deps.queue;
   }
 
   /**
@@ -221,7 +262,7 @@ export class JobsService {
     const next = await retryJob(this.db, jobId);
     if (!next) return { ok: false, row: (await getJob(this.db, jobId)) ?? current };
     await this.card(next, { state: "queued", jobId: next.id });
-    await this.deps.queue.send(messageOf(next));
+    await this.queueOf(next).send(messageOf(next));
     return { ok: true, row: next };
   }
 
@@ -234,18 +275,28 @@ export class JobsService {
       const manifest = ReplayManifest.safeParse(await (await this.deps.artifacts.get(row.manifestKey))?.json().catch(() => null));
       if (manifest.success) input = manifest.data;
     }
-    const { row: created } = await createJob(this.db, {
+    const spec = {
       projectId: row.projectId,
       episodeId: row.episodeId,
       frameId: row.frameId,
-      ...(row.kind === "export" && row.exportFormat ? { export: { format: row.exportFormat, layout: row.exportLayout } } : {}),
       provider: row.provider as Job["provider"],
       input,
       createdBy,
       parentJobId: row.id,
-    });
+    };
+    let created: JobRow;
+    if (row.kind === "export" && row.exportFormat) {
+      // A replayed export counts against its episode's caps like a new one.
+      const capped = await createCappedExport(
+        this.db,
+        { ...spec, export: { format: row.exportFormat, layout: row.exportLayout } },
+        EXPORT_LIMITS.running + EXPORT_LIMITS.waiting,
+      );
+      if (!capped) return { ok: false, row, full: true };
+      created = capped;
+    } else created = (await createJob(this.db, spec)).row;
     await this.card(created, { state: "queued", jobId: created.id });
-    await this.deps.queue.send(messageOf(created));
+    await this.queueOf(created).send(messageOf(created));
     return { ok: true, row: created };
   }
 
@@ -338,7 +389,11 @@ export class JobsService {
     );
     // Claimed before sending: if this send fails, the claim moved "queued at"
     // forward and the job is re-sent one threshold later, never twice at once.
-    await this.deps.queue.sendBatch(claimed.map((c) => ({ body: messageOf(c) })));
+    const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
+    for (const kind of ["render", "export"] as const) {
+      const mine = claimed.filter((c) => kindOf.get(c.id) === kind);
+      if (mine.length > 0) await this.queueOf({ kind }).sendBatch(mine.map((c) => ({ body: messageOf(c) })));
+    }
     return { seen: rows.length, done: claimed.map((c) => c.id) };
   }
 
@@ -399,6 +454,7 @@ export function jobsService(env: Env & JobsVars, db: Db = drizzle(env.DB, { sche
   return new JobsService({
     db,
     queue: env.JOBS,
+    exportsQueue: env.EXPORTS,
     artifacts: env.ARTIFACTS,
     rooms: (episodeId) => roomFor(env, episodeId),
     config: jobsConfig(env),

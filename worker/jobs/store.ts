@@ -2,7 +2,7 @@
 // Every status change is a guarded conditional update built from the pure
 // lifecycle, so two racing writers (a cancel and a finishing attempt, two
 // retries) can never both win.
-import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { jobAttempts, jobLogs, jobs, providerRequests } from "../db/schema";
 import { type Job, type JobAction, type JobStatus, JobStatus as JobStatusSchema, transition } from "../domain/jobs";
 import { inProjects, type ProjectSet } from "../access";
@@ -62,16 +62,10 @@ function byIdempotencyKey(db: Db, projectId: string, key: string) {
     .get();
 }
 
-/** Creates a pending job, or returns the existing one for the same idempotency key. */
-export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; created: boolean }> {
-  if (n.idempotencyKey) {
-    const existing = await byIdempotencyKey(db, n.projectId, n.idempotencyKey);
-    if (existing) return { row: existing, created: false };
-  }
-  const id = newId("job");
+function newJobValues(n: NewJob) {
   const at = nowIso();
-  const values = {
-    id,
+  return {
+    id: newId("job"),
     projectId: n.projectId,
     episodeId: n.episodeId,
     frameId: n.frameId,
@@ -91,6 +85,16 @@ export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; creat
     createdBy: n.createdBy,
     updatedAt: at,
   };
+}
+
+/** Creates a pending job, or returns the existing one for the same idempotency key. */
+export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; created: boolean }> {
+  if (n.idempotencyKey) {
+    const existing = await byIdempotencyKey(db, n.projectId, n.idempotencyKey);
+    if (existing) return { row: existing, created: false };
+  }
+  const values = newJobValues(n);
+  const id = values.id;
   try {
     const [row] = await db.batch([
       db.insert(jobs).values(values).returning(),
@@ -106,6 +110,38 @@ export async function createJob(db: Db, n: NewJob): Promise<{ row: JobRow; creat
     }
     throw err;
   }
+}
+
+/** SQL: how many of an episode's exports are in one of `statuses` now (a subquery, so it can guard a write). */
+export const episodeExports = (episodeId: string, statuses: readonly string[]) =>
+  sql`(SELECT count(*) FROM jobs AS j WHERE j.episode_id = ${episodeId} AND j.kind = 'export' AND j.status IN (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )}))`;
+
+/**
+ * Creates a pending export unless its episode already has `maxInFlight`
+ * exports pending or running; null when it has. One D1 batch is one
+ * transaction: the row goes in, and comes out again in the same batch when
+ * the count (which then includes it) is over the cap, so requests arriving
+ * together can never all pass a count each read before the others wrote.
+ */
+export async function createCappedExport(db: Db, n: NewJob & { export: NonNullable<NewJob["export"]> }, maxInFlight: number): Promise<JobRow | null> {
+  const values = newJobValues(n);
+  const id = values.id;
+  const gone = sql`NOT EXISTS (SELECT 1 FROM jobs WHERE id = ${id})`;
+  const [inserted, , , removed] = await db.batch([
+    db.insert(jobs).values(values).returning(),
+    db.insert(jobAttempts).values({ jobId: id, attempt: 1, status: "pending" }),
+    db.insert(jobLogs).values({ jobId: id, attempt: 1, level: "info", message: createdMessage(n) }),
+    db
+      .delete(jobs)
+      .where(and(eq(jobs.id, id), sql`${episodeExports(n.episodeId, ["pending", "running"])} > ${maxInFlight}`))
+      .returning({ id: jobs.id }),
+    db.delete(jobAttempts).where(and(eq(jobAttempts.jobId, id), gone)),
+    db.delete(jobLogs).where(and(eq(jobLogs.jobId, id), gone)),
+  ]);
+  return removed.length > 0 ? null : inserted[0]!;
 }
 
 export function getJob(db: Db, id: string) {
@@ -126,7 +162,7 @@ export async function guarded(
   db: Db,
   jobId: string,
   action: JobAction,
-  opts: { token?: string; set?: Partial<typeof jobs.$inferInsert> } = {},
+  opts: { token?: string; set?: Partial<typeof jobs.$inferInsert>; when?: SQL } = {},
 ): Promise<JobRow | null> {
   const from = sourcesOf(action);
   const current = await getJob(db, jobId);
@@ -135,6 +171,8 @@ export async function guarded(
   const finished = to === "success" || to === "failure" ? { finishedAt: nowIso(), latencyMs: Math.max(0, Date.now() - Date.parse(current.createdAt)) } : {};
   const conds: SQL[] = [eq(jobs.id, jobId), eq(jobs.status, current.status), eq(jobs.attempt, current.attempt)];
   if (opts.token) conds.push(eq(jobs.attemptToken, opts.token));
+  // A condition on other rows (a cap, a budget), checked in the same statement as the change.
+  if (opts.when) conds.push(opts.when);
   const rows = await db
     .update(jobs)
     .set({ ...opts.set, ...finished, status: to, updatedAt: nowIso() })
@@ -181,6 +219,16 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | null> {
   await db.insert(jobAttempts).values({ jobId, attempt: next, status: "pending" }).onConflictDoNothing();
   await log(db, jobId, next, "info", `Retry: attempt ${next} queued.`);
   return row;
+}
+
+/** Moves a pending attempt's "queued at" to now, so the sweep does not take a job that is waiting its turn for a lost one. */
+export async function touchPending(db: Db, jobId: string, token: string, at = nowIso()): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ updatedAt: at })
+    .where(and(eq(jobs.id, jobId), eq(jobs.attemptToken, token), eq(jobs.status, "pending")))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
 }
 
 /**

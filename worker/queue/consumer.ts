@@ -1,4 +1,5 @@
-// The jobs queue consumer: validates each message and routes it by type.
+// The consumer of the jobs queue, the exports queue (one message a batch)
+// and their dead-letter queue: validates each message and routes it by type.
 // A message that fails validation can never succeed on redelivery, so it is
 // logged (without its body, which may hold user text) and acknowledged. A
 // job attempt that throws is retried by the queue; after max_retries it goes

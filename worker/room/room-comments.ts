@@ -13,6 +13,7 @@ import {
   MAX_REVIEWER_COMMENTS,
   MAX_REVIEWER_REVIEWS,
   MAX_REVIEWS_IN_METADATA,
+  MAX_STORED_COMMENTS,
   mayAdd,
   mayAgentResolve,
   mayDelete,
@@ -34,6 +35,8 @@ export interface CommentStore {
   /** Deletes a comment and its replies; returns the ids removed. */
   deleteComment(id: string): string[];
   commentCount(frameId?: string): number;
+  /** How many comments each frame has stored, the frames no longer on the board included. */
+  commentCountsByFrame(): Map<string, number>;
   putReview(r: FrameReview): void;
   /** The latest verdicts, the team's before reviewers', each newest first. */
   reviews(limit: number): FrameReview[];
@@ -64,17 +67,65 @@ export class RoomComments {
   constructor(
     private readonly deps: {
       store: CommentStore;
-      /** Whether the board has this frame now: comments and reviews are about frames that exist. */
-      frameExists: (frameId: string) => boolean;
+      /**
+       * The frames on the board now. Comments follow their frame: those of a
+       * removed frame stay stored but are hidden (not sent, not counted, not
+       * changeable) until an undo or rewind brings the frame back.
+       */
+      frameIds: () => ReadonlySet<string>;
       /** The revision the frame shows now (null: none), recorded with a verdict (CONTRACT 12). */
       shownRevision: (frameId: string) => string | null;
       now: () => number;
     },
   ) {}
 
-  /** Everything a joining socket needs: all comments, and the latest verdicts. */
+  /** Everything a joining socket needs: the comments and latest verdicts of the frames on the board. */
   snapshot(): { comments: Comment[]; reviews: FrameReview[] } {
-    return { comments: this.deps.store.comments(), reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA + MAX_REVIEWER_REVIEWS) };
+    const on = this.deps.frameIds();
+    return {
+      comments: this.deps.store.comments().filter((c) => on.has(c.frameId)),
+      reviews: this.deps.store.reviews(MAX_REVIEWS_IN_METADATA + MAX_REVIEWER_REVIEWS).filter((r) => on.has(r.frameId)),
+    };
+  }
+
+  /**
+   * What open sockets are told after the board's frames went from `before`
+   * to `after`: each removed frame's threads leave (as a delete, which takes
+   * the replies with it) and each returning frame's comments come back,
+   * first comments before their replies.
+   */
+  followFrames(before: ReadonlySet<string>, after: ReadonlySet<string>): ServerPayload<"comment">[] {
+    const gone = new Set([...before].filter((id) => !after.has(id)));
+    const back = new Set([...after].filter((id) => !before.has(id)));
+    if (gone.size === 0 && back.size === 0) return [];
+    const out: ServerPayload<"comment">[] = [];
+    const all = this.deps.store.comments();
+    for (const c of all) if (gone.has(c.frameId) && c.parentId === null) out.push({ comment: c, deleted: true });
+    const returning = all.filter((c) => back.has(c.frameId));
+    for (const c of [...returning.filter((c) => c.parentId === null), ...returning.filter((c) => c.parentId !== null)]) out.push({ comment: c });
+    return out;
+  }
+
+  /** A comment that is stored and whose frame is on the board. */
+  private visible(id: string): Comment | null {
+    const c = this.deps.store.getComment(id);
+    return c && this.deps.frameIds().has(c.frameId) ? c : null;
+  }
+
+  /** Makes room for one more comment in storage by dropping the oldest threads of removed frames. */
+  private makeRoom(): void {
+    const store = this.deps.store;
+    let over = store.commentCount() - MAX_STORED_COMMENTS + 1;
+    if (over <= 0) return;
+    const on = this.deps.frameIds();
+    const hidden = store
+      .comments()
+      .filter((c) => c.parentId === null && !on.has(c.frameId))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const c of hidden) {
+      if (over <= 0) break;
+      over -= store.deleteComment(c.id).length;
+    }
   }
 
   /**
@@ -92,7 +143,7 @@ export class RoomComments {
 
   /** The agent resolves a note it acted on (the run has checked it was given that note). */
   resolveByAgent(id: string, runId: string, inScope: (frameId: string) => boolean): CommentOutcome {
-    const current = this.deps.store.getComment(id);
+    const current = this.visible(id);
     const denied = forbidden(mayAgentResolve(current, current ? inScope(current.frameId) : false));
     if (denied) return denied;
     const comment: Comment = { ...(current as Comment), resolved: true, resolvedBy: { type: "agent", id: runId, name: "Production agent" } };
@@ -109,27 +160,32 @@ export class RoomComments {
         if (denied) return denied;
         const { frameId, text } = msg.payload;
         const parentId = msg.payload.parentId ?? null;
-        if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
+        const on = this.deps.frameIds();
+        if (!on.has(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
         if (parentId) {
           const parent = store.getComment(parentId);
           if (!parent) return refused("not_found", `No comment "${parentId}" to reply to.`);
           const target = replyTarget([parent], frameId, parentId);
           if (!target.ok) return refused("invalid_request", target.message);
         }
-        if (store.commentCount() >= MAX_COMMENTS_PER_EPISODE) return refused("too_large", `An episode keeps at most ${MAX_COMMENTS_PER_EPISODE} comments.`);
+        // The caps count what is shown: comments hidden with a removed frame leave room.
+        let shown = 0;
+        for (const [frame, count] of store.commentCountsByFrame()) if (on.has(frame)) shown += count;
+        if (shown >= MAX_COMMENTS_PER_EPISODE) return refused("too_large", `An episode keeps at most ${MAX_COMMENTS_PER_EPISODE} comments.`);
         if (actor.author.type === "reviewer") {
-          const byReviewers = store.comments().filter((c) => c.author.type === "reviewer");
+          const byReviewers = store.comments().filter((c) => c.author.type === "reviewer" && on.has(c.frameId));
           if (byReviewers.length >= MAX_REVIEWER_COMMENTS) return refused("too_large", "Reviewers have left as many comments as an episode takes from them.");
           if (byReviewers.filter((c) => c.author.id === actor.author.id).length >= MAX_COMMENTS_PER_REVIEWER)
             return refused("too_large", `A reviewer may leave at most ${MAX_COMMENTS_PER_REVIEWER} comments on an episode.`);
         }
         if (store.commentCount(frameId) >= MAX_COMMENTS_PER_FRAME) return refused("too_large", `A frame keeps at most ${MAX_COMMENTS_PER_FRAME} comments.`);
         const comment: Comment = { id: newId("cmt"), frameId, parentId, author: actor.author, text, createdAt: at, resolved: false };
+        this.makeRoom();
         store.putComment(comment);
         return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
       }
       case "comment_edit": {
-        const current = store.getComment(msg.payload.id);
+        const current = this.visible(msg.payload.id);
         if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
         const denied = forbidden(mayEdit(actor, current));
         if (denied) return denied;
@@ -138,7 +194,7 @@ export class RoomComments {
         return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
       }
       case "comment_resolve": {
-        const current = store.getComment(msg.payload.id);
+        const current = this.visible(msg.payload.id);
         if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
         const denied = forbidden(mayResolve(actor));
         if (denied) return denied;
@@ -148,7 +204,7 @@ export class RoomComments {
         return { ok: true, result: { comment }, broadcast: { type: "comment", payload: { comment } } };
       }
       case "comment_delete": {
-        const current = store.getComment(msg.payload.id);
+        const current = this.visible(msg.payload.id);
         if (!current) return refused("not_found", `No comment "${msg.payload.id}".`);
         const denied = forbidden(mayDelete(actor, current));
         if (denied) return denied;
@@ -159,7 +215,7 @@ export class RoomComments {
         const denied = forbidden(mayReview(actor));
         if (denied) return denied;
         const { frameId, verdict } = msg.payload;
-        if (!this.deps.frameExists(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
+        if (!this.deps.frameIds().has(frameId)) return refused("not_found", `No frame "${frameId}" on the board.`);
         const note = msg.payload.note?.trim();
         // A note is a comment by another name: only a link that allows comments may leave one.
         if (note) {

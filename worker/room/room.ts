@@ -163,6 +163,8 @@ const MAX_NOTES_CHARS = 16_000;
 
 export class Room {
   private coreInstance: RoomCore | undefined;
+  /** The board's frames as sockets last heard of them: comments follow their frame (room-comments.ts). */
+  private framesSeen: ReadonlySet<string> = new Set();
   private readonly agent: AgentRuns;
   private readonly comments: RoomComments;
   private readonly hooks: RoomHooks;
@@ -179,7 +181,7 @@ export class Room {
     this.now = deps.now ?? Date.now;
     this.comments = new RoomComments({
       store: deps.store,
-      frameExists: (id) => this.core.board.frames.some((f) => f.id === id),
+      frameIds: () => this.frameIds(),
       shownRevision: (id) => this.core.board.frames.find((f) => f.id === id)?.media.shown ?? null,
       now: this.now,
     });
@@ -216,7 +218,10 @@ export class Room {
    * cannot be read does not stop revocation from working.
    */
   get core(): RoomCore {
-    this.coreInstance ??= new RoomCore(this.deps.store, this.deps.episodeId, this.now);
+    if (!this.coreInstance) {
+      this.coreInstance = new RoomCore(this.deps.store, this.deps.episodeId, this.now);
+      this.framesSeen = this.frameIds();
+    }
     return this.coreInstance;
   }
 
@@ -329,19 +334,27 @@ export class Room {
       this.badMessage(socket, `Messages are limited to ${MAX_MESSAGE_BYTES / 1024} KiB.`);
       return;
     }
-    if (this.overRate(session)) {
-      this.sendTo(socket, "error", { code: "rate_limited", message: `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`, retryable: true });
-      return;
-    }
-    if (this.overLinkRate(session)) {
-      const message = `The people on this review link sent more than ${REVIEW_LINK_MESSAGES_PER_MINUTE} messages in a minute; wait a moment.`;
-      this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
-      return;
-    }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
+      json = undefined;
+    }
+    // CONTRACT 3: a refused message still gets its one ack when it carries an id a client can wait on.
+    const refusedId = idOf(json);
+    if (this.overRate(session)) {
+      const message = `More than ${MAX_MESSAGES_PER_SECOND} messages a second; slow down.`;
+      if (refusedId) this.sendTo(socket, "ack", { id: refusedId, ok: false, error: { code: "rate_limited", message } });
+      else this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
+      return;
+    }
+    if (this.overLinkRate(session)) {
+      const message = `The people on this review link sent more than ${REVIEW_LINK_MESSAGES_PER_MINUTE} messages in a minute; wait a moment.`;
+      if (refusedId) this.sendTo(socket, "ack", { id: refusedId, ok: false, error: { code: "rate_limited", message } });
+      else this.sendTo(socket, "error", { code: "rate_limited", message, retryable: true });
+      return;
+    }
+    if (json === undefined) {
       this.badMessage(socket, "Messages must be JSON.");
       return;
     }
@@ -349,7 +362,7 @@ export class Room {
     if (!parsed.success) {
       const type = typeof json === "object" && json !== null && "type" in json ? String((json as { type: unknown }).type).slice(0, 40) : "";
       const known = ClientMessage.options.some((o) => o.shape.type.value === type);
-      this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`);
+      this.badMessage(socket, known ? `Malformed ${type} message.` : `Unknown message type "${type}".`, refusedId);
       return;
     }
     const msg = parsed.data;
@@ -740,6 +753,18 @@ export class Room {
         // closing; its close handler follows
       }
     }
+    if (type === "board_event") this.followFrames();
+  }
+
+  private frameIds(): ReadonlySet<string> {
+    return new Set(this.core.board.frames.map((f) => f.id));
+  }
+
+  /** After a board event: the comments of frames it removed leave every socket, those of frames it brought back return. */
+  private followFrames(): void {
+    const before = this.framesSeen;
+    this.framesSeen = this.frameIds();
+    for (const payload of this.comments.followFrames(before, this.framesSeen)) this.broadcast("comment", payload);
   }
 
   private sessions(except?: RoomSocket): SocketSession[] {
@@ -799,7 +824,7 @@ export class Room {
   }
 
   /** Answers a bad message with `error` and keeps the socket, unless they come as a flood. */
-  private badMessage(socket: RoomSocket, message: string): void {
+  private badMessage(socket: RoomSocket, message: string, id?: string): void {
     const now = this.now();
     const key = socket.session.connectionId;
     const times = (this.bad.get(key) ?? []).filter((t) => now - t < BAD_MESSAGE_WINDOW_MS);
@@ -810,9 +835,16 @@ export class Room {
       return;
     }
     this.sendTo(socket, "error", { code: "bad_message", message });
+    if (id) this.sendTo(socket, "ack", { id, ok: false, error: { code: "bad_message", message } });
   }
 }
 
 function canWrite(role: RoomRole): boolean {
   return role === "editor" || role === "owner";
+}
+
+/** The id a client message carries, if it is one the contract allows (a string of at most 64 characters). */
+function idOf(json: unknown): string | undefined {
+  const id = typeof json === "object" && json !== null ? (json as { id?: unknown }).id : undefined;
+  return typeof id === "string" && id.length > 0 && id.length <= 64 ? id : undefined;
 }

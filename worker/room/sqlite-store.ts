@@ -267,6 +267,10 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
     return ids;
   }
 
+  commentCountsByFrame(): Map<string, number> {
+    return new Map(this.rows<{ frame_id: string; n: number }>("SELECT frame_id, count(*) AS n FROM comments GROUP BY frame_id").map((r) => [r.frame_id, r.n]));
+  }
+
   commentCount(frameId?: string): number {
     const row =
       frameId === undefined

@@ -5,6 +5,7 @@ import { countAnonymousDenial, denialTarget, recordAudit } from "../audit";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import { canOperate } from "../ops/access";
 import { clearSessionCookie, currentUser, lookupSession, requireUser, revokeSession, sessionToken, startSession, toUser } from "../auth/session";
+import { knownDevice, rememberDevice } from "../auth/known-device";
 import { loginLimits, reserveAttempt, settleAttempt } from "../auth/throttle";
 import { users } from "../db/schema";
 import { closeSessionSockets } from "../room-sockets";
@@ -30,14 +31,18 @@ export const authRoutes = new Hono<AppEnv>()
       .returning()
       .get();
     await startSession(c, id);
+    await rememberDevice(c, row);
     await recordAudit(c, { action: "auth.signup", target: `user:${id}`, verdict: "allowed", actor: id });
     return c.json({ user: toUser(c.env, row) }, 201);
   })
   .post("/login", validate("json", LoginBody), async (c) => {
     const { email, password } = c.req.valid("json");
     const ip = c.req.header("cf-connecting-ip") ?? "local";
+    const row = await c.var.db.select().from(users).where(eq(users.email, email)).get();
+    // A browser that signed in to this account before is throttled on its own (known-device.ts).
+    const device = row ? await knownDevice(c, row) : null;
     // The attempt is counted before the password is checked (see throttle.ts).
-    const reservation = await reserveAttempt(c.var.db, loginLimits(email, ip));
+    const reservation = await reserveAttempt(c.var.db, loginLimits(email, ip, device));
     if (!reservation.ok) {
       // Counted, not one row each: a locked account under a flood would
       // otherwise add a row per guess. The failures that locked it have rows.
@@ -46,7 +51,6 @@ export const authRoutes = new Hono<AppEnv>()
         "Retry-After": String(reservation.retryAfter),
       });
     }
-    const row = await c.var.db.select().from(users).where(eq(users.email, email)).get();
     // Verify against a dummy hash when there is no such account, so timing
     // does not tell which emails have accounts.
     const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
@@ -57,6 +61,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     await settleAttempt(c.var.db, reservation.attempt, true);
     await startSession(c, row.id);
+    await rememberDevice(c, row);
     await recordAudit(c, { action: "auth.login", target: `user:${row.id}`, verdict: "allowed", actor: row.id });
     return c.json({ user: toUser(c.env, row) });
   })

@@ -8,8 +8,9 @@ import { requireEpisode, requireRole } from "../access";
 import { recordAudit } from "../audit";
 import { currentUser, requireUser } from "../auth/session";
 import { EntityId } from "../domain/api";
-import { type CreateExportRes, DEFAULT_LAYOUT, ExportBody, type ExportItem, ExportLayout, type ExportsRes } from "../domain/exports";
+import { type CreateExportRes, DEFAULT_LAYOUT, ExportBody, type ExportItem, ExportLayout, type ExportsRes, exportsFullMessage } from "../domain/exports";
 import type { AppEnv } from "../env";
+import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { jobsService } from "../jobs/service";
 import { type JobRow, listJobs } from "../jobs/store";
@@ -17,6 +18,11 @@ import { type JobRow, listJobs } from "../jobs/store";
 const EpisodeParam = z.object({ projectId: EntityId, episodeId: EntityId });
 /** The newest exports an episode lists; older ones stay reachable as jobs. */
 export const EXPORTS_LISTED = 50;
+
+/** Seconds a refused export is told to wait: about as long as a small export takes. */
+const FULL_RETRY_AFTER_S = 10;
+/** 429: the episode already has as many exports running and waiting as it may (EXPORT_LIMITS). */
+export const exportsFull = () => new ApiError(429, "rate_limited", exportsFullMessage(), undefined, { "Retry-After": String(FULL_RETRY_AFTER_S) });
 
 export function toExportItem(row: JobRow): ExportItem | null {
   if (row.kind !== "export" || !row.exportFormat) return null;
@@ -51,6 +57,7 @@ export const exportRoutes = new Hono<AppEnv>()
       layout: layout ?? DEFAULT_LAYOUT,
       createdBy: currentUser(c).id,
     });
+    if (!job) throw exportsFull();
     await recordAudit(c, {
       action: "export.create",
       target: `job:${job.id}`,

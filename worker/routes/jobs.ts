@@ -13,6 +13,7 @@ import type { JobsPage } from "../domain/ops";
 import type { AppEnv } from "../env";
 import { artifactResponse } from "../http/artifact";
 import { conflict, invalid, notFound } from "../http/errors";
+import { exportsFull } from "./exports";
 import { validate } from "../http/validate";
 import { jobsService } from "../jobs/service";
 import { getJob, jobDetails, type JobRow, listJobs, toJob } from "../jobs/store";
@@ -124,6 +125,7 @@ export const jobRoutes = new Hono<AppEnv>()
   .post("/:jobId/replay", validate("param", JobParam), async (c) => {
     const row = await visibleJob(c, c.req.valid("param").jobId, "editor");
     const out = await jobsService(c.env, c.var.db).replay(row.id, currentUser(c).id);
+    if (!out.ok && out.full) throw exportsFull();
     if (!out.ok) throw conflict(`A ${out.row?.status ?? row.status} job has not finished; replay runs finished jobs.`);
     await recordAudit(c, { action: "job.replay", target: `job:${out.row.id}`, projectId: row.projectId, verdict: "allowed", details: { replayOf: row.id } });
     return c.json({ job: toJob(out.row) }, 202);
