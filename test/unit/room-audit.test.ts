@@ -50,7 +50,8 @@ describe("strict client messages", () => {
     const fresh = h.connect({ userId: "usr_2", role: "owner" });
     h.send(fresh, { type: "chat_continue", id: id(), junk: "x".repeat(1000) } as never);
     expect(fresh.of("error").map((e) => e.payload.code)).toEqual(["bad_message"]);
-    expect(fresh.of("ack")).toHaveLength(0);
+    // Refused, it still gets its one ack (CONTRACT 3), saying why.
+    expect(fresh.of("ack").map((a) => a.payload)).toEqual([expect.objectContaining({ ok: false, error: expect.objectContaining({ code: "bad_message" }) })]);
     expect(JSON.stringify(h.hooked.audit)).not.toContain("xxxx");
     expect(h.hooked.audit).toEqual([]);
   });
