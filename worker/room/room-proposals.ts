@@ -78,7 +78,7 @@ export class RoomProposals {
    */
   collect(runId: string, command: unknown): { ok: true } | { ok: false; reason: string } | null {
     const p = this.byRun(runId);
-    if (!p || p.status !== "drafting") return null;
+    if (p?.status !== "drafting") return null;
     const out = propose(this.deps.core().board, p, command);
     if (!out.ok) return out;
     this.save(out.proposal);
@@ -93,7 +93,7 @@ export class RoomProposals {
   runEnded(runId: string, status: RunStatus): void {
     if (!TERMINAL.has(status)) return;
     const p = this.byRun(runId);
-    if (!p || p.status !== "drafting") return;
+    if (p?.status !== "drafting") return;
     const done = finishDrafting(p);
     const words = proposedWords(done);
     const reply = this.deps.store.recentMessages(20).findLast((m) => m.role === "assistant" && m.runId === runId);
