@@ -132,7 +132,7 @@ export function CardProposals(props: { ghosts: CardGhost[]; shot: string }) {
                   {(f) => (
                     <li class="field-diff">
                       <span class="field-word">{label(f)}</span> <del>{f.from}</del> <span aria-hidden="true">→</span>
-                      <span class="sr-only">to</span> <ins>{f.to}</ins>
+                      <span class="sr-only"> to</span> <ins>{f.to}</ins>
                     </li>
                   )}
                 </For>
@@ -167,7 +167,7 @@ export function GhostCard(props: { ghost: NewCard }) {
       </Show>
       <div class="card-proposals">
         <div class="card-proposal card-proposal-add">
-          <span class="card-proposal-words">{props.ghost.change.summary}</span>
+          <span class="card-proposal-words">Add this shot{props.ghost.followUps.length ? ", with the changes proposed to it" : ""}</span>
           <Decide proposalId={props.ghost.proposalId} change={props.ghost.change} decidable={props.ghost.decidable} also={props.ghost.followUps} />
         </div>
       </div>
