@@ -10,6 +10,8 @@ const ASK = "make shot 2 a close-up and shot 3 6 seconds";
 const CU = "Shot 2: camera MS → CU";
 const LONGER = "Shot 3: length 4 s → 6 s";
 const SCRIPT = "Rewrite the script";
+/** The agent's committed answers (the draft streaming in is an assistant message too). */
+const ANSWERS = ".msg-assistant:not(.msg-streaming)";
 
 /** A storyboard of six shots from the offline agent, applied straight to the board. */
 async function boardOfSix(page: Page): Promise<string> {
@@ -19,8 +21,8 @@ async function boardOfSix(page: Page): Promise<string> {
   const input = page.getByLabel("Message the production agent");
   await input.fill(IDEA);
   await input.press("Enter");
-  await expect(page.locator(".msg-assistant")).toHaveCount(1, { timeout: 30_000 });
-  // The answer is committed just before the run reports its end: Send waits for that.
+  // The committed answer, not the draft streaming in; then the run's end, which Send waits for.
+  await expect(page.locator(ANSWERS)).toHaveCount(1, { timeout: 30_000 });
   await expect(page.locator(".agent-state")).toHaveText("Ready");
   await expect(page.locator(".frame-card")).toHaveCount(6);
   return path;
@@ -32,8 +34,9 @@ async function suggest(page: Page, ask = ASK): Promise<void> {
   const input = page.getByLabel("Message the production agent");
   await input.fill(ask);
   await input.press("Enter");
-  await expect(page.locator(".msg-assistant")).toHaveCount(2, { timeout: 30_000 });
-  await expect(page.locator(".msg-assistant").last()).toContainText("Proposed 3 changes");
+  await expect(page.locator(ANSWERS)).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator(ANSWERS).last()).toContainText("Proposed 3 changes");
+  await expect(page.locator(".agent-state")).toHaveText("Ready");
   await expect(page.locator(".proposal-box")).toContainText("nothing changes until someone accepts");
 }
 
