@@ -126,7 +126,7 @@ export function CardProposals(props: { ghosts: CardGhost[]; shot: string }) {
         {(g) => (
           <div class={`card-proposal card-proposal-${g.kind}`}>
             <span class="proposal-badge">{g.kind === "remove" ? "Proposed removal" : g.kind === "move" ? "Proposed move" : "Proposed"}</span>
-            <Show when={g.kind === "update"} fallback={<span class="card-proposal-words">{g.change.summary}</span>}>
+            <Show when={g.kind === "update"} fallback={<span class="card-proposal-words">{g.kind === "remove" ? "Remove this shot" : g.change.summary}</span>}>
               <ul class="field-diffs">
                 <For each={g.fields}>
                   {(f) => (
