@@ -29,6 +29,7 @@ const VALID: Record<ClientMessage["type"], Record<string, unknown>> = {
   comment_resolve: { id: "c1", resolved: true },
   comment_delete: { id: "c1" },
   frame_review: { frameId: "f1", verdict: "approved" },
+  proposal_decide: { proposalId: "p1", accept: ["c1"], reject: [] },
 };
 
 describe("strict client messages", () => {

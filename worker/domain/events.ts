@@ -40,6 +40,8 @@ export const RestoreCause = z.discriminatedUnion("type", [
   z.object({ type: z.literal("undo_run"), runId: z.string() }),
   z.object({ type: z.literal("rewind"), toSeq: z.number().int().nonnegative() }),
   z.object({ type: z.literal("reset") }),
+  // The changes a person accepted from a proposal (CONTRACT 14), applied as one undoable step.
+  z.object({ type: z.literal("proposal"), proposalId: z.string() }),
 ]);
 export type RestoreCause = z.infer<typeof RestoreCause>;
 

@@ -10,7 +10,7 @@ import { applyEvent, BoardConflict, type EventBody, type Impact, type SimpleEven
 
 // ---- wire schemas ------------------------------------------------------
 
-export const StepKind = z.enum(["edit", "agent", "undo", "rewind", "reset", "media"]);
+export const StepKind = z.enum(["edit", "agent", "undo", "rewind", "reset", "media", "proposal"]);
 export type StepKind = z.infer<typeof StepKind>;
 
 export const HistoryActor = Actor.extend({ name: z.string().optional() });
@@ -294,6 +294,8 @@ function describeEvent(board: Board, event: EventBody): string {
           return "reset the board";
         case "undo_run":
           return "undid an earlier change";
+        case "proposal":
+          return `accepted ${plural(event.data.steps.length, "proposed change")}`;
       }
   }
 }

@@ -9,6 +9,7 @@ import { AgentStatus, ChatMessage, RunStatus } from "./chat";
 import { Role, User } from "./api";
 import { Comment, CommentText, FrameReview, ReviewNote, Verdict } from "./comments";
 import { personText } from "./person-text";
+import { DecideResult, MAX_PROPOSAL_CHANGES, Proposal } from "./proposals";
 
 export const PROTOCOL_VERSION = 1;
 /** 1 MiB, so that every bound of CONTRACT 4 (a 200,000-char script) can be reached through the socket. */
@@ -34,7 +35,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("undo_run", z.strictObject({ runId: RunId })),
   clientMsg("rewind", z.strictObject({ toSeq: z.number().int().nonnegative(), dryRun: z.boolean().optional() })),
   // `notes: true` applies the open comments of the scoped frames (every frame's when unscoped), CONTRACT 9;
-  // the room writes the instruction from them, so the text may then be empty.
+  // the room writes the instruction from them, so the text may then be empty. `mode: "suggest"` lands the
+  // run's changes as a proposal instead of on the board (CONTRACT 14).
   clientMsg(
     "chat_send",
     z
@@ -42,6 +44,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
         text: z.string().overwrite(personText).max(8000),
         scope: z.strictObject({ frameIds: z.array(Id).min(1).max(LIMITS.frames) }).optional(),
         notes: z.boolean().optional(),
+        mode: z.literal("suggest").optional(),
       })
       .refine((p) => p.notes === true || p.text.length > 0, { message: "a message needs text", path: ["text"] }),
   ),
@@ -56,6 +59,15 @@ export const ClientMessage = z.discriminatedUnion("type", [
   clientMsg("comment_resolve", z.strictObject({ id: Id, resolved: z.boolean() })),
   clientMsg("comment_delete", z.strictObject({ id: Id })),
   clientMsg("frame_review", z.strictObject({ frameId: Id, verdict: Verdict, note: ReviewNote.optional() })),
+  // Accept some changes of a proposal and reject others (CONTRACT 14); editors and owners only.
+  clientMsg(
+    "proposal_decide",
+    z.strictObject({
+      proposalId: Id,
+      accept: z.array(Id).max(MAX_PROPOSAL_CHANGES),
+      reject: z.array(Id).max(MAX_PROPOSAL_CHANGES),
+    }),
+  ),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];
@@ -92,6 +104,8 @@ export const MetadataPayload = z.object({
   comments: z.array(Comment).optional(),
   /** The latest verdict of each person on each frame. */
   reviews: z.array(FrameReview).optional(),
+  /** Proposals being written or waiting for a decision, oldest first (CONTRACT 14). */
+  proposals: z.array(Proposal).optional(),
 });
 export type MetadataPayload = z.infer<typeof MetadataPayload>;
 
@@ -99,7 +113,7 @@ export type MetadataPayload = z.infer<typeof MetadataPayload>;
  * What a review socket gets first: the board, comments and reviews, but no
  * email, no chat and no agent prose (the agent's status only, without a run).
  */
-export const ReviewerMetadataPayload = MetadataPayload.omit({ role: true, user: true, agent: true }).extend({
+export const ReviewerMetadataPayload = MetadataPayload.omit({ role: true, user: true, agent: true, proposals: true }).extend({
   role: z.literal("reviewer"),
   user: z.object({ id: z.string(), name: z.string() }),
   agent: AgentStatus.pick({ status: true }),
@@ -143,6 +157,7 @@ export const AckResults = {
   comment_resolve: CommentResult,
   comment_delete: CommentDeleted,
   frame_review: ReviewResult,
+  proposal_decide: DecideResult,
 } satisfies Record<Exclude<ClientMessageType, "ping">, z.ZodType>;
 export type AckResult<T extends keyof typeof AckResults> = z.infer<(typeof AckResults)[T]>;
 
@@ -150,7 +165,8 @@ export const AckPayload = z.union([
   z.object({
     id: z.string(),
     ok: z.literal(true),
-    result: z.union([CommandResult, RewindPreview, RunStarted, CommentResult, CommentDeleted, ReviewResult]).optional(),
+    // DecideResult first: it also has seq and runId, and CommandResult would match it and drop the rest.
+    result: z.union([DecideResult, CommandResult, RewindPreview, RunStarted, CommentResult, CommentDeleted, ReviewResult]).optional(),
   }),
   z.object({ id: z.string(), ok: z.literal(false), error: ErrorBody }),
 ]);
@@ -187,6 +203,8 @@ export const ServerPayloads = {
    */
   comment: z.object({ comment: Comment, deleted: z.boolean().optional() }),
   frame_review: FrameReview,
+  /** A proposal as it stands: growing while its run writes it, shrinking as changes are decided; "decided" means it is gone. */
+  proposal: z.object({ proposal: Proposal }),
 } as const;
 export type ServerType = keyof typeof ServerPayloads;
 export type ServerPayload<T extends ServerType> = z.infer<(typeof ServerPayloads)[T]>;
@@ -213,6 +231,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   serverMsg("frame"),
   serverMsg("comment"),
   serverMsg("frame_review"),
+  serverMsg("proposal"),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 

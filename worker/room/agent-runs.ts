@@ -36,7 +36,8 @@ export const HISTORY_TURNS = 60;
 export interface TraceEntry {
   atMs: number;
   tag: string;
-  status: "applied" | "rejected" | "duplicate";
+  /** "proposed": the run was sent as "suggest", and the command joined its proposal instead of the board. */
+  status: "applied" | "rejected" | "duplicate" | "proposed";
   command?: unknown;
   reason?: string;
   seq?: number;
@@ -108,6 +109,11 @@ export interface AgentRunsDeps {
    * `inScope` tells whether the run may touch the note's frame.
    */
   resolveNote?: (commentId: string, runId: string, inScope: (frameId: string) => boolean) => { ok: true } | { ok: false; reason: string };
+  /**
+   * A run sent as "suggest" (CONTRACT 14): its command joins the run's
+   * proposal instead of the board; null when the run applies directly.
+   */
+  propose?: (runId: string, command: Record<string, unknown>) => { ok: true } | { ok: false; reason: string } | null;
   /** Told when a run starts and ends, for the operations metrics. */
   observe?: (runId: string, status: RunStatus) => void;
   /** Keeps the object alive while a run streams. */
@@ -527,6 +533,22 @@ export class AgentRuns {
           return;
         }
         this.placeInScope(command);
+        const proposed = this.deps.propose?.(run.id, command);
+        if (proposed) {
+          if (proposed.ok) {
+            applied.add(key);
+            if (command.type === "add_frame") this.active?.scope?.add(String((command.frame as { id?: unknown } | undefined)?.id));
+          }
+          this.addEntry(run, { atMs, tag: e.tag, status: proposed.ok ? "proposed" : "rejected", command, ...(proposed.ok ? {} : { reason: proposed.reason }) });
+          if (!proposed.ok) {
+            this.deps.broadcast("warning", {
+              code: "command_rejected",
+              message: this.deps.redact(`A change the agent proposed was left out: ${proposed.reason}`),
+              runId: run.id,
+            });
+          }
+          return;
+        }
         // The trace entry commits in the same transaction as the event it
         // describes: after a crash the trace never misses an applied command.
         const n = run.trace.commands.length;

@@ -137,6 +137,21 @@ export class RoomCore {
     return { ok: true, value: this.commit(result.event, result.board, actor, runId, alongside) };
   }
 
+  /**
+   * Commits an event already built against the board (a decided proposal's
+   * restore), with what must be written alongside it; refused if it no longer fits.
+   */
+  commitEvent(body: EventBody, actor: Actor, runId: string, alongside?: (c: Committed) => void): Outcome<Committed> {
+    let next: Board;
+    try {
+      next = applyEvent(this.current, body);
+    } catch (err) {
+      if (err instanceof BoardConflict) return refuse("conflict", err.message);
+      throw err;
+    }
+    return { ok: true, value: this.commit(body, next, actor, runId, alongside) };
+  }
+
   /** The board as it was right after `seq`. */
   boardAt(seq: number): Board {
     if (seq === this.head) return this.current;

@@ -40,6 +40,7 @@ import { newId } from "../ids";
 import { messageAudit } from "./audit-record";
 import { AgentRuns, type ChatStore, type StartRequest, type Trace } from "./agent-runs";
 import { type CommentStore, isCommentMessage, RoomComments } from "./room-comments";
+import { type ProposalStore, RoomProposals } from "./room-proposals";
 import { type Committed, type Outcome, RoomCore, type RoomStore } from "./room-core";
 import { capText, utf8Length } from "./storage-limits";
 
@@ -138,7 +139,7 @@ export interface RoomHooks {
 }
 
 export interface RoomDeps {
-  store: RoomStore & ChatStore & CommentStore;
+  store: RoomStore & ChatStore & CommentStore & ProposalStore;
   episodeId: string;
   host: RoomHost;
   hooks?: RoomHooks;
@@ -167,6 +168,7 @@ export class Room {
   private framesSeen: ReadonlySet<string> = new Set();
   private readonly agent: AgentRuns;
   private readonly comments: RoomComments;
+  private readonly proposals: RoomProposals;
   private readonly hooks: RoomHooks;
   private readonly now: () => number;
   // Rate counters live in memory: losing them when the room hibernates only
@@ -185,6 +187,13 @@ export class Room {
       shownRevision: (id) => this.core.board.frames.find((f) => f.id === id)?.media.shown ?? null,
       now: this.now,
     });
+    // Before the agent: a run a restart cut short ends its proposal as it is recovered.
+    this.proposals = new RoomProposals({
+      store: deps.store,
+      core: () => this.core,
+      broadcast: (type, payload, seq) => this.broadcast(type, payload, seq),
+      now: this.now,
+    });
     this.agent = new AgentRuns({
       core: () => this.core,
       chat: deps.store,
@@ -199,8 +208,12 @@ export class Room {
         if (out.broadcast.type === "comment") this.broadcast("comment", out.broadcast.payload);
         return { ok: true };
       },
+      propose: (runId, command) => this.proposals.collect(runId, command),
       keepAlive: (p) => deps.host.keepAlive(p),
-      observe: (runId, status) => this.hook("runStatus", () => this.hooks.runStatus?.(runId, status)),
+      observe: (runId, status) => {
+        this.proposals.runEnded(runId, status);
+        this.hook("runStatus", () => this.hooks.runStatus?.(runId, status));
+      },
       now: this.now,
     });
     // Nothing runs in a freshly loaded room, so a run still marked as running
@@ -288,7 +301,13 @@ export class Room {
         // closing; its close handler follows
       }
     } else {
-      const metadata: MetadataPayload = { ...common, role, user: { id: id.userId, name: id.name, email: id.email }, agent: this.agent.status() };
+      const metadata: MetadataPayload = {
+        ...common,
+        role,
+        user: { id: id.userId, name: id.name, email: id.email },
+        agent: this.agent.status(),
+        proposals: this.proposals.snapshot(),
+      };
       this.sendTo(socket, "metadata", metadata);
     }
     // The alarm re-checks every socket's access against the accounts store while anyone is here.
@@ -460,6 +479,7 @@ export class Room {
                 : { kind: msg.type === "chat_regenerate" ? "regenerate" : "continue" };
         const out = this.agent.start(request, { id: session.userId, name: session.name, owner: session.role === "owner" });
         if (!out.ok) return refused(out.code, out.message);
+        if (msg.type === "chat_send" && msg.payload.mode === "suggest") this.proposals.open(out.runId, { id: session.userId, name: session.name });
         this.deps.host.setAlarm(this.now() + RUN_WATCH_MS);
         return { id: msgId, ok: true, result: { runId: out.runId } };
       }
@@ -476,6 +496,10 @@ export class Room {
       case "chat_stop": {
         const out = this.agent.stop(msg.payload.runId);
         return out.ok ? { id: msgId, ok: true } : refused(out.code, out.message);
+      }
+      case "proposal_decide": {
+        const out = this.proposals.decide(msg.payload, actor);
+        return out.ok ? { id: msgId, ok: true, result: out.result } : refused(out.code, out.message);
       }
     }
   }

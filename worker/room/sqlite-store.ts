@@ -10,6 +10,8 @@ import type { Board } from "../domain/board";
 import { readBoard, readEvent, writeBoard, writeEvent } from "../domain/event-versions";
 import type { ChatStore, RunHeader, RunRecord, TraceEntry } from "./agent-runs";
 import type { CommentStore } from "./room-comments";
+import { Proposal } from "../domain/proposals";
+import type { ProposalStore } from "./room-proposals";
 import type { RoomStore, StoredEvent } from "./room-core";
 import { checkRow, splitUtf8 } from "./storage-limits";
 
@@ -30,6 +32,8 @@ export const ROOM_SCHEMA = `
   CREATE INDEX IF NOT EXISTS comments_parent_idx ON comments (parent_id);
   CREATE TABLE IF NOT EXISTS frame_reviews (key TEXT PRIMARY KEY, frame_id TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS frame_reviews_at_idx ON frame_reviews (at);
+  CREATE TABLE IF NOT EXISTS proposals (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, status TEXT NOT NULL, body TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS proposals_status_idx ON proposals (status);
 `;
 
 /** An event stored in parts has an empty inline body (a JSON event is never empty). */
@@ -37,7 +41,7 @@ const IN_PARTS = "";
 
 type EventRow = { seq: number; body: string; at: number };
 
-export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
+export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore, ProposalStore {
   constructor(
     private readonly sql: SqlStorage,
     private readonly storage: Pick<DurableObjectStorage, "transactionSync">,
@@ -301,6 +305,22 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
     return this.rows<{ n: number }>("SELECT count(*) AS n FROM frame_reviews WHERE instr(key, 'reviewer:') > 0")[0]!.n;
   }
 
+  // ---- proposals (CONTRACT 14) ----
+
+  /** Inserts a proposal or rewrites it in place, so proposals keep the order they were made in. */
+  putProposal(p: Proposal): void {
+    this.write(
+      "INSERT INTO proposals (id, status, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, body = excluded.body",
+      p.id,
+      p.status,
+      JSON.stringify(p),
+    );
+  }
+
+  liveProposals(): Proposal[] {
+    return this.rows<{ body: string }>("SELECT body FROM proposals WHERE status != 'decided' ORDER BY n").map((r) => Proposal.parse(JSON.parse(r.body)));
+  }
+
   /** The largest value stored in any row, in bytes: what the bounds test reports. */
   largestValueBytes(): { table: string; bytes: number } {
     const tables: [string, string][] = [
@@ -314,6 +334,7 @@ export class SqliteRoomStore implements RoomStore, ChatStore, CommentStore {
       ["run_entries", "body"],
       ["comments", "body"],
       ["frame_reviews", "body"],
+      ["proposals", "body"],
     ];
     let best = { table: "", bytes: 0 };
     for (const [table, col] of tables) {

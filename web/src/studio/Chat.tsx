@@ -161,6 +161,11 @@ export function ChatPanel(props: { studio: Studio; onCollapse?: () => void }) {
           }}
         />
         <div class="composer-actions">
+          {/* "Suggest first" (CONTRACT 14): the answer's changes wait on the board as proposals; remembered per person. */}
+          <label class="suggest-toggle" title="The agent's changes wait as proposals you accept or reject, instead of landing on the board">
+            <input type="checkbox" checked={s.proposals.suggest()} disabled={!s.canEdit()} onChange={(e) => s.proposals.setSuggest(e.currentTarget.checked)} />
+            Suggest first
+          </label>
           <Show
             when={s.agentBusy()}
             fallback={

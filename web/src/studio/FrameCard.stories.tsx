@@ -51,6 +51,7 @@ function studio(frames: Frame[], aspect: Aspect, live: Record<string, LiveJob> =
     selection,
     chat: {},
     comments: { open: () => new Map<string, number>(), reviews: () => [] },
+    proposals: { ghosts: () => ({ cards: new Map(), newAfter: new Map(), elsewhere: [] }) },
     uploads: { uploading: () => false, error: () => undefined, clearError: () => undefined, upload: async () => ({ ok: true }) },
   } as unknown as Studio;
 }

@@ -10,6 +10,8 @@ import { onEarlierVersion, verdictWords } from "../../../worker/domain/comments"
 import { useBoard, useConnection, useSelection, useStudio } from "./context";
 import { CardRenderState, FramePicture } from "./Media";
 import { cameraChips, dialogueLines } from "./model/frames";
+import { changedFields } from "./model/ghosts";
+import { CardProposals } from "./Proposals";
 import { useFileDrop } from "./PictureUpload";
 
 export interface CardActions {
@@ -31,6 +33,10 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
   // A picture file dropped on the card is uploaded to it (editors only).
   const drop = useFileDrop({ enabled: c.canEdit, onFiles: (files) => void studio.uploads.upload(f().id, files) });
   const uploadError = () => studio.uploads.error(f().id);
+  // What a proposal would change here (CONTRACT 14): marked in place, decided from the strip below.
+  const ghosts = () => studio.proposals.ghosts().cards.get(f().id) ?? [];
+  const proposed = () => changedFields(ghosts());
+  const removal = () => ghosts().some((g) => g.kind === "remove");
 
   const onKey = (e: KeyboardEvent) => {
     if (e.target !== e.currentTarget) return;
@@ -69,7 +75,13 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
       ref={(el) => sortable(el)}
       id={`frame-${f().id}`}
       class="frame-card"
-      classList={{ flash: b.flash().has(f().id), selected: picked(), dragging: sortable.isActiveDraggable }}
+      classList={{
+        flash: b.flash().has(f().id),
+        selected: picked(),
+        dragging: sortable.isActiveDraggable,
+        "ghost-changed": ghosts().length > 0 && !removal(),
+        "ghost-removed": removal(),
+      }}
       data-frame-id={f().id}
       tabindex="0"
       aria-label={`Shot ${props.shot}: ${f().title || "untitled"}`}
@@ -99,12 +111,12 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
           </button>
         </Show>
         <Show when={f().durationSec !== null}>
-          <span class="frame-duration" title="Duration">
+          <span class="frame-duration" classList={{ "field-proposed": proposed().has("durationSec") }} title="Duration">
             {f().durationSec}s
           </span>
         </Show>
       </div>
-      <p class="frame-meta">
+      <p class="frame-meta" classList={{ "field-proposed": proposed().has("camera") || proposed().has("status") }}>
         <For each={cameraChips(f().camera)}>
           {(chip) => (
             <span class={`cam cam-${chip.kind}`} title={chip.title}>
@@ -140,7 +152,7 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
           )}
         </For>
       </p>
-      <h3 class="frame-title">
+      <h3 class="frame-title" classList={{ "field-proposed": proposed().has("title") }}>
         <button
           type="button"
           class="frame-open"
@@ -158,7 +170,9 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
         </button>
       </h3>
       <Show when={f().action}>
-        <p class="frame-action">{f().action}</p>
+        <p class="frame-action" classList={{ "field-proposed": proposed().has("action") }}>
+          {f().action}
+        </p>
       </Show>
       <Show when={dialogueLines(f().dialogue).length > 0}>
         <div class="frame-dialogue">
@@ -173,6 +187,9 @@ export function FrameCard(props: { frame: Frame; index: number; shot: string; ac
             )}
           </For>
         </div>
+      </Show>
+      <Show when={ghosts().length > 0}>
+        <CardProposals ghosts={ghosts()} shot={props.shot} />
       </Show>
       <CardRenderState frame={f()} shot={props.shot} />
       <Show when={uploadError()}>

@@ -16,6 +16,8 @@ import { moveTo } from "./model/frames";
 import { usePastePictures } from "./PictureUpload";
 import { ShotList } from "./ShotList";
 import { newFrameId } from "./studio-state";
+import { START_ANCHOR } from "./model/ghosts";
+import { GhostCard, ProposalsPanel } from "./Proposals";
 
 // The player (and the video encoder it loads on demand) comes when first opened.
 const AnimaticPlayer = lazy(() => import("./Animatic").then((m) => ({ default: m.AnimaticPlayer })));
@@ -46,6 +48,9 @@ export function FramesPanel() {
   const detailWanted = createMemo(() => (opened ||= open() !== null));
   const [playing, setPlaying] = createSignal(false);
   const total = () => runningTime(frames());
+  // New cards the live proposals would add, after the card they would follow (CONTRACT 14).
+  const newAfter = (anchor: string) => studio.proposals.ghosts().newAfter.get(anchor) ?? [];
+  const hasNewCards = () => studio.proposals.ghosts().newAfter.size > 0;
   /** "Apply notes" for the picked frames with open notes, or every frame's when none is picked (CONTRACT 9). */
   const notesTarget = () => {
     const open = studio.comments.open();
@@ -212,8 +217,9 @@ export function FramesPanel() {
           <BatchActions />
         </div>
       </Show>
+      <ProposalsPanel />
       <Show
-        when={frames().length > 0}
+        when={frames().length > 0 || hasNewCards()}
         fallback={
           <EmptyState title="This storyboard is empty" icon="frames">
             {c.canEdit()
@@ -229,7 +235,15 @@ export function FramesPanel() {
             <DragDropSensors />
             <ol class="frame-grid" classList={{ [`aspect-${aspect().replace(/[:.]/g, "-")}`]: true }} aria-label="Frames in order">
               <SortableProvider ids={frames().map((f) => f.id)}>
-                <For each={frames()}>{(f, i) => <FrameCard frame={f} index={i()} shot={shotLabel(f, i())} actions={actions} />}</For>
+                <For each={newAfter(START_ANCHOR)}>{(g) => <GhostCard ghost={g} />}</For>
+                <For each={frames()}>
+                  {(f, i) => (
+                    <>
+                      <FrameCard frame={f} index={i()} shot={shotLabel(f, i())} actions={actions} />
+                      <For each={newAfter(f.id)}>{(g) => <GhostCard ghost={g} />}</For>
+                    </>
+                  )}
+                </For>
               </SortableProvider>
             </ol>
             <DragOverlay class="drag-overlay">

@@ -34,6 +34,7 @@ const KIND_LABEL: Record<StepKind, string> = {
   rewind: "Rewind",
   reset: "Reset",
   media: "Media",
+  proposal: "Accepted proposal",
 };
 
 type Preview = { ok: true; text: string; later: number } | { ok: false; text: string };

@@ -19,6 +19,7 @@ import type { CommentSend } from "./Comments";
 import { createChat } from "./stores/chat";
 import { createComments } from "./stores/comments";
 import { createJobs } from "./stores/jobs";
+import { createProposals } from "./stores/proposals";
 import { createSelection } from "./stores/selection";
 import { createUploads } from "./stores/uploads";
 
@@ -72,6 +73,7 @@ export function createStudio(projectId: string, episodeId: string) {
 
   const onMessage = (msg: ServerMessage) => {
     comments.onMessage(msg);
+    proposals.onMessage(msg);
     chat.onMessage(msg);
     jobs.onMessage(msg);
     switch (msg.type) {
@@ -109,6 +111,13 @@ export function createStudio(projectId: string, episodeId: string) {
     if (since !== null) q.set("since", String(since));
     return `${proto}//${location.host}/api/v1/realtime?${q}`;
   };
+
+  // What the agent proposes instead of applying (CONTRACT 14), shown as ghosts on the cards.
+  const proposals = createProposals({
+    board: () => board.state.board,
+    me,
+    request: (payload) => connection.request("proposal_decide", payload),
+  });
 
   const connection = new RealtimeConnection({
     url,
@@ -159,7 +168,12 @@ export function createStudio(projectId: string, episodeId: string) {
   async function sendChat(text: string): Promise<SendResult> {
     const frameIds = selection.ids();
     chat.setSending(text);
-    const ack = await connection.request("chat_send", frameIds.length ? { text, scope: { frameIds } } : { text });
+    const ack = await connection.request("chat_send", {
+      text,
+      ...(frameIds.length ? { scope: { frameIds } } : {}),
+      // "Suggest first": the answer's changes wait as a proposal instead of landing on the board.
+      ...(proposals.suggest() ? { mode: "suggest" as const } : {}),
+    });
     chat.setSending(null);
     if (!ack.ok) return fail("", ack.error.message);
     selection.clear();
@@ -175,7 +189,12 @@ export function createStudio(projectId: string, episodeId: string) {
     const frameIds = selection.ids();
     const text = "Apply the open notes";
     chat.setSending(text);
-    const ack = await connection.request("chat_send", frameIds.length ? { text, notes: true, scope: { frameIds } } : { text, notes: true });
+    const ack = await connection.request("chat_send", {
+      text,
+      notes: true,
+      ...(frameIds.length ? { scope: { frameIds } } : {}),
+      ...(proposals.suggest() ? { mode: "suggest" as const } : {}),
+    });
     chat.setSending(null);
     if (!ack.ok) return fail("", ack.error.message);
     selection.clear();
@@ -300,6 +319,8 @@ export function createStudio(projectId: string, episodeId: string) {
     uploads,
     // comments and approvals
     comments,
+    // proposals (CONTRACT 14)
+    proposals,
     sendComment,
     // selection
     selection,

@@ -1,0 +1,49 @@
+// A room's proposals across a restart (CONTRACT 14): what a suggested run
+// proposed is kept in the room's storage, so a reloaded room still shows it
+// to a tab that joins and still applies it when someone decides.
+import { describe, expect, it } from "vitest";
+import { harness } from "../support/fake-room";
+
+let n = 0;
+const id = () => `m${++n}`;
+
+describe("a proposal across a restart", () => {
+  it("is in a joiner's metadata after the room reloads, and a decision still applies it", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "two shots", mode: "suggest" } });
+    h.provider.push("Two shots: ", '<frame op="add" id="f1" title="Rain on glass"/>', '<frame op="add" id="f2" title="Mia looks up"/>');
+    h.provider.end();
+    await h.settle();
+    expect(h.room.core.board.frames).toEqual([]);
+    const proposal = tab.of("proposal").at(-1)!.payload.proposal;
+    expect(proposal).toMatchObject({
+      status: "open",
+      changes: [{ summary: "New shot at the end: “Rain on glass”" }, { summary: "New shot at the end: “Mia looks up”" }],
+    });
+    expect(tab.of("chat_message").at(-1)!.payload.text).toContain("**Proposed 2 changes**");
+
+    h.restart();
+    const joiner = h.connect({ userId: "usr_2", name: "Bo" });
+    expect(joiner.of("metadata")[0]!.payload.proposals).toEqual([proposal]);
+
+    const decision = id();
+    h.send(joiner, { type: "proposal_decide", id: decision, payload: { proposalId: proposal.id, accept: ["c2"], reject: ["c1"] } });
+    expect(joiner.ack(decision)).toMatchObject({ ok: true, result: { applied: ["c2"], rejected: ["c1"], notApplied: [] } });
+    expect(h.room.core.board.frames.map((f) => f.title)).toEqual(["Mia looks up"]);
+    h.restart();
+    expect(h.connect().of("metadata")[0]!.payload.proposals).toEqual([]);
+  });
+
+  it("ends the proposal of a run a restart cut short, with what it had collected", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "one shot", mode: "suggest" } });
+    h.provider.push("One shot: ", '<frame op="add" id="f1" title="Rain on glass"/>');
+    await h.settle();
+    expect(tab.of("proposal").at(-1)!.payload.proposal.status).toBe("drafting");
+    h.restart();
+    const joiner = h.connect();
+    expect(joiner.of("metadata")[0]!.payload.proposals).toMatchObject([{ status: "open", changes: [{ summary: "New shot at the end: “Rain on glass”" }] }]);
+  });
+});
