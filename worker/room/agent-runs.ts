@@ -120,7 +120,8 @@ export class AgentRuns {
       try {
         this.deps.chat.transaction(() => {
           run.trace.commands.forEach((c, n) => {
-            if (c.status === "staged") this.deps.chat.putTraceEntry(run.id, n, { ...c, status: "rejected", reason: "held back: the room restarted before the new board was placed" });
+            if (c.status === "staged")
+              this.deps.chat.putTraceEntry(run.id, n, { ...c, status: "rejected", reason: "held back: the room restarted before the new board was placed" });
           });
           this.save(run);
           if (run.prose) this.commitAssistant(run, run.prose, true);
@@ -463,7 +464,11 @@ export class AgentRuns {
     );
   }
 
-  private async run(live: Live, provider: AgentProvider, req: { messages: PromptMessage[]; latest: string; scope?: { frameIds: string[] }; notes?: NoteRecord[] }): Promise<void> {
+  private async run(
+    live: Live,
+    provider: AgentProvider,
+    req: { messages: PromptMessage[]; latest: string; scope?: { frameIds: string[] }; notes?: NoteRecord[] },
+  ): Promise<void> {
     const run = live.record;
     const controller = live.controller;
     const parser = new TagStreamParser();
@@ -480,7 +485,13 @@ export class AgentRuns {
       if (staged && status === "completed") this.placeStaged(live, staged);
       else if (staged) this.dropStaged(live, staged, `held back: the run ${status} before its new board was placed`);
       if (status !== "completed") {
-        const line = endingText({ status, before: live.before, events: live.events, ...(live.open ? { open: live.open } : {}), heldBack: staged?.items.length ?? 0 });
+        const line = endingText({
+          status,
+          before: live.before,
+          events: live.events,
+          ...(live.open ? { open: live.open } : {}),
+          heldBack: staged?.items.length ?? 0,
+        });
         this.emitProse(live, `${run.prose ? "\n\n" : ""}${line}`);
       }
       run.status = status;

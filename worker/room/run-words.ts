@@ -97,7 +97,9 @@ export function endingText(e: Ending): string {
     const what = e.open.newShot ? `shot ${e.open.newShot}` : e.open.tag === "frame" ? "a change to a shot" : subjectOf(e.open.tag, undefined, e.before);
     parts.push(`${verb} while writing ${what}; it was not ${e.open.newShot ? "added" : "applied"}.`);
   } else parts.push(`${verb}.`);
-  parts.push(e.events.length ? `This answer ${describeGroup(e.before, e.events)}; undo it from the answer to take that back.` : "Nothing from this answer was applied.");
+  parts.push(
+    e.events.length ? `This answer ${describeGroup(e.before, e.events)}; undo it from the answer to take that back.` : "Nothing from this answer was applied.",
+  );
   return parts.join(" ");
 }
 
