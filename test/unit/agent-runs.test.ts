@@ -152,9 +152,9 @@ describe("run policy", () => {
 
   it("keeps a scoped run to its frames, never lets it clear the board, and places its additions after the scope", () => {
     const s = state({ scope: new Set(["f2"]) });
-    expect(judgeCommand(s, board, { type: "clear_frames" })).toMatchObject({ kind: "reject", code: "out_of_scope" });
+    expect(judgeCommand(s, board, { type: "clear_frames" })).toMatchObject({ kind: "rejected", code: "out_of_scope" });
     expect(judgeCommand(s, board, { type: "update_frame", id: "f1", patch: { title: "x" } })).toMatchObject({
-      kind: "reject",
+      kind: "rejected",
       reason: "shot 1 is outside the message's scope",
     });
     const placed = judgeCommand(s, board, { type: "add_frame", frame: { id: "f9" } });
@@ -164,8 +164,8 @@ describe("run policy", () => {
   });
 
   it("starts pictures only inside the scope, and resolves only the notes the run was given", () => {
-    expect(judgeGenerate(state({ scope: new Set(["f2"]) }), "f1")).toMatchObject({ kind: "reject", code: "out_of_scope" });
-    expect(judgeResolve(state({ notes: new Set(["cmt_a"]) }), "cmt_b")).toMatchObject({ kind: "reject" });
+    expect(judgeGenerate(state({ scope: new Set(["f2"]) }), "f1")).toMatchObject({ kind: "rejected", code: "out_of_scope" });
+    expect(judgeResolve(state({ notes: new Set(["cmt_a"]) }), "cmt_b")).toMatchObject({ kind: "rejected" });
     expect(judgeResolve(state({ notes: new Set(["cmt_a"]) }), "cmt_a").kind).toBe("apply");
   });
 });

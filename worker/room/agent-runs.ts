@@ -21,7 +21,7 @@ import type { EventBody } from "../domain/events";
 import type { ServerPayload, ServerType } from "../domain/protocol";
 import { newId } from "../ids";
 import type { RoomCore } from "./room-core";
-import { judgeCommand, judgeGenerate, judgeResolve, keyOf, noteApplied, type PolicyState } from "./run-policy";
+import { judgeCommand, judgeGenerate, judgeResolve, keyOf, noteApplied, type PolicyState, type Verdict } from "./run-policy";
 import { assistantMessage, type ChatStore, newRunRecord, ProseMeter, type RunRecord, storedHeader, type Trace, type TraceEntry } from "./run-record";
 import { HISTORY_TURNS, planRun, type StartRequest } from "./run-request";
 import { endingText, notAppliedText, openTagAt, plainProviderError, plainReason, subjectOf } from "./run-words";
@@ -307,7 +307,7 @@ export class AgentRuns {
       this.addEntry(run, { atMs, tag, status: "duplicate", command: asked, reason: verdict.reason });
       return;
     }
-    if (verdict.kind === "reject") {
+    if (verdict.kind === "rejected") {
       this.addEntry(run, { atMs, tag, status: "rejected", command: asked, reason: verdict.reason });
       this.warn(run, verdict.code, notAppliedText(tag, asked, verdict.reason, board));
       return;
@@ -386,27 +386,14 @@ export class AgentRuns {
         return;
       case "generate": {
         const verdict = judgeGenerate(live.policy, e.frameId);
-        const command = { generate: e.frameId };
-        if (verdict.kind !== "apply") {
-          this.addEntry(run, { atMs, tag: "generate", status: verdict.kind === "duplicate" ? "duplicate" : "rejected", command, reason: verdict.reason });
-          if (verdict.kind === "reject") this.warn(run, verdict.code, notAppliedText("generate", command, verdict.reason, this.deps.core().board));
-          return;
-        }
-        live.policy.applied.add(keyOf(command));
-        this.later(live, { atMs, tag: "generate", command }, (n, entry) => this.startJob(run, e.frameId, n, entry));
+        // A frame's picture is asked for once a run, whenever it starts.
+        if (verdict.kind === "apply") live.policy.applied.add(keyOf(verdict.command));
+        this.sideAction(live, "generate", verdict, atMs, (n, entry) => this.startJob(run, e.frameId, n, entry));
         return;
       }
-      case "resolve": {
-        const verdict = judgeResolve(live.policy, e.commentId);
-        const command = { resolve: e.commentId };
-        if (verdict.kind !== "apply") {
-          this.addEntry(run, { atMs, tag: "resolve", status: verdict.kind === "duplicate" ? "duplicate" : "rejected", command, reason: verdict.reason });
-          if (verdict.kind === "reject") this.warn(run, verdict.code, notAppliedText("resolve", command, verdict.reason, this.deps.core().board));
-          return;
-        }
-        this.later(live, { atMs, tag: "resolve", command }, (n, entry) => this.resolve(live, e.commentId, n, entry));
+      case "resolve":
+        this.sideAction(live, "resolve", judgeResolve(live.policy, e.commentId), atMs, (n, entry) => this.resolve(live, e.commentId, n, entry));
         return;
-      }
       case "rejected":
         this.addEntry(run, { atMs, tag: e.tag, status: "rejected", reason: e.reason });
         // A Stop or a failure mid-tag is said once, in the answer's closing line.
@@ -416,6 +403,15 @@ export class AgentRuns {
         }
         this.warn(run, "tag_rejected", notAppliedText(e.tag, undefined, e.reason, this.deps.core().board));
         return;
+    }
+  }
+
+  /** A picture request or a note's resolution: traced and warned about when refused, else run now or once the new board is placed. */
+  private sideAction(live: Live, tag: string, verdict: Verdict, atMs: number, go: (n: number, entry: TraceEntry) => void): void {
+    if (verdict.kind === "apply") this.later(live, { atMs, tag, command: verdict.command }, go);
+    else {
+      this.addEntry(live.record, { atMs, tag, status: verdict.kind, command: verdict.command, reason: verdict.reason });
+      if (verdict.kind === "rejected") this.warn(live.record, verdict.code, notAppliedText(tag, verdict.command, verdict.reason, this.deps.core().board));
     }
   }
 

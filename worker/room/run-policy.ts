@@ -17,12 +17,14 @@ export interface PolicyState {
 
 /**
  * `apply`: goes to the board as `command` (a scoped addition placed after the
- * scope's last frame); `duplicate`: ignored; `reject`: not applied, and why.
+ * scope's last frame); `duplicate`: ignored; `rejected`: not applied, and why.
+ * (A proposals verdict, "propose", belongs here too: the run would route
+ * the command to a proposal instead of the board.)
  */
 export type Verdict =
   | { kind: "apply"; command: Record<string, unknown> }
-  | { kind: "duplicate"; reason: string }
-  | { kind: "reject"; code: "out_of_scope" | "command_rejected"; reason: string };
+  | { kind: "duplicate"; command: Record<string, unknown>; reason: string }
+  | { kind: "rejected"; command: Record<string, unknown>; code: "out_of_scope" | "command_rejected"; reason: string };
 
 const DUPLICATE = "identical to a command already applied in this run";
 
@@ -80,9 +82,9 @@ export function placeInScope(scope: ReadonlySet<string> | undefined, board: Boar
 /** The verdict on a board command, against the board it would apply to. */
 export function judgeCommand(state: PolicyState, board: Board, command: Record<string, unknown>): Verdict {
   // One that was rejected may be tried again once the board allows it: only applied ones count.
-  if (state.applied.has(keyOf(command))) return { kind: "duplicate", reason: DUPLICATE };
+  if (state.applied.has(keyOf(command))) return { kind: "duplicate", command, reason: DUPLICATE };
   const outside = outOfScope(state.scope, board, command);
-  if (outside) return { kind: "reject", code: "out_of_scope", reason: outside };
+  if (outside) return { kind: "rejected", command, code: "out_of_scope", reason: outside };
   return { kind: "apply", command: placeInScope(state.scope, board, command) };
 }
 
@@ -95,15 +97,15 @@ export function noteApplied(state: PolicyState, asked: Record<string, unknown>, 
 /** The verdict on `<generate frame>`: a generation job is started once per frame and run, inside the scope. */
 export function judgeGenerate(state: PolicyState, frameId: string): Verdict {
   const command = { generate: frameId };
-  if (state.applied.has(keyOf(command))) return { kind: "duplicate", reason: DUPLICATE };
-  if (state.scope && !state.scope.has(frameId)) return { kind: "reject", code: "out_of_scope", reason: "that shot is outside the message's scope" };
+  if (state.applied.has(keyOf(command))) return { kind: "duplicate", command, reason: DUPLICATE };
+  if (state.scope && !state.scope.has(frameId)) return { kind: "rejected", command, code: "out_of_scope", reason: "that shot is outside the message's scope" };
   return { kind: "apply", command };
 }
 
 /** The verdict on `<resolve comment>`: only a note this run was given (the room then checks its frame is in scope). */
 export function judgeResolve(state: PolicyState, commentId: string): Verdict {
   const command = { resolve: commentId };
-  if (state.applied.has(keyOf(command))) return { kind: "duplicate", reason: DUPLICATE };
-  if (!state.notes?.has(commentId)) return { kind: "reject", code: "command_rejected", reason: "this run was not given that note" };
+  if (state.applied.has(keyOf(command))) return { kind: "duplicate", command, reason: DUPLICATE };
+  if (!state.notes?.has(commentId)) return { kind: "rejected", command, code: "command_rejected", reason: "this run was not given that note" };
   return { kind: "apply", command };
 }
