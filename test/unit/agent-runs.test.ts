@@ -195,7 +195,9 @@ describe("run words", () => {
   it("keeps configuration names out of a provider's error", () => {
     const text = plainProviderError("not_configured", "AGENT_PROVIDER is openai but OPENAI_API_KEY is not set.");
     expect(text).not.toMatch(INTERNAL);
-    expect(plainProviderError("auth", "The provider refused the API key (401). Check OPENAI_API_KEY.")).not.toMatch(INTERNAL);
+    expect(plainProviderError("auth", "The provider refused the API key (401). Check OPENAI_API_KEY.")).toBe(
+      "The provider refused the agent's API key (401); ask whoever runs this server to check it.",
+    );
     expect(plainProviderError("rate_limited", "The provider is rate limiting requests (429). Try again in a moment.")).toContain("429");
   });
 

@@ -69,7 +69,11 @@ export function notAppliedText(tag: string, command: unknown, reason: string, bo
 /** A provider's error as a person reads it: configuration names stay with whoever runs the server. */
 export function plainProviderError(kind: string, message: string): string {
   if (kind === "not_configured") return "The agent is not set up on this server yet; ask whoever runs it to configure the agent.";
-  if (kind === "auth") return "The agent's provider refused its key; ask whoever runs this server to check it.";
+  if (kind === "auth" && !INTERNAL.test(message)) return message;
+  if (kind === "auth") {
+    const status = /\((\d{3})\)/.exec(message)?.[1];
+    return `The provider refused the agent's API key${status ? ` (${status})` : ""}; ask whoever runs this server to check it.`;
+  }
   return INTERNAL.test(message) ? "The agent's provider could not answer. Try again." : message;
 }
 
