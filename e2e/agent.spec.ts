@@ -1,8 +1,8 @@
 // The production agent in the browser, offline: an instruction makes frames
 // appear while the answer is still streaming; Stop mid-stream leaves a board
 // that survives a reload and matches a second tab.
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, newEpisode, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, newEpisode, openStudio, screen, signIn, test, trapConsoleErrors, uniqueEmail } from "./support";
 
 async function studio(page: Page): Promise<string> {
   await signIn(page, uniqueEmail("agent"));

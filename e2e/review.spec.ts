@@ -3,8 +3,8 @@
 // browser, gives a name, comments on a shot and approves it, and both appear
 // live in the studio; the agent applies the note; revoking the link takes the
 // review page's access away.
-import { expect, test } from "@playwright/test";
-import { addFrames, expectAccessible, newEpisode, openSidePanel, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect } from "@playwright/test";
+import { addFrames, expectAccessible, newEpisode, openSidePanel, openStudio, screen, signIn, test, trapConsoleErrors, uniqueEmail } from "./support";
 
 test("a review link: a guest comments and approves live in the studio, the agent applies the note, and a revoke ends their access", async ({
   page,

@@ -4,8 +4,8 @@
 // mouse, several are picked with Shift, 9:16 changes the cards and the
 // renders, and on a phone the chat is one tap away.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, newEpisode, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalScroll, newEpisode, screen, signIn, test, trapConsoleErrors, uniqueEmail } from "./support";
 
 /** A new person's new episode: the studio's path. */
 async function studioPath(page: Page): Promise<string> {

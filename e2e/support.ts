@@ -3,7 +3,7 @@
 // tests start from (a person signed in through the API, a project with an
 // episode, the studio open and live).
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { test as base, type Browser, expect, type Page } from "@playwright/test";
 
 export function trapConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -95,3 +95,74 @@ export async function openSidePanel(page: Page, tab: "Script" | "Beats" | "Cast"
   const button = page.getByRole("group", { name: "Side panel" }).getByRole("button", { name: tab, exact: true });
   if ((await button.getAttribute("aria-pressed")) !== "true") await button.click();
 }
+
+/**
+ * What a person must never read in the studio (CONTRACT 6, 14): an agent
+ * tag, an environment variable's name, or an id the server makes. As
+ * [what, pattern source] pairs, for the page's watcher.
+ */
+export const NEVER_SHOWN: readonly [string, string][] = [
+  ["an agent tag", String.raw`<\/?(?:frame|resolve|script|plan|beat|asset|move|format|generate|clear|action|prompt|dialogue|sound|notes)\b|<\/[A-Za-z]`],
+  ["an environment variable name", String.raw`\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b`],
+  ["an internal id", String.raw`\b(?:msg|run|cmt|usr|prj|ep|job|ses|undo|rv|rvl|att|conn|edit|rset|rwnd|view)_[A-Za-z0-9_-]{8,}`],
+];
+
+/**
+ * Runs in every page of the test's browser context, from before the app
+ * loads: each text node, and each title, label or placeholder, as it
+ * appears or changes, is checked against NEVER_SHOWN; a match is reported
+ * to the test with the offending text. The run trace is the one place that
+ * shows the raw answer on purpose, and is left out.
+ */
+function watchShownText(patterns: readonly [string, string][]): void {
+  const checks = patterns.map(([what, source]) => [what, new RegExp(source)] as const);
+  const report = (window as unknown as { __reportShownText: (leak: string) => void }).__reportShownText;
+  const seen = new Set<string>();
+  const check = (text: string | null, where: Element | null) => {
+    if (!text || !where || where.closest("script, style, template, noscript, .trace")) return;
+    for (const [what, pattern] of checks) {
+      const hit = pattern.exec(text);
+      const key = `${what}|${text}`;
+      if (hit && !seen.has(key)) {
+        seen.add(key);
+        report(`${what} ("${hit[0]}") in: ${text.trim().slice(0, 300)}`);
+      }
+    }
+  };
+  const ATTRS = ["title", "aria-label", "placeholder", "alt"];
+  const scan = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) return check(node.textContent, node.parentElement);
+    if (!(node instanceof Element)) return;
+    for (const a of ATTRS) check(node.getAttribute(a), node);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === Node.TEXT_NODE) check(n.textContent, n.parentElement);
+      else for (const a of ATTRS) check((n as Element).getAttribute(a), n as Element);
+    }
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "characterData") scan(r.target);
+      else if (r.type === "attributes") check((r.target as Element).getAttribute(r.attributeName!), r.target as Element);
+      else r.addedNodes.forEach(scan);
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRS });
+}
+
+/**
+ * The studio specs' `test`: every page of the test's own browser context is
+ * watched for text a person must never see, and the test fails with that
+ * text when any appears, however briefly.
+ */
+export const test = base.extend<{ shownTextGuard: undefined }>({
+  shownTextGuard: [
+    async ({ context }, use) => {
+      const leaks: string[] = [];
+      await context.exposeFunction("__reportShownText", (leak: string) => void leaks.push(leak));
+      await context.addInitScript(watchShownText, NEVER_SHOWN);
+      await use(undefined);
+      expect(leaks, `The studio showed text a person must never see:\n${leaks.join("\n")}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,6 +1,7 @@
-// "Apply the notes" with the offline agent (CONTRACT 9): each note line is
-// an ordinary instruction about its shot; a note that changed something is
-// resolved right after the change's tags, one that did not is named as left.
+// "Apply the notes" with the offline agent (CONTRACT 9, 14): each note comes
+// as a record {commentId, frameId, text} and is an ordinary instruction about
+// its frame; a note that changed something is resolved right after the
+// change's tags, one that did not is named as left, by its words.
 import { describe, expect, it } from "vitest";
 import { offlineAnswer } from "../../worker/agent/offline-agent";
 import { type ParseEvent, TagStreamParser } from "../../worker/domain/agent/tag-parser";
@@ -21,16 +22,13 @@ const board = boardWith({
 });
 
 describe("offline notes", () => {
-  const instruction = [
-    'Apply the open notes. Carry out each note below on its shot; after the changes a note asked for, write <resolve comment="ID"/> with that note\'s ID, and say which notes you left and why.',
-    "Note cmt_close on shot 2: make it a close-up",
-    "Note cmt_vague on shot 2: the vibe feels off somehow",
-    "",
-    "(Only shots 2 may change.)",
-  ].join("\n");
+  const notes = [
+    { commentId: "cmt_close", frameId: "f2", text: "make it a close-up" },
+    { commentId: "cmt_vague", frameId: "f2", text: "the vibe feels off somehow" },
+  ];
 
-  it("resolves the note it carried out, after its change, and names the one it left", () => {
-    const answer = offlineAnswer(instruction, board, { scope: ["f2"] });
+  it("resolves the note it carried out, after its change, and names the one it left by its words", () => {
+    const answer = offlineAnswer("", board, { scope: ["f2"], notes });
     const evs = events(answer);
     expect(evs.filter((e) => e.kind === "rejected")).toEqual([]);
     const kinds = evs.filter((e) => e.kind !== "prose");
@@ -40,30 +38,65 @@ describe("offline notes", () => {
     const change = kinds.findIndex((e) => e.kind === "command" && e.command.type === "update_frame");
     expect(change).toBeGreaterThanOrEqual(0);
     expect(change).toBeLessThan(resolveAt);
-    let b = board;
-    for (const e of kinds) {
-      if (e.kind !== "command") continue;
-      const r = tryCommand(b, e.command, AGENT);
-      if (!r.ok) throw new Error(r.reason);
-      b = r.board;
-    }
+    const b = applied(kinds);
     expect(b.frames[1]!.camera).toMatch(/CU|close/i);
     expect(b.frames[0]).toEqual(board.frames[0]);
-    const prose = evs
-      .filter((e) => e.kind === "prose")
-      .map((e) => (e as { text: string }).text)
-      .join("");
+    const prose = proseOf(evs);
     expect(prose).toContain("Not done");
-    expect(prose).toContain("cmt_vague");
+    expect(prose).toContain("the vibe feels off somehow");
     expect(prose).toContain("left open");
-    expect(prose).not.toMatch(/cmt_close[^\n]*left open/);
+    expect(prose).not.toMatch(/cmt_/);
   });
 
-  it("leaves a note on a shot that is not on the board open", () => {
-    const answer = offlineAnswer("Apply the open notes.\nNote cmt_gone on shot 9: make it a close-up", board);
+  it("leaves a note whose shot is gone open, saying so without its id", () => {
+    const answer = offlineAnswer("", board, { notes: [{ commentId: "cmt_gone", frameId: "f9", text: "make it a close-up" }] });
     const evs = events(answer);
     expect(evs.some((e) => e.kind === "resolve" || e.kind === "command")).toBe(false);
-    expect(answer).toContain("cmt_gone");
-    expect(answer).toContain("no shot 9");
+    expect(proseOf(evs)).toContain("no longer on the board");
+    expect(proseOf(evs)).not.toContain("cmt_gone");
+  });
+
+  it("acts on each note's own frame when two shots share a label, and on a shot labelled in words", () => {
+    const twins = boardWith({
+      frames: [
+        frameWith({ id: "a", shot: "2A", title: "Door", camera: "WS" }),
+        frameWith({ id: "b", shot: "2A", title: "Street", camera: "WS" }),
+        frameWith({ id: "c", shot: "Opening wide", title: "Sky", camera: "WS" }),
+      ],
+    });
+    const answer = offlineAnswer("", twins, {
+      scope: ["b", "c"],
+      notes: [
+        { commentId: "cmt_b", frameId: "b", text: "make it a close-up" },
+        { commentId: "cmt_c", frameId: "c", text: "make it 6 seconds" },
+      ],
+    });
+    const kinds = events(answer).filter((e) => e.kind !== "prose");
+    expect(kinds.filter((e) => e.kind === "rejected")).toEqual([]);
+    expect(kinds.filter((e) => e.kind === "resolve").map((e) => (e as { commentId: string }).commentId)).toEqual(["cmt_b", "cmt_c"]);
+    const b = applied(kinds, twins);
+    expect(b.frames.map((f) => [f.id, f.camera, f.durationSec])).toEqual([
+      ["a", "WS", twins.frames[0]!.durationSec],
+      ["b", expect.stringMatching(/CU/), twins.frames[1]!.durationSec],
+      ["c", "WS", 6],
+    ]);
   });
 });
+
+function applied(kinds: ParseEvent[], base = board) {
+  let b = base;
+  for (const e of kinds) {
+    if (e.kind !== "command") continue;
+    const r = tryCommand(b, e.command, AGENT);
+    if (!r.ok) throw new Error(r.reason);
+    b = r.board;
+  }
+  return b;
+}
+
+function proseOf(evs: ParseEvent[]): string {
+  return evs
+    .filter((e) => e.kind === "prose")
+    .map((e) => (e as { text: string }).text)
+    .join("");
+}

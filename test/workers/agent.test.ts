@@ -117,6 +117,47 @@ describe("an agent run", () => {
     sock.close();
   });
 
+  it("a Stop during start over leaves the old board untouched, and the reply says so in words", async () => {
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
+    const sock = await connect(owner, projectId, episodeId);
+    await runEnded(sock, ((await send(sock, "chat_send", { text: IDEA })).payload as { result: { runId: string } }).result.runId);
+    const before = await boardOf(owner, base);
+    expect(before.frames).toHaveLength(6);
+    const ack = await send(sock, "chat_send", { text: "start over: a 20-second promo for a bike shop" });
+    const runId = (ack.payload as { result: { runId: string } }).result.runId;
+    // Past the clear and the new cast, while the new shots are being written.
+    let streamed = "";
+    await sock.next("partial_result", (m) => "delta" in m.payload && m.payload.runId === runId && (streamed += m.payload.delta).includes("The shots:"));
+    expect((await send(sock, "chat_stop", { runId })).payload.ok).toBe(true);
+    await sock.next("agent_status", (m) => m.payload.runId === runId && m.payload.status === "stopped");
+    const msg = await sock.next("chat_message", (m) => m.payload.role === "assistant" && m.payload.runId === runId);
+    expect(String(msg.payload.text)).toMatch(
+      /Stopped before the new storyboard was placed, so none of it was applied and the shots it was replacing are still on the board\. Nothing from this answer was applied\.$/,
+    );
+    expect(await boardOf(owner, base)).toEqual(before);
+    expect(sock.messages.some((m) => m.type === "board_event" && (m.payload.event as { runId?: string }).runId === runId)).toBe(false);
+    for (const m of sock.messages) if (m.type === "warning") expect(String(m.payload.message)).not.toMatch(/<|still open/);
+    sock.close();
+  });
+
+  it("start over run to its end replaces every shot in one go, and undo brings the old ones back", async () => {
+    const { owner, projectId, episodeId, base } = await ownedEpisode();
+    const sock = await connect(owner, projectId, episodeId);
+    await runEnded(sock, ((await send(sock, "chat_send", { text: IDEA })).payload as { result: { runId: string } }).result.runId);
+    const before = await boardOf(owner, base);
+    const ack = await send(sock, "chat_send", { text: "start over: a 20-second promo for a bike shop" });
+    const runId = (ack.payload as { result: { runId: string } }).result.runId;
+    await runEnded(sock, runId);
+    const after = await boardOf(owner, base);
+    expect(after.frames).toHaveLength(4);
+    expect(after.frames.some((f) => before.frames.some((b) => b.id === f.id))).toBe(false);
+    const seqs = sock.messages.filter((m) => m.type === "board_event" && (m.payload.event as { runId?: string }).runId === runId).map((m) => m.seq as number);
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    expect((await send(sock, "undo_run", { runId })).payload.ok).toBe(true);
+    expect((await boardOf(owner, base)).frames).toEqual(before.frames);
+    sock.close();
+  });
+
   it("goes on when the sender's socket closes, and other tabs see it finish", async () => {
     const { owner, projectId, episodeId } = await ownedEpisode();
     const watcher = await connect(owner, projectId, episodeId);

@@ -1,6 +1,7 @@
-// "Apply the notes" (CONTRACT 9) through the room: the open comments of the
-// chosen frames become one scoped run's instruction; it resolves, as the
-// agent, only the notes it acted on. Refusals first.
+// "Apply the notes" (CONTRACT 9, 14) through the room: the open comments of
+// the chosen frames go to one scoped run as records; the chat shows the
+// request in words; the run resolves, as the agent, only the notes it acted
+// on. Refusals first.
 import { describe, expect, it } from "vitest";
 import { readCamera } from "../../worker/domain/camera";
 import { boardOf, ownedEpisode } from "./helpers";
@@ -45,13 +46,14 @@ describe("apply the notes", () => {
     const [f1, f2] = board.frames;
     const add = async (frameId: string, text: string) => ((await acked(sock, "comment_add", { frameId, text })).result!.comment as Note).id;
     const applied = await add(f2!.id, "make it an extreme close-up");
-    const vague = await add(f2!.id, "the vibe feels off somehow");
+    const vagueText = "the vibe feels off somehow";
+    const vague = await add(f2!.id, vagueText);
     const outside = await add(f1!.id, "make it a wide shot");
 
     const ack = await acked(sock, "chat_send", { text: "", notes: true, scope: { frameIds: [f2!.id] } });
     expect(ack.ok).toBe(true);
     const runId = ack.result!.runId as string;
-    const user = await sock.next("chat_message", (m) => m.payload.role === "user" && String(m.payload.text).includes(applied));
+    const user = await sock.next("chat_message", (m) => m.payload.role === "user" && m.payload.text === "Apply 2 notes on shot 2");
     expect(user.payload.scope).toEqual({ frameIds: [f2!.id] });
     await runEnded(sock, runId);
 
@@ -65,17 +67,15 @@ describe("apply the notes", () => {
     expect(after.frames).toHaveLength(board.frames.length);
 
     const answer = await sock.next("chat_message", (m) => m.payload.role === "assistant" && m.payload.runId === runId);
-    expect(String(answer.payload.text)).toContain(vague);
+    expect(String(answer.payload.text)).toContain(vagueText);
     expect(String(answer.payload.text)).not.toContain("<resolve");
+    for (const id of [applied, vague, outside]) expect(String(answer.payload.text)).not.toContain(id);
 
     // A fresh socket's snapshot agrees: one resolved, two open.
     const again = await acked(sock, "chat_send", { text: "", notes: true, scope: { frameIds: [f2!.id] } });
     expect(again.ok).toBe(true);
-    const next = await sock.next(
-      "chat_message",
-      (m) => m.payload.role === "user" && m.payload.runId === undefined && String(m.payload.text).includes(vague) && !String(m.payload.text).includes(applied),
-    );
-    expect(String(next.payload.text)).not.toContain(outside);
+    // Only the note left open goes to the second run.
+    await sock.next("chat_message", (m) => m.payload.role === "user" && m.payload.text === "Apply 1 note on shot 2");
     await runEnded(sock, again.result!.runId as string);
     sock.close();
   });

@@ -20,7 +20,7 @@ import { syncShotList } from "./offline/shotlist";
 import { splitInstruction } from "./offline/split";
 import { esc, secs } from "./offline/text";
 import { runningTime } from "./offline/timing";
-import { type AgentProvider, type AgentRequest, sleep } from "./provider";
+import { type AgentProvider, type AgentRequest, type NoteRecord, sleep } from "./provider";
 
 /** "start over: a 20-second promo for a bike shop" replaces what the board has. */
 const START_OVER =
@@ -38,20 +38,20 @@ export interface OfflineOptions {
   owner?: boolean;
   /** 0 for the first answer, n for the nth Regenerate: a storyboard laid out again takes another approach. */
   variant?: number;
+  /** An "apply the notes" run: the notes as records, each acted on by its frame id (CONTRACT 14). */
+  notes?: readonly NoteRecord[];
 }
-
-/** A line of an "apply the notes" instruction (the room writes them, CONTRACT 9). */
-const NOTE_LINE = /^Note ([A-Za-z0-9_-]{1,40}) on shot (\S+?): (.+)$/gm;
 
 const isUnknown = (i: Intent) => i.kind === "decline" && i.unread === true;
 
 function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boolean): void {
   const tags: string[] = [];
   const frames = draft.board.frames.length;
-  for (const f of [...draft.board.frames]) {
-    const r = draft.apply(`<frame op="remove" id="${esc(f.id)}"/>`);
+  // One command for every frame: the room holds what follows it back and places the new board whole (CONTRACT 14).
+  if (frames) {
+    const r = draft.apply("<clear/>");
     if (r.ok) tags.push(r.tag);
-    else outcomes.push({ kind: "not_done", what, why: `shot "${f.title}" could not be removed: ${r.reason}`, model: false });
+    else outcomes.push({ kind: "not_done", what, why: `the shots could not be cleared: ${r.reason}`, model: false });
   }
   const before = draft.board.assets.length;
   if (assets) {
@@ -72,7 +72,7 @@ function clearBoard(draft: Draft, outcomes: Outcome[], what: string, assets: boo
 /** The whole answer to one message on one board, tags included. */
 export function offlineAnswer(text: string, board: Board, opts: OfflineOptions = {}): string {
   const message = text.trim();
-  if (!message) return HELP;
+  if (!message && !opts.notes?.length) return HELP;
   const draft = new Draft(board, opts.scope ? new Set(opts.scope) : null);
   const state: EditState = { draft, lastFrames: [], framesChanged: false };
   const outcomes: Outcome[] = [];
@@ -112,9 +112,8 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     return finish();
   }
 
-  const notes = [...message.matchAll(NOTE_LINE)];
-  if (notes.length) {
-    for (const [, id, shot, note] of notes) applyNote(id!, shot!, note!.trim());
+  if (opts.notes?.length) {
+    for (const note of opts.notes) applyNote(note);
     return finish();
   }
 
@@ -183,14 +182,14 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
    * that shot). When it changed something the note is resolved after the
    * change's tags; otherwise the answer says it was left, and why.
    */
-  function applyNote(id: string, shot: string, note: string): void {
-    const what = `note ${id} on shot ${shot} ("${note}")`;
-    const index = draft.board.frames.findIndex((f, i) => shotLabel(f, i) === shot);
+  function applyNote({ commentId, frameId, text: note }: NoteRecord): void {
+    const index = draft.board.frames.findIndex((f) => f.id === frameId);
     const frame = draft.board.frames[index];
     if (!frame) {
-      outcomes.push({ kind: "not_done", what, why: `left open: there is no shot ${shot} on the board now`, model: false });
+      outcomes.push({ kind: "not_done", what: `the note "${note}"`, why: "left open: its shot is no longer on the board", model: false });
       return;
     }
+    const what = `the note on shot ${shotLabel(frame, index)} ("${note}")`;
     const mine: Outcome[] = [];
     let previous: string | null = null;
     for (const clause of splitInstruction(note)) {
@@ -205,7 +204,7 @@ export function offlineAnswer(text: string, board: Board, opts: OfflineOptions =
     }
     const last = mine.findLast((o): o is Extract<Outcome, { kind: "done" }> => o.kind === "done" && o.tags.length > 0);
     if (last) {
-      last.tags = [...last.tags, `<resolve comment="${esc(id)}"/>`];
+      last.tags = [...last.tags, `<resolve comment="${esc(commentId)}"/>`];
       outcomes.push(...mine);
       return;
     }
@@ -279,6 +278,7 @@ export class OfflineAgent implements AgentProvider {
       ...(req.scope ? { scope: req.scope.frameIds } : {}),
       owner: req.owner ?? false,
       variant: req.variant ?? 0,
+      ...(req.notes ? { notes: req.notes } : {}),
     });
     for (const piece of chunk(answer, Math.ceil(answer.length / STEADY_CHARS))) {
       await sleep(this.paceMs, req.signal);

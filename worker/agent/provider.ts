@@ -4,6 +4,13 @@
 import type { Board } from "../domain/board";
 import type { PromptMessage } from "../domain/agent/prompt";
 
+/** A reviewer's note given to an "apply the notes" run (CONTRACT 14): data, never parsed back out of text. */
+export interface NoteRecord {
+  commentId: string;
+  frameId: string;
+  text: string;
+}
+
 export interface AgentRequest {
   messages: PromptMessage[];
   /** The person's message as typed, for the offline agent, which reads it directly. */
@@ -18,6 +25,8 @@ export interface AgentRequest {
   owner?: boolean;
   /** 0 for the first answer to a message, n for its nth Regenerate: the offline agent gives a different take. */
   variant?: number;
+  /** An "apply the notes" run: the notes to carry out, each on its frame; labels need not be unique. */
+  notes?: NoteRecord[];
 }
 
 export interface AgentProvider {

@@ -40,6 +40,8 @@ export const Command = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("add_frame"), frame: FrameInput, after: Id.nullable().optional() }),
   z.strictObject({ type: z.literal("update_frame"), id: Id, patch: FramePatch }),
   z.strictObject({ type: z.literal("remove_frame"), id: Id }),
+  // Every frame in one event: starting over is one step a Stop cannot cut in half (CONTRACT 14).
+  z.strictObject({ type: z.literal("clear_frames") }),
   z.strictObject({ type: z.literal("move_frame"), id: Id, after: Id.nullable() }),
   z.strictObject({ type: z.literal("upsert_asset"), asset: Asset }),
   z.strictObject({ type: z.literal("remove_asset"), id: Id }),
@@ -138,6 +140,9 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
     case "remove_frame":
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
       return { ok: true, event: { kind: "remove_frame", data: { id: command.id } } };
+    case "clear_frames":
+      if (board.frames.length === 0) return reject("the board has no shots to clear");
+      return { ok: true, event: { kind: "clear_frames", data: {} } };
     case "move_frame":
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
       if (command.after === command.id) return reject("a frame cannot move after itself");

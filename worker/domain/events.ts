@@ -17,6 +17,7 @@ const SimpleEvent = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add_frame"), data: z.object({ frame: Frame, after: Id.nullable().optional() }) }),
   z.object({ kind: z.literal("update_frame"), data: z.object({ id: Id, patch: Patch }) }),
   z.object({ kind: z.literal("remove_frame"), data: z.object({ id: Id }) }),
+  z.object({ kind: z.literal("clear_frames"), data: z.object({}) }),
   z.object({ kind: z.literal("move_frame"), data: z.object({ id: Id, after: Id.nullable() }) }),
   z.object({ kind: z.literal("upsert_asset"), data: z.object({ asset: Asset, index: z.number().int().nonnegative().optional() }) }),
   z.object({ kind: z.literal("remove_asset"), data: z.object({ id: Id }) }),
@@ -109,6 +110,8 @@ export function applyEvent(board: Board, event: EventBody): Board {
       const i = indexOfFrame(board, event.data.id);
       return { ...board, frames: [...board.frames.slice(0, i), ...board.frames.slice(i + 1)] };
     }
+    case "clear_frames":
+      return { ...board, frames: [] };
     case "move_frame": {
       const i = indexOfFrame(board, event.data.id);
       const frame = board.frames[i]!;

@@ -258,6 +258,8 @@ function describeEvent(board: Board, event: EventBody): string {
       const f = board.frames.find((x) => x.id === event.data.id);
       return `removed ${shot(board, event.data.id)}${quoted(f?.title ?? "")}`;
     }
+    case "clear_frames":
+      return `removed all ${plural(board.frames.length, "frame")}`;
     case "move_frame":
       return event.data.after === null
         ? `moved ${shot(board, event.data.id)} to the start`
@@ -345,6 +347,14 @@ function describeMany(before: Board, events: SimpleEvent[]): string {
         frames.changed.delete(e.data.id);
         frames.moved.delete(e.data.id);
         frames.removed.set(e.data.id, shot(board, e.data.id));
+        break;
+      case "clear_frames":
+        for (const f of board.frames) {
+          if (frames.added.delete(f.id)) continue;
+          frames.changed.delete(f.id);
+          frames.moved.delete(f.id);
+          frames.removed.set(f.id, shot(board, f.id));
+        }
         break;
       case "upsert_asset": {
         const existed = board.assets.some((a) => a.id === e.data.asset.id);

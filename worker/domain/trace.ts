@@ -6,7 +6,7 @@ import { z } from "zod";
 export const TraceEntry = z.object({
   atMs: z.number(),
   tag: z.string(),
-  status: z.enum(["applied", "rejected", "duplicate"]),
+  status: z.enum(["applied", "staged", "proposed", "rejected", "duplicate"]),
   command: z.unknown().optional(),
   reason: z.string().optional(),
   seq: z.number().optional(),

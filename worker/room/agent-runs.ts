@@ -1,99 +1,36 @@
-// Agent runs inside an episode room (CONTRACT 6): one at a time; the answer
-// streams to every socket as partial_result while each closed tag goes
-// through the room's one mutation path; Stop aborts the provider request;
-// a stopped or failed run keeps its prose as a truncated message; every run
-// leaves a redacted trace. A run does not belong to a socket: it goes on
-// when the sender's tab closes, and one cut short by a room restart is
-// marked failed when the room loads again.
-import type { ChatMessage, RunStatus } from "../domain/chat";
-import type { ServerPayload, ServerType } from "../domain/protocol";
-import { type Board, shotLabel } from "../domain/board";
-import { checkContinuity } from "../domain/continuity";
-import { capJsonText, jsonBytes, MAX_STORED_BYTES } from "./storage-limits";
-import { TagStreamParser, type ParseEvent } from "../domain/agent/tag-parser";
+// Agent runs inside an episode room (CONTRACT 6, 14): one at a time; the
+// answer streams to every socket as partial_result while each closed tag
+// goes through the room's one mutation path; Stop aborts the provider
+// request; a stopped or failed run keeps its prose as a truncated message,
+// closed by a line saying what applied; every run leaves a redacted trace.
+// A run that clears the board (`<clear/>`) holds its new board back and
+// places it in one transaction when the answer ends, so a Stop leaves the
+// board fully replaced or untouched. A run does not belong to a socket: it
+// goes on when the sender's tab closes, and one cut short by a room restart
+// is marked failed when the room loads again.
+// The parts: run-request (what is asked), run-policy (what may apply),
+// run-record (what is kept), run-words (what a person reads).
+import { type AgentProvider, type NoteRecord, ProviderError } from "../agent/provider";
+import { type Asker, answersTo, withExtras } from "../agent/request-extras";
 import { buildPrompt, type PromptMessage } from "../domain/agent/prompt";
 import { RedactingStream, type Redactor, redactDeep } from "../domain/agent/redact";
-import { type AgentProvider, ProviderError } from "../agent/provider";
-import { type Asker, answersTo, withExtras } from "../agent/request-extras";
-
-export type { ChatMessage, RunStatus };
+import { type ParseEvent, TagStreamParser } from "../domain/agent/tag-parser";
+import type { Board } from "../domain/board";
+import type { ChatMessage, RunStatus } from "../domain/chat";
+import { tryCommand } from "../domain/commands";
+import type { EventBody } from "../domain/events";
+import type { ServerPayload, ServerType } from "../domain/protocol";
 import { newId } from "../ids";
 import type { RoomCore } from "./room-core";
+import { judgeCommand, judgeGenerate, judgeResolve, keyOf, noteApplied, type PolicyState, type Verdict } from "./run-policy";
+import { assistantMessage, type ChatStore, newRunRecord, ProseMeter, type RunRecord, storedHeader, type Trace, type TraceEntry } from "./run-record";
+import { HISTORY_TURNS, planRun, type StartRequest } from "./run-request";
+import { endingText, notAppliedText, openTagAt, plainProviderError, plainReason, subjectOf } from "./run-words";
 
-/**
- * Prose a run may stream, measured as stored (inside JSON, escapes included):
- * beyond it the answer is cut with a marker, so its message row stays well
- * under 1 MiB whatever characters the model sends.
- */
-export const PROSE_CAP_BYTES = 512 * 1024;
-/** The raw output kept in a trace, measured the same way, cut with a marker beyond it. */
-export const RAW_CAP_BYTES = 256 * 1024;
-/** The prompt kept in a trace, each message measured the same way. */
-export const PROMPT_CAP_BYTES = 64 * 1024;
-/** Chat turns read to build a prompt: the budget keeps only recent ones anyway. */
-export const HISTORY_TURNS = 60;
-
-export interface TraceEntry {
-  atMs: number;
-  tag: string;
-  /** "proposed": the run was sent as "suggest", and the command joined its proposal instead of the board. */
-  status: "applied" | "rejected" | "duplicate" | "proposed";
-  command?: unknown;
-  reason?: string;
-  seq?: number;
-}
-
-export interface Trace {
-  runId: string;
-  provider: string;
-  model: string;
-  prompt: PromptMessage[];
-  promptTokens: number;
-  trimmed: { chatTurnsDropped: number; boardDetail: string };
-  raw: string;
-  commands: TraceEntry[];
-  timings: { startedAt: string; firstTokenMs?: number; totalMs?: number };
-  error?: { kind: string; message: string; retryable: boolean };
-}
-
-export interface RunRecord {
-  id: string;
-  /** Who asked: jobs the run starts are theirs. */
-  userId: string;
-  status: RunStatus;
-  prose: string;
-  trace: Trace;
-  reason?: string;
-  retryable?: boolean;
-  /** The model stopped at its length limit. */
-  cutOff?: boolean;
-  /** The frames a scoped run could change. */
-  scope?: string[];
-}
-
-/** A run as stored in its own row: prose and trace entries have rows of their own, so no row grows with the run. */
-export type RunHeader = Omit<RunRecord, "prose" | "trace"> & { trace: Omit<Trace, "commands"> };
-
-/** Where the room keeps its chat and runs. Synchronous, like the room's SQLite. */
-export interface ChatStore {
-  transaction<T>(fn: () => T): T;
-  addMessage(m: ChatMessage): void;
-  messages(): ChatMessage[];
-  /** The last `limit` messages, oldest first. */
-  recentMessages(limit: number): ChatMessage[];
-  lastUserMessage(): ChatMessage | null;
-  /** Rewrites a stored message (to mark it superseded). */
-  updateMessage(m: ChatMessage): void;
-  /** The id of the run started last, if any. */
-  latestRunId(): string | null;
-  putRun(run: RunHeader): void;
-  /** Appends the n-th piece of a run's streamed prose. */
-  appendProse(runId: string, n: number, text: string): void;
-  /** Writes (or rewrites) the n-th entry of a run's trace. */
-  putTraceEntry(runId: string, n: number, entry: TraceEntry): void;
-  getRun(id: string): RunRecord | null;
-  unfinishedRuns(): RunRecord[];
-}
+export type { ChatMessage, RunStatus };
+export type { ChatStore, RunHeader, RunRecord, Trace, TraceEntry } from "./run-record";
+export { PROMPT_CAP_BYTES, PROSE_CAP_BYTES, RAW_CAP_BYTES } from "./run-record";
+export { CONTINUE_PROMPT, HISTORY_TURNS, type StartRequest, withContext } from "./run-request";
 
 export interface AgentRunsDeps {
   core: () => RoomCore;
@@ -109,65 +46,42 @@ export interface AgentRunsDeps {
    * `inScope` tells whether the run may touch the note's frame.
    */
   resolveNote?: (commentId: string, runId: string, inScope: (frameId: string) => boolean) => { ok: true } | { ok: false; reason: string };
+  /** Told when a run starts and ends, for the operations metrics. */
   /**
    * A run sent as "suggest" (CONTRACT 14): its command joins the run's
    * proposal instead of the board; null when the run applies directly.
    */
   propose?: (runId: string, command: Record<string, unknown>) => { ok: true } | { ok: false; reason: string } | null;
-  /** Told when a run starts and ends, for the operations metrics. */
   observe?: (runId: string, status: RunStatus) => void;
   /** Keeps the object alive while a run streams. */
   keepAlive: (p: Promise<unknown>) => void;
   now?: () => number;
 }
 
-const AGENT_AUTHOR = { id: "agent", name: "Production agent" };
+const AGENT = { type: "agent" as const, id: "agent" };
 const SAVE_EVERY_MS = 1000;
+const STILL_OPEN = /still open when the answer ended/;
 
-/** What a live run keeps beside its record: counters for its rows, whether its prose was cut, its scope. */
+/** A replacing run's new board, held back until the answer ends: the commands in order and their trace entries. */
+interface Staged {
+  board: Board;
+  items: { command: Record<string, unknown>; n: number; entry: TraceEntry }[];
+  /** Picture requests and note resolutions that wait for the new board. */
+  after: { n: number; entry: TraceEntry; go: () => void }[];
+}
+
+/** What a live run keeps beside its record. */
 interface Live {
   record: RunRecord;
   controller: AbortController;
-  proseParts: number;
-  proseBytes: number;
-  proseCut: boolean;
-  /** The frames a scoped run may change; frames it adds join them. */
-  scope?: Set<string>;
-  /** In a notes run, the comments it was given: the only ones it may resolve. */
-  notes?: Set<string>;
-}
-
-export type StartRequest =
-  | { kind: "send"; text: string; scope?: string[]; notes?: string[] }
-  | { kind: "regenerate" }
-  | { kind: "edit"; messageId: string; text: string }
-  | { kind: "continue" };
-
-/** What a continuation asks of the model: the cut-off answer is in the history just before it. */
-export const CONTINUE_PROMPT =
-  "Continue your previous answer exactly where it stopped. Do not repeat prose or tags you already wrote; finish the tag you were writing from its start.";
-
-/**
- * What the model needs beside the person's words: the shots a scoped message
- * may change, and, when the person asks about continuity, what the shared
- * continuity check finds on the board now (so "fix continuity" works with
- * any model, not only the offline one).
- */
-export function withContext(prompt: string, board: Board, scope?: string[]): string {
-  let out = prompt;
-  if (scope) out += `\n\n(Only shots ${scope.map((id) => shotOf(board, id)).join(", ")} may change.)`;
-  if (/\bcontinuity\b/i.test(prompt)) {
-    const issues = checkContinuity(board);
-    out += issues.length
-      ? `\n\nContinuity issues on the board now:\n${issues.map((i) => `- ${i.message}`).join("\n")}`
-      : "\n\nThe continuity check finds no issues on the board now.";
-  }
-  return out;
-}
-
-function shotOf(board: Board, frameId: string): string {
-  const i = board.frames.findIndex((f) => f.id === frameId);
-  return i < 0 ? frameId : shotLabel(board.frames[i]!, i);
+  prose: ProseMeter;
+  policy: PolicyState;
+  /** The board when the run began, and the events it committed since: what its closing line counts. */
+  before: Board;
+  events: EventBody[];
+  staged: Staged | null;
+  /** The tag the answer was writing when it stopped or failed. */
+  open?: { tag: string; newShot?: number };
 }
 
 export class AgentRuns {
@@ -197,7 +111,8 @@ export class AgentRuns {
   /**
    * Runs left unfinished by a restart are failed, with the reason in the
    * trace, their prose (exactly what clients received, since each piece was
-   * stored before it was sent) kept as a truncated message.
+   * stored before it was sent) kept as a truncated message. A replacing
+   * run's held-back board was never placed: its entries say so.
    */
   recoverInterrupted(): string[] {
     const recovered: string[] = [];
@@ -210,8 +125,12 @@ export class AgentRuns {
       run.trace.error = { kind: "interrupted", message, retryable: true };
       try {
         this.deps.chat.transaction(() => {
+          run.trace.commands.forEach((c, n) => {
+            if (c.status === "staged")
+              this.deps.chat.putTraceEntry(run.id, n, { ...c, status: "rejected", reason: "held back: the room restarted before the new board was placed" });
+          });
           this.save(run);
-          if (run.prose) this.commitAssistant(run, true);
+          if (run.prose) this.commitAssistant(run, run.prose, true);
         });
       } catch (err) {
         // A run that cannot be saved whole is still marked failed: a room must always load.
@@ -232,156 +151,91 @@ export class AgentRuns {
   }
 
   /**
-   * Starts a run: a new message (`send`, optionally scoped to frames), the
-   * last message answered again (`regenerate`), the last message edited and
-   * answered again (`edit`), or a cut-off answer continued (`continue`). A
-   * regenerate or an edit first reverts what the replaced answer changed on
-   * the board, so nothing doubles, and keeps that answer hidden
-   * (`supersededBy`).
+   * Starts a run (run-request.ts reads what it asks). A regenerate or an
+   * edit first reverts what the replaced answer changed on the board, so
+   * nothing doubles, and keeps that answer hidden (`supersededBy`).
    */
   start(request: StartRequest, user: Asker): { ok: true; runId: string } | { ok: false; code: string; message: string } {
     if (this.active) return { ok: false, code: "busy", message: "The agent is already answering in this episode. Stop it or wait for it to finish." };
-    const refuse = (code: string, message: string) => ({ ok: false as const, code, message });
     const core = this.deps.core();
-    const lastUser = this.deps.chat.lastUserMessage();
-    const recent = this.deps.chat.recentMessages(HISTORY_TURNS).filter((m) => !m.supersededBy);
+    const chat = this.deps.chat;
     const runId = newId("run", 16);
-    let prompt: string;
-    let scope: string[] | undefined;
-    let notes: string[] | undefined;
-    let seed: string[] = [];
-    let history = recent;
-    let userMessage: ChatMessage | undefined;
-    const replaced: ChatMessage[] = [];
-    let reverts: string[] = [];
-
-    if (request.kind === "send") {
-      if (request.scope) {
-        const missing = request.scope.find((id) => !core.board.frames.some((f) => f.id === id));
-        if (missing) return refuse("invalid_request", `There is no frame "${missing}" to scope the message to.`);
-        scope = [...new Set(request.scope)];
-      }
-      prompt = request.text;
-      notes = request.notes;
-      // A pasted key must not end up in the chat history.
-      userMessage = {
-        id: newId("msg"),
-        role: "user",
-        text: this.deps.redact(request.text),
-        author: user,
-        ...(scope ? { scope: { frameIds: scope } } : {}),
-        createdAt: this.iso(),
-      };
-    } else if (request.kind === "regenerate" || request.kind === "edit") {
-      if (!lastUser) return refuse("not_found", "There is no message to answer again.");
-      if (request.kind === "edit") {
-        if (request.messageId !== lastUser.id) return refuse("conflict", "Only the last message can be edited.");
-        if (lastUser.author.id !== user.id) return refuse("forbidden", "Only its author can edit a message.");
-        prompt = request.text;
-        scope = lastUser.scope?.frameIds;
-        userMessage = { ...lastUser, id: newId("msg"), text: this.deps.redact(request.text), createdAt: this.iso() };
-        replaced.push({ ...lastUser, supersededBy: userMessage.id });
-      } else {
-        prompt = lastUser.text;
-        scope = lastUser.scope?.frameIds;
-      }
-      // The answer being replaced: every assistant message after the last user message.
-      const after = recent.slice(recent.findIndex((m) => m.id === lastUser.id) + 1).filter((m) => m.role === "assistant");
-      for (const m of after) replaced.push({ ...m, supersededBy: runId });
-      // Every run that answered it (a cut-off answer and its continuations), newest first, or the
-      // last run when it ended with no message at all.
-      reverts = [...new Set(after.map((m) => m.runId).filter((id): id is string => !!id))].reverse();
-      if (reverts.length === 0) {
-        const latest = this.deps.chat.latestRunId();
-        if (latest) reverts.push(latest);
-      }
-      // Reverting would silently drop what a person changed on those frames since: ask instead.
-      if (reverts.some((id) => core.editedSince(id))) {
-        return refuse("conflict", "Someone has changed shots that answer made since; undo its changes from the answer, or send a new message instead.");
-      }
-      // Answering again: the question is not part of its own history.
-      history = recent.slice(
-        0,
-        recent.findIndex((m) => m.id === lastUser.id),
-      );
-    } else {
-      const last = recent.at(-1);
-      if (last?.role !== "assistant" || !last.cutOff || !last.runId) return refuse("conflict", "Only an answer the model cut off can be continued.");
-      // The chain of cut-off answers back to the person's message: nothing any of them applied is applied again.
-      const answered = recent.slice(recent.findLastIndex((m) => m.role === "user") + 1).filter((m) => m.role === "assistant" && m.runId);
-      const chain = answered.map((m) => this.deps.chat.getRun(m.runId!)).filter((r): r is RunRecord => r !== null);
-      seed = chain.flatMap((r) => r.trace.commands.filter((c) => c.status === "applied" && c.command !== undefined).map((c) => JSON.stringify(c.command)));
-      const previous = chain.at(-1);
-      scope = previous?.scope;
-      prompt = CONTINUE_PROMPT;
-      // The model must see what it wrote, tags included, to go on from there: its raw output, not the prose shown.
-      if (previous?.trace.raw) history = [...recent.slice(0, -1), { ...last, text: previous.trace.raw }];
-    }
+    // Regenerate asks for another take: the offline agent lays the storyboard out differently each time.
+    const variant = request.kind === "regenerate" ? answersTo(chat.recentMessages(HISTORY_TURNS), chat.lastUserMessage()?.id ?? "") : 0;
+    const planned = planRun(request, {
+      board: core.board,
+      recent: chat.recentMessages(HISTORY_TURNS).filter((m) => !m.supersededBy),
+      lastUser: chat.lastUserMessage(),
+      latestRunId: chat.latestRunId(),
+      runOf: (id) => chat.getRun(id),
+      editedSince: (id) => core.editedSince(id),
+      user,
+      redact: this.deps.redact,
+      runId,
+      newMessageId: () => newId("msg"),
+      at: this.iso(),
+    });
+    if (!planned.ok) return planned;
+    const plan = planned.plan;
 
     let provider: AgentProvider;
     try {
       provider = this.deps.provider();
     } catch (err) {
-      const message = err instanceof ProviderError ? err.message : "The agent is not configured.";
-      return refuse("unavailable", this.deps.redact(message));
+      const message = err instanceof ProviderError ? plainProviderError(err.kind, err.message) : "The agent is not configured.";
+      return { ok: false, code: "unavailable", message: this.deps.redact(message) };
     }
 
     // Revert the replaced answer's board changes first: if that cannot be done, nothing else changes.
-    for (const id of reverts) {
+    for (const id of plan.reverts) {
       const undone = core.undoRun(id, { type: "user", id: user.id }, newId("undo", 12));
       if (undone.ok) this.deps.broadcast("board_event", { event: undone.value.event }, undone.value.seq);
       // not_found: the run changed nothing; conflict: its changes are already gone (undone by hand).
-      else if (undone.code !== "not_found" && undone.code !== "conflict") return refuse(undone.code, undone.reason);
+      else if (undone.code !== "not_found" && undone.code !== "conflict") return { ok: false, code: undone.code, message: undone.reason };
     }
-    this.deps.chat.transaction(() => {
-      for (const m of replaced) this.deps.chat.updateMessage(m);
-      if (userMessage) this.deps.chat.addMessage(userMessage);
+    chat.transaction(() => {
+      for (const m of plan.replaced) chat.updateMessage(m);
+      if (plan.userMessage) chat.addMessage(plan.userMessage);
     });
-    for (const m of replaced) this.deps.broadcast("chat_message", m);
-    if (userMessage) this.deps.broadcast("chat_message", userMessage);
+    for (const m of plan.replaced) this.deps.broadcast("chat_message", m);
+    if (plan.userMessage) this.deps.broadcast("chat_message", plan.userMessage);
 
     const built = buildPrompt({
       board: core.board,
-      history: history.map((m) => ({ role: m.role, text: m.text })),
-      latest: withContext(prompt, core.board, scope),
+      history: plan.history.map((m) => ({ role: m.role, text: m.text })),
+      latest: plan.prompt,
       budgetTokens: this.deps.budgetTokens,
     });
-    const record: RunRecord = {
-      id: runId,
-      userId: user.id,
-      status: "pending",
-      prose: "",
-      ...(scope ? { scope } : {}),
-      trace: redactDeep(
-        {
-          runId,
-          provider: provider.name,
-          model: provider.model,
-          prompt: built.messages,
-          promptTokens: built.tokens,
-          trimmed: built.trimmed,
-          raw: "",
-          commands: [],
-          timings: { startedAt: this.iso() },
-        },
-        this.deps.redact,
-      ),
-    };
+    const record = newRunRecord(
+      { runId, userId: user.id, provider, startedAt: this.iso(), ...(plan.scope ? { scope: plan.scope } : {}) },
+      built,
+      this.deps.redact,
+    );
     const controller = new AbortController();
     this.active = {
       record,
       controller,
-      proseParts: 0,
-      proseBytes: 0,
-      proseCut: false,
-      scope: scope ? new Set(scope) : undefined,
-      notes: notes ? new Set(notes) : undefined,
+      prose: new ProseMeter(),
+      policy: {
+        applied: new Set(plan.seed),
+        ...(plan.scope ? { scope: new Set(plan.scope) } : {}),
+        ...(plan.notes ? { notes: new Set(plan.notes.map((n) => n.commentId)) } : {}),
+      },
+      before: core.board,
+      events: [],
+      staged: null,
     };
     this.save(record);
     this.deps.broadcast("agent_status", { runId, status: "pending" });
     this.deps.observe?.(runId, "pending");
-    const variant = request.kind === "regenerate" ? answersTo(this.deps.chat.recentMessages(HISTORY_TURNS), lastUser?.id ?? "") : 0;
-    this.deps.keepAlive(this.run(record, withExtras(provider, { owner: user.owner ?? false, variant }), built.messages, prompt, controller, new Set(seed)));
+    this.deps.keepAlive(
+      this.run(this.active, withExtras(provider, { owner: user.owner ?? false, variant }), {
+        messages: built.messages,
+        latest: plan.latest,
+        ...(plan.scope ? { scope: { frameIds: plan.scope } } : {}),
+        ...(plan.notes ? { notes: plan.notes } : {}),
+      }),
+    );
     return { ok: true, runId };
   }
 
@@ -404,17 +258,8 @@ export class AgentRuns {
     return this.deps.chat.getRun(runId)?.trace ?? null;
   }
 
-  private commitAssistant(run: RunRecord, truncated: boolean): void {
-    const message: ChatMessage = {
-      id: newId("msg"),
-      role: "assistant",
-      text: run.prose,
-      author: AGENT_AUTHOR,
-      runId: run.id,
-      ...(truncated ? { truncated: true } : {}),
-      ...(run.cutOff ? { cutOff: true } : {}),
-      createdAt: new Date(this.now()).toISOString(),
-    };
+  private commitAssistant(run: RunRecord, text: string, truncated: boolean): void {
+    const message = assistantMessage(run, text, truncated, newId("msg"), this.iso());
     this.deps.chat.addMessage(message);
     this.deps.broadcast("chat_message", message);
   }
@@ -424,80 +269,21 @@ export class AgentRuns {
    * could lose in a restart (the DO's output gate holds the send until the
    * write is durable), so a recovered partial answer is exactly what tabs saw.
    */
-  private emitProse(run: RunRecord, text: string): void {
-    const live = this.active;
-    if (!text || !live || live.record !== run || live.proseCut) return;
-    let piece = text;
-    const bytes = jsonBytes(piece);
-    if (live.proseBytes + bytes > PROSE_CAP_BYTES) {
-      piece = capJsonText(piece, Math.max(0, PROSE_CAP_BYTES - live.proseBytes), "answer").text;
-      live.proseCut = true;
-    }
-    live.proseBytes += bytes;
-    this.deps.chat.appendProse(run.id, live.proseParts++, piece);
+  private emitProse(live: Live, text: string): void {
+    if (this.active !== live) return;
+    const piece = live.prose.take(text);
+    if (!piece) return;
+    const run = live.record;
+    this.deps.chat.appendProse(run.id, live.prose.parts++, piece);
     run.prose += piece;
     this.deps.broadcast("partial_result", { runId: run.id, delta: piece });
   }
 
-  /**
-   * A scoped run may change only its frames (CONTRACT 6): the reason a frame
-   * command falls outside the scope, or undefined when it may apply.
-   */
-  private outOfScope(command: Record<string, unknown>): string | undefined {
-    const scope = this.active?.scope;
-    if (!scope) return undefined;
-    const board = this.deps.core().board;
-    const outside = (id: string) => `shot ${shotOf(board, id)} is outside the message's scope`;
-    switch (command.type) {
-      case "update_frame":
-      case "remove_frame":
-      case "move_frame": {
-        const id = String(command.id);
-        return scope.has(id) ? undefined : outside(id);
-      }
-      case "remove_asset": {
-        // Removing an asset detaches it from every frame: refused if a frame outside the scope uses it.
-        const user = board.frames.find((f) => !scope.has(f.id) && f.continuity.assetIds.includes(String(command.id)));
-        return user ? `${outside(user.id)}, and it uses that asset` : undefined;
-      }
-      case "set_plan": {
-        // A plan without a beat clears it from its frames: refused if that reaches outside the scope.
-        const beats = new Set(Array.isArray(command.beats) ? command.beats.map((b: { id?: unknown }) => b?.id) : []);
-        const user = board.frames.find((f) => !scope.has(f.id) && f.beatId && !beats.has(f.beatId));
-        return user ? `${outside(user.id)}, and the new plan drops its beat` : undefined;
-      }
-      case "set_format":
-        return "the aspect ratio is the whole episode's, not the selected shots'";
-      default:
-        return undefined;
-    }
-  }
-
-  /** In a scoped run a new frame goes after the last scoped frame (it joins the scope once it applied). */
-  private placeInScope(command: Record<string, unknown>): void {
-    const scope = this.active?.scope;
-    if (!scope || command.type !== "add_frame") return;
-    const after = command.after;
-    if (typeof after !== "string" || !scope.has(after)) {
-      const last = [...this.deps.core().board.frames].reverse().find((f) => scope.has(f.id));
-      if (last) command.after = last.id;
-    }
-  }
-
-  /** Saves the run's header as it stands, redacted (a raw answer can echo a secret back) and bounded. */
   private save(run: RunRecord): void {
-    const { prose: _p, trace, ...rest } = run;
-    const { commands: _c, ...header } = trace;
-    const raw = capJsonText(header.raw, RAW_CAP_BYTES, "raw output").text;
-    let prompt = header.prompt.map((m) => ({ ...m, content: capJsonText(m.content, PROMPT_CAP_BYTES, "prompt").text }));
-    // A prompt of many long turns could still pass the row's budget: then only its shape is kept.
-    if (prompt.reduce((n, m) => n + jsonBytes(m.content), 0) > MAX_STORED_BYTES / 2) {
-      prompt = prompt.map((m) => ({ ...m, content: `[${m.content.length} characters, not kept: the prompt was too large to store]` }));
-    }
-    this.deps.chat.putRun(redactDeep({ ...rest, trace: { ...header, raw, prompt } }, this.deps.redact));
+    this.deps.chat.putRun(storedHeader(run, this.deps.redact));
   }
 
-  /** Adds an entry to the run's trace and stores it at once (or, with `within`, inside the caller's transaction). */
+  /** Adds an entry to the run's trace and stores it at once. */
   private addEntry(run: RunRecord, entry: TraceEntry): number {
     run.trace.commands.push(entry);
     const n = run.trace.commands.length - 1;
@@ -505,180 +291,220 @@ export class AgentRuns {
     return n;
   }
 
-  private handle(run: RunRecord, e: ParseEvent, started: number, gate: RedactingStream, applied: Set<string>): void {
-    const atMs = Math.round(this.now() - started);
+  /** Rewrites an entry (a staged one placed or dropped, a job's outcome). */
+  private rewrite(run: RunRecord, n: number, entry: TraceEntry): void {
+    run.trace.commands[n] = entry;
+    this.deps.chat.putTraceEntry(run.id, n, entry);
+  }
+
+  private warn(run: RunRecord, code: string, message: string): void {
+    this.deps.broadcast("warning", { code, message: this.deps.redact(message), runId: run.id });
+  }
+
+  /**
+   * Where each board command of a run goes: judged by the run policy, then
+   * applied to the board through the room's one mutation path, or, once the
+   * run has cleared the board, staged on the held-back new board.
+   */
+  private applyCommand(live: Live, tag: string, asked: Record<string, unknown>, atMs: number): void {
+    const run = live.record;
     const core = this.deps.core();
+    const board = live.staged?.board ?? core.board;
+    const verdict = judgeCommand(live.policy, board, asked);
+    if (verdict.kind === "duplicate") {
+      this.addEntry(run, { atMs, tag, status: "duplicate", command: asked, reason: verdict.reason });
+      return;
+    }
+    if (verdict.kind === "rejected") {
+      this.addEntry(run, { atMs, tag, status: "rejected", command: asked, reason: verdict.reason });
+      this.warn(run, verdict.code, notAppliedText(tag, asked, verdict.reason, board));
+      return;
+    }
+    const command = verdict.command;
+    const proposed = this.deps.propose?.(run.id, command);
+    if (proposed) {
+      if (proposed.ok) noteApplied(live.policy, asked, command);
+      this.addEntry(run, { atMs, tag, status: proposed.ok ? "proposed" : "rejected", command, ...(proposed.ok ? {} : { reason: proposed.reason }) });
+      if (!proposed.ok) this.warn(run, "command_rejected", notAppliedText(tag, command, proposed.reason, board));
+      return;
+    }
+    if (live.staged || command.type === "clear_frames") {
+      const out = tryCommand(board, command, AGENT);
+      if (!out.ok) {
+        this.addEntry(run, { atMs, tag, status: "rejected", command, reason: out.reason });
+        this.warn(run, "command_rejected", notAppliedText(tag, command, out.reason, board));
+        return;
+      }
+      live.staged ??= { board, items: [], after: [] };
+      live.staged.board = out.board;
+      const entry: TraceEntry = { atMs, tag, status: "staged", command };
+      live.staged.items.push({ command, n: this.addEntry(run, entry), entry });
+      noteApplied(live.policy, asked, command);
+      return;
+    }
+    // The trace entry commits in the same transaction as the event it
+    // describes: after a crash the trace never misses an applied command.
+    const n = run.trace.commands.length;
+    const out = core.execute(command, AGENT, run.id, (c) => this.deps.chat.putTraceEntry(run.id, n, { atMs, tag, status: "applied", command, seq: c.seq }));
+    if (out.ok) {
+      noteApplied(live.policy, asked, command);
+      live.events.push(out.value.event);
+      run.trace.commands.push({ atMs, tag, status: "applied", command, seq: out.value.seq });
+      this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
+    } else {
+      this.addEntry(run, { atMs, tag, status: "rejected", command, reason: out.reason });
+      this.warn(run, "command_rejected", notAppliedText(tag, command, out.reason, board));
+    }
+  }
+
+  /** Places a replacing run's new board: its commands in one transaction, then what waited for it. */
+  private placeStaged(live: Live, staged: Staged): void {
+    const run = live.record;
+    const core = this.deps.core();
+    const board = core.board;
+    const results = core.executeAll(
+      staged.items.map((i) => i.command),
+      AGENT,
+      run.id,
+      (i, c) => this.deps.chat.putTraceEntry(run.id, staged.items[i]!.n, { ...staged.items[i]!.entry, status: "applied", seq: c.seq }),
+    );
+    results.forEach((out, i) => {
+      const item = staged.items[i]!;
+      if (out.ok) {
+        run.trace.commands[item.n] = { ...item.entry, status: "applied", seq: out.value.seq };
+        live.events.push(out.value.event);
+        this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
+      } else {
+        // A person changed the board meanwhile so that this one no longer fits: the rest is placed without it.
+        this.rewrite(run, item.n, { ...item.entry, status: "rejected", reason: out.reason });
+        this.warn(run, "command_rejected", notAppliedText(item.entry.tag, item.command, out.reason, board));
+      }
+    });
+    for (const a of staged.after) a.go();
+  }
+
+  /** Drops a replacing run's held-back board: nothing of it reaches the board. */
+  private dropStaged(live: Live, staged: Staged, why: string): void {
+    for (const item of [...staged.items, ...staged.after]) this.rewrite(live.record, item.n, { ...item.entry, status: "rejected", reason: why });
+  }
+
+  private handle(live: Live, e: ParseEvent, started: number, gate: RedactingStream, ending?: RunStatus): void {
+    const run = live.record;
+    const atMs = Math.round(this.now() - started);
     switch (e.kind) {
       case "prose":
-        this.emitProse(run, gate.push(e.text));
+        this.emitProse(live, gate.push(e.text));
         return;
-      case "command": {
+      case "command":
         // What the model writes onto the board is redacted too.
-        const command = redactDeep(e.command, this.deps.redact);
-        // A command identical to one this run already applied is ignored (CONTRACT 5);
-        // one that was rejected may be tried again once the board allows it.
-        const key = JSON.stringify(command);
-        if (applied.has(key)) {
-          this.addEntry(run, { atMs, tag: e.tag, status: "duplicate", command, reason: "identical to a command already applied in this run" });
-          return;
-        }
-        const outOfScope = this.outOfScope(command);
-        if (outOfScope) {
-          this.addEntry(run, { atMs, tag: e.tag, status: "rejected", command, reason: outOfScope });
-          this.deps.broadcast("warning", {
-            code: "out_of_scope",
-            message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${outOfScope}`),
-            runId: run.id,
-          });
-          return;
-        }
-        this.placeInScope(command);
-        const proposed = this.deps.propose?.(run.id, command);
-        if (proposed) {
-          if (proposed.ok) {
-            applied.add(key);
-            if (command.type === "add_frame") this.active?.scope?.add(String((command.frame as { id?: unknown } | undefined)?.id));
-          }
-          this.addEntry(run, { atMs, tag: e.tag, status: proposed.ok ? "proposed" : "rejected", command, ...(proposed.ok ? {} : { reason: proposed.reason }) });
-          if (!proposed.ok) {
-            this.deps.broadcast("warning", {
-              code: "command_rejected",
-              message: this.deps.redact(`A change the agent proposed was left out: ${proposed.reason}`),
-              runId: run.id,
-            });
-          }
-          return;
-        }
-        // The trace entry commits in the same transaction as the event it
-        // describes: after a crash the trace never misses an applied command.
-        const n = run.trace.commands.length;
-        const out = core.execute(command, { type: "agent", id: "agent" }, run.id, (c) =>
-          this.deps.chat.putTraceEntry(run.id, n, { atMs, tag: e.tag, status: "applied", command, seq: c.seq }),
-        );
-        if (out.ok) {
-          applied.add(key);
-          // A frame this scoped run added is now its own to change.
-          if (command.type === "add_frame") this.active?.scope?.add(String((command.frame as { id?: unknown } | undefined)?.id));
-          run.trace.commands.push({ atMs, tag: e.tag, status: "applied", command, seq: out.value.seq });
-          this.deps.broadcast("board_event", { event: out.value.event }, out.value.seq);
-        } else {
-          this.addEntry(run, { atMs, tag: e.tag, status: "rejected", command, reason: out.reason });
-          this.deps.broadcast("warning", {
-            code: "command_rejected",
-            message: this.deps.redact(`The agent's <${e.tag}> was not applied: ${out.reason}`),
-            runId: run.id,
-          });
-        }
+        this.applyCommand(live, e.tag, redactDeep(e.command, this.deps.redact), atMs);
         return;
-      }
       case "generate": {
-        const key = JSON.stringify({ generate: e.frameId });
-        if (applied.has(key)) {
-          this.addEntry(run, {
-            atMs,
-            tag: "generate",
-            status: "duplicate",
-            command: { generate: e.frameId },
-            reason: "identical to a command already applied in this run",
-          });
-          return;
-        }
-        applied.add(key);
-        const scope = this.active?.scope;
-        if (scope && !scope.has(e.frameId)) {
-          this.addEntry(run, {
-            atMs,
-            tag: "generate",
-            status: "rejected",
-            command: { generate: e.frameId },
-            reason: "that shot is outside the message's scope",
-          });
-          this.deps.broadcast("warning", {
-            code: "out_of_scope",
-            message: "The agent's <generate> was not applied: that shot is outside the message's scope.",
-            runId: run.id,
-          });
-          return;
-        }
-        if (!this.deps.generate) {
-          this.addEntry(run, { atMs, tag: "generate", status: "rejected", command: { generate: e.frameId }, reason: "media generation is not available here" });
-          return;
-        }
-        const entry: TraceEntry = { atMs, tag: "generate", status: "applied", command: { generate: e.frameId } };
-        const n = this.addEntry(run, entry);
-        // Starting a job waits on D1 and the queue; the answer streams on meanwhile.
-        this.deps.keepAlive(
-          this.deps
-            .generate(e.frameId, run.userId)
-            .catch(() => ({ ok: false as const, message: "the job could not be started" }))
-            .then((out) => {
-              if (out.ok) entry.reason = `job ${out.jobId}`;
-              else {
-                entry.status = "rejected";
-                entry.reason = out.message;
-              }
-              this.deps.chat.putTraceEntry(run.id, n, entry);
-              if (!out.ok) {
-                this.deps.broadcast("warning", {
-                  code: "generate_rejected",
-                  message: this.deps.redact(`The agent's <generate> was not started: ${out.message}`),
-                  runId: run.id,
-                });
-              }
-            }),
-        );
+        const verdict = judgeGenerate(live.policy, e.frameId);
+        // A frame's picture is asked for once a run, whenever it starts.
+        if (verdict.kind === "apply") live.policy.applied.add(keyOf(verdict.command));
+        this.sideAction(live, "generate", verdict, atMs, (n, entry) => this.startJob(run, e.frameId, n, entry));
         return;
       }
-      case "resolve": {
-        const command = { resolve: e.commentId };
-        const key = JSON.stringify(command);
-        if (applied.has(key)) {
-          this.addEntry(run, { atMs, tag: "resolve", status: "duplicate", command, reason: "identical to a command already applied in this run" });
-          return;
-        }
-        const scope = this.active?.scope;
-        const given = this.active?.notes?.has(e.commentId) ?? false;
-        const out =
-          !given || !this.deps.resolveNote
-            ? { ok: false as const, reason: "this run was not given that comment" }
-            : this.deps.resolveNote(e.commentId, run.id, (frameId) => !scope || scope.has(frameId));
-        if (out.ok) {
-          applied.add(key);
-          this.addEntry(run, { atMs, tag: "resolve", status: "applied", command });
-          return;
-        }
-        this.addEntry(run, { atMs, tag: "resolve", status: "rejected", command, reason: out.reason });
-        this.deps.broadcast("warning", {
-          code: "command_rejected",
-          message: this.deps.redact(`The agent's <resolve> was not applied: ${out.reason}`),
-          runId: run.id,
-        });
+      case "resolve":
+        this.sideAction(live, "resolve", judgeResolve(live.policy, e.commentId), atMs, (n, entry) => this.resolve(live, e.commentId, n, entry));
         return;
-      }
       case "rejected":
         this.addEntry(run, { atMs, tag: e.tag, status: "rejected", reason: e.reason });
-        this.deps.broadcast("warning", { code: "tag_rejected", message: this.deps.redact(`The agent's <${e.tag}> was rejected: ${e.reason}`), runId: run.id });
+        // A Stop or a failure mid-tag is said once, in the answer's closing line.
+        if (ending && ending !== "completed" && STILL_OPEN.test(e.reason)) {
+          live.open = openTagAt(run.trace.raw, e.tag, live.staged?.board ?? this.deps.core().board);
+          return;
+        }
+        this.warn(run, "tag_rejected", notAppliedText(e.tag, undefined, e.reason, this.deps.core().board));
         return;
     }
   }
 
+  /** A picture request or a note's resolution: traced and warned about when refused, else run now or once the new board is placed. */
+  private sideAction(live: Live, tag: string, verdict: Verdict, atMs: number, go: (n: number, entry: TraceEntry) => void): void {
+    if (verdict.kind === "apply") this.later(live, { atMs, tag, command: verdict.command }, go);
+    else {
+      this.addEntry(live.record, { atMs, tag, status: verdict.kind, command: verdict.command, reason: verdict.reason });
+      if (verdict.kind === "rejected") this.warn(live.record, verdict.code, notAppliedText(tag, verdict.command, verdict.reason, this.deps.core().board));
+    }
+  }
+
+  /** Runs an action now, or, in a run holding its new board back, once that board is placed. */
+  private later(live: Live, base: Omit<TraceEntry, "status">, go: (n: number, entry: TraceEntry) => void): void {
+    if (!live.staged) {
+      const entry: TraceEntry = { ...base, status: "applied" };
+      go(this.addEntry(live.record, entry), entry);
+      return;
+    }
+    const entry: TraceEntry = { ...base, status: "staged" };
+    const n = this.addEntry(live.record, entry);
+    live.staged.after.push({ n, entry, go: () => go(n, { ...entry, status: "applied" }) });
+  }
+
+  private resolve(live: Live, commentId: string, n: number, entry: TraceEntry): void {
+    const run = live.record;
+    const scope = live.policy.scope;
+    const out = this.deps.resolveNote
+      ? this.deps.resolveNote(commentId, run.id, (frameId) => !scope || scope.has(frameId))
+      : { ok: false as const, reason: "notes cannot be resolved here" };
+    if (out.ok) {
+      live.policy.applied.add(keyOf(entry.command));
+      this.rewrite(run, n, entry);
+      return;
+    }
+    this.rewrite(run, n, { ...entry, status: "rejected", reason: out.reason });
+    this.warn(run, "command_rejected", `The agent's resolving of a note was not applied: ${plainReason(out.reason)}.`);
+  }
+
+  private startJob(run: RunRecord, frameId: string, n: number, entry: TraceEntry): void {
+    const what = subjectOf("generate", { generate: frameId }, this.deps.core().board);
+    if (!this.deps.generate) {
+      this.rewrite(run, n, { ...entry, status: "rejected", reason: "media generation is not available here" });
+      return;
+    }
+    // Starting a job waits on D1 and the queue; the answer streams on meanwhile.
+    this.deps.keepAlive(
+      this.deps
+        .generate(frameId, run.userId)
+        .catch(() => ({ ok: false as const, message: "the job could not be started" }))
+        .then((out) => {
+          this.rewrite(run, n, out.ok ? { ...entry, reason: `job ${out.jobId}` } : { ...entry, status: "rejected", reason: out.message });
+          if (!out.ok) this.warn(run, "generate_rejected", `The picture for ${what.replace(/^a /, "the ")} was not started: ${plainReason(out.message)}.`);
+        }),
+    );
+  }
+
   private async run(
-    run: RunRecord,
+    live: Live,
     provider: AgentProvider,
-    messages: PromptMessage[],
-    latest: string,
-    controller: AbortController,
-    applied: Set<string>,
+    req: { messages: PromptMessage[]; latest: string; scope?: { frameIds: string[] }; notes?: NoteRecord[] },
   ): Promise<void> {
+    const run = live.record;
+    const controller = live.controller;
     const parser = new TagStreamParser();
     const gate = new RedactingStream(this.deps.redact);
     // Told by the provider why the stream ended: "length" means the model was cut off.
     const finished: { reason?: string } = {};
     const started = this.now();
     let lastSave = started;
-    const finish = (status: RunStatus, error?: { kind: string; message: string; retryable: boolean }) => {
-      for (const e of parser.end()) this.handle(run, e, started, gate, applied);
-      this.emitProse(run, gate.flush());
+    const finish = (status: "completed" | "stopped" | "failed", error?: { kind: string; message: string; retryable: boolean }) => {
+      for (const e of parser.end()) this.handle(live, e, started, gate, status);
+      this.emitProse(live, gate.flush());
+      const staged = live.staged;
+      live.staged = null;
+      if (staged && status === "completed") this.placeStaged(live, staged);
+      else if (staged) this.dropStaged(live, staged, `held back: the run ${status} before its new board was placed`);
+      if (status !== "completed") {
+        const line = endingText({
+          status,
+          before: live.before,
+          events: live.events,
+          ...(live.open ? { open: live.open } : {}),
+          heldBack: staged?.items.length ?? 0,
+        });
+        this.emitProse(live, `${run.prose ? "\n\n" : ""}${line}`);
+      }
       run.status = status;
       run.trace.timings.totalMs = Math.round(this.now() - started);
       if (error) {
@@ -690,7 +516,7 @@ export class AgentRuns {
       // The run's end and its message commit together: a restart in between cannot leave a finished run without its answer.
       this.deps.chat.transaction(() => {
         this.save(run);
-        if (status === "completed" || run.prose) this.commitAssistant(run, status !== "completed");
+        if (status === "completed" || run.prose) this.commitAssistant(run, run.prose, status !== "completed");
       });
       this.deps.observe?.(run.id, status);
       this.deps.broadcast("agent_status", {
@@ -702,14 +528,7 @@ export class AgentRuns {
       });
     };
     try {
-      for await (const piece of provider.stream({
-        messages,
-        latest,
-        board: this.deps.core().board,
-        signal: controller.signal,
-        finished,
-        ...(run.scope ? { scope: { frameIds: run.scope } } : {}),
-      })) {
+      for await (const piece of provider.stream({ ...req, board: this.deps.core().board, signal: controller.signal, finished })) {
         if (controller.signal.aborted) break;
         if (run.trace.timings.firstTokenMs === undefined) {
           run.trace.timings.firstTokenMs = Math.round(this.now() - started);
@@ -717,7 +536,7 @@ export class AgentRuns {
           this.deps.broadcast("agent_status", { runId: run.id, status: "streaming" });
         }
         run.trace.raw += piece;
-        for (const e of parser.write(piece)) this.handle(run, e, started, gate, applied);
+        for (const e of parser.write(piece)) this.handle(live, e, started, gate);
         if (this.now() - lastSave > SAVE_EVERY_MS) {
           lastSave = this.now();
           this.save(run);
@@ -731,7 +550,7 @@ export class AgentRuns {
       }
     } catch (err) {
       if (controller.signal.aborted) finish("stopped");
-      else if (err instanceof ProviderError) finish("failed", { kind: err.kind, message: err.message, retryable: err.retryable });
+      else if (err instanceof ProviderError) finish("failed", { kind: err.kind, message: plainProviderError(err.kind, err.message), retryable: err.retryable });
       else {
         console.error(JSON.stringify({ at: "agent-run", runId: run.id, error: this.deps.redact(String(err)) }));
         finish("failed", { kind: "internal", message: "The agent run failed unexpectedly.", retryable: true });

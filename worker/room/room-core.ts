@@ -109,25 +109,41 @@ export class RoomCore {
    * commit with the event or not at all, such as the agent's trace entry.
    */
   private commit(body: EventBody, next: Board, actor: Actor, runId?: string, alongside?: (c: Committed) => void): Committed {
-    const seq = this.head + 1;
-    const event = { ...body, actor, ...(runId ? { runId } : {}) } as BoardEvent;
-    const since = this.sinceCheckpoint;
-    let written = { ...since };
+    return this.commitAll([{ body, next }], actor, runId, (_, c) => alongside?.(c))[0]!;
+  }
+
+  /** Appends consecutive events in one transaction: all of them are stored, or none (memory follows storage). */
+  private commitAll(
+    changes: { body: EventBody; next: Board }[],
+    actor: Actor,
+    runId: string | undefined,
+    alongside?: (i: number, c: Committed) => void,
+  ): Committed[] {
+    let written = { ...this.sinceCheckpoint };
+    const out: Committed[] = [];
     this.store.transaction(() => {
-      const bytes = this.store.appendEvent({ seq, event, at: this.clock() });
-      written = { ...since, events: since.events + 1, bytes: since.bytes + bytes };
-      const due = written.events >= CHECKPOINT_AT_MOST || (written.events >= SNAPSHOT_EVERY && written.bytes * 4 >= since.checkpointBytes);
-      if (due) {
-        written = { events: 0, bytes: 0, checkpointBytes: this.store.writeSnapshot(seq, next) };
-        this.store.pruneSnapshots(CHECKPOINTS_KEPT, CHECKPOINT_SPARSE);
-      }
-      alongside?.({ seq, event });
+      changes.forEach(({ body, next }, i) => {
+        const seq = this.head + 1 + i;
+        const event = { ...body, actor, ...(runId ? { runId } : {}) } as BoardEvent;
+        const bytes = this.store.appendEvent({ seq, event, at: this.clock() });
+        written = { ...written, events: written.events + 1, bytes: written.bytes + bytes };
+        const due = written.events >= CHECKPOINT_AT_MOST || (written.events >= SNAPSHOT_EVERY && written.bytes * 4 >= written.checkpointBytes);
+        if (due) {
+          written = { events: 0, bytes: 0, checkpointBytes: this.store.writeSnapshot(seq, next) };
+          this.store.pruneSnapshots(CHECKPOINTS_KEPT, CHECKPOINT_SPARSE);
+        }
+        const committed = { seq, event };
+        out.push(committed);
+        alongside?.(i, committed);
+      });
     });
     this.sinceCheckpoint = written;
     // Memory changes only after storage accepted the write.
-    this.current = next;
-    this.head = seq;
-    return { seq, event };
+    if (changes.length) {
+      this.current = changes.at(-1)!.next;
+      this.head += changes.length;
+    }
+    return out;
   }
 
   /** Parses, validates and applies one untrusted command. */
@@ -150,6 +166,31 @@ export class RoomCore {
       throw err;
     }
     return { ok: true, value: this.commit(body, next, actor, runId, alongside) };
+  }
+
+  /**
+   * Applies untrusted commands in order as one transaction (a replacing
+   * agent run's new board): each is validated against the board the ones
+   * before it made, those that do not fit are left out with their reason,
+   * and the rest commit together, so no reader ever sees half of them.
+   */
+  executeAll(commands: unknown[], actor: Actor, runId: string, alongside?: (i: number, c: Committed) => void): Outcome<Committed>[] {
+    const results: Outcome<Committed>[] = [];
+    const changes: { body: EventBody; next: Board; index: number }[] = [];
+    let board = this.current;
+    commands.forEach((command, index) => {
+      const result = tryCommand(board, command, actor);
+      if (!result.ok) results[index] = refuse("rejected", result.reason);
+      else {
+        changes.push({ body: result.event, next: result.board, index });
+        board = result.board;
+      }
+    });
+    const committed = this.commitAll(changes, actor, runId, (i, c) => alongside?.(changes[i]!.index, c));
+    committed.forEach((c, i) => {
+      results[changes[i]!.index] = { ok: true, value: c };
+    });
+    return results;
   }
 
   /** The board as it was right after `seq`. */

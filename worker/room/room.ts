@@ -34,7 +34,7 @@ import {
   ServerPayloads,
   type ServerType,
 } from "../domain/protocol";
-import type { AgentProvider } from "../agent/provider";
+import type { AgentProvider, NoteRecord } from "../agent/provider";
 import type { Redactor } from "../domain/agent/redact";
 import { newId } from "../ids";
 import { messageAudit } from "./audit-record";
@@ -159,7 +159,7 @@ export const UPLOADS_ACTOR = { type: "system", id: "uploads" } as const;
 
 export type AddRevisionOutcome = { ok: true; revision: Revision; seq: number } | { ok: false; code: "not_found" | "rejected"; reason: string };
 
-/** The notes one "apply the notes" run is given, in characters of instruction. */
+/** The notes one "apply the notes" run is given, in characters of their text. */
 const MAX_NOTES_CHARS = 16_000;
 
 export class Room {
@@ -463,15 +463,15 @@ export class Room {
       case "chat_regenerate":
       case "chat_edit":
       case "chat_continue": {
-        let notes: { text: string; scope: string[]; ids: string[] } | undefined;
+        let notes: { scope: string[]; notes: NoteRecord[] } | undefined;
         if (msg.type === "chat_send" && msg.payload.notes) {
-          const built = this.notesInstruction(msg.payload.text, msg.payload.scope?.frameIds);
+          const built = this.notesToApply(msg.payload.scope?.frameIds);
           if (!built.ok) return refused(built.code, built.message);
           notes = built;
         }
         const request: StartRequest =
-          notes !== undefined
-            ? { kind: "send", text: notes.text, scope: notes.scope, notes: notes.ids }
+          notes !== undefined && msg.type === "chat_send"
+            ? { kind: "send", text: msg.payload.text, scope: notes.scope, notes: notes.notes }
             : msg.type === "chat_send"
               ? { kind: "send", text: msg.payload.text, scope: msg.payload.scope?.frameIds }
               : msg.type === "chat_edit"
@@ -505,17 +505,14 @@ export class Room {
   }
 
   /**
-   * "Apply the notes" (CONTRACT 9): the open comments of the chosen frames
-   * (every frame with open comments when none is chosen) become the run's
-   * instruction, one line per note, and its scope; the run may resolve only them.
+   * "Apply the notes" (CONTRACT 9, 14): the open comments of the chosen frames
+   * (every frame with open comments when none is chosen) go to the run as
+   * records, with its scope; the run may resolve only them.
    */
-  private notesInstruction(
-    text: string,
-    frameIds?: string[],
-  ): { ok: true; text: string; scope: string[]; ids: string[] } | { ok: false; code: string; message: string } {
+  private notesToApply(frameIds?: string[]): { ok: true; scope: string[]; notes: NoteRecord[] } | { ok: false; code: string; message: string } {
     const frames = this.core.board.frames;
-    const missing = frameIds?.find((id) => !frames.some((f) => f.id === id));
-    if (missing) return { ok: false, code: "invalid_request", message: `There is no frame "${missing}" to apply notes on.` };
+    if (frameIds?.some((id) => !frames.some((f) => f.id === id)))
+      return { ok: false, code: "invalid_request", message: "One of the chosen shots is no longer on the board." };
     const open = this.comments.openNotes(
       frames.map((f) => f.id),
       frameIds,
@@ -524,25 +521,17 @@ export class Room {
       const where = frameIds ? "the chosen shots" : "this episode";
       return { ok: false, code: "invalid_request", message: `There are no open notes on ${where} to apply.` };
     }
-    const label = (frameId: string) => {
-      const i = frames.findIndex((f) => f.id === frameId);
-      return shotLabel(frames[i]!, i);
-    };
-    // One run takes as many notes as fit a bounded instruction; the rest stay open for the next.
-    const lines: string[] = [];
-    const taken: typeof open = [];
+    // One run takes as many notes as fit a bounded prompt; the rest stay open for the next.
+    const notes: NoteRecord[] = [];
     let size = 0;
     for (const c of open) {
-      const line = `Note ${c.id} on shot ${label(c.frameId)}: ${c.text.replace(/\s+/g, " ").trim()}`;
-      if (taken.length && size + line.length > MAX_NOTES_CHARS) break;
-      lines.push(line);
-      taken.push(c);
-      size += line.length + 1;
+      const text = c.text.replace(/\s+/g, " ").trim();
+      if (notes.length && size + text.length > MAX_NOTES_CHARS) break;
+      notes.push({ commentId: c.id, frameId: c.frameId, text });
+      size += text.length + 1;
     }
-    const ask = text.trim() || "Apply the open notes";
-    const instruction = `${ask}. Carry out each note below on its shot; after the changes a note asked for, write <resolve comment="ID"/> with that note's ID, and say which notes you left and why.\n${lines.join("\n")}`;
-    const scope = frameIds ? [...new Set(frameIds)] : [...new Set(taken.map((c) => c.frameId))];
-    return { ok: true, text: instruction, scope, ids: taken.map((c) => c.id) };
+    const scope = frameIds ? [...new Set(frameIds)] : [...new Set(notes.map((n) => n.frameId))];
+    return { ok: true, scope, notes };
   }
 
   /** Turns a core outcome into the ack, broadcasting the event it committed. */

@@ -234,7 +234,7 @@ export function HistoryControls(props: HistoryControlsProps) {
                     <Show when={step()}>
                       {(st) => (
                         <li>
-                          <label class="history-step" classList={{ "history-step-undone": st().undone }} title={st().runId ? `Run ${st().runId}` : undefined}>
+                          <label class="history-step" classList={{ "history-step-undone": st().undone }}>
                             <input type="radio" name={ids.group} value={seq} checked={chosen() === seq} disabled={isNow()} onChange={() => setChosen(seq)} />
                             <span class="history-step-text">
                               <span class="history-step-summary">{st().summary}</span>

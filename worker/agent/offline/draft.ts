@@ -60,6 +60,8 @@ export class Draft {
     }
     const key = JSON.stringify(e.command);
     if (this.applied.has(key)) return { ok: false, reason: "already done in this answer" };
+    if (e.command.type === "clear_frames" && this.scope)
+      return { ok: false, reason: "clearing the board reaches shots outside the ones this message was about" };
     const frameId = typeof e.command.id === "string" && e.command.type !== "upsert_asset" && e.command.type !== "remove_asset" ? e.command.id : null;
     if (frameId) {
       const out = this.outOfScope(frameId);

@@ -31,6 +31,7 @@ Answer in plain prose for the person, and make board changes with these tags ins
 <frame op="update" id="f3" camera="WS" duration="4"><sound>rain on the glass</sound></frame>  (only the fields given change; assets="..." replaces the frame's list)
 <frame op="remove" id="f3"/>
 <move id="f3" after="f1"/>  (after="" puts it first)
+<clear/>  (removes every frame, to start over; the frames and assets you write after it reach the board together when your answer ends, so write the whole new storyboard in the same answer)
 <format aspect="16:9|9:16|1:1|4:5|2.39:1"/>  (the episode's aspect ratio)
 <generate frame="f3"/>  (asks for the frame's image)
 <resolve comment="c12"/>  (marks a reviewer's note you acted on as resolved; only for comments given to you in this run)

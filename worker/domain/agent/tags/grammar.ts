@@ -111,6 +111,8 @@ export const GRAMMAR: Readonly<Record<string, Tag>> = {
       remove: { attrs: { id: ID }, make: set("remove_frame") },
     },
   },
+  // Starting over: every frame goes in one command, and what the answer writes after it is placed together when it ends.
+  clear: { form: { attrs: {}, make: set("clear_frames") } },
   move: { form: { attrs: { id: ID, after: { ...AFTER, required: true } }, make: set("move_frame") } },
   format: { form: { attrs: { aspect: { to: "aspect", value: "trimmed", required: true } }, make: set("set_format") } },
   generate: { form: { attrs: { frame: need("frame") }, make: ({ frame }) => ({ generate: frame as string }) } },
