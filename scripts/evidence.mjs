@@ -187,6 +187,43 @@ const CAPABILITIES = [
       ".buildprint/evidence/screens/11-*.png: the contact sheet of every place and prop, the studio and the drawing surface at 1440×900 and 375×812",
     ],
   },
+  {
+    id: "13-agent-partner",
+    title: "The agent as a director's partner: phrasings understood from tables, proposals to accept or reject, a Stop that keeps its word, notes as data, providers and keys per project",
+    tests: [
+      /test\/unit\/(offline-agent-examples|offline-agent-storyboard|offline-notes|request-extras|agent-runs|agent-runs-room|proposals|room-proposals|proposal-ghosts|keystore|provider-settings)\.test\.ts/,
+      /test\/workers\/(agent|notes|proposals)\.test\.ts/,
+      /test\/workers-openai\/providers\.test\.ts/,
+      /e2e\/(agent|agent-runs|proposals|settings)\.spec\.ts/,
+    ],
+    proves: [
+      "test/unit/offline-agent-examples.test.ts: one test per row of the intent tables (worker/agent/offline/intents/*.examples.ts), each through the real tag parser and tryCommand, the board change exact and the reply free of tags, ids and variable names; npm test prints the count",
+      "test/unit/offline-agent-storyboard.test.ts, request-extras.test.ts: Regenerate's takes differ and each is stable; only an owner is told where to connect a model",
+      "test/unit/agent-runs.test.ts, agent-runs-room.test.ts, test/workers/agent.test.ts: the split run modules; clear_frames and its undo; Stop during start over leaves the board untouched, a finished one replaces it in one step; the reply counted from the events",
+      "test/unit/offline-notes.test.ts, test/workers/notes.test.ts: notes travel as {commentId, frameId, text} records; two shots labelled 2A each get their own note",
+      "test/unit/proposals.test.ts, room-proposals.test.ts, test/workers/proposals.test.ts: a suggest run lands as a live proposal; decide applies accepted changes as one undoable event, a removed shot's change reported; proposals survive a restart",
+      "test/unit/keystore.test.ts, provider-settings.test.ts, test/workers-openai/providers.test.ts: AES-GCM round trip, wrong key and tampering refused; a project's key and base URL reach the fake server and no other project's run uses them; keys never in responses, traces or audit; owners only",
+      "e2e/agent-runs.spec.ts, proposals.spec.ts, settings.spec.ts: Stop during start over, notes on twin labels, a proposal accepted in part and one whose shot was removed, an owner connecting the fake OpenAI server; e2e/support.ts fails any studio page that shows a tag, an id or a variable name",
+    ],
+  },
+  {
+    id: "14-hardening",
+    title: "Holding under abuse: strict messages and a bounded audit, server-issued reviewers, the review token out of URLs, export caps, an ack for every refusal, comments that follow their frame, logins per client, atomic budgets",
+    tests: [
+      /test\/unit\/(room-audit|audit-export|review-room|comments-follow-frames|person-text)\.test\.ts/,
+      /test\/workers\/(audit-room|review|export-caps|realtime|login-devices|budget)\.test\.ts/,
+      /e2e\/review\.spec\.ts/,
+    ],
+    proves: [
+      "test/unit/room-audit.test.ts, test/workers/audit-room.test.ts: an unknown key in any payload or envelope is a bad message and audits nothing; 40 chat_continue with a 1 MB junk field leave no row over 4 KiB; a 10,050-row audit export streams in pages",
+      "test/unit/review-room.test.ts, test/workers/review.test.ts: 2,030 reviewer verdicts cannot push out the team's 5 approvals; a note only where the link allows comments; 50 reviewers a link; the reviewer id issued by the server in an HttpOnly cookie",
+      "e2e/review.spec.ts: the review page trades its token for a cookie, its address loses the token, no later request carries it in its URL or Referer",
+      "test/workers/export-caps.test.ts: 2 running and 10 waiting per episode, a burst cannot pass the cap, the 13th gets 429 in words",
+      "test/workers/realtime.test.ts: every refused message with an id gets its one ack, the rate limit included",
+      "test/unit/comments-follow-frames.test.ts, person-text.test.ts: a removed frame's comments leave and come back with undo; bidi overrides and zero-width characters stripped alike in every person-written text",
+      "test/workers/login-devices.test.ts, budget.test.ts: five failures lock one client, not the account; a known browser keeps signing in; two paid jobs started together cannot pass the budget",
+    ],
+  },
 ];
 
 const sh = (cmd, args, opts = {}) => spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...opts });
