@@ -125,3 +125,36 @@ test("picked shots scope a message; the last message can be edited; the owner re
   await expect(page.locator(".frame-card")).toHaveCount(6);
   expect(errors).toEqual([]);
 });
+
+test("the phrasings a new user tripped on: a total for the whole thing, a name before a colon, a line that brings its speaker into the shot", async ({
+  page,
+}) => {
+  const errors = trapConsoleErrors(page);
+  await signIn(page, uniqueEmail("agent"));
+  const { projectId, episodeId, path } = await newEpisode(page, { project: "Agent project", episode: "Phrasings" });
+  await openStudio(page, path);
+  const input = page.getByLabel("Message the production agent");
+  const ask = async (text: string, answers: number) => {
+    await input.fill(text);
+    await input.press("Enter");
+    await expect(page.locator(".msg-assistant")).toHaveCount(answers, { timeout: 30_000 });
+    await expect(page.locator(".agent-state")).toHaveText("Ready", { timeout: 30_000 });
+  };
+  await ask(IDEA, 1);
+  await expect(page.locator(".frame-card")).toHaveCount(6);
+
+  // One message, two asks: the total (not every shot) becomes 45 s, and the character is named Rosa, described as the rest.
+  await ask("make the whole thing 45 seconds and add a character Rosa: the night baker, warm and unhurried", 2);
+  await expect(page.locator(".running-time strong")).toHaveText("0:45");
+  await expect(page.locator(".frame-card")).toHaveCount(6);
+
+  // Her line puts her in the shot too.
+  await ask("have Rosa say 'Last tray of the night' in shot 2", 3);
+  await expect(page.locator(".frame-card").nth(1)).toContainText("Last tray of the night");
+  const { board } = await (await page.request.get(`/api/v1/projects/${projectId}/episodes/${episodeId}/board`)).json();
+  const rosa = board.assets.find((a: { name: string }) => a.name === "Rosa");
+  expect(rosa).toMatchObject({ kind: "character", name: "Rosa" });
+  expect(rosa.description).toMatch(/night baker/);
+  expect(board.frames[1].continuity.assetIds).toContain(rosa.id);
+  expect(errors).toEqual([]);
+});

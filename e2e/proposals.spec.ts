@@ -2,8 +2,8 @@
 // first" lands the agent's changes as ghosts on the cards instead of on the
 // board; each is accepted or rejected on its own card, and one that no
 // longer fits (its shot was removed in another tab) is reported, not forced.
-import { expect, type Page, test } from "@playwright/test";
-import { expectAccessible, newEpisode, openStudio, screen, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible, newEpisode, openStudio, screen, signIn, test, trapConsoleErrors, uniqueEmail } from "./support";
 
 const IDEA = "a 30-second ad for a night-time coffee shop, 6 shots";
 const ASK = "make shot 2 a close-up and shot 3 6 seconds";

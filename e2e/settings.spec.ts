@@ -2,10 +2,10 @@
 // OpenAI-compatible server from the studio's Settings, tests it, saves it,
 // and the next chat message is answered by that server; the key is shown
 // only as its last four characters; an editor has no Settings at all.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 // @ts-expect-error: a plain .mjs test helper without types
 import { startFakeOpenAi } from "../test/support/fake-openai.mjs";
-import { appOrigin, expectAccessible, newEpisode, openStudio, screen, signedInPage, signIn, trapConsoleErrors, uniqueEmail } from "./support";
+import { appOrigin, expectAccessible, newEpisode, openStudio, screen, signedInPage, signIn, test, trapConsoleErrors, uniqueEmail } from "./support";
 
 const KEY = "sk-e2e-project-key-0123456789z9z9";
 

@@ -104,7 +104,7 @@ export async function openSidePanel(page: Page, tab: "Script" | "Beats" | "Cast"
 export const NEVER_SHOWN: readonly [string, string][] = [
   ["an agent tag", String.raw`<\/?(?:frame|resolve|script|plan|beat|asset|move|format|generate|clear|action|prompt|dialogue|sound|notes)\b|<\/[A-Za-z]`],
   ["an environment variable name", String.raw`\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b`],
-  ["an internal id", String.raw`\b(?:msg|run|cmt|usr|prj|ep|job|ses|undo|rv|rvl|att|conn|edit|rset|rwnd|view)_[A-Za-z0-9_-]{8,}`],
+  ["an internal id", String.raw`\b(?:acpt|att|cmt|conn|edit|ep|job|look|msg|prj|prop|run|rset|rv|rvl|rvw|rwnd|ses|undo|usr|view)_[A-Za-z0-9_-]{8,}`],
 ];
 
 /**

@@ -189,7 +189,8 @@ const CAPABILITIES = [
   },
   {
     id: "13-agent-partner",
-    title: "The agent as a director's partner: phrasings understood from tables, proposals to accept or reject, a Stop that keeps its word, notes as data, providers and keys per project",
+    title:
+      "The agent as a director's partner: phrasings understood from tables, proposals to accept or reject, a Stop that keeps its word, notes as data, providers and keys per project",
     tests: [
       /test\/unit\/(offline-agent-examples|offline-agent-storyboard|offline-notes|request-extras|agent-runs|agent-runs-room|proposals|room-proposals|proposal-ghosts|keystore|provider-settings)\.test\.ts/,
       /test\/workers\/(agent|notes|proposals)\.test\.ts/,
@@ -208,7 +209,8 @@ const CAPABILITIES = [
   },
   {
     id: "14-hardening",
-    title: "Holding under abuse: strict messages and a bounded audit, server-issued reviewers, the review token out of URLs, export caps, an ack for every refusal, comments that follow their frame, logins per client, atomic budgets",
+    title:
+      "Holding under abuse: strict messages and a bounded audit, server-issued reviewers, the review token out of URLs, export caps, an ack for every refusal, comments that follow their frame, logins per client, atomic budgets",
     tests: [
       /test\/unit\/(room-audit|audit-export|review-room|comments-follow-frames|person-text)\.test\.ts/,
       /test\/workers\/(audit-room|review|export-caps|realtime|login-devices|budget)\.test\.ts/,
