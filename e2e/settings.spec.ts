@@ -26,6 +26,8 @@ test("an owner connects a model in Settings, tests it, and the next message is a
   await signIn(page, ownerEmail);
   const { projectId, path } = await newEpisode(page, { project: "Own model", episode: "Pilot" });
   await openStudio(page, path);
+  const offlineLabel = page.locator(".chat-head").getByText("Offline demo agent", { exact: true });
+  await expect(offlineLabel).toBeVisible();
 
   await page.getByRole("button", { name: "Settings…" }).click();
   const dialog = page.getByRole("dialog", { name: "Project settings: models" });
@@ -52,6 +54,8 @@ test("an owner connects a model in Settings, tests it, and the next message is a
   await screen(page, "settings-providers");
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(dialog).toBeHidden();
+  // The chat no longer says the offline demo agent answers.
+  await expect(offlineLabel).toBeHidden();
 
   // The key never comes back from the API.
   const settings = await page.request.get(`/api/v1/projects/${projectId}/settings/providers`);

@@ -189,13 +189,28 @@ export async function storedSlot(env: Env, db: Db, projectId: string, slot: Prov
   return row ? toOwn(env, row) : null;
 }
 
-/** The media provider name a project's own image slot picks for new jobs, without opening its key; null when it set none. */
-export async function projectImageProvider(db: Db, projectId: string): Promise<string | null> {
+/** The kind a project set for a slot, without opening its key; null when it set none. */
+async function slotKind(db: Db, projectId: string, slot: ProviderSlot): Promise<string | null> {
   const row = await db
     .select({ kind: projectProviders.kind })
     .from(projectProviders)
-    .where(and(eq(projectProviders.projectId, projectId), eq(projectProviders.slot, "image")))
+    .where(and(eq(projectProviders.projectId, projectId), eq(projectProviders.slot, slot)))
     .get();
-  if (!row) return null;
-  return row.kind === "offline" ? "sketch" : row.kind;
+  return row?.kind ?? null;
+}
+
+/**
+ * Whether the project's chat is answered by the offline demo agent or a
+ * model, for every member to see (the settings themselves are the owner's).
+ */
+export async function projectAgentKind(env: Env, db: Db, projectId: string): Promise<"offline" | "model"> {
+  const kind = (await slotKind(db, projectId, "agent")) ?? agentMode(env).name;
+  return kind === "offline" ? "offline" : "model";
+}
+
+/** The media provider name a project's own image slot picks for new jobs, without opening its key; null when it set none. */
+export async function projectImageProvider(db: Db, projectId: string): Promise<string | null> {
+  const kind = await slotKind(db, projectId, "image");
+  if (!kind) return null;
+  return kind === "offline" ? "sketch" : kind;
 }

@@ -97,6 +97,19 @@ describe("a project's own agent provider", () => {
 });
 
 describe("the settings API", () => {
+  it("tells every member whether a model or the offline demo agent answers, without the settings themselves", async () => {
+    const { owner, projectId } = await ownedRoom();
+    const viewer = await newMember(owner, projectId, "viewer");
+    const agentOf = async (who: Person) => ((await (await who.client.get(`/api/v1/projects/${projectId}`)).json()) as { agent: string }).agent;
+    // This deployment's default is an OpenAI-compatible server.
+    expect(await agentOf(viewer)).toBe("model");
+    await put(owner, projectId, { agent: { kind: "offline" } });
+    expect(await agentOf(viewer)).toBe("offline");
+    await put(owner, projectId, { agent: ownAgent });
+    expect(await agentOf(viewer)).toBe("model");
+    expect(JSON.stringify(await (await viewer.client.get(`/api/v1/projects/${projectId}`)).json())).not.toContain("own-server");
+  });
+
   it("never returns the key: it shows it set, with its last four characters", async () => {
     const { owner, projectId } = await ownedRoom();
     const res = await put(owner, projectId, { agent: ownAgent });

@@ -108,7 +108,13 @@ export const api = {
   logout: () => request(Nothing, "POST", "/api/v1/auth/logout"),
   projects: () => request(z.object({ projects: z.array(ProjectWithRole) }), "GET", "/api/v1/projects"),
   createProject: (name: string) => request(z.object({ project: Project, role: Role }), "POST", "/api/v1/projects", { name }),
-  project: (id: string) => request(z.object({ project: Project, role: Role, members: z.array(Member) }), "GET", `/api/v1/projects/${encodeURIComponent(id)}`),
+  /** `agent`: whether the project's chat is answered by the offline demo agent or a model. */
+  project: (id: string) =>
+    request(
+      z.object({ project: Project, role: Role, members: z.array(Member), agent: z.enum(["offline", "model"]) }),
+      "GET",
+      `/api/v1/projects/${encodeURIComponent(id)}`,
+    ),
   addMember: (projectId: string, email: string, role: Role) =>
     request(z.object({ member: Member }), "POST", `/api/v1/projects/${encodeURIComponent(projectId)}/members`, { email, role }),
   removeMember: (projectId: string, userId: string) =>

@@ -18,6 +18,7 @@ import { projectSpendUsd } from "../jobs/pipeline";
 import { jobsService } from "../jobs/service";
 import { projectConsents } from "../db/schema";
 import type { AppEnv, Db } from "../env";
+import { projectAgentKind } from "../project-providers";
 import { ApiError, conflict, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { newId } from "../ids";
@@ -78,7 +79,7 @@ export const projectRoutes = new Hono<AppEnv>()
   .get("/:projectId", validate("param", ProjectParam), async (c) => {
     const { projectId } = c.req.valid("param");
     const { project, role } = await requireRole(c, projectId, "viewer");
-    return c.json({ project, role, members: await listMembers(c.var.db, projectId) });
+    return c.json({ project, role, members: await listMembers(c.var.db, projectId), agent: await projectAgentKind(c.env, c.var.db, projectId) });
   })
   .post("/:projectId/members", validate("param", ProjectParam), validate("json", AddMemberBody), async (c) => {
     const { projectId } = c.req.valid("param");

@@ -5,6 +5,7 @@ import { createEffect, createResource, createSignal, For, Match, Show, Switch } 
 import { api } from "../api";
 import { Markdown } from "../lib/markdown";
 import { showModalWhile } from "../components/ui";
+import { createProjectAgent } from "./stores/project-agent";
 import type { ChatMessage, Studio } from "./studio-state";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -21,8 +22,8 @@ export function ChatPanel(props: { studio: Studio; onCollapse?: () => void }) {
   const s = props.studio;
   const [text, setText] = createSignal("");
   const [traceRun, setTraceRun] = createSignal<string | null>(null);
-  const [health] = createResource(() => api.health().catch(() => null));
-  const offline = () => health()?.components.agent.detail?.startsWith("Offline demo agent") ?? false;
+  const agent = createProjectAgent(s.projectId);
+  const offline = () => agent() === "offline";
   const connected = () => s.conn() === "CONNECTED";
   // While the socket reconnects a message waits in the outbox and goes out on return; only a closed connection refuses it.
   const canSend = () => s.conn() !== "CLOSED" && s.canEdit() && !s.agentBusy() && !s.chat.sending() && text().trim().length > 0;

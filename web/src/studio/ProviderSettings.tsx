@@ -8,6 +8,7 @@ import { createResource, createSignal, createUniqueId, For, type JSX, Show } fro
 import type { ProviderKind, ProviderSettingsRes, ProviderSlot, SlotInput, SlotView } from "../../../worker/domain/provider-settings";
 import { api, describeError, fieldErrors } from "../api";
 import { Alert, Button, Field, Loading } from "../components/ui";
+import { providersSaved } from "./stores/project-agent";
 import "./provider-settings.css";
 
 const SLOTS: { slot: ProviderSlot; title: string; offline: string; what: string }[] = [
@@ -93,6 +94,7 @@ function SlotForm(props: { projectId: string; meta: (typeof SLOTS)[number]; sett
         const next = await api.saveProviderSettings(props.projectId, { [props.meta.slot]: draft() });
         setKey("");
         props.onSaved(next);
+        providersSaved();
         setResult({ ok: true, text: "Saved. The next run uses it." });
       } else {
         const out = await api.testProvider(props.projectId, { slot: props.meta.slot, settings: draft() });
