@@ -235,6 +235,14 @@ describe("clear_frames", () => {
     expect(tryCommand(board, { type: "clear_frames", frames: [] }, agent).ok).toBe(false);
   });
 
+  it("is the agent's alone: a person, an editor included, empties the board with a reset", () => {
+    const editor = { type: "user" as const, id: "usr_1" };
+    expect(tryCommand(board, { type: "clear_frames" }, editor)).toEqual({
+      ok: false,
+      reason: "only the agent clears every shot in one step; a reset empties the board",
+    });
+  });
+
   it("is undone with the run that cleared, bringing every frame back in order", () => {
     const core = new RoomCore(new MemoryRoomStore(), "ep_1");
     for (const id of ["a", "b", "c"]) core.execute({ type: "add_frame", frame: { id } }, { type: "user", id: "usr_1" });

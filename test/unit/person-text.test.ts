@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SignupBody } from "../../worker/domain/api";
 import { FrameInput } from "../../worker/domain/commands";
 import { CommentText, ReviewerName, ReviewNote } from "../../worker/domain/comments";
-import { personText } from "../../worker/domain/person-text";
+import { personText, SCAN_LIMIT } from "../../worker/domain/person-text";
 import { ClientMessage } from "../../worker/domain/protocol";
 
 const RLO = "\u202E";
@@ -30,6 +30,16 @@ const HIDDEN = [
 ];
 
 describe("person text", () => {
+  it("passes a text longer than any field untouched, so its length check refuses it without a scan of every character", () => {
+    const huge = `${"a".repeat(1_000_000)}\u200B`;
+    expect(personText(huge)).toBe(huge);
+    expect(SCAN_LIMIT).toBeGreaterThan(2 * 8000);
+    const sent = ClientMessage.safeParse({ type: "comment_add", id: "m1", payload: { frameId: "f1", text: huge } });
+    expect(sent.success).toBe(false);
+    // Just under the limit, it is still cleaned.
+    expect(personText(`${"a".repeat(SCAN_LIMIT - 1)}\u200B`)).toBe("a".repeat(SCAN_LIMIT - 1));
+  });
+
   it("strips every bidi control and zero-width character, wherever it stands", () => {
     for (const h of HIDDEN) expect(personText(`${h}Da${h}na${h}`)).toBe("Dana");
   });

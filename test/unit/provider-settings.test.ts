@@ -1,6 +1,7 @@
 // The base URL rule for a project's own server (CONTRACT 14), against
 // server-side request forgery: https to a public host everywhere, http only
 // to loopback and only on a local server, never credentials or a private address.
+import { mayStartRun } from "../../worker/agent/project-agent";
 import { describe, expect, it } from "vitest";
 import { checkBaseUrl, ProviderSettingsBody } from "../../worker/domain/provider-settings";
 
@@ -51,5 +52,24 @@ describe("the settings body", () => {
     expect(ProviderSettingsBody.safeParse({ agent: { kind: "offline" }, extra: true }).success).toBe(false);
     expect(ProviderSettingsBody.safeParse({}).success).toBe(false);
     expect(ProviderSettingsBody.safeParse({ image: { kind: "openai", baseUrl: "https://a.example/v1", model: "m" } }).success).toBe(true);
+  });
+});
+
+describe("which socket messages read the project's settings first", () => {
+  it("are the run-starting ones from editors and owners, however their type is spelled", () => {
+    const send = JSON.stringify({ type: "chat_send", id: "m1", payload: { text: "hi" } });
+    expect(mayStartRun(send, "editor")).toBe(true);
+    expect(mayStartRun(send, "owner")).toBe(true);
+    expect(mayStartRun('{"\\u0074ype":"chat\\u005fsend","id":"m1","payload":{"text":"hi"}}', "editor")).toBe(true);
+    expect(mayStartRun(JSON.stringify({ type: "chat_regenerate", id: "m2", payload: {} }), "editor")).toBe(true);
+  });
+
+  it("are never a viewer's or a reviewer's, another type, or text that is not JSON", () => {
+    const send = JSON.stringify({ type: "chat_send", id: "m1", payload: { text: "hi" } });
+    expect(mayStartRun(send, "viewer")).toBe(false);
+    expect(mayStartRun(send, "reviewer")).toBe(false);
+    expect(mayStartRun(JSON.stringify({ type: "comment_add", id: "m1", payload: { frameId: "f1", text: "chat_send" } }), "editor")).toBe(false);
+    expect(mayStartRun('{"type":"chat_send"', "editor")).toBe(false);
+    expect(mayStartRun(new ArrayBuffer(8), "editor")).toBe(false);
   });
 });

@@ -47,3 +47,31 @@ describe("a proposal across a restart", () => {
     expect(joiner.of("metadata")[0]!.payload.proposals).toMatchObject([{ status: "open", changes: [{ summary: "New shot at the end: “Rain on glass”" }] }]);
   });
 });
+
+describe("a suggestion that starts over", () => {
+  it("keeps no clear in its proposal: the board cannot be half replaced by deciding change by change", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "one shot", mode: "suggest" } });
+    h.provider.push('<frame op="add" id="f1" title="Rain on glass"/>');
+    h.provider.end();
+    await h.settle();
+    const first = tab.of("proposal").at(-1)!.payload.proposal;
+    h.send(tab, { type: "proposal_decide", id: id(), payload: { proposalId: first.id, accept: ["c1"], reject: [] } });
+    expect(h.room.core.board.frames).toHaveLength(1);
+
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "start over", mode: "suggest" } });
+    h.provider.push("Starting over: ", "<clear/>", '<frame op="add" id="f2" title="Mia looks up"/>');
+    h.provider.end();
+    await h.settle();
+    const proposal = tab.of("proposal").at(-1)!.payload.proposal;
+    expect(proposal.changes.map((c: { summary: string }) => c.summary)).toEqual(["New shot at the end: “Mia looks up”"]);
+    expect(
+      tab
+        .of("warning")
+        .map((w) => w.payload.message)
+        .join(" "),
+    ).toContain("a suggestion cannot start the board over");
+    expect(h.room.core.board.frames.map((f) => f.title)).toEqual(["Rain on glass"]);
+  });
+});

@@ -11,11 +11,23 @@ import { agentProviderFor, secretValues } from "./providers";
 
 const UNREADABLE = "This project's provider settings couldn't be read just now, so the server's default agent answers instead.";
 
-/** Messages that can start a run; anything else needs no fresh settings. */
-const STARTS_RUN = /"type"\s*:\s*"chat_(?:send|regenerate|edit|continue)"/;
+const STARTS_RUN = new Set(["chat_send", "chat_regenerate", "chat_edit", "chat_continue"]);
 
-export function mayStartRun(message: string | ArrayBuffer): boolean {
-  return typeof message === "string" && STARTS_RUN.test(message);
+/**
+ * Whether a socket message from someone with `role` can start a run, and so
+ * needs the project's settings as they are now. Decided on the parsed type
+ * (a spelling with JSON escapes is the same message); the text is only
+ * parsed when it could name one of those types at all.
+ */
+export function mayStartRun(message: string | ArrayBuffer, role: string): boolean {
+  if (typeof message !== "string" || (role !== "owner" && role !== "editor")) return false;
+  if (!message.includes("chat_") && !message.includes("\\u")) return false;
+  try {
+    const type = (JSON.parse(message) as { type?: unknown } | null)?.type;
+    return typeof type === "string" && STARTS_RUN.has(type);
+  } catch {
+    return false;
+  }
 }
 
 /** A fallback agent that first says, in the answer, why the project's own is not answering. */

@@ -141,6 +141,9 @@ export function validateCommand(board: Board, command: Command, actor: Actor): V
       if (!hasFrame(command.id)) return reject(`no frame "${command.id}"`);
       return { ok: true, event: { kind: "remove_frame", data: { id: command.id } } };
     case "clear_frames":
+      // The agent's "start over" in one step (CONTRACT 14). A person empties the board with reset,
+      // which asks the owner to type the episode's title, not with one unguarded command.
+      if (actor.type !== "agent") return reject("only the agent clears every shot in one step; a reset empties the board");
       if (board.frames.length === 0) return reject("the board has no shots to clear");
       return { ok: true, event: { kind: "clear_frames", data: {} } };
     case "move_frame":

@@ -194,7 +194,7 @@ export class EpisodeRoom extends DurableObject<Env> {
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     // A run uses the project's provider settings as they are now: an owner's change applies to the next run.
     const projectId = this.store.getMeta("projectId");
-    if (projectId && mayStartRun(message)) await this.agent.refresh(projectId);
+    if (projectId && mayStartRun(message, this.wrap(ws).session.role)) await this.agent.refresh(projectId);
     this.room.message(this.wrap(ws), message);
   }
 

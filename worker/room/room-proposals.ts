@@ -79,6 +79,10 @@ export class RoomProposals {
   collect(runId: string, command: unknown): { ok: true } | { ok: false; reason: string } | null {
     const p = this.byRun(runId);
     if (p?.status !== "drafting") return null;
+    // Decided change by change, a cleared board could be half replaced: a suggestion never starts over.
+    if ((command as { type?: unknown } | null)?.type === "clear_frames") {
+      return { ok: false, reason: "a suggestion cannot start the board over; send it without Suggest first to replace the board" };
+    }
     const out = propose(this.deps.core().board, p, command);
     if (!out.ok) return out;
     this.save(out.proposal);

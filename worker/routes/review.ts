@@ -10,7 +10,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { requireEpisode, requireRole } from "../access";
 import { recordAudit } from "../audit";
-import { currentUser, requireUser } from "../auth/session";
+import { currentUser, isLocalhost, requireUser } from "../auth/session";
 import { reviewLinks, users } from "../db/schema";
 import { EntityId } from "../domain/api";
 import {
@@ -158,7 +158,8 @@ export const reviewRoutes = new Hono<AppEnv>()
     setCookie(c, reviewerCookie(link.id), issued.secret, {
       httpOnly: true,
       sameSite: "Strict",
-      secure: new URL(c.req.url).protocol === "https:",
+      // As the session cookie: Secure everywhere but loopback, whatever scheme a request came in on.
+      secure: !isLocalhost(c.req.url),
       path: "/api/v1",
       expires: new Date(link.expiresAt),
     });
