@@ -75,3 +75,18 @@ describe("a suggestion that starts over", () => {
     expect(h.room.core.board.frames.map((f) => f.title)).toEqual(["Rain on glass"]);
   });
 });
+
+describe("a suggestion's side effects", () => {
+  it("starts no render: it is refused in words", async () => {
+    const h = harness();
+    const tab = h.connect();
+    h.send(tab, { type: "chat_send", id: id(), payload: { text: "one shot and its picture", mode: "suggest" } });
+    h.provider.push('<frame op="add" id="f1" title="Rain on glass"/>', '<generate frame="f1"/>');
+    h.provider.end();
+    await h.settle();
+    const warnings = tab.of("warning").map((w) => w.payload.message);
+    expect(warnings).toContain("A suggestion starts no render: render the shot once its changes are accepted.");
+    expect(tab.of("proposal").at(-1)!.payload.proposal.changes).toHaveLength(1);
+    expect(h.room.core.board.frames).toEqual([]);
+  });
+});

@@ -52,6 +52,8 @@ export interface AgentRunsDeps {
    * proposal instead of the board; null when the run applies directly.
    */
   propose?: (runId: string, command: Record<string, unknown>) => { ok: true } | { ok: false; reason: string } | null;
+  /** Whether the run is writing a proposal: then it starts no render and resolves no note. */
+  suggesting?: (runId: string) => boolean;
   observe?: (runId: string, status: RunStatus) => void;
   /** Keeps the object alive while a run streams. */
   keepAlive: (p: Promise<unknown>) => void;
@@ -423,6 +425,16 @@ export class AgentRuns {
 
   /** A picture request or a note's resolution: traced and warned about when refused, else run now or once the new board is placed. */
   private sideAction(live: Live, tag: string, verdict: Verdict, atMs: number, go: (n: number, entry: TraceEntry) => void): void {
+    // A suggestion changes nothing until someone accepts it: no render starts, no note is marked done.
+    if (verdict.kind === "apply" && this.deps.suggesting?.(live.record.id)) {
+      const reason =
+        tag === "generate"
+          ? "A suggestion starts no render: render the shot once its changes are accepted."
+          : "A suggestion marks no note done: its changes are not on the board yet.";
+      this.addEntry(live.record, { atMs, tag, status: "rejected", command: verdict.command, reason });
+      this.warn(live.record, "command_rejected", reason);
+      return;
+    }
     if (verdict.kind === "apply") this.later(live, { atMs, tag, command: verdict.command }, go);
     else {
       this.addEntry(live.record, { atMs, tag, status: verdict.kind, command: verdict.command, reason: verdict.reason });

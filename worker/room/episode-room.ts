@@ -194,7 +194,8 @@ export class EpisodeRoom extends DurableObject<Env> {
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     // A run uses the project's provider settings as they are now: an owner's change applies to the next run.
     const projectId = this.store.getMeta("projectId");
-    if (projectId && mayStartRun(message, this.wrap(ws).session.role)) await this.agent.refresh(projectId);
+    // Held as one step: no other message of this room overtakes this one while the settings are read.
+    if (projectId && mayStartRun(message, this.wrap(ws).session.role)) await this.ctx.blockConcurrencyWhile(() => this.agent.refresh(projectId));
     this.room.message(this.wrap(ws), message);
   }
 

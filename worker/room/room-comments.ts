@@ -98,6 +98,9 @@ export class RoomComments {
     const gone = new Set([...before].filter((id) => !after.has(id)));
     const back = new Set([...after].filter((id) => !before.has(id)));
     if (gone.size === 0 && back.size === 0) return [];
+    // Most frames that come and go (every shot an agent adds) have no comments: counted in SQL, not read.
+    const counts = this.deps.store.commentCountsByFrame();
+    if (![...gone, ...back].some((id) => counts.has(id))) return [];
     const out: ServerPayload<"comment">[] = [];
     const all = this.deps.store.comments();
     for (const c of all) if (gone.has(c.frameId) && c.parentId === null) out.push({ comment: c, deleted: true });

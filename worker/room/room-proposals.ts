@@ -72,6 +72,11 @@ export class RoomProposals {
     return p;
   }
 
+  /** Whether the run is writing a proposal now. */
+  drafting(runId: string): boolean {
+    return this.byRun(runId)?.status === "drafting";
+  }
+
   /**
    * The seam with agent runs: a command of a run that is writing a proposal
    * joins it (null when the run is not suggesting, so the command applies).

@@ -209,6 +209,7 @@ export class Room {
         return { ok: true };
       },
       propose: (runId, command) => this.proposals.collect(runId, command),
+      suggesting: (runId) => this.proposals.drafting(runId),
       keepAlive: (p) => deps.host.keepAlive(p),
       observe: (runId, status) => {
         this.proposals.runEnded(runId, status);
